@@ -1,0 +1,121 @@
+"""Plain-text wording of query results: the sentences the chatbot and the CLI say.
+
+Kept free of any chat framework so that ``python -m kb compare`` prints exactly
+what the bot answers.
+"""
+
+from __future__ import annotations
+
+from kb.results import (
+    CareerPath,
+    Comparison,
+    RoleInfo,
+    RoleProfile,
+    SameRole,
+    UnknownDimension,
+    UnknownRole,
+    Verdict,
+)
+
+PROFILE_PREFIX = "Based on the two role profiles:"
+SUMMARY_POINTS = 4
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def verdict_sentence(verdict: Verdict) -> str:
+    """The verdict alone, naming the leading role first ("The Head of Operations has more ...")."""
+    dimension = verdict.dimension
+    if verdict.leader is None:
+        return _capital(f"{verdict.first.with_article} and {verdict.second.with_article} {dimension.tie}.")
+    trailer = verdict.trailer
+    assert trailer is not None
+    return f"The {verdict.leader.name} {dimension.more} {trailer.with_article}."
+
+
+def verdict_text(verdict: Verdict) -> str:
+    """Verdict first, then why: the authored explanation or, said honestly, the two profiles."""
+    explanation = verdict.explanation
+    if verdict.source == "profiles":
+        explanation = f"{PROFILE_PREFIX} {explanation}"
+    return f"{verdict_sentence(verdict)} {explanation}"
+
+
+def _short_verdict(verdict: Verdict) -> str:
+    if verdict.leader is None:
+        return f"{verdict.dimension.name}: comparable."
+    return f"{verdict.dimension.name}: the {verdict.leader.name} {verdict.dimension.more.removesuffix(' than')}."
+
+
+def comparison_text(comparison: Comparison) -> str:
+    """A short summary of where two roles differ most; details are one question away."""
+    first, second = comparison.first, comparison.second
+    differing = [v for v in comparison.verdicts if v.leader is not None]
+    ties = [v for v in comparison.verdicts if v.leader is None]
+    by_gap = sorted(differing, key=lambda v: -(v.first_level - v.second_level))
+    lead_counts = {first.name: 0, second.name: 0}
+    for verdict in differing:
+        lead_counts[verdict.leader.name] += 1  # type: ignore[union-attr]
+    lines = [f"{first.name} vs {second.name}."]
+    if not differing:
+        lines.append(_capital(f"{first.with_article} and {second.with_article} are closely matched on every dimension."))
+    else:
+        leader_name = max(lead_counts, key=lambda name: lead_counts[name])
+        lines.append(
+            f"The {leader_name} leads on {lead_counts[leader_name]} of {len(comparison.verdicts)} dimensions. "
+            "The biggest differences:"
+        )
+        lines += [f"- {_short_verdict(v)}" for v in by_gap[:SUMMARY_POINTS]]
+        others = [v for v in by_gap[SUMMARY_POINTS:] if v.leader.name != leader_name]  # type: ignore[union-attr]
+        lines += [f"- {_short_verdict(v)}" for v in others]
+    if ties:
+        lines.append("Comparable on: " + ", ".join(v.dimension.name.lower() for v in ties) + ".")
+    if not comparison.authored:
+        lines.append("(Composed from the two role profiles.)")
+    return "\n".join(lines)
+
+
+def unknown_role_text(problem: UnknownRole) -> str:
+    """Say which words were not recognised, and offer the nearest roles we do know."""
+    query = problem.query.strip()
+    said = f"I don't know the role \"{query}\"." if query else "I didn't catch a role name."
+    if problem.suggestions:
+        names = ", ".join(role.name for role in problem.suggestions)
+        return f"{said} Did you mean: {names}?"
+    return f"{said} Ask me to list roles to see the ones I know."
+
+
+def same_role_text(problem: SameRole) -> str:
+    return (f"Both of those are the {problem.role.name}, so there is nothing to compare. "
+            "Name a different second role.")
+
+
+def unknown_dimension_text(problem: UnknownDimension) -> str:
+    names = ", ".join(d.name.lower() for d in problem.known)
+    return f"I can't compare roles on \"{problem.query}\". I can compare them on: {names}."
+
+
+def profile_text(profile: RoleProfile) -> str:
+    """One role in a few lines: summary, where it sits, where it leads."""
+    role = profile.role
+    lines = [f"{role.name} ({role.family}).", role.summary]
+    if profile.reports_to:
+        lines.append(f"Usually reports to: {profile.reports_to.name}.")
+    if profile.next_roles:
+        lines.append("Typical next roles: " + ", ".join(r.name for r in profile.next_roles) + ".")
+    return "\n".join(lines)
+
+
+def career_path_text(path: CareerPath) -> str:
+    if not path.found:
+        return (f"I know of no typical route from {path.start.with_article} to {path.goal.with_article} "
+                "in my career map.")
+    steps = " -> ".join(role.name for role in path.steps)
+    moves = len(path.steps) - 1
+    return f"A typical route from {path.start.name} to {path.goal.name} takes {moves} move{'s' * (moves != 1)}: {steps}."
+
+
+def role_list_text(groups: list[tuple[str, tuple[RoleInfo, ...]]]) -> str:
+    return "\n".join(f"{family}: " + ", ".join(r.name for r in roles) + "." for family, roles in groups)

@@ -1,0 +1,106 @@
+"""Loading validated content into a database, replacing what was there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from kb.content import CONTENT_DIR, Content, ContentError, load_content
+from kb.models import (
+    Base,
+    CareerStep,
+    Contrast,
+    ContrastPoint,
+    Dimension,
+    Role,
+    RoleAlias,
+    RoleTrait,
+)
+from kb.text import indefinite_article, lookup_key, slugify
+from kb.validate import validate
+
+
+class ContentInvalid(ValueError):
+    """Content failed validation; nothing was written."""
+
+    def __init__(self, errors: list[ContentError]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+def checked_content(content_dir: Path = CONTENT_DIR) -> Content:
+    """Content that passed every rule, or ``ContentInvalid`` listing each problem."""
+    content = load_content(content_dir)
+    errors = validate(content)
+    if errors:
+        raise ContentInvalid(errors)
+    return content
+
+
+def build_database(engine: Engine, content: Content) -> dict[str, int]:
+    """Recreate the schema on ``engine`` and load ``content`` in one transaction.
+
+    Returns row counts, which the CLI prints so an author sees what was loaded.
+    """
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    with Session(engine) as session, session.begin():
+        dimensions = {}
+        for position, spec in enumerate(content.dimensions):
+            dimensions[spec.slug] = Dimension(
+                slug=spec.slug,
+                name=spec.name,
+                position=position,
+                more_phrase=spec.more,
+                tie_phrase=spec.tie,
+                questions=spec.questions,
+                headings=spec.headings,
+            )
+        session.add_all(dimensions.values())
+        roles = {}
+        for spec in content.roles:
+            role = Role(
+                name=spec.name,
+                slug=slugify(spec.name),
+                family=spec.family,
+                seniority=spec.seniority,
+                article=spec.article or indefinite_article(spec.name),
+                summary=spec.summary,
+            )
+            forms = dict.fromkeys([spec.name, *(alias for alias, _ in spec.aliases)])
+            role.aliases = [RoleAlias(alias=form, key=lookup_key(form)) for form in forms]
+            role.traits = [
+                RoleTrait(dimension=dimensions[t.dimension], level=t.level, text=t.text)
+                for t in spec.traits.values()
+            ]
+            roles[spec.name] = role
+        session.add_all(roles.values())
+        for spec in content.roles:
+            if spec.reports_to:
+                roles[spec.name].reports_to = roles[spec.reports_to]
+        session.flush()
+        session.add_all(
+            CareerStep(from_role_id=roles[spec.name].id, to_role_id=roles[target].id)
+            for spec in content.roles
+            for target, _ in spec.next_roles
+        )
+        for spec in content.contrasts:
+            first, second = sorted((roles[spec.roles[0]], roles[spec.roles[1]]), key=lambda r: r.id)
+            contrast = Contrast(role_a_id=first.id, role_b_id=second.id, source=spec.where.file.name)
+            contrast.points = [
+                ContrastPoint(
+                    dimension_id=dimensions[p.dimension].id,
+                    leader_id=roles[p.leader].id if p.leader else None,
+                    text=p.text,
+                )
+                for p in spec.points.values()
+            ]
+            session.add(contrast)
+        return {
+            "dimensions": len(dimensions),
+            "roles": len(roles),
+            "aliases": sum(len(role.aliases) for role in roles.values()),
+            "contrasts": len(content.contrasts),
+        }

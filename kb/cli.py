@@ -1,0 +1,114 @@
+"""``python -m kb`` / ``kb``: build, check and query the knowledge base from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Optional, Sequence
+
+from sqlalchemy.orm import Session
+
+from kb import answers
+from kb.build import ContentInvalid, build_database, checked_content
+from kb.content import CONTENT_DIR
+from kb.db import KnowledgeBaseUnavailable, database_url, make_engine, open_existing
+from kb.nlp import PIPELINE_DIR, build_pipeline
+from kb.queries import compare, list_roles
+from kb.results import Comparison, SameRole, UnknownDimension, UnknownRole, Verdict
+
+
+def _build(args: argparse.Namespace) -> int:
+    content = checked_content(args.content)
+    engine = make_engine(args.database_url)
+    counts = build_database(engine, content)
+    with Session(engine) as session:
+        patterns = build_pipeline(session, args.pipeline)
+    print(f"Built knowledge base at {engine.url.render_as_string(hide_password=True)}: "
+          + ", ".join(f"{n} {what}" for what, n in counts.items()))
+    print(f"Built spaCy role pipeline at {args.pipeline}: {patterns} patterns")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    content = checked_content(args.content)
+    print(f"Content OK: {len(content.dimensions)} dimensions, {len(content.roles)} roles, "
+          f"{len(content.contrasts)} contrasts.")
+    return 0
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from kb.ingest import ArticleError, ingest_file
+
+    with Session(open_existing(args.database_url)) as session:
+        try:
+            report = ingest_file(session, args.article, args.out)
+        except (ArticleError, OSError, UnicodeDecodeError) as error:
+            print(f"Cannot ingest {args.article}: {error}", file=sys.stderr)
+            return 2
+    print(report.summary())
+    return 0
+
+
+def _roles(args: argparse.Namespace) -> int:
+    with Session(open_existing(args.database_url)) as session:
+        print(answers.role_list_text(list_roles(session)))
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    with Session(open_existing(args.database_url)) as session:
+        result = compare(session, args.role_a, args.role_b, args.dimension)
+    if isinstance(result, Verdict):
+        print(answers.verdict_text(result))
+    elif isinstance(result, Comparison):
+        print(answers.comparison_text(result))
+    elif isinstance(result, UnknownRole):
+        print(answers.unknown_role_text(result))
+        return 1
+    elif isinstance(result, SameRole):
+        print(answers.same_role_text(result))
+        return 1
+    elif isinstance(result, UnknownDimension):
+        print(answers.unknown_dimension_text(result))
+        return 1
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="kb", description=__doc__)
+    root.add_argument("--database-url", default=None,
+                      help="SQLAlchemy URL (default: $DATABASE_URL, else the SQLite file under build/)")
+    root.add_argument("--content", type=Path, default=CONTENT_DIR, help="content folder")
+    commands = root.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="validate content, load it and build the spaCy pipeline")
+    build.add_argument("--pipeline", type=Path, default=PIPELINE_DIR, help="where to save the pipeline")
+    build.set_defaults(run=_build)
+    commands.add_parser("validate", help="check the content files").set_defaults(run=_validate)
+    ingest = commands.add_parser("ingest", help="draft a contrast file from a plain-text article")
+    ingest.add_argument("article", type=Path)
+    ingest.add_argument("--out", type=Path, default=None, help="draft file (default: build/drafts/)")
+    ingest.set_defaults(run=_ingest)
+    commands.add_parser("roles", help="list roles by family").set_defaults(run=_roles)
+    compare_cmd = commands.add_parser("compare", help="compare two roles, as the bot would answer")
+    compare_cmd.add_argument("role_a")
+    compare_cmd.add_argument("role_b")
+    compare_cmd.add_argument("--dimension", default=None, help="dimension slug, e.g. budget")
+    compare_cmd.set_defaults(run=_compare)
+    return root
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = parser().parse_args(argv)
+    if args.database_url is None:
+        args.database_url = database_url()
+    try:
+        return int(args.run(args))
+    except ContentInvalid as error:
+        print(f"Content has {len(error.errors)} problem(s); nothing was built:", file=sys.stderr)
+        for problem in error.errors:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    except KnowledgeBaseUnavailable as error:
+        print(str(error), file=sys.stderr)
+        return 2

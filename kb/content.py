@@ -1,0 +1,309 @@
+"""Reading the human-edited content files (``kb/content/``) into plain specs.
+
+Every spec remembers the file and line it came from, so that validation can
+point an author at the exact place to fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+TIE = "tie"
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in a content file (1-based line)."""
+
+    file: Path
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class ContentError:
+    """One problem in the content, with where to fix it."""
+
+    where: Where
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass
+class DimensionSpec:
+    slug: str
+    name: str
+    more: str
+    tie: str
+    questions: list[str]
+    headings: list[str]
+    where: Where
+
+
+@dataclass
+class TraitSpec:
+    dimension: str
+    level: Any
+    text: str
+    where: Where
+
+
+@dataclass
+class RoleSpec:
+    name: str
+    family: str
+    seniority: int
+    summary: str
+    where: Where
+    reports_to: Optional[str] = None
+    reports_to_where: Optional[Where] = None
+    next_roles: list[tuple[str, Where]] = field(default_factory=list)
+    aliases: list[tuple[str, Where]] = field(default_factory=list)
+    traits: dict[str, TraitSpec] = field(default_factory=dict)
+    article: Optional[str] = None
+
+
+@dataclass
+class PointSpec:
+    dimension: str
+    leader: Optional[str]  # canonical role name, or None for a tie
+    text: str
+    where: Where
+
+
+@dataclass
+class ContrastSpec:
+    roles: tuple[str, str]
+    points: dict[str, PointSpec]
+    where: Where
+
+
+@dataclass
+class Content:
+    dimensions: list[DimensionSpec] = field(default_factory=list)
+    roles: list[RoleSpec] = field(default_factory=list)
+    contrasts: list[ContrastSpec] = field(default_factory=list)
+    errors: list[ContentError] = field(default_factory=list)
+
+
+def _line(node: Any, key: Any = None, fallback: int = 1) -> int:
+    try:
+        if key is None:
+            return int(node.lc.line) + 1
+        if isinstance(node, CommentedSeq):
+            return int(node.lc.item(key)[0]) + 1
+        return int(node.lc.key(key)[0]) + 1
+    except (AttributeError, KeyError, IndexError, TypeError):
+        return fallback
+
+
+class _Reader:
+    """Pulls typed fields out of one YAML file, collecting errors instead of raising."""
+
+    def __init__(self, path: Path, errors: list[ContentError]) -> None:
+        self.path = path
+        self.errors = errors
+
+    def where(self, node: Any, key: Any = None) -> Where:
+        return Where(self.path, _line(node, key))
+
+    def fail(self, where: Where, message: str) -> None:
+        self.errors.append(ContentError(where, message))
+
+    def load(self) -> Any:
+        try:
+            return YAML(typ="rt").load(self.path.read_text(encoding="utf-8"))
+        except MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line = mark.line + 1 if mark else 1
+            self.fail(Where(self.path, line), f"not valid YAML: {error.problem or error}")
+        except (OSError, UnicodeDecodeError) as error:
+            self.fail(Where(self.path, 1), f"cannot read file: {error}")
+        return None
+
+    def text(self, node: CommentedMap, key: str, required: bool = True) -> Optional[str]:
+        value = node.get(key)
+        if value is None:
+            if required:
+                self.fail(self.where(node), f"missing '{key}'")
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.fail(self.where(node, key), f"'{key}' must be non-empty text")
+            return None
+        return " ".join(str(value).split())
+
+    def integer(self, node: CommentedMap, key: str) -> Optional[int]:
+        value = node.get(key)
+        if value is None:
+            self.fail(self.where(node), f"missing '{key}'")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(self.where(node, key), f"'{key}' must be a whole number, not {value!r}")
+            return None
+        return value
+
+    def texts(self, node: CommentedMap, key: str) -> list[tuple[str, Where]]:
+        value = node.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(self.where(node, key), f"'{key}' must be a list")
+            return []
+        items = []
+        for index, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                self.fail(self.where(value, index), f"'{key}' entries must be non-empty text")
+                continue
+            items.append((item.strip(), self.where(value, index)))
+        return items
+
+    def mapping(self, node: Any, what: str) -> Optional[CommentedMap]:
+        if not isinstance(node, CommentedMap):
+            self.fail(Where(self.path, _line(node) if node is not None else 1), f"{what} must be a mapping")
+            return None
+        return node
+
+
+def _read_dimensions(path: Path, errors: list[ContentError]) -> list[DimensionSpec]:
+    reader = _Reader(path, errors)
+    data = reader.load()
+    if data is None:
+        return []
+    if not isinstance(data, CommentedSeq):
+        reader.fail(Where(path, 1), "the dimensions file must be a list")
+        return []
+    dimensions = []
+    for item in data:
+        node = reader.mapping(item, "each dimension")
+        if node is None:
+            continue
+        slug, name = reader.text(node, "slug"), reader.text(node, "name")
+        more, tie = reader.text(node, "more"), reader.text(node, "tie")
+        if slug and name and more and tie:
+            dimensions.append(
+                DimensionSpec(
+                    slug=slug,
+                    name=name,
+                    more=more,
+                    tie=tie,
+                    questions=[q for q, _ in reader.texts(node, "questions")],
+                    headings=[h for h, _ in reader.texts(node, "headings")],
+                    where=reader.where(node),
+                )
+            )
+    return dimensions
+
+
+def _read_role(path: Path, errors: list[ContentError]) -> Optional[RoleSpec]:
+    reader = _Reader(path, errors)
+    node = reader.load()
+    if node is None:
+        return None
+    node = reader.mapping(node, "a role file")
+    if node is None:
+        return None
+    name, family = reader.text(node, "name"), reader.text(node, "family")
+    summary, seniority = reader.text(node, "summary"), reader.integer(node, "seniority")
+    if not (name and family and summary and seniority is not None):
+        return None
+    role = RoleSpec(
+        name=name,
+        family=family,
+        seniority=seniority,
+        summary=summary,
+        where=reader.where(node),
+        reports_to=reader.text(node, "reports_to", required=False),
+        reports_to_where=reader.where(node, "reports_to") if "reports_to" in node else None,
+        next_roles=reader.texts(node, "next_roles"),
+        aliases=reader.texts(node, "aliases"),
+        article=reader.text(node, "article", required=False),
+    )
+    traits = node.get("traits")
+    if traits is None:
+        reader.fail(role.where, "missing 'traits'")
+    elif reader.mapping(traits, "'traits'") is not None:
+        for slug, trait in traits.items():
+            trait_where = reader.where(traits, slug)
+            trait_node = reader.mapping(trait, f"trait '{slug}'")
+            if trait_node is None:
+                continue
+            text = reader.text(trait_node, "text")
+            if "level" not in trait_node:
+                reader.fail(trait_where, f"trait '{slug}' has no 'level'")
+                continue
+            if text:
+                role.traits[str(slug)] = TraitSpec(
+                    str(slug), trait_node["level"], text, reader.where(trait_node, "level")
+                )
+    return role
+
+
+def _read_contrast(path: Path, errors: list[ContentError]) -> Optional[ContrastSpec]:
+    reader = _Reader(path, errors)
+    node = reader.load()
+    if node is None:
+        return None
+    node = reader.mapping(node, "a contrast file")
+    if node is None:
+        return None
+    roles = reader.texts(node, "roles")
+    if len(roles) != 2:
+        reader.fail(reader.where(node, "roles") if "roles" in node else reader.where(node),
+                    "'roles' must list exactly two role names")
+        return None
+    contrast = ContrastSpec(roles=(roles[0][0], roles[1][0]), points={}, where=reader.where(node))
+    points = node.get("points")
+    if points is None or reader.mapping(points, "'points'") is None:
+        if points is None:
+            reader.fail(contrast.where, "missing 'points'")
+        return contrast
+    for slug, point in points.items():
+        point_node = reader.mapping(point, f"point '{slug}'")
+        if point_node is None:
+            continue
+        leader, text = reader.text(point_node, "leader"), reader.text(point_node, "text")
+        if leader and text:
+            contrast.points[str(slug)] = PointSpec(
+                str(slug),
+                None if leader.lower() == TIE else leader,
+                text,
+                reader.where(point_node, "leader"),
+            )
+    return contrast
+
+
+def _content_files(folder: Path) -> list[Path]:
+    """YAML files an author meant to publish: files starting with '_' are notes and drafts."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.yml") if not p.name.startswith("_"))
+
+
+def load_content(content_dir: Path = CONTENT_DIR) -> Content:
+    """Read every content file; problems are collected in ``Content.errors``, never raised."""
+    content = Content()
+    dimensions_file = content_dir / "dimensions.yml"
+    if dimensions_file.exists():
+        content.dimensions = _read_dimensions(dimensions_file, content.errors)
+    else:
+        content.errors.append(ContentError(Where(dimensions_file, 1), "file is missing"))
+    for path in _content_files(content_dir / "roles"):
+        role = _read_role(path, content.errors)
+        if role is not None:
+            content.roles.append(role)
+    for path in _content_files(content_dir / "contrasts"):
+        contrast = _read_contrast(path, content.errors)
+        if contrast is not None:
+            content.contrasts.append(contrast)
+    return content

@@ -1,0 +1,62 @@
+"""The spaCy pipeline that spots role names, built from the knowledge base.
+
+Blank English plus an entity ruler: no pretrained model is needed, and the
+patterns always match the content that was loaded.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kb.db import BUILD_DIR
+from kb.models import Role, RoleAlias
+from kb.text import hyphen_forms, plural_forms
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+LABEL = "job_role"
+PIPELINE_DIR = BUILD_DIR / "spacy_roles"
+
+
+def role_patterns(names_and_aliases: Iterable[tuple[str, str]]) -> list[dict[str, str]]:
+    """Entity-ruler patterns (with plurals) whose ``id`` is the canonical role name."""
+    patterns: dict[str, dict[str, str]] = {}
+    for name, alias in names_and_aliases:
+        for spelling in (alias, *hyphen_forms(alias)):
+            for form in (spelling, *plural_forms(spelling)):
+                patterns.setdefault(form.lower(), {"label": LABEL, "pattern": form, "id": name})
+    return list(patterns.values())
+
+
+def kb_aliases(session: Session) -> list[tuple[str, str]]:
+    return [tuple(row) for row in session.execute(select(Role.name, RoleAlias.alias).join(RoleAlias.role))]  # type: ignore[misc]
+
+
+def make_pipeline(patterns: list[dict[str, str]], sentences: bool = False) -> "Language":
+    """Blank English + entity ruler over lower-cased text; optionally a rule-based sentencizer."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    import spacy  # imported late: spaCy pulls in TensorFlow, seconds the other commands should not pay
+
+    nlp = spacy.blank("en")
+    if sentences:
+        nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    return nlp
+
+
+def build_pipeline(session: Session, out_dir: Path = PIPELINE_DIR) -> int:
+    """Write the role pipeline to ``out_dir`` for Rasa's ``SpacyNLP``; returns the pattern count."""
+    patterns = role_patterns(kb_aliases(session))
+    nlp = make_pipeline(patterns)
+    nlp.meta["name"] = "rolewise_roles"
+    nlp.meta["description"] = "Role-name matcher built from the Rolewise knowledge base."
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out_dir)
+    return len(patterns)

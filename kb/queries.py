@@ -1,0 +1,289 @@
+"""Questions the knowledge base answers. Pure functions over a ``Session``.
+
+The caller owns the session (``with Session(engine) as session: ...``); every
+function returns the typed results of ``kb.results`` and never raises for bad
+user input.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Optional, Union
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, aliased
+
+from kb.models import CareerStep, Contrast, ContrastPoint, Dimension, Role, RoleTrait
+from kb.text import first_sentence
+from kb.resolve import all_dimensions, dimension_info, resolve_dimension, resolve_role, role_info
+from kb.results import (
+    CareerPath,
+    CompareResult,
+    Comparison,
+    DimensionInfo,
+    RelatedComparison,
+    RoleInfo,
+    RoleMatch,
+    RoleProfile,
+    SameRole,
+    Trait,
+    UnknownDimension,
+    UnknownRole,
+    Verdict,
+)
+
+RoleRef = Union[str, RoleInfo]
+
+
+def _role(session: Session, ref: RoleRef) -> Optional[Role]:
+    name = ref.name if isinstance(ref, RoleInfo) else ref
+    return session.execute(select(Role).where(Role.name == name)).scalar_one_or_none()
+
+
+def _points(session: Session, a: Role, b: Role) -> dict[int, ContrastPoint]:
+    low, high = sorted((a.id, b.id))
+    rows = session.scalars(
+        select(ContrastPoint)
+        .join(Contrast)
+        .where(Contrast.role_a_id == low, Contrast.role_b_id == high)
+    )
+    return {point.dimension_id: point for point in rows}
+
+
+def _traits(session: Session, role: Role, dimension_id: Optional[int] = None) -> dict[int, RoleTrait]:
+    query = select(RoleTrait).where(RoleTrait.role_id == role.id)
+    if dimension_id is not None:
+        query = query.where(RoleTrait.dimension_id == dimension_id)
+    return {trait.dimension_id: trait for trait in session.scalars(query)}
+
+
+def _verdict(
+    dimension: Dimension, a: Role, b: Role, trait_a: RoleTrait, trait_b: RoleTrait,
+    point: Optional[ContrastPoint],
+) -> Verdict:
+    info_a, info_b = role_info(a), role_info(b)
+    if point is not None:
+        leader = {a.id: info_a, b.id: info_b}.get(point.leader_id) if point.leader_id else None
+        explanation, source = point.text, "authored"
+    else:
+        if trait_a.level == trait_b.level:
+            leader, first_text, second_text = None, trait_a.text, trait_b.text
+        elif trait_a.level > trait_b.level:
+            leader, first_text, second_text = info_a, trait_a.text, trait_b.text
+        else:
+            leader, first_text, second_text = info_b, trait_b.text, trait_a.text
+        explanation, source = f"{first_sentence(first_text)} {first_sentence(second_text)}", "profiles"
+    flip = leader is not None and leader == info_b
+    return Verdict(
+        dimension=dimension_info(dimension),
+        first=info_b if flip else info_a,
+        second=info_a if flip else info_b,
+        leader=leader,
+        explanation=explanation,
+        source=source,  # type: ignore[arg-type]
+        first_level=trait_b.level if flip else trait_a.level,
+        second_level=trait_a.level if flip else trait_b.level,
+    )
+
+
+def compare_on(session: Session, first: RoleRef, second: RoleRef, dimension_slug: str) -> CompareResult:
+    """Two known roles on one dimension: the authored point if any, else their traits."""
+    a, b = _role(session, first), _role(session, second)
+    for ref, role in ((first, a), (second, b)):
+        if role is None:
+            return UnknownRole(query=ref.name if isinstance(ref, RoleInfo) else ref)
+    assert a is not None and b is not None
+    if a.id == b.id:
+        return SameRole(role=role_info(a))
+    dimension = session.execute(select(Dimension).where(Dimension.slug == dimension_slug)).scalar_one_or_none()
+    if dimension is None:
+        return UnknownDimension(query=dimension_slug, known=all_dimensions(session))
+    trait_a = _traits(session, a, dimension.id)[dimension.id]
+    trait_b = _traits(session, b, dimension.id)[dimension.id]
+    point = _points(session, a, b).get(dimension.id)
+    return _verdict(dimension, a, b, trait_a, trait_b, point)
+
+
+def compare_all(session: Session, first: RoleRef, second: RoleRef) -> CompareResult:
+    """Two known roles on every dimension."""
+    a, b = _role(session, first), _role(session, second)
+    for ref, role in ((first, a), (second, b)):
+        if role is None:
+            return UnknownRole(query=ref.name if isinstance(ref, RoleInfo) else ref)
+    assert a is not None and b is not None
+    if a.id == b.id:
+        return SameRole(role=role_info(a))
+    traits_a, traits_b, points = _traits(session, a), _traits(session, b), _points(session, a, b)
+    dimensions = session.scalars(select(Dimension).order_by(Dimension.position)).all()
+    verdicts = tuple(
+        _verdict(d, a, b, traits_a[d.id], traits_b[d.id], points.get(d.id)) for d in dimensions
+    )
+    return Comparison(first=role_info(a), second=role_info(b), verdicts=verdicts, authored=bool(points))
+
+
+def compare(session: Session, first_text: str, second_text: str, dimension: Optional[str] = None) -> CompareResult:
+    """What a user asked in their own words: resolve both roles (and the dimension), then compare."""
+    matches = []
+    for text in (first_text, second_text):
+        match = resolve_role(session, text)
+        if isinstance(match, UnknownRole):
+            return match
+        matches.append(match)
+    first, second = matches[0].role, matches[1].role
+    if first == second:
+        return SameRole(role=first)
+    if dimension is None:
+        return compare_all(session, first, second)
+    resolved = resolve_dimension(session, dimension)
+    if isinstance(resolved, UnknownDimension):
+        return resolved
+    return compare_on(session, first, second, resolved.slug)
+
+
+def describe_role(session: Session, text: str) -> Union[RoleProfile, UnknownRole]:
+    """One role's profile: summary, reporting line, career moves and all twelve traits."""
+    match = resolve_role(session, text)
+    if isinstance(match, UnknownRole):
+        return match
+    role = _role(session, match.role)
+    assert role is not None
+    previous = session.scalars(
+        select(Role).join(CareerStep, CareerStep.from_role_id == Role.id)
+        .where(CareerStep.to_role_id == role.id).order_by(Role.seniority.desc(), Role.name)
+    )
+    following = session.scalars(
+        select(Role).join(CareerStep, CareerStep.to_role_id == Role.id)
+        .where(CareerStep.from_role_id == role.id).order_by(Role.seniority, Role.name)
+    )
+    traits = session.execute(
+        select(RoleTrait, Dimension).join(Dimension)
+        .where(RoleTrait.role_id == role.id).order_by(Dimension.position)
+    ).all()
+    return RoleProfile(
+        role=match.role,
+        reports_to=role_info(role.reports_to) if role.reports_to else None,
+        next_roles=tuple(role_info(r) for r in following),
+        previous_roles=tuple(role_info(r) for r in previous),
+        traits=tuple(Trait(dimension_info(d), t.level, t.text) for t, d in traits),
+    )
+
+
+def list_roles(session: Session, family: Optional[str] = None) -> list[tuple[str, tuple[RoleInfo, ...]]]:
+    """Roles grouped by job family, most senior first within each family."""
+    query = select(Role).order_by(Role.family, Role.seniority.desc(), Role.name)
+    if family is not None:
+        query = query.where(Role.family == family)
+    groups: dict[str, list[RoleInfo]] = {}
+    for role in session.scalars(query):
+        groups.setdefault(role.family, []).append(role_info(role))
+    return [(name, tuple(roles)) for name, roles in groups.items()]
+
+
+def families(session: Session) -> list[str]:
+    return list(session.scalars(select(Role.family).distinct().order_by(Role.family)))
+
+
+def related_comparisons(session: Session, first: RoleRef, second: RoleRef, limit: int = 3) -> list[RelatedComparison]:
+    """Comparisons a reader of this one is likely to want next, best first.
+
+    Authored contrasts that share a role rank first, then the pair's direct
+    managers and reports, then close neighbours in the same job family.
+    """
+    a, b = _role(session, first), _role(session, second)
+    if a is None or b is None or a.id == b.id:
+        return []
+    pair = {a.id, b.id}
+    scores: dict[frozenset[int], tuple[float, str, Role, Role]] = {}
+
+    def offer(x: Role, y: Role, score: float, reason: str) -> None:
+        key = frozenset((x.id, y.id))
+        if x.id == y.id or key == pair:
+            return
+        if key not in scores or scores[key][0] < score:
+            scores[key] = (score, reason, x, y)
+
+    role_a, role_b = aliased(Role), aliased(Role)
+    authored = session.execute(
+        select(role_a, role_b)
+        .join(Contrast, Contrast.role_a_id == role_a.id)
+        .join(role_b, Contrast.role_b_id == role_b.id)
+        .where(or_(Contrast.role_a_id.in_(pair), Contrast.role_b_id.in_(pair)))
+    ).all()
+    for x, y in authored:
+        anchor, other = (x, y) if x.id in pair else (y, x)
+        offer(anchor, other, 3.0, "in-depth comparison")
+    for anchor in (a, b):
+        if anchor.reports_to is not None:
+            offer(anchor, anchor.reports_to, 2.5, "the next level up")
+        for report in session.scalars(select(Role).where(Role.reports_to_id == anchor.id)):
+            offer(anchor, report, 2.2, "the level below")
+    for anchor, peer_of in ((a, b), (b, a)):
+        peers = session.scalars(
+            select(Role).where(Role.family == peer_of.family, Role.id.not_in(pair))
+        )
+        for peer in peers:
+            offer(anchor, peer, 2.0 - 0.2 * abs(peer.seniority - peer_of.seniority), "a similar role")
+    ranked = sorted(scores.values(), key=lambda item: (-item[0], item[2].name, item[3].name))
+    return [RelatedComparison(role_info(x), role_info(y), reason, score) for score, reason, x, y in ranked[:limit]]
+
+
+def career_path(session: Session, start: RoleRef, goal: RoleRef) -> Union[CareerPath, UnknownRole, SameRole]:
+    """Shortest typical route from ``start`` to ``goal`` along next-role and reporting edges."""
+    a, b = _role(session, start), _role(session, goal)
+    for ref, role in ((start, a), (goal, b)):
+        if role is None:
+            return UnknownRole(query=ref.name if isinstance(ref, RoleInfo) else ref)
+    assert a is not None and b is not None
+    if a.id == b.id:
+        return SameRole(role=role_info(a))
+    edges: dict[int, set[int]] = {}
+    for source, target in session.execute(select(CareerStep.from_role_id, CareerStep.to_role_id)):
+        edges.setdefault(source, set()).add(target)
+    for source, target in session.execute(select(Role.id, Role.reports_to_id).where(Role.reports_to_id.is_not(None))):
+        edges.setdefault(source, set()).add(target)
+    previous: dict[int, int] = {a.id: a.id}
+    queue = deque([a.id])
+    while queue:
+        current = queue.popleft()
+        if current == b.id:
+            break
+        for target in sorted(edges.get(current, ())):
+            if target not in previous:
+                previous[target] = current
+                queue.append(target)
+    if b.id not in previous:
+        return CareerPath(start=role_info(a), goal=role_info(b))
+    steps = [b.id]
+    while steps[-1] != a.id:
+        steps.append(previous[steps[-1]])
+    roles = {r.id: r for r in session.scalars(select(Role).where(Role.id.in_(steps)))}
+    return CareerPath(start=role_info(a), goal=role_info(b), steps=tuple(role_info(roles[i]) for i in reversed(steps)))
+
+
+def entry_roles(session: Session, goal: RoleRef) -> tuple[RoleInfo, ...]:
+    """Roles people typically move into ``goal`` from."""
+    role = _role(session, goal)
+    if role is None:
+        return ()
+    return tuple(
+        role_info(r) for r in session.scalars(
+            select(Role).join(CareerStep, CareerStep.from_role_id == Role.id)
+            .where(CareerStep.to_role_id == role.id).order_by(Role.seniority.desc(), Role.name)
+        )
+    )
+
+
+__all__ = [
+    "RoleMatch",
+    "career_path",
+    "compare",
+    "compare_all",
+    "compare_on",
+    "describe_role",
+    "entry_roles",
+    "families",
+    "list_roles",
+    "related_comparisons",
+    "resolve_dimension",
+    "resolve_role",
+]

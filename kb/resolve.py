@@ -1,0 +1,97 @@
+"""Turning what a user typed into a known role or dimension.
+
+Exact aliases are an indexed lookup. Only when that fails do we fall back to
+fuzzy matching over the alias keys, which is what forgives typos such as
+"operatons manger".
+"""
+
+from __future__ import annotations
+
+from typing import Union
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kb.models import Dimension, Role, RoleAlias
+from kb.results import DimensionInfo, RoleInfo, RoleMatch, UnknownDimension, UnknownRole
+from kb.text import lookup_key
+
+ACCEPT_SCORE = 85.0
+SURE_SCORE = 95.0
+MIN_MARGIN = 4.0
+SUGGEST_SCORE = 55.0
+MAX_SUGGESTIONS = 3
+
+
+def role_info(role: Role) -> RoleInfo:
+    return RoleInfo(
+        name=role.name,
+        slug=role.slug,
+        family=role.family,
+        seniority=role.seniority,
+        article=role.article,
+        summary=role.summary,
+    )
+
+
+def dimension_info(dimension: Dimension) -> DimensionInfo:
+    return DimensionInfo(
+        slug=dimension.slug, name=dimension.name, more=dimension.more_phrase, tie=dimension.tie_phrase
+    )
+
+
+def _score(query: str, choice: str, **_: object) -> float:
+    return max(fuzz.ratio(query, choice), fuzz.token_sort_ratio(query, choice))
+
+
+def resolve_role(session: Session, text: str) -> Union[RoleMatch, UnknownRole]:
+    """The role ``text`` names, with a confidence; or the closest roles when unsure."""
+    key = lookup_key(text)
+    if not key:
+        return UnknownRole(query=text)
+    exact = session.execute(
+        select(Role, RoleAlias.alias).join(RoleAlias.role).where(RoleAlias.key == key)
+    ).first()
+    if exact is not None:
+        return RoleMatch(query=text, role=role_info(exact[0]), confidence=1.0, matched=exact[1])
+    aliases = session.execute(select(RoleAlias.key, RoleAlias.role_id, RoleAlias.alias)).all()
+    ranked = process.extract(
+        key, {i: row.key for i, row in enumerate(aliases)}, scorer=_score, limit=12
+    )
+    best_per_role: dict[int, tuple[float, str]] = {}
+    for _choice, score, index in ranked:
+        row = aliases[index]
+        if row.role_id not in best_per_role:
+            best_per_role[row.role_id] = (score, row.alias)
+    ordered = sorted(best_per_role.items(), key=lambda item: -item[1][0])
+    if ordered:
+        role_id, (score, alias) = ordered[0]
+        runner_up = ordered[1][1][0] if len(ordered) > 1 else 0.0
+        if score >= SURE_SCORE or (score >= ACCEPT_SCORE and score - runner_up >= MIN_MARGIN):
+            role = session.get(Role, role_id)
+            return RoleMatch(query=text, role=role_info(role), confidence=round(score / 100, 3), matched=alias)
+    suggestion_ids = [role_id for role_id, (score, _) in ordered if score >= SUGGEST_SCORE][:MAX_SUGGESTIONS]
+    suggestions = tuple(role_info(session.get(Role, role_id)) for role_id in suggestion_ids)
+    return UnknownRole(query=text, suggestions=suggestions)
+
+
+def all_dimensions(session: Session) -> tuple[DimensionInfo, ...]:
+    return tuple(dimension_info(d) for d in session.scalars(select(Dimension).order_by(Dimension.position)))
+
+
+def resolve_dimension(session: Session, text: str) -> Union[DimensionInfo, UnknownDimension]:
+    """A dimension from its slug, its name, an ``ask_<slug>`` intent or a close spelling."""
+    wanted = text.strip().lower().removeprefix("ask_").replace("-", "_").replace(" ", "_")
+    found = session.execute(select(Dimension).where(Dimension.slug == wanted)).scalar_one_or_none()
+    if found is not None:
+        return dimension_info(found)
+    dimensions = session.scalars(select(Dimension).order_by(Dimension.position)).all()
+    names = {}
+    for dimension in dimensions:
+        for label in (dimension.slug.replace("_", " "), dimension.name, *dimension.headings):
+            names[lookup_key(label)] = dimension
+    match = process.extractOne(lookup_key(text), list(names), scorer=_score, score_cutoff=ACCEPT_SCORE)
+    if match is not None:
+        return dimension_info(names[match[0]])
+    return UnknownDimension(query=text, known=tuple(dimension_info(d) for d in dimensions))

@@ -1,0 +1,84 @@
+"""Recognising roles and dimensions in what people type."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.orm import Session
+
+from kb.content import Content
+from kb.resolve import resolve_dimension, resolve_role
+from kb.results import DimensionInfo, RoleMatch, UnknownDimension, UnknownRole
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("Head of Operations", "Head of Operations"),
+        ("head of ops", "Head of Operations"),
+        ("HoO", "Head of Operations"),
+        ("COO", "Chief Operating Officer"),
+        ("the operations managers", "Operations Manager"),
+        ("Operations-Manager", "Operations Manager"),
+        ("facility manager", "Facilities Manager"),
+        ("heads of operations", "Head of Operations"),
+    ],
+)
+def test_exact_aliases_resolve_with_full_confidence(session: Session, typed: str, name: str) -> None:
+    match = resolve_role(session, typed)
+    assert isinstance(match, RoleMatch)
+    assert (match.role.name, match.confidence) == (name, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("operatons manger", "Operations Manager"),
+        ("opperations manager", "Operations Manager"),
+        ("inventroy manager", "Inventory Manager"),
+        ("warehose manager", "Warehouse Manager"),
+        ("suply chain manager", "Supply Chain Manager"),
+        ("chief operatng officer", "Chief Operating Officer"),
+    ],
+)
+def test_typos_resolve_with_lower_confidence(session: Session, typed: str, name: str) -> None:
+    match = resolve_role(session, typed)
+    assert isinstance(match, RoleMatch), match
+    assert match.role.name == name
+    assert 0.85 <= match.confidence < 1.0
+
+
+def test_every_alias_in_the_content_resolves_to_its_role(session: Session, content: Content) -> None:
+    for role in content.roles:
+        for alias, _ in [(role.name, None), *role.aliases]:
+            match = resolve_role(session, alias)
+            assert isinstance(match, RoleMatch) and match.role.name == role.name, alias
+
+
+def test_unknown_role_offers_the_closest_known_roles(session: Session) -> None:
+    result = resolve_role(session, "operations wizard")
+    assert isinstance(result, UnknownRole)
+    assert result.query == "operations wizard"
+    assert result.suggestions, "expected at least one suggestion"
+    assert all("Operations" in s.name for s in result.suggestions)
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "!!!", "astronaut", "'; DROP TABLE role; --"])
+def test_nonsense_is_unknown_not_an_error(session: Session, typed: str) -> None:
+    assert isinstance(resolve_role(session, typed), UnknownRole)
+
+
+@pytest.mark.parametrize(
+    ("typed", "slug"),
+    [("budget", "budget"), ("ask_budget", "budget"), ("salary", "compensation"), ("KPIs", "performance_metrics"),
+     ("crisis", "crisis_management"), ("Decision-making", "decision_making"), ("Skill set", "skills"),
+     ("reporting lines", "hierarchy")],
+)
+def test_dimensions_resolve_from_slugs_names_and_synonyms(session: Session, typed: str, slug: str) -> None:
+    result = resolve_dimension(session, typed)
+    assert isinstance(result, DimensionInfo) and result.slug == slug
+
+
+def test_unknown_dimension_lists_the_known_ones(session: Session) -> None:
+    result = resolve_dimension(session, "coffee quality")
+    assert isinstance(result, UnknownDimension)
+    assert len(result.known) == 12

@@ -1,0 +1,39 @@
+import pytest
+
+from kb.text import first_sentence, indefinite_article, lookup_key, plural_forms, slugify
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("Operations Manager", "operation manager"),
+        ("the operations-managers", "operation manager"),
+        ("Heads of Operations", "head of operation"),
+        ("  COO  ", "coo"),
+        ("supply-chain mgr", "supply chain mgr"),
+        ("an Inventory Manager?", "inventory manager"),
+    ],
+)
+def test_lookup_key_ignores_case_punctuation_articles_and_plurals(typed: str, key: str) -> None:
+    assert lookup_key(typed) == key
+
+
+@pytest.mark.parametrize(
+    ("name", "article"),
+    [("Operations Manager", "an"), ("Head of Operations", "a"), ("VP of Operations", "a"),
+     ("Inventory Manager", "an"), ("Buyer", "a")],
+)
+def test_indefinite_article_follows_the_sound(name: str, article: str) -> None:
+    assert indefinite_article(name) == article
+
+
+def test_plural_forms_pluralise_the_head_noun() -> None:
+    assert plural_forms("head of operations") == ["heads of operations"]
+    assert plural_forms("ops manager") == ["ops managers"]
+    assert plural_forms("COO") == ["COOs"]
+    assert plural_forms("facility") == ["facilities"]
+
+
+def test_slugify_and_first_sentence() -> None:
+    assert slugify("VP of Operations") == "vp-of-operations"
+    assert first_sentence("A Buyer buys. They also negotiate.") == "A Buyer buys."

@@ -6,6 +6,7 @@ patterns always match the content that was loaded.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
@@ -35,7 +36,8 @@ def role_patterns(names_and_aliases: Iterable[tuple[str, str]]) -> list[dict[str
 
 
 def kb_aliases(session: Session) -> list[tuple[str, str]]:
-    return [tuple(row) for row in session.execute(select(Role.name, RoleAlias.alias).join(RoleAlias.role))]  # type: ignore[misc]
+    query = select(Role.name, RoleAlias.alias).join(RoleAlias.role).order_by(Role.name, RoleAlias.id)
+    return [tuple(row) for row in session.execute(query)]  # type: ignore[misc]
 
 
 def make_pipeline(patterns: list[dict[str, str]], sentences: bool = False) -> "Language":
@@ -51,9 +53,18 @@ def make_pipeline(patterns: list[dict[str, str]], sentences: bool = False) -> "L
     return nlp
 
 
+def _saved_patterns(out_dir: Path) -> list[dict[str, str]] | None:
+    saved = out_dir / "entity_ruler" / "patterns.jsonl"
+    if not (out_dir / "meta.json").exists() or not saved.exists():
+        return None
+    return [json.loads(line) for line in saved.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def build_pipeline(session: Session, out_dir: Path = PIPELINE_DIR) -> int:
     """Write the role pipeline to ``out_dir`` for Rasa's ``SpacyNLP``; returns the pattern count."""
     patterns = role_patterns(kb_aliases(session))
+    if _saved_patterns(out_dir) == patterns:
+        return len(patterns)  # unchanged: keep the files (and their timestamps) so no retraining is triggered
     nlp = make_pipeline(patterns)
     nlp.meta["name"] = "rolewise_roles"
     nlp.meta["description"] = "Role-name matcher built from the Rolewise knowledge base."

@@ -183,21 +183,15 @@ def families(session: Session) -> list[str]:
     return list(session.scalars(select(Role.family).distinct().order_by(Role.family)))
 
 
-def related_comparisons(session: Session, first: RoleRef, second: RoleRef, limit: int = 3) -> list[RelatedComparison]:
-    """Comparisons a reader of this one is likely to want next, best first.
-
-    Authored contrasts that share a role rank first, then the pair's direct
-    managers and reports, then close neighbours in the same job family.
-    """
-    a, b = _role(session, first), _role(session, second)
-    if a is None or b is None or a.id == b.id:
-        return []
-    pair = {a.id, b.id}
+def _ranked_pairs(session: Session, anchors: list[Role], exclude: set[int]) -> list[tuple[float, str, Role, Role]]:
+    """Pairs around ``anchors``: authored contrasts first, then the levels above and below,
+    then close neighbours in the same job family (of the other anchor when there are two)."""
+    anchor_ids = {a.id for a in anchors}
     scores: dict[frozenset[int], tuple[float, str, Role, Role]] = {}
 
     def offer(x: Role, y: Role, score: float, reason: str) -> None:
         key = frozenset((x.id, y.id))
-        if x.id == y.id or key == pair:
+        if x.id == y.id or key == frozenset(exclude):
             return
         if key not in scores or scores[key][0] < score:
             scores[key] = (score, reason, x, y)
@@ -207,24 +201,40 @@ def related_comparisons(session: Session, first: RoleRef, second: RoleRef, limit
         select(role_a, role_b)
         .join(Contrast, Contrast.role_a_id == role_a.id)
         .join(role_b, Contrast.role_b_id == role_b.id)
-        .where(or_(Contrast.role_a_id.in_(pair), Contrast.role_b_id.in_(pair)))
+        .where(or_(Contrast.role_a_id.in_(anchor_ids), Contrast.role_b_id.in_(anchor_ids)))
     ).all()
     for x, y in authored:
-        anchor, other = (x, y) if x.id in pair else (y, x)
+        anchor, other = (x, y) if x.id in anchor_ids else (y, x)
         offer(anchor, other, 3.0, "in-depth comparison")
-    for anchor in (a, b):
+    for anchor in anchors:
         if anchor.reports_to is not None:
             offer(anchor, anchor.reports_to, 2.5, "the next level up")
         for report in session.scalars(select(Role).where(Role.reports_to_id == anchor.id)):
             offer(anchor, report, 2.2, "the level below")
-    for anchor, peer_of in ((a, b), (b, a)):
-        peers = session.scalars(
-            select(Role).where(Role.family == peer_of.family, Role.id.not_in(pair))
-        )
+    pairs = [(anchors[0], anchors[-1]), (anchors[-1], anchors[0])]
+    for anchor, peer_of in pairs:
+        peers = session.scalars(select(Role).where(Role.family == peer_of.family, Role.id.not_in(anchor_ids)))
         for peer in peers:
             offer(anchor, peer, 2.0 - 0.2 * abs(peer.seniority - peer_of.seniority), "a similar role")
-    ranked = sorted(scores.values(), key=lambda item: (-item[0], item[2].name, item[3].name))
+    return sorted(scores.values(), key=lambda item: (-item[0], item[2].name, item[3].name))
+
+
+def related_comparisons(session: Session, first: RoleRef, second: RoleRef, limit: int = 3) -> list[RelatedComparison]:
+    """Comparisons a reader of this one is likely to want next, best first."""
+    a, b = _role(session, first), _role(session, second)
+    if a is None or b is None or a.id == b.id:
+        return []
+    ranked = _ranked_pairs(session, [a, b], {a.id, b.id})
     return [RelatedComparison(role_info(x), role_info(y), reason, score) for score, reason, x, y in ranked[:limit]]
+
+
+def counterparts(session: Session, role: RoleRef, limit: int = 5) -> list[RoleInfo]:
+    """Roles most worth comparing ``role`` with, best first."""
+    anchor = _role(session, role)
+    if anchor is None:
+        return []
+    ranked = _ranked_pairs(session, [anchor], {anchor.id})
+    return [role_info(y) for _score, _reason, _x, y in ranked[:limit]]
 
 
 def career_path(session: Session, start: RoleRef, goal: RoleRef) -> Union[CareerPath, UnknownRole, SameRole]:
@@ -273,16 +283,49 @@ def entry_roles(session: Session, goal: RoleRef) -> tuple[RoleInfo, ...]:
     )
 
 
+
+
+def common_roles(session: Session, limit: int = 6) -> list[RoleInfo]:
+    """Roles people ask about most, approximated by how many authored contrasts they appear in."""
+    counts: dict[int, int] = {}
+    for a_id, b_id in session.execute(select(Contrast.role_a_id, Contrast.role_b_id)):
+        counts[a_id] = counts.get(a_id, 0) + 1
+        counts[b_id] = counts.get(b_id, 0) + 1
+    roles = session.scalars(select(Role)).all()
+    ranked = sorted(roles, key=lambda r: (-counts.get(r.id, 0), -r.seniority, r.name))
+    return [role_info(r) for r in ranked[:limit]]
+
+
+def popular_pairs(session: Session, limit: int = 3) -> list[tuple[RoleInfo, RoleInfo]]:
+    """Authored pairs whose roles are the most asked about: good examples for a newcomer."""
+    common = [r.name for r in common_roles(session, limit=1000)]
+    rank = {name: i for i, name in enumerate(common)}
+    role_a, role_b = aliased(Role), aliased(Role)
+    pairs = session.execute(
+        select(role_a, role_b).join(Contrast, Contrast.role_a_id == role_a.id)
+        .join(role_b, Contrast.role_b_id == role_b.id)
+    ).all()
+    ordered = sorted(pairs, key=lambda p: (rank[p[0].name] + rank[p[1].name], p[0].name, p[1].name))
+    result = []
+    for first, second in ordered[:limit]:
+        higher, lower = sorted((first, second), key=lambda r: -r.seniority)
+        result.append((role_info(higher), role_info(lower)))
+    return result
+
+
 __all__ = [
     "RoleMatch",
     "career_path",
+    "common_roles",
     "compare",
     "compare_all",
     "compare_on",
+    "counterparts",
     "describe_role",
     "entry_roles",
     "families",
     "list_roles",
+    "popular_pairs",
     "related_comparisons",
     "resolve_dimension",
     "resolve_role",

@@ -1,0 +1,33 @@
+"""``python -m actions``: the action server, started only once the knowledge base is there.
+
+``rasa run actions`` works too; this entry point adds the start-up check so a
+missing database is reported at once, naming DATABASE_URL, instead of on the
+first user question.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kb.db import KnowledgeBaseUnavailable, database_url, open_existing
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m actions")
+    parser.add_argument("--port", type=int, default=5055)
+    args = parser.parse_args()
+    try:
+        open_existing().dispose()
+    except KnowledgeBaseUnavailable as error:
+        print(f"Action server not started: {error}", file=sys.stderr)
+        return 2
+    from rasa_sdk.endpoint import run
+
+    print(f"Knowledge base: {database_url()}", flush=True)
+    run("actions", port=args.port)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,55 @@
+"""Greeting, help, out-of-scope and low-confidence replies, each with example questions to click."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
+
+from actions import render
+from actions.knowledge import KnowledgeAction
+from actions.slots import CAREER, CAREER_DIRECTION, JOB_ROLE, LIST
+from kb.queries import popular_pairs
+from kb.resolve import all_dimensions
+
+OPENERS = {
+    "greet": "Hi! I explain how operations jobs differ: scope, budget, pay, skills, crisis duty and more, "
+             "one dimension at a time. Try one of these:",
+    "help": "Ask me to compare two roles on one dimension (\"who earns more, a buyer or a procurement manager?\") "
+            "or overall (\"head of ops vs ops manager\"). Then follow up: \"what about crisis management?\", "
+            "\"and a facilities manager instead?\", \"tell me more\". I can also describe a role, list the roles "
+            "I know, and show career paths. For example:",
+    "out_of_scope": "That's outside what I can help with: I compare operations roles and explain career paths. "
+                    "For example:",
+    "nlu_fallback": "Sorry, I didn't quite get that. I compare operations roles dimension by dimension. "
+                    "You could ask:",
+}
+EXAMPLE_DIMENSIONS = ("budget", "compensation", "crisis_management")
+
+
+class ActionHelp(KnowledgeAction):
+    def name(self) -> str:
+        return "action_help"
+
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        opener = OPENERS.get(intent or "", OPENERS["nlu_fallback"])
+        render.send(dispatcher, [render.Reply(opener, tuple(examples(session)))])
+        return []
+
+
+def examples(session: Session) -> list[render.Button]:
+    """Clickable example questions built from the KB's most asked-about pairs."""
+    pairs = popular_pairs(session, limit=len(EXAMPLE_DIMENSIONS))
+    dimensions = {d.slug: d for d in all_dimensions(session)}
+    buttons = [
+        render.compare_button(first.name, second.name, slug, render.question_title(dimensions[slug], first, second))
+        for (first, second), slug in zip(pairs, EXAMPLE_DIMENSIONS)
+        if slug in dimensions
+    ]
+    if pairs:
+        top = pairs[0][0]
+        buttons.append(render.Button(f"How do I become {top.with_article}?",
+                                     render.payload(CAREER, **{JOB_ROLE: top.name, CAREER_DIRECTION: "into"})))
+    buttons.append(render.Button("Which roles do you know?", render.payload(LIST)))
+    return buttons

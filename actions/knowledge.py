@@ -1,0 +1,100 @@
+"""How actions reach the knowledge base: passed in for tests, from DATABASE_URL otherwise."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import Any, Optional
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from actions.context import RoleFacts
+from kb.db import KnowledgeBaseUnavailable, open_existing
+from kb.models import Dimension, Role
+from kb.resolve import resolve_role
+from kb.results import RoleMatch
+from kb.text import lookup_key
+
+logger = logging.getLogger(__name__)
+UNAVAILABLE = "Sorry, I can't reach my knowledge base right now. Please try again in a moment."
+
+
+class KnowledgeBase:
+    """An engine plus the few lookups several actions share."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def session(self) -> Session:
+        return Session(self.engine)
+
+
+@lru_cache(maxsize=1)
+def default_knowledge_base() -> KnowledgeBase:
+    """The KB named by DATABASE_URL (or the embedded SQLite file), opened once per process."""
+    return KnowledgeBase(open_existing())
+
+
+def role_facts(session: Session, names: list[str]) -> dict[str, RoleFacts]:
+    rows = session.execute(select(Role.name, Role.family, Role.seniority).where(Role.name.in_(names)))
+    return {name: RoleFacts(family, seniority) for name, family, seniority in rows}
+
+
+def dimension_vocabulary(session: Session) -> set[str]:
+    """Words that talk about dimensions, so they are never mistaken for an unknown role."""
+    words: set[str] = set()
+    for dimension in session.scalars(select(Dimension)):
+        for label in (dimension.slug.replace("_", " "), dimension.name, *dimension.headings):
+            words.update(label.lower().replace("-", " ").split())
+            words.update(lookup_key(label).split())
+    return words - {"of", "the", "and", "a", "in", "with", "to", "how", "is", "working", "other"}
+
+
+def canonical_roles(session: Session, values: list[Any]) -> tuple[list[str], list[str]]:
+    """Entity values -> known canonical names (in order), plus the values that name no role."""
+    known, unknown = [], []
+    for value in values:
+        if not isinstance(value, str) or not value.strip():
+            continue
+        match = resolve_role(session, value)
+        if isinstance(match, RoleMatch):
+            known.append(match.role.name)
+        else:
+            unknown.append(value.strip())
+    return known, unknown
+
+
+def role_entities(tracker: Tracker, entity: str) -> list[dict[str, Any]]:
+    entities = tracker.latest_message.get("entities") or []
+    return [e for e in entities if e.get("entity") == entity]
+
+
+class KnowledgeAction(Action):
+    """Base for actions that answer from the KB: one session per request, errors become apologies."""
+
+    def __init__(self, knowledge: Optional[KnowledgeBase] = None) -> None:
+        self._knowledge = knowledge
+
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        return self._knowledge or default_knowledge_base()
+
+    def name(self) -> str:  # pragma: no cover - every subclass names itself
+        raise NotImplementedError
+
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
+        raise NotImplementedError
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
+        try:
+            with self.knowledge.session() as session:
+                return self.respond(dispatcher, tracker, domain, session)
+        except (SQLAlchemyError, KnowledgeBaseUnavailable):
+            logger.exception("Knowledge base unavailable in %s", self.name())
+            dispatcher.utter_message(text=UNAVAILABLE)
+            return []

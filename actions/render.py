@@ -1,0 +1,192 @@
+"""Every message the bot sends is shaped here: text plus buttons whose payloads re-ask the KB.
+
+Wording about roles comes from the knowledge base (``kb.answers``); this module
+only arranges it into messages.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Iterable, Optional, Sequence, Union
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.slots import CAREER, CAREER_DIRECTION, COMPARE, DESCRIBE, DIMENSION_INTENT_PREFIX, INFORM, JOB_FAMILY
+from actions.slots import JOB_ROLE, LIST, PAGE
+from kb import answers
+from kb.results import (
+    CareerPath,
+    Comparison,
+    DimensionInfo,
+    RelatedComparison,
+    RoleInfo,
+    RoleProfile,
+    SameRole,
+    UnknownDimension,
+    UnknownRole,
+    Verdict,
+)
+
+DRILL_DOWN = 4
+PAGE_SIZE = 5
+
+
+@dataclass(frozen=True)
+class Button:
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    buttons: tuple[Button, ...] = ()
+
+
+def send(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> None:
+    for reply in replies:
+        buttons = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
+        dispatcher.utter_message(text=reply.text, buttons=buttons or None)
+
+
+def payload(intent: str, **entities: object) -> str:
+    """A button payload that Rasa parses straight into an intent with entities, skipping NLU."""
+    present = {k: v for k, v in entities.items() if v not in (None, [], "")}
+    return f"/{intent}{json.dumps(present)}" if present else f"/{intent}"
+
+
+def question_intent(dimension: Optional[str]) -> str:
+    return f"{DIMENSION_INTENT_PREFIX}{dimension}" if dimension else COMPARE
+
+
+def compare_button(first: str, second: str, dimension: Optional[str], title: Optional[str] = None) -> Button:
+    return Button(title or f"{first} vs {second}", payload(question_intent(dimension), **{JOB_ROLE: [first, second]}))
+
+
+def question_title(dimension: DimensionInfo, first: RoleInfo, second: RoleInfo) -> str:
+    """An example question in the words a user would type ("Who is typically paid more: ...?")."""
+    verb = dimension.more.removesuffix(" than")
+    return f"Who {verb}: {first.with_article} or {second.with_article}?"
+
+
+def related_reply(related: Sequence[RelatedComparison], dimension: Optional[str]) -> list[Reply]:
+    if not related:
+        return []
+    buttons = tuple(compare_button(r.first.name, r.second.name, dimension) for r in related)
+    return [Reply("Related comparisons:", buttons)]
+
+
+def verdict_replies(verdict: Verdict, related: Sequence[RelatedComparison]) -> list[Reply]:
+    return [Reply(answers.verdict_text(verdict)), *related_reply(related, verdict.dimension.slug)]
+
+
+def comparison_replies(comparison: Comparison, related: Sequence[RelatedComparison]) -> list[Reply]:
+    """The short summary, buttons to drill into the biggest differences, then related pairs."""
+    first, second = comparison.first.name, comparison.second.name
+    ranked = sorted(comparison.verdicts, key=lambda v: (v.leader is None, -(v.first_level - v.second_level)))
+    drill = tuple(compare_button(first, second, v.dimension.slug, v.dimension.name) for v in ranked[:DRILL_DOWN])
+    return [Reply(answers.comparison_text(comparison), drill), *related_reply(related, None)]
+
+
+def unknown_role_reply(problem: UnknownRole, partner: Optional[str], dimension: Optional[str]) -> Reply:
+    """Name the words we did not recognise; each suggestion re-asks the question with that role."""
+    buttons = []
+    for suggestion in problem.suggestions:
+        if partner and partner != suggestion.name:
+            buttons.append(compare_button(partner, suggestion.name, dimension, suggestion.name))
+        else:
+            buttons.append(Button(suggestion.name, payload(DESCRIBE, **{JOB_ROLE: suggestion.name})))
+    return Reply(answers.unknown_role_text(problem), tuple(buttons))
+
+
+def same_role_reply(problem: SameRole) -> Reply:
+    return Reply(answers.same_role_text(problem))
+
+
+def unknown_dimension_reply(problem: UnknownDimension) -> Reply:
+    return Reply(answers.unknown_dimension_text(problem))
+
+
+def problem_reply(problem: Union[UnknownRole, SameRole, UnknownDimension]) -> Reply:
+    if isinstance(problem, UnknownRole):
+        return unknown_role_reply(problem, None, None)
+    if isinstance(problem, SameRole):
+        return same_role_reply(problem)
+    return unknown_dimension_reply(problem)
+
+
+def ask_which_reply(new: str, pair: Sequence[str], dimension: Optional[str]) -> Reply:
+    buttons = tuple(compare_button(other, new, dimension) for other in pair)
+    return Reply(f"Should I compare the {new} with the {pair[0]} or with the {pair[1]}?", buttons)
+
+
+def ask_roles_reply(first: Optional[RoleInfo], choices: Sequence[RoleInfo], dimension: Optional[DimensionInfo]) -> Reply:
+    """The form's question for a missing role, offering common roles as one-click answers."""
+    buttons = tuple(Button(r.name, payload(INFORM, **{JOB_ROLE: r.name})) for r in choices)
+    topic = f" on {dimension.name.lower()}" if dimension else ""
+    if first is None:
+        return Reply(f"Which two roles should I compare{topic}? Pick one or type both.", buttons)
+    return Reply(f"Which role should I compare the {first.name} with{topic}?", buttons)
+
+
+def profile_replies(profile: RoleProfile) -> list[Reply]:
+    role = profile.role.name
+    buttons = []
+    if profile.reports_to:
+        buttons.append(compare_button(role, profile.reports_to.name, None, f"Compare with {profile.reports_to.name}"))
+    buttons.append(Button(f"How do I become {profile.role.with_article}?",
+                          payload(CAREER, **{JOB_ROLE: role, CAREER_DIRECTION: "into"})))
+    if profile.next_roles:
+        buttons.append(Button(f"What comes after {role}?",
+                              payload(CAREER, **{JOB_ROLE: role, CAREER_DIRECTION: "after"})))
+    return [Reply(answers.profile_text(profile), tuple(buttons))]
+
+
+def families_reply(groups: Sequence[tuple[str, Sequence[RoleInfo]]]) -> Reply:
+    total = sum(len(roles) for _, roles in groups)
+    text = f"I know {total} roles in {len(groups)} job families:\n" + answers.role_list_text(
+        [(family, tuple(roles)) for family, roles in groups]
+    )
+    buttons = tuple(Button(f"{family} ({len(roles)})", payload(LIST, **{JOB_FAMILY: family})) for family, roles in groups)
+    return Reply(text, buttons)
+
+
+def family_page_reply(family: str, roles: Sequence[RoleInfo], page: int) -> Reply:
+    """One page of a family's roles as buttons that describe each role, with a link to the next page."""
+    pages = max(1, -(-len(roles) // PAGE_SIZE))
+    page = min(max(page, 1), pages)
+    shown = roles[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    buttons = [Button(r.name, payload(DESCRIBE, **{JOB_ROLE: r.name})) for r in shown]
+    if page < pages:
+        buttons.append(Button("More roles", payload(LIST, **{JOB_FAMILY: family, PAGE: page + 1})))
+    suffix = f" (page {page} of {pages})" if pages > 1 else ""
+    return Reply(f"{family}{suffix}: pick a role to learn more.", tuple(buttons))
+
+
+def career_path_replies(path: CareerPath) -> list[Reply]:
+    buttons = []
+    if path.found:
+        for earlier, later in zip(path.steps, path.steps[1:]):
+            buttons.append(compare_button(later.name, earlier.name, None))
+    return [Reply(answers.career_path_text(path), tuple(buttons[:PAGE_SIZE]))]
+
+
+def entry_roles_reply(goal: RoleInfo, sources: Sequence[RoleInfo]) -> Reply:
+    if not sources:
+        return Reply(f"The {goal.name} is usually an entry point: people join it without a typical previous role.")
+    names = ", ".join(s.name for s in sources)
+    buttons = tuple(compare_button(goal.name, s.name, None, f"{s.name} vs {goal.name}") for s in sources[:PAGE_SIZE])
+    return Reply(f"People usually become {goal.with_article} after working as: {names}.", buttons)
+
+
+def next_roles_reply(role: RoleInfo, targets: Sequence[RoleInfo]) -> Reply:
+    if not targets:
+        return Reply(f"The {role.name} is at the top of its career ladder in my map.")
+    names = ", ".join(t.name for t in targets)
+    buttons = tuple(compare_button(t.name, role.name, None) for t in targets[:PAGE_SIZE])
+    return Reply(f"After {role.with_article}, typical next roles are: {names}.", buttons)
+
+
+def ask_role_reply(question: str, choices: Sequence[RoleInfo], intent: str) -> Reply:
+    return Reply(question, tuple(Button(r.name, payload(intent, **{JOB_ROLE: r.name})) for r in choices))

@@ -1,0 +1,23 @@
+"""Slot, entity and intent names shared by the domain, the actions and the tests."""
+
+from __future__ import annotations
+
+ROLE_A = "role_a"
+ROLE_B = "role_b"
+DIMENSION = "dimension"
+NEEDS_ROLES = "needs_roles"
+REQUESTED_SLOT = "requested_slot"
+
+JOB_ROLE = "job_role"
+JOB_FAMILY = "job_family"
+PAGE = "page"
+CAREER_DIRECTION = "career_direction"
+
+FORM = "comparison_form"
+DIMENSION_INTENT_PREFIX = "ask_"
+COMPARE = "compare_roles"
+INFORM = "inform"
+DESCRIBE = "describe_role"
+LIST = "list_roles"
+CAREER = "career_path"
+FULL_COMPARISON = "all"

@@ -1,0 +1,78 @@
+"""Rasa entity extractor for ``job_role`` whose value is always the canonical role name."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text, Type
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from nlu.matching import LABEL, FuzzyIndex, find_roles
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False, model_from="SpacyNLP"
+)
+class RoleEntityExtractor(GraphComponent, EntityExtractorMixin):
+    """Role names from the KB-built entity ruler, plus typo-tolerant matches of the same aliases.
+
+    The ruler's pattern ids are canonical names, so "head of ops", "HoO" and
+    "operatons manger" all come out as one value the actions can look up.
+    """
+
+    @classmethod
+    def required_components(cls) -> List[Type]:
+        return [SpacyNLP]
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"fuzzy_threshold": 90.0}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self._threshold = float(config["fuzzy_threshold"])
+        self._index: Optional[FuzzyIndex] = None
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> GraphComponent:
+        return cls(config)
+
+    @staticmethod
+    def required_packages() -> List[Text]:
+        return ["spacy", "rapidfuzz"]
+
+    def _fuzzy_index(self, model: SpacyModel) -> FuzzyIndex:
+        if self._index is None:
+            ruler = model.model.get_pipe("entity_ruler")
+            self._index = FuzzyIndex(ruler.patterns)
+        return self._index
+
+    def process(self, messages: List[Message], model: SpacyModel) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT)
+            if not text:
+                continue
+            doc = model.model(text)
+            entities = [
+                {
+                    "entity": LABEL,
+                    "start": mention.start,
+                    "end": mention.end,
+                    "value": mention.role,
+                    "confidence_entity": mention.confidence,
+                }
+                for mention in find_roles(doc, self._fuzzy_index(model), self._threshold)
+            ]
+            message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(entities), add_to_output=True)
+        return messages

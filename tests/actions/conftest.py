@@ -1,0 +1,73 @@
+"""Fixtures for action tests: a real KB, a collecting dispatcher and trackers built like Rasa's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from ruamel.yaml import YAML
+from sqlalchemy.engine import Engine
+
+from actions.knowledge import KnowledgeBase
+from actions.slots import DIMENSION, NEEDS_ROLES, REQUESTED_SLOT, ROLE_A, ROLE_B
+
+DOMAIN_FILE = Path(__file__).resolve().parents[2] / "domain.yml"
+
+
+@pytest.fixture()
+def knowledge(engine: Engine) -> KnowledgeBase:
+    return KnowledgeBase(engine)
+
+
+@pytest.fixture()
+def dispatcher() -> CollectingDispatcher:
+    return CollectingDispatcher()
+
+
+@pytest.fixture(scope="session")
+def domain() -> dict[str, Any]:
+    return YAML(typ="safe").load(DOMAIN_FILE.read_text())
+
+
+def make_tracker(
+    text: str = "",
+    intent: Optional[str] = None,
+    roles: tuple[str, ...] = (),
+    slots: Optional[dict[str, Any]] = None,
+    entities: Optional[list[dict[str, Any]]] = None,
+) -> Tracker:
+    """A tracker whose latest message is ``text``; each role becomes a ``job_role`` entity found in it."""
+    found = list(entities or [])
+    for role in roles:
+        start = text.lower().find(role.lower())
+        entity: dict[str, Any] = {"entity": "job_role", "value": role}
+        if start >= 0:
+            entity.update(start=start, end=start + len(role))
+        found.append(entity)
+    all_slots = {ROLE_A: None, ROLE_B: None, DIMENSION: None, NEEDS_ROLES: False, REQUESTED_SLOT: None}
+    all_slots.update(slots or {})
+    return Tracker(
+        sender_id="test",
+        slots=all_slots,
+        latest_message={"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": found},
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def texts(dispatcher: CollectingDispatcher) -> list[str]:
+    return [m.get("text") or "" for m in dispatcher.messages]
+
+
+def buttons(dispatcher: CollectingDispatcher, index: int = 0) -> list[dict[str, str]]:
+    return dispatcher.messages[index].get("buttons") or []
+
+
+def slot_events(events: list[dict[str, Any]]) -> dict[str, Any]:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}

@@ -1,0 +1,73 @@
+"""How a message is read in the light of the conversation (pure logic, no KB)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.context import Memory, Plan, RoleFacts, plan_question, unrecognised_phrases
+
+FACTS = {
+    "Head of Operations": RoleFacts("Operations leadership", 6),
+    "Operations Manager": RoleFacts("Operations management", 4),
+    "Operations Lead": RoleFacts("Operations management", 3),
+    "Facilities Manager": RoleFacts("Facilities", 4),
+    "Buyer": RoleFacts("Supply chain and logistics", 2),
+    "Plant Manager": RoleFacts("Manufacturing and quality", 5),
+    "Quality Manager": RoleFacts("Manufacturing and quality", 4),
+}
+PAIR = Memory("Head of Operations", "Operations Manager", "budget")
+
+
+@pytest.mark.parametrize(
+    ("intent", "mentioned", "memory", "text", "expected"),
+    [
+        ("ask_budget", ["Buyer", "Plant Manager"], Memory(), "", Plan("answer", "Buyer", "Plant Manager", "budget")),
+        ("ask_skills", [], PAIR, "and skills?", Plan("answer", "Head of Operations", "Operations Manager", "skills")),
+        ("compare_roles", [], PAIR, "tell me more", Plan("answer", "Head of Operations", "Operations Manager", None)),
+        ("inform", ["Operations Lead"], PAIR, "and an ops lead?",
+         Plan("answer", "Head of Operations", "Operations Lead", "budget")),
+        ("inform", ["Facilities Manager"], PAIR, "", Plan("answer", "Head of Operations", "Facilities Manager", "budget")),
+        ("inform", ["Quality Manager"], Memory("Buyer", "Plant Manager", "scope"), "",
+         Plan("answer", "Buyer", "Quality Manager", "scope")),
+        ("inform", ["Operations Manager"], Memory("Buyer", "Plant Manager", None), "",
+         Plan("ask_which", dimension=None, choices=("Buyer", "Plant Manager"), new_role="Operations Manager")),
+        ("ask_budget", [], Memory(), "", Plan("ask_roles", dimension="budget")),
+        ("compare_roles", ["Buyer"], Memory(), "", Plan("ask_roles", role_a="Buyer")),
+        ("inform", ["Plant Manager"], Memory(role_a="Buyer", dimension="budget", needs_roles=True), "",
+         Plan("answer", "Buyer", "Plant Manager", "budget")),
+        ("compare_roles", ["Buyer", "Buyer"], Memory(), "", Plan("same_role", role_a="Buyer")),
+        ("inform", ["Operations Manager"], PAIR, "", Plan("answer", "Head of Operations", "Operations Manager", "budget")),
+    ],
+)
+def test_plans(intent: str, mentioned: list[str], memory: Memory, text: str, expected: Plan) -> None:
+    assert plan_question(intent, mentioned, memory, FACTS, text) == expected
+
+
+def test_unknown_words_win_over_a_half_recognised_question() -> None:
+    plan = plan_question("ask_budget", ["Buyer"], Memory(), FACTS, "buyer or barista", ("barista",))
+    assert plan == Plan("unknown_role", role_a="Buyer", dimension="budget", unknown=("barista",))
+
+
+VOCABULARY = {"budget", "authority", "salary", "pay", "crisis", "management", "skills"}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("compare a head of ops with a barista", [(10, 21)], ("barista",)),
+        ("who has more budget authority, a head of ops or an astronaut", [(33, 44)], ("astronaut",)),
+        ("chief vibes officer vs ops manager", [(23, 34)], ("chief vibes officer",)),
+        ("what about the budget", [], ()),
+        ("and what about crisis management?", [], ()),
+        ("who earns more?", [], ()),
+        ("what is the difference", [], ()),
+        ("tell me more", [], ()),
+    ],
+)
+def test_unrecognised_phrases(text: str, spans: list[tuple[int, int]], expected: tuple[str, ...]) -> None:
+    assert unrecognised_phrases(text, spans, VOCABULARY) == expected
+
+
+def test_a_bare_reply_counts_as_a_role_attempt_only_when_asked() -> None:
+    assert unrecognised_phrases("barista", [], VOCABULARY, whole_message=True) == ("barista",)
+    assert unrecognised_phrases("barista", [], VOCABULARY) == ()

@@ -1,0 +1,59 @@
+"""The comparison form: fills roles from the reply, asks with buttons, explains unknown roles."""
+
+from __future__ import annotations
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.forms import ActionAskRoleA, ActionAskRoleB, ValidateComparisonForm
+from actions.slots import DIMENSION, REQUESTED_SLOT, ROLE_A, ROLE_B
+from tests.actions.conftest import buttons, make_tracker, slot_events, texts
+
+
+async def validate(knowledge, domain, **tracker) -> tuple[CollectingDispatcher, list]:
+    dispatcher = CollectingDispatcher()
+    events = await ValidateComparisonForm(knowledge).run(dispatcher, make_tracker(**tracker), domain)
+    return dispatcher, events
+
+
+async def test_two_roles_in_one_reply_fill_both_slots(knowledge, domain) -> None:
+    _, events = await validate(knowledge, domain, text="buyer and procurement manager", intent="inform",
+                               roles=("Buyer", "Procurement Manager"), slots={REQUESTED_SLOT: ROLE_A})
+    assert slot_events(events) == {ROLE_A: "Buyer", ROLE_B: "Procurement Manager"}
+
+
+async def test_the_second_role_fills_role_b(knowledge, domain) -> None:
+    _, events = await validate(knowledge, domain, text="plant manager", intent="inform", roles=("Plant Manager",),
+                               slots={REQUESTED_SLOT: ROLE_B, ROLE_A: "Buyer"})
+    assert slot_events(events) == {ROLE_B: "Plant Manager"}
+
+
+async def test_an_unknown_role_is_explained_and_asked_again(knowledge, domain) -> None:
+    dispatcher, events = await validate(knowledge, domain, text="a barista", intent="inform",
+                                        slots={REQUESTED_SLOT: ROLE_B, ROLE_A: "Buyer"})
+    assert texts(dispatcher)[0].startswith('I don\'t know the role "barista".')
+    assert slot_events(events) == {ROLE_B: None}
+
+
+async def test_the_same_role_again_is_refused(knowledge, domain) -> None:
+    dispatcher, events = await validate(knowledge, domain, text="buyer", intent="inform", roles=("Buyer",),
+                                        slots={REQUESTED_SLOT: ROLE_B, ROLE_A: "Buyer"})
+    assert "already have the Buyer" in texts(dispatcher)[0]
+    assert slot_events(events) == {ROLE_B: None}
+
+
+async def test_a_reply_with_no_role_is_left_to_other_rules(knowledge, domain) -> None:
+    dispatcher, events = await validate(knowledge, domain, text="help", intent="help", slots={REQUESTED_SLOT: ROLE_A})
+    assert events == [] and texts(dispatcher) == []
+
+
+async def test_the_questions_offer_common_roles_as_buttons(knowledge, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    await ActionAskRoleA(knowledge).run(dispatcher, make_tracker(slots={DIMENSION: "budget"}), domain)
+    assert texts(dispatcher) == ["Which two roles should I compare on budget authority? Pick one or type both."]
+    offered = buttons(dispatcher)
+    assert len(offered) == 5 and all(b["payload"].startswith('/inform{"job_role": ') for b in offered)
+    dispatcher = CollectingDispatcher()
+    await ActionAskRoleB(knowledge).run(dispatcher, make_tracker(slots={ROLE_A: "Buyer", DIMENSION: "all"}), domain)
+    assert texts(dispatcher) == ["Which role should I compare the Buyer with?"]
+    assert buttons(dispatcher)[0]["title"] == "Procurement Manager"
+    assert all("Buyer" not in b["title"] for b in buttons(dispatcher))

@@ -54,6 +54,7 @@ shell: train
 	$(RASA) shell -m $(MODEL)
 
 test: train
+	$(VENV)/bin/ruff check kb actions nlu tests
 	$(PY) -m pytest -q
 	@$(MAKE) --no-print-directory test-conversation
 

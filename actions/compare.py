@@ -51,7 +51,9 @@ def mentioned_roles(session: Session, tracker: Tracker) -> tuple[list[str], list
     return known, unknown, spans
 
 
-def unknown_in_text(session: Session, tracker: Tracker, spans: list[tuple[int, int]], intent: Optional[str]) -> tuple[str, ...]:
+def unknown_in_text(
+    session: Session, tracker: Tracker, spans: list[tuple[int, int]], intent: Optional[str]
+) -> tuple[str, ...]:
     text = tracker.latest_message.get("text") or ""
     if text.startswith("/"):
         return ()
@@ -77,8 +79,12 @@ class ActionAnswerQuestion(KnowledgeAction):
     def carry_out(self, plan: Plan, dispatcher: CollectingDispatcher, session: Session, memory: Memory) -> list:
         done = [SlotSet(NEEDS_ROLES, False)]
         if plan.kind == "ask_roles":
-            return [SlotSet(ROLE_A, plan.role_a), SlotSet(ROLE_B, None),
-                    SlotSet(DIMENSION, dimension_slot(plan.dimension)), SlotSet(NEEDS_ROLES, True)]
+            return [
+                SlotSet(ROLE_A, plan.role_a),
+                SlotSet(ROLE_B, None),
+                SlotSet(DIMENSION, dimension_slot(plan.dimension)),
+                SlotSet(NEEDS_ROLES, True),
+            ]
         if plan.kind == "ask_which":
             assert plan.new_role is not None
             render.send(dispatcher, [render.ask_which_reply(plan.new_role, plan.choices, plan.dimension)])
@@ -100,8 +106,9 @@ class ActionAnswerQuestion(KnowledgeAction):
         assert plan.role_a is not None and plan.role_b is not None
         return self.answer(plan.role_a, plan.role_b, plan.dimension, dispatcher, session)
 
-    def answer(self, first: str, second: str, dimension: Optional[str], dispatcher: CollectingDispatcher,
-               session: Session) -> list[Any]:
+    def answer(
+        self, first: str, second: str, dimension: Optional[str], dispatcher: CollectingDispatcher, session: Session
+    ) -> list[Any]:
         result = compare_on(session, first, second, dimension) if dimension else compare_all(session, first, second)
         related = related_comparisons(session, first, second, limit=RELATED)
         if isinstance(result, Verdict):
@@ -111,8 +118,12 @@ class ActionAnswerQuestion(KnowledgeAction):
         else:
             render.send(dispatcher, [render.problem_reply(result)])
             return [SlotSet(NEEDS_ROLES, False)]
-        return [SlotSet(ROLE_A, first), SlotSet(ROLE_B, second), SlotSet(DIMENSION, dimension_slot(dimension)),
-                SlotSet(NEEDS_ROLES, False)]
+        return [
+            SlotSet(ROLE_A, first),
+            SlotSet(ROLE_B, second),
+            SlotSet(DIMENSION, dimension_slot(dimension)),
+            SlotSet(NEEDS_ROLES, False),
+        ]
 
 
 def dimension_of(session: Session, tracker: Tracker) -> Optional[DimensionInfo]:

@@ -14,15 +14,14 @@ from kb.resolve import all_dimensions
 
 OPENERS = {
     "greet": "Hi! I explain how operations jobs differ: scope, budget, pay, skills, crisis duty and more, "
-             "one dimension at a time. Try one of these:",
-    "help": "Ask me to compare two roles on one dimension (\"who earns more, a buyer or a procurement manager?\") "
-            "or overall (\"head of ops vs ops manager\"). Then follow up: \"what about crisis management?\", "
-            "\"and a facilities manager instead?\", \"tell me more\". I can also describe a role, list the roles "
-            "I know, and show career paths. For example:",
+    "one dimension at a time. Try one of these:",
+    "help": 'Ask me to compare two roles on one dimension ("who earns more, a buyer or a procurement manager?") '
+    'or overall ("head of ops vs ops manager"). Then follow up: "what about crisis management?", '
+    '"and a facilities manager instead?", "tell me more". I can also describe a role, list the roles '
+    "I know, and show career paths. For example:",
     "out_of_scope": "That's outside what I can help with: I compare operations roles and explain career paths. "
-                    "For example:",
-    "nlu_fallback": "Sorry, I didn't quite get that. I compare operations roles dimension by dimension. "
-                    "You could ask:",
+    "For example:",
+    "nlu_fallback": "Sorry, I didn't quite get that. I compare operations roles dimension by dimension. You could ask:",
 }
 EXAMPLE_DIMENSIONS = ("budget", "compensation", "crisis_management")
 
@@ -44,12 +43,16 @@ def examples(session: Session) -> list[render.Button]:
     dimensions = {d.slug: d for d in all_dimensions(session)}
     buttons = [
         render.compare_button(first.name, second.name, slug, render.question_title(dimensions[slug], first, second))
-        for (first, second), slug in zip(pairs, EXAMPLE_DIMENSIONS)
+        for (first, second), slug in zip(pairs, EXAMPLE_DIMENSIONS, strict=False)
         if slug in dimensions
     ]
     if pairs:
         top = pairs[0][0]
-        buttons.append(render.Button(f"How do I become {top.with_article}?",
-                                     render.payload(CAREER, **{JOB_ROLE: top.name, CAREER_DIRECTION: "into"})))
+        buttons.append(
+            render.Button(
+                f"How do I become {top.with_article}?",
+                render.payload(CAREER, **{JOB_ROLE: top.name, CAREER_DIRECTION: "into"}),
+            )
+        )
     buttons.append(render.Button("Which roles do you know?", render.payload(LIST)))
     return buttons

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from abc import ABC, abstractmethod
 from functools import lru_cache
 from typing import Any, Optional
 
@@ -74,7 +75,7 @@ def role_entities(tracker: Tracker, entity: str) -> list[dict[str, Any]]:
     return [e for e in entities if e.get("entity") == entity]
 
 
-class KnowledgeAction(Action):
+class KnowledgeAction(Action, ABC):
     """Base for actions that answer from the KB: one session per request, errors become apologies."""
 
     def __init__(self, knowledge: Optional[KnowledgeBase] = None) -> None:
@@ -84,11 +85,13 @@ class KnowledgeAction(Action):
     def knowledge(self) -> KnowledgeBase:
         return self._knowledge or default_knowledge_base()
 
-    def name(self) -> str:  # pragma: no cover - every subclass names itself
-        raise NotImplementedError
+    @abstractmethod
+    def name(self) -> str:
+        """The action's name in the domain."""
 
+    @abstractmethod
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
-        raise NotImplementedError
+        """Answer using ``session``; returns the events to apply."""
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
         try:

@@ -121,7 +121,9 @@ def ask_which_reply(new: str, pair: Sequence[str], dimension: Optional[str]) -> 
     return Reply(f"Should I compare the {new} with the {pair[0]} or with the {pair[1]}?", buttons)
 
 
-def ask_roles_reply(first: Optional[RoleInfo], choices: Sequence[RoleInfo], dimension: Optional[DimensionInfo]) -> Reply:
+def ask_roles_reply(
+    first: Optional[RoleInfo], choices: Sequence[RoleInfo], dimension: Optional[DimensionInfo]
+) -> Reply:
     """The form's question for a missing role, offering common roles as one-click answers."""
     buttons = tuple(Button(r.name, payload(INFORM, **{JOB_ROLE: r.name})) for r in choices)
     topic = f" on {dimension.name.lower()}" if dimension else ""
@@ -135,11 +137,16 @@ def profile_replies(profile: RoleProfile) -> list[Reply]:
     buttons = []
     if profile.reports_to:
         buttons.append(compare_button(role, profile.reports_to.name, None, f"Compare with {profile.reports_to.name}"))
-    buttons.append(Button(f"How do I become {profile.role.with_article}?",
-                          payload(CAREER, **{JOB_ROLE: role, CAREER_DIRECTION: "into"})))
+    buttons.append(
+        Button(
+            f"How do I become {profile.role.with_article}?",
+            payload(CAREER, **{JOB_ROLE: role, CAREER_DIRECTION: "into"}),
+        )
+    )
     if profile.next_roles:
-        buttons.append(Button(f"What comes after {role}?",
-                              payload(CAREER, **{JOB_ROLE: role, CAREER_DIRECTION: "after"})))
+        buttons.append(
+            Button(f"What comes after {role}?", payload(CAREER, **{JOB_ROLE: role, CAREER_DIRECTION: "after"}))
+        )
     return [Reply(answers.profile_text(profile), tuple(buttons))]
 
 
@@ -148,7 +155,9 @@ def families_reply(groups: Sequence[tuple[str, Sequence[RoleInfo]]]) -> Reply:
     text = f"I know {total} roles in {len(groups)} job families:\n" + answers.role_list_text(
         [(family, tuple(roles)) for family, roles in groups]
     )
-    buttons = tuple(Button(f"{family} ({len(roles)})", payload(LIST, **{JOB_FAMILY: family})) for family, roles in groups)
+    buttons = tuple(
+        Button(f"{family} ({len(roles)})", payload(LIST, **{JOB_FAMILY: family})) for family, roles in groups
+    )
     return Reply(text, buttons)
 
 
@@ -167,7 +176,7 @@ def family_page_reply(family: str, roles: Sequence[RoleInfo], page: int) -> Repl
 def career_path_replies(path: CareerPath) -> list[Reply]:
     buttons = []
     if path.found:
-        for earlier, later in zip(path.steps, path.steps[1:]):
+        for earlier, later in zip(path.steps, path.steps[1:], strict=False):
             buttons.append(compare_button(later.name, earlier.name, None))
     return [Reply(answers.career_path_text(path), tuple(buttons[:PAGE_SIZE]))]
 

@@ -27,8 +27,13 @@ def entity_value(tracker: Tracker, name: str) -> Optional[str]:
     return None
 
 
-def report_unknown(dispatcher: CollectingDispatcher, session: Session, tracker: Tracker, values: list[str],
-                   spans: list[tuple[int, int]]) -> bool:
+def report_unknown(
+    dispatcher: CollectingDispatcher,
+    session: Session,
+    tracker: Tracker,
+    values: list[str],
+    spans: list[tuple[int, int]],
+) -> bool:
     """Tell the user about role names we could not recognise; True when there were any."""
     unknown = tuple(values) + unknown_in_text(session, tracker, spans, "inform")
     problems = [p for p in (resolve_role(session, u) for u in unknown) if isinstance(p, UnknownRole)]
@@ -44,8 +49,14 @@ class ActionDescribeRole(KnowledgeAction):
         known, unknown, spans = mentioned_roles(session, tracker)
         if not known:
             if not report_unknown(dispatcher, session, tracker, unknown, spans):
-                render.send(dispatcher, [render.ask_role_reply(
-                    "Which role would you like to know about?", common_roles(session), DESCRIBE)])
+                render.send(
+                    dispatcher,
+                    [
+                        render.ask_role_reply(
+                            "Which role would you like to know about?", common_roles(session), DESCRIBE
+                        )
+                    ],
+                )
             return []
         replies = []
         for name in dict.fromkeys(known):
@@ -96,8 +107,9 @@ class ActionCareerPath(KnowledgeAction):
                 ordered = sorted((m.role for m in matches if isinstance(m, RoleMatch)), key=lambda r: r.seniority)
                 roles = [r.name for r in ordered]
             else:
-                render.send(dispatcher, [render.ask_role_reply(
-                    "Which role are you aiming for?", common_roles(session), CAREER)])
+                render.send(
+                    dispatcher, [render.ask_role_reply("Which role are you aiming for?", common_roles(session), CAREER)]
+                )
                 return []
         if len(roles) >= 2:
             path = career_path(session, roles[0], roles[1])

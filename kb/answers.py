@@ -60,7 +60,9 @@ def comparison_text(comparison: Comparison) -> str:
         lead_counts[verdict.leader.name] += 1  # type: ignore[union-attr]
     lines = [f"{first.name} vs {second.name}."]
     if not differing:
-        lines.append(_capital(f"{first.with_article} and {second.with_article} are closely matched on every dimension."))
+        lines.append(
+            _capital(f"{first.with_article} and {second.with_article} are closely matched on every dimension.")
+        )
     else:
         leader_name = max(lead_counts, key=lambda name: lead_counts[name])
         lines.append(
@@ -80,7 +82,7 @@ def comparison_text(comparison: Comparison) -> str:
 def unknown_role_text(problem: UnknownRole) -> str:
     """Say which words were not recognised, and offer the nearest roles we do know."""
     query = problem.query.strip()
-    said = f"I don't know the role \"{query}\"." if query else "I didn't catch a role name."
+    said = f'I don\'t know the role "{query}".' if query else "I didn't catch a role name."
     if problem.suggestions:
         names = ", ".join(role.name for role in problem.suggestions)
         return f"{said} Did you mean: {names}?"
@@ -88,13 +90,12 @@ def unknown_role_text(problem: UnknownRole) -> str:
 
 
 def same_role_text(problem: SameRole) -> str:
-    return (f"Both of those are the {problem.role.name}, so there is nothing to compare. "
-            "Name a different second role.")
+    return f"Both of those are the {problem.role.name}, so there is nothing to compare. Name a different second role."
 
 
 def unknown_dimension_text(problem: UnknownDimension) -> str:
     names = ", ".join(d.name.lower() for d in problem.known)
-    return f"I can't compare roles on \"{problem.query}\". I can compare them on: {names}."
+    return f'I can\'t compare roles on "{problem.query}". I can compare them on: {names}.'
 
 
 def profile_text(profile: RoleProfile) -> str:
@@ -110,11 +111,14 @@ def profile_text(profile: RoleProfile) -> str:
 
 def career_path_text(path: CareerPath) -> str:
     if not path.found:
-        return (f"I know of no typical route from {path.start.with_article} to {path.goal.with_article} "
-                "in my career map.")
+        return (
+            f"I know of no typical route from {path.start.with_article} to {path.goal.with_article} in my career map."
+        )
     steps = " -> ".join(role.name for role in path.steps)
     moves = len(path.steps) - 1
-    return f"A typical route from {path.start.name} to {path.goal.name} takes {moves} move{'s' * (moves != 1)}: {steps}."
+    return (
+        f"A typical route from {path.start.name} to {path.goal.name} takes {moves} move{'s' * (moves != 1)}: {steps}."
+    )
 
 
 def role_list_text(groups: list[tuple[str, tuple[RoleInfo, ...]]]) -> str:

@@ -72,8 +72,7 @@ def build_database(engine: Engine, content: Content) -> dict[str, int]:
             forms = dict.fromkeys([spec.name, *(alias for alias, _ in spec.aliases)])
             role.aliases = [RoleAlias(alias=form, key=lookup_key(form)) for form in forms]
             role.traits = [
-                RoleTrait(dimension=dimensions[t.dimension], level=t.level, text=t.text)
-                for t in spec.traits.values()
+                RoleTrait(dimension=dimensions[t.dimension], level=t.level, text=t.text) for t in spec.traits.values()
             ]
             roles[spec.name] = role
         session.add_all(roles.values())

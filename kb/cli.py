@@ -24,16 +24,20 @@ def _build(args: argparse.Namespace) -> int:
     counts = build_database(engine, content)
     with Session(engine) as session:
         patterns = build_pipeline(session, args.pipeline)
-    print(f"Built knowledge base at {engine.url.render_as_string(hide_password=True)}: "
-          + ", ".join(f"{n} {what}" for what, n in counts.items()))
+    print(
+        f"Built knowledge base at {engine.url.render_as_string(hide_password=True)}: "
+        + ", ".join(f"{n} {what}" for what, n in counts.items())
+    )
     print(f"Built spaCy role pipeline at {args.pipeline}: {patterns} patterns")
     return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
     content = checked_content(args.content)
-    print(f"Content OK: {len(content.dimensions)} dimensions, {len(content.roles)} roles, "
-          f"{len(content.contrasts)} contrasts.")
+    print(
+        f"Content OK: {len(content.dimensions)} dimensions, {len(content.roles)} roles, "
+        f"{len(content.contrasts)} contrasts."
+    )
     return 0
 
 
@@ -77,8 +81,11 @@ def _compare(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="kb", description=__doc__)
-    root.add_argument("--database-url", default=None,
-                      help="SQLAlchemy URL (default: $DATABASE_URL, else the SQLite file under build/)")
+    root.add_argument(
+        "--database-url",
+        default=None,
+        help="SQLAlchemy URL (default: $DATABASE_URL, else the SQLite file under build/)",
+    )
     root.add_argument("--content", type=Path, default=CONTENT_DIR, help="content folder")
     commands = root.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="validate content, load it and build the spaCy pipeline")

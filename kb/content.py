@@ -259,8 +259,10 @@ def _read_contrast(path: Path, errors: list[ContentError]) -> Optional[ContrastS
         return None
     roles = reader.texts(node, "roles")
     if len(roles) != 2:
-        reader.fail(reader.where(node, "roles") if "roles" in node else reader.where(node),
-                    "'roles' must list exactly two role names")
+        reader.fail(
+            reader.where(node, "roles") if "roles" in node else reader.where(node),
+            "'roles' must list exactly two role names",
+        )
         return None
     contrast = ContrastSpec(roles=(roles[0][0], roles[1][0]), points={}, where=reader.where(node))
     points = node.get("points")

@@ -32,9 +32,7 @@ def make_engine(url: str | None = None) -> Engine:
     """Engine for ``url``; an in-memory SQLite URL shares one connection so data persists."""
     url = url or database_url()
     if url.startswith("sqlite") and (url.endswith(":memory:") or url in ("sqlite://", "sqlite:///")):
-        engine = create_engine(
-            url, future=True, poolclass=StaticPool, connect_args={"check_same_thread": False}
-        )
+        engine = create_engine(url, future=True, poolclass=StaticPool, connect_args={"check_same_thread": False})
     elif url.startswith("sqlite"):
         if url.startswith("sqlite:///"):
             Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
@@ -69,10 +67,8 @@ def open_existing(url: str | None = None) -> Engine:
     engine = make_engine(url)
     try:
         tables = set(inspect(engine).get_table_names())
-    except Exception as error:  # noqa: BLE001 - any driver error means the same to the operator
-        raise KnowledgeBaseUnavailable(
-            f"Cannot open the knowledge base at DATABASE_URL={url!r}: {error}"
-        ) from error
+    except Exception as error:
+        raise KnowledgeBaseUnavailable(f"Cannot open the knowledge base at DATABASE_URL={url!r}: {error}") from error
     missing = REQUIRED_TABLES - tables
     if missing:
         raise KnowledgeBaseUnavailable(

@@ -28,10 +28,40 @@ from kb.text import lookup_key, slugify
 
 DRAFTS_DIR = BUILD_DIR / "drafts"
 MAX_HEADING_WORDS = 6
-LEADS = {"more", "most", "broader", "wider", "larger", "bigger", "higher", "greater", "longer", "heavier",
-         "stronger", "deeper", "above", "oversees", "outranks", "senior", "richer", "further"}
-TRAILS = {"less", "fewer", "narrower", "smaller", "lower", "shorter", "lighter", "below", "junior", "under",
-          "reports", "narrow"}
+LEADS = {
+    "more",
+    "most",
+    "broader",
+    "wider",
+    "larger",
+    "bigger",
+    "higher",
+    "greater",
+    "longer",
+    "heavier",
+    "stronger",
+    "deeper",
+    "above",
+    "oversees",
+    "outranks",
+    "senior",
+    "richer",
+    "further",
+}
+TRAILS = {
+    "less",
+    "fewer",
+    "narrower",
+    "smaller",
+    "lower",
+    "shorter",
+    "lighter",
+    "below",
+    "junior",
+    "under",
+    "reports",
+    "narrow",
+}
 TIES = {"similar", "comparable", "same", "equally", "alike", "both", "equivalent", "level"}
 _INLINE_HEADING = re.compile(r"^\s*(?:#+\s*)?([A-Za-z][\w ,&/'()-]{1,60}?)\s*:\s+(\S.*)$")
 _LINE_HEADING = re.compile(r"^\s*(?:#+\s*)?([A-Za-z][\w ,&/'()-]{1,60}?)\s*:?\s*$")
@@ -149,8 +179,11 @@ def guess_leader(doc, roles: tuple[str, str]) -> tuple[Optional[str], list[str]]
 
 def draft_yaml(report: IngestReport, source: Path) -> str:
     """The draft as YAML, with review notes as comments; JSON strings are valid YAML scalars."""
-    out = [f"# Draft contrast from {source.name}. Review every leader, then move it into kb/content/contrasts/.",
-           f"roles: [{json.dumps(report.roles[0])}, {json.dumps(report.roles[1])}]", "points:"]
+    out = [
+        f"# Draft contrast from {source.name}. Review every leader, then move it into kb/content/contrasts/.",
+        f"roles: [{json.dumps(report.roles[0])}, {json.dumps(report.roles[1])}]",
+        "points:",
+    ]
     for section in report.mapped:
         out.append(f"  {section.dimension}:  # from '{section.heading}' (line {section.line})")
         if section.leader is None:

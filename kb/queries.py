@@ -20,7 +20,6 @@ from kb.results import (
     CareerPath,
     CompareResult,
     Comparison,
-    DimensionInfo,
     RelatedComparison,
     RoleInfo,
     RoleMatch,
@@ -43,9 +42,7 @@ def _role(session: Session, ref: RoleRef) -> Optional[Role]:
 def _points(session: Session, a: Role, b: Role) -> dict[int, ContrastPoint]:
     low, high = sorted((a.id, b.id))
     rows = session.scalars(
-        select(ContrastPoint)
-        .join(Contrast)
-        .where(Contrast.role_a_id == low, Contrast.role_b_id == high)
+        select(ContrastPoint).join(Contrast).where(Contrast.role_a_id == low, Contrast.role_b_id == high)
     )
     return {point.dimension_id: point for point in rows}
 
@@ -58,7 +55,11 @@ def _traits(session: Session, role: Role, dimension_id: Optional[int] = None) ->
 
 
 def _verdict(
-    dimension: Dimension, a: Role, b: Role, trait_a: RoleTrait, trait_b: RoleTrait,
+    dimension: Dimension,
+    a: Role,
+    b: Role,
+    trait_a: RoleTrait,
+    trait_b: RoleTrait,
     point: Optional[ContrastPoint],
 ) -> Verdict:
     info_a, info_b = role_info(a), role_info(b)
@@ -115,9 +116,7 @@ def compare_all(session: Session, first: RoleRef, second: RoleRef) -> CompareRes
         return SameRole(role=role_info(a))
     traits_a, traits_b, points = _traits(session, a), _traits(session, b), _points(session, a, b)
     dimensions = session.scalars(select(Dimension).order_by(Dimension.position)).all()
-    verdicts = tuple(
-        _verdict(d, a, b, traits_a[d.id], traits_b[d.id], points.get(d.id)) for d in dimensions
-    )
+    verdicts = tuple(_verdict(d, a, b, traits_a[d.id], traits_b[d.id], points.get(d.id)) for d in dimensions)
     return Comparison(first=role_info(a), second=role_info(b), verdicts=verdicts, authored=bool(points))
 
 
@@ -148,16 +147,19 @@ def describe_role(session: Session, text: str) -> Union[RoleProfile, UnknownRole
     role = _role(session, match.role)
     assert role is not None
     previous = session.scalars(
-        select(Role).join(CareerStep, CareerStep.from_role_id == Role.id)
-        .where(CareerStep.to_role_id == role.id).order_by(Role.seniority.desc(), Role.name)
+        select(Role)
+        .join(CareerStep, CareerStep.from_role_id == Role.id)
+        .where(CareerStep.to_role_id == role.id)
+        .order_by(Role.seniority.desc(), Role.name)
     )
     following = session.scalars(
-        select(Role).join(CareerStep, CareerStep.to_role_id == Role.id)
-        .where(CareerStep.from_role_id == role.id).order_by(Role.seniority, Role.name)
+        select(Role)
+        .join(CareerStep, CareerStep.to_role_id == Role.id)
+        .where(CareerStep.from_role_id == role.id)
+        .order_by(Role.seniority, Role.name)
     )
     traits = session.execute(
-        select(RoleTrait, Dimension).join(Dimension)
-        .where(RoleTrait.role_id == role.id).order_by(Dimension.position)
+        select(RoleTrait, Dimension).join(Dimension).where(RoleTrait.role_id == role.id).order_by(Dimension.position)
     ).all()
     return RoleProfile(
         role=match.role,
@@ -276,13 +278,14 @@ def entry_roles(session: Session, goal: RoleRef) -> tuple[RoleInfo, ...]:
     if role is None:
         return ()
     return tuple(
-        role_info(r) for r in session.scalars(
-            select(Role).join(CareerStep, CareerStep.from_role_id == Role.id)
-            .where(CareerStep.to_role_id == role.id).order_by(Role.seniority.desc(), Role.name)
+        role_info(r)
+        for r in session.scalars(
+            select(Role)
+            .join(CareerStep, CareerStep.from_role_id == Role.id)
+            .where(CareerStep.to_role_id == role.id)
+            .order_by(Role.seniority.desc(), Role.name)
         )
     )
-
-
 
 
 def common_roles(session: Session, limit: int = 6) -> list[RoleInfo]:
@@ -302,7 +305,8 @@ def popular_pairs(session: Session, limit: int = 3) -> list[tuple[RoleInfo, Role
     rank = {name: i for i, name in enumerate(common)}
     role_a, role_b = aliased(Role), aliased(Role)
     pairs = session.execute(
-        select(role_a, role_b).join(Contrast, Contrast.role_a_id == role_a.id)
+        select(role_a, role_b)
+        .join(Contrast, Contrast.role_a_id == role_a.id)
         .join(role_b, Contrast.role_b_id == role_b.id)
     ).all()
     ordered = sorted(pairs, key=lambda p: (rank[p[0].name] + rank[p[1].name], p[0].name, p[1].name))

@@ -36,9 +36,7 @@ def role_info(role: Role) -> RoleInfo:
 
 
 def dimension_info(dimension: Dimension) -> DimensionInfo:
-    return DimensionInfo(
-        slug=dimension.slug, name=dimension.name, more=dimension.more_phrase, tie=dimension.tie_phrase
-    )
+    return DimensionInfo(slug=dimension.slug, name=dimension.name, more=dimension.more_phrase, tie=dimension.tie_phrase)
 
 
 def _score(query: str, choice: str, **_: object) -> float:
@@ -50,15 +48,11 @@ def resolve_role(session: Session, text: str) -> Union[RoleMatch, UnknownRole]:
     key = lookup_key(text)
     if not key:
         return UnknownRole(query=text)
-    exact = session.execute(
-        select(Role, RoleAlias.alias).join(RoleAlias.role).where(RoleAlias.key == key)
-    ).first()
+    exact = session.execute(select(Role, RoleAlias.alias).join(RoleAlias.role).where(RoleAlias.key == key)).first()
     if exact is not None:
         return RoleMatch(query=text, role=role_info(exact[0]), confidence=1.0, matched=exact[1])
     aliases = session.execute(select(RoleAlias.key, RoleAlias.role_id, RoleAlias.alias)).all()
-    ranked = process.extract(
-        key, {i: row.key for i, row in enumerate(aliases)}, scorer=_score, limit=12
-    )
+    ranked = process.extract(key, {i: row.key for i, row in enumerate(aliases)}, scorer=_score, limit=12)
     best_per_role: dict[int, tuple[float, str]] = {}
     for _choice, score, index in ranked:
         row = aliases[index]

@@ -59,12 +59,14 @@ def _check_roles(content: Content, errors: list[ContentError]) -> dict[str, Role
     dimensions = {d.slug for d in content.dimensions}
     for role in content.roles:
         if role.name in roles:
-            errors.append(ContentError(role.where, f"role '{role.name}' is defined twice "
-                                       f"(also at {roles[role.name].where})"))
+            errors.append(
+                ContentError(role.where, f"role '{role.name}' is defined twice (also at {roles[role.name].where})")
+            )
             continue
         if slugify(role.name) in slugs:
-            errors.append(ContentError(role.where, f"role '{role.name}' has the same slug as "
-                                       f"'{slugs[slugify(role.name)].name}'"))
+            errors.append(
+                ContentError(role.where, f"role '{role.name}' has the same slug as '{slugs[slugify(role.name)].name}'")
+            )
             continue
         roles[role.name] = slugs[slugify(role.name)] = role
         if role.seniority < 1:
@@ -92,8 +94,9 @@ def _check_aliases(content: Content) -> list[ContentError]:
                 continue
             owner, owner_where = owners.setdefault(key, (role.name, where))
             if owner != role.name:
-                errors.append(ContentError(where, f"alias '{alias}' of '{role.name}' also names '{owner}' "
-                                           f"(at {owner_where})"))
+                errors.append(
+                    ContentError(where, f"alias '{alias}' of '{role.name}' also names '{owner}' (at {owner_where})")
+                )
     return errors
 
 
@@ -109,8 +112,13 @@ def _check_hierarchy(content: Content, roles: dict[str, RoleSpec]) -> list[Conte
             elif boss.name == role.name:
                 errors.append(ContentError(where, f"role '{role.name}' reports to itself"))
             elif boss.seniority <= role.seniority:
-                errors.append(ContentError(where, f"'{role.name}' (seniority {role.seniority}) reports to "
-                                           f"'{boss.name}' (seniority {boss.seniority}), who is not more senior"))
+                errors.append(
+                    ContentError(
+                        where,
+                        f"'{role.name}' (seniority {role.seniority}) reports to "
+                        f"'{boss.name}' (seniority {boss.seniority}), who is not more senior",
+                    )
+                )
         for target, target_where in role.next_roles:
             if target not in roles:
                 errors.append(ContentError(target_where, f"'next_roles' names unknown role '{target}'"))
@@ -152,8 +160,11 @@ def _check_contrasts(content: Content, roles: dict[str, RoleSpec]) -> list[Conte
             continue
         pair = frozenset(contrast.roles)
         if pair in seen:
-            errors.append(ContentError(contrast.where, f"contrast of '{first}' and '{second}' "
-                                       f"is already authored at {seen[pair]}"))
+            errors.append(
+                ContentError(
+                    contrast.where, f"contrast of '{first}' and '{second}' is already authored at {seen[pair]}"
+                )
+            )
         seen.setdefault(pair, contrast.where)
         for slug in sorted(dimensions - set(contrast.points)):
             errors.append(ContentError(contrast.where, f"contrast has no point for '{slug}'"))
@@ -162,13 +173,15 @@ def _check_contrasts(content: Content, roles: dict[str, RoleSpec]) -> list[Conte
                 errors.append(ContentError(point.where, f"unknown dimension '{slug}' in points"))
                 continue
             if point.leader is not None and point.leader not in contrast.roles:
-                errors.append(ContentError(point.where, f"leader '{point.leader}' is neither "
-                                           f"'{first}' nor '{second}' (or write 'tie')"))
+                errors.append(
+                    ContentError(
+                        point.where, f"leader '{point.leader}' is neither '{first}' nor '{second}' (or write 'tie')"
+                    )
+                )
                 continue
             if unknown:
                 continue
-            levels = {name: roles[name].traits[slug].level for name in contrast.roles
-                      if slug in roles[name].traits}
+            levels = {name: roles[name].traits[slug].level for name in contrast.roles if slug in roles[name].traits}
             if len(levels) == 2 and all(isinstance(v, int) for v in levels.values()):
                 errors += _leader_agrees(point.leader, levels, slug, point.where)
     return errors
@@ -178,11 +191,21 @@ def _leader_agrees(leader: str | None, levels: dict[str, int], slug: str, where:
     """An authored verdict may refine the profiles but not reverse them."""
     (a, level_a), (b, level_b) = levels.items()
     if leader is None and abs(level_a - level_b) > MAX_TIE_GAP:
-        return [ContentError(where, f"'{slug}' is marked a tie but the profiles differ by "
-                             f"{abs(level_a - level_b)} levels ({a} {level_a}, {b} {level_b})")]
+        return [
+            ContentError(
+                where,
+                f"'{slug}' is marked a tie but the profiles differ by "
+                f"{abs(level_a - level_b)} levels ({a} {level_a}, {b} {level_b})",
+            )
+        ]
     if leader is not None:
         other = b if leader == a else a
         if levels[leader] < levels[other]:
-            return [ContentError(where, f"'{slug}' names '{leader}' as leader but the profiles rank "
-                                 f"'{other}' higher ({levels[other]} vs {levels[leader]})")]
+            return [
+                ContentError(
+                    where,
+                    f"'{slug}' names '{leader}' as leader but the profiles rank "
+                    f"'{other}' higher ({levels[other]} vs {levels[leader]})",
+                )
+            ]
     return []

@@ -16,9 +16,7 @@ from rasa.shared.nlu.training_data.message import Message
 from nlu.matching import LABEL, FuzzyIndex, find_roles
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False, model_from="SpacyNLP"
-)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False, model_from="SpacyNLP")
 class RoleEntityExtractor(GraphComponent, EntityExtractorMixin):
     """Role names from the KB-built entity ruler, plus typo-tolerant matches of the same aliases.
 

@@ -32,15 +32,20 @@ def main(argv: list[str]) -> int:
         print("usage: python -m nlu.floors HELD_OUT_DIR TYPO_DIR", file=sys.stderr)
         return 2
     held_out, typos = Path(argv[0]), Path(argv[1])
-    summary = {"held_out": scores(held_out), "typo_perturbed": scores(typos),
-               "floors": {"intent_accuracy": INTENT_ACCURACY_FLOOR, "job_role_f1": ROLE_F1_FLOOR}}
+    summary = {
+        "held_out": scores(held_out),
+        "typo_perturbed": scores(typos),
+        "floors": {"intent_accuracy": INTENT_ACCURACY_FLOOR, "job_role_f1": ROLE_F1_FLOOR},
+    }
     (held_out / "summary.json").write_text(json.dumps(summary, indent=2))
     print("| test set | intent accuracy | intent macro F1 | job_role F1 (P / R) |")
     print("|---|---|---|---|")
     for name in ("held_out", "typo_perturbed"):
         s = summary[name]
-        print(f"| {name} | {s['intent_accuracy']:.3f} | {s['intent_macro_f1']:.3f} | "
-              f"{s['job_role_f1']:.3f} ({s['job_role_precision']:.3f} / {s['job_role_recall']:.3f}) |")
+        print(
+            f"| {name} | {s['intent_accuracy']:.3f} | {s['intent_macro_f1']:.3f} | "
+            f"{s['job_role_f1']:.3f} ({s['job_role_precision']:.3f} / {s['job_role_recall']:.3f}) |"
+        )
     failures = []
     if summary["held_out"]["intent_accuracy"] < INTENT_ACCURACY_FLOOR:
         failures.append(f"intent accuracy {summary['held_out']['intent_accuracy']} < {INTENT_ACCURACY_FLOOR}")

@@ -26,13 +26,16 @@ async def ask(knowledge: KnowledgeBase, domain: dict[str, Any], **tracker: Any) 
 
 
 def payload_roles(button: dict[str, str]) -> list[str]:
-    return json.loads(button["payload"][button["payload"].index("{"):])["job_role"]
+    return json.loads(button["payload"][button["payload"].index("{") :])["job_role"]
 
 
 async def test_dimension_question_answers_verdict_first_and_remembers_the_pair(knowledge, domain) -> None:
     dispatcher, slots = await ask(
-        knowledge, domain, text="who has more budget authority, a head of operations or an operations manager?",
-        intent="ask_budget", roles=(HOO, OM),
+        knowledge,
+        domain,
+        text="who has more budget authority, a head of operations or an operations manager?",
+        intent="ask_budget",
+        roles=(HOO, OM),
     )
     assert texts(dispatcher)[0].startswith(
         "The Head of Operations has more budget authority than an Operations Manager. "
@@ -41,8 +44,9 @@ async def test_dimension_question_answers_verdict_first_and_remembers_the_pair(k
 
 
 async def test_related_comparisons_are_buttons_that_ask_directly(knowledge, domain) -> None:
-    dispatcher, _ = await ask(knowledge, domain, text="head of ops or ops manager budget", intent="ask_budget",
-                              roles=(HOO, OM))
+    dispatcher, _ = await ask(
+        knowledge, domain, text="head of ops or ops manager budget", intent="ask_budget", roles=(HOO, OM)
+    )
     assert texts(dispatcher)[1] == "Related comparisons:"
     related = buttons(dispatcher, 1)
     assert 2 <= len(related) <= 3
@@ -56,9 +60,16 @@ async def test_related_comparisons_are_buttons_that_ask_directly(knowledge, doma
 @pytest.mark.parametrize(
     ("intent", "text", "opening"),
     [
-        ("ask_crisis_management", "and what about crisis management?",
-         "The Head of Operations carries more responsibility in a crisis than an Operations Manager."),
-        ("ask_compensation", "who earns more?", "The Head of Operations is typically paid more than an Operations Manager."),
+        (
+            "ask_crisis_management",
+            "and what about crisis management?",
+            "The Head of Operations carries more responsibility in a crisis than an Operations Manager.",
+        ),
+        (
+            "ask_compensation",
+            "who earns more?",
+            "The Head of Operations is typically paid more than an Operations Manager.",
+        ),
     ],
 )
 async def test_a_new_dimension_keeps_the_same_roles(knowledge, domain, intent: str, text: str, opening: str) -> None:
@@ -80,21 +91,36 @@ async def test_tell_me_more_gives_the_full_comparison_of_the_current_pair(knowle
 
 
 async def test_a_new_role_replaces_the_closest_one(knowledge, domain) -> None:
-    dispatcher, slots = await ask(knowledge, domain, text="what about a facilities manager instead?", intent="inform",
-                                  roles=(FM,), slots=PAIR)
+    dispatcher, slots = await ask(
+        knowledge, domain, text="what about a facilities manager instead?", intent="inform", roles=(FM,), slots=PAIR
+    )
     assert (slots[ROLE_A], slots[ROLE_B], slots[DIMENSION]) == (HOO, FM, "budget")
-    assert texts(dispatcher)[0].startswith("The Head of Operations has more budget authority than a Facilities Manager.")
+    assert texts(dispatcher)[0].startswith(
+        "The Head of Operations has more budget authority than a Facilities Manager."
+    )
 
 
 async def test_instead_of_names_the_role_to_replace(knowledge, domain) -> None:
-    _, slots = await ask(knowledge, domain, text="logistics manager instead of the head of operations",
-                         intent="inform", roles=("Logistics Manager", HOO), slots=PAIR)
+    _, slots = await ask(
+        knowledge,
+        domain,
+        text="logistics manager instead of the head of operations",
+        intent="inform",
+        roles=("Logistics Manager", HOO),
+        slots=PAIR,
+    )
     assert (slots[ROLE_A], slots[ROLE_B]) == ("Logistics Manager", OM)
 
 
 async def test_when_it_is_unclear_which_role_to_replace_it_asks(knowledge, domain) -> None:
-    dispatcher, slots = await ask(knowledge, domain, text="and an operations manager?", intent="inform", roles=(OM,),
-                                  slots={ROLE_A: "Buyer", ROLE_B: "Plant Manager", DIMENSION: "budget"})
+    dispatcher, slots = await ask(
+        knowledge,
+        domain,
+        text="and an operations manager?",
+        intent="inform",
+        roles=(OM,),
+        slots={ROLE_A: "Buyer", ROLE_B: "Plant Manager", DIMENSION: "budget"},
+    )
     assert texts(dispatcher) == ["Should I compare the Operations Manager with the Buyer or with the Plant Manager?"]
     choices = buttons(dispatcher)
     assert [payload_roles(b) for b in choices] == [["Buyer", OM], ["Plant Manager", OM]]
@@ -109,24 +135,33 @@ async def test_no_roles_and_nothing_remembered_starts_the_form(knowledge, domain
 
 
 async def test_one_role_keeps_it_and_asks_for_the_second(knowledge, domain) -> None:
-    _, slots = await ask(knowledge, domain, text="how much does a buyer earn compared to", intent="ask_compensation",
-                         roles=("Buyer",))
+    _, slots = await ask(
+        knowledge, domain, text="how much does a buyer earn compared to", intent="ask_compensation", roles=("Buyer",)
+    )
     assert (slots[ROLE_A], slots[NEEDS_ROLES]) == ("Buyer", True)
 
 
 async def test_after_the_form_the_pending_question_is_answered(knowledge, domain) -> None:
-    dispatcher, slots = await ask(knowledge, domain, text="procurement manager", intent="inform",
-                                  roles=("Procurement Manager",),
-                                  slots={ROLE_A: "Buyer", ROLE_B: "Procurement Manager", DIMENSION: "compensation",
-                                         NEEDS_ROLES: True})
+    dispatcher, slots = await ask(
+        knowledge,
+        domain,
+        text="procurement manager",
+        intent="inform",
+        roles=("Procurement Manager",),
+        slots={ROLE_A: "Buyer", ROLE_B: "Procurement Manager", DIMENSION: "compensation", NEEDS_ROLES: True},
+    )
     assert texts(dispatcher)[0].startswith("The Procurement Manager is typically paid more than a Buyer.")
     assert slots[NEEDS_ROLES] is False
 
 
 async def test_unknown_role_names_the_words_and_offers_close_roles(knowledge, domain) -> None:
-    dispatcher, slots = await ask(knowledge, domain, text="compare a head of ops with an operations wizard",
-                                  intent="compare_roles", entities=[
-                                      {"entity": "job_role", "value": HOO, "start": 10, "end": 21}])
+    dispatcher, slots = await ask(
+        knowledge,
+        domain,
+        text="compare a head of ops with an operations wizard",
+        intent="compare_roles",
+        entities=[{"entity": "job_role", "value": HOO, "start": 10, "end": 21}],
+    )
     message = texts(dispatcher)[0]
     assert message.startswith('I don\'t know the role "operations wizard".')
     assert "Did you mean:" in message
@@ -136,29 +171,44 @@ async def test_unknown_role_names_the_words_and_offers_close_roles(knowledge, do
 
 
 async def test_surface_forms_and_typos_in_entity_values_are_resolved(knowledge, domain) -> None:
-    dispatcher, slots = await ask(knowledge, domain, text="x", intent="ask_budget", entities=[
-        {"entity": "job_role", "value": "head of ops"}, {"entity": "job_role", "value": "operatons manger"}])
+    dispatcher, slots = await ask(
+        knowledge,
+        domain,
+        text="x",
+        intent="ask_budget",
+        entities=[{"entity": "job_role", "value": "head of ops"}, {"entity": "job_role", "value": "operatons manger"}],
+    )
     assert (slots[ROLE_A], slots[ROLE_B]) == (HOO, OM)
     assert texts(dispatcher)[0].startswith("The Head of Operations")
 
 
 async def test_the_same_role_twice_is_pointed_out(knowledge, domain) -> None:
-    dispatcher, _ = await ask(knowledge, domain, text="ops manager vs operations manager", intent="compare_roles",
-                              entities=[{"entity": "job_role", "value": OM, "start": 0, "end": 11},
-                                        {"entity": "job_role", "value": OM, "start": 15, "end": 33}])
+    dispatcher, _ = await ask(
+        knowledge,
+        domain,
+        text="ops manager vs operations manager",
+        intent="compare_roles",
+        entities=[
+            {"entity": "job_role", "value": OM, "start": 0, "end": 11},
+            {"entity": "job_role", "value": OM, "start": 15, "end": 33},
+        ],
+    )
     assert "nothing to compare" in texts(dispatcher)[0]
 
 
 async def test_profiles_answer_pairs_without_an_authored_contrast(knowledge, domain, session: Session) -> None:
-    dispatcher, _ = await ask(knowledge, domain, text="buyer vs plant manager budget", intent="ask_budget",
-                              roles=("Buyer", "Plant Manager"))
+    dispatcher, _ = await ask(
+        knowledge, domain, text="buyer vs plant manager budget", intent="ask_budget", roles=("Buyer", "Plant Manager")
+    )
     assert texts(dispatcher)[0].startswith(
-        "The Plant Manager has more budget authority than a Buyer. Based on the two role profiles:")
+        "The Plant Manager has more budget authority than a Buyer. Based on the two role profiles:"
+    )
 
 
 async def test_an_unreachable_knowledge_base_gets_an_apology_not_silence(domain, tmp_path) -> None:
     broken = KnowledgeBase(make_engine(f"sqlite:///{tmp_path / 'empty.sqlite3'}"))
-    dispatcher, slots = await ask(broken, domain, text="head of ops vs ops manager", intent="compare_roles",
-                                  roles=(HOO, OM))
+    dispatcher, slots = await ask(
+        broken, domain, text="head of ops vs ops manager", intent="compare_roles", roles=(HOO, OM)
+    )
     assert texts(dispatcher) == [UNAVAILABLE]
     assert slots == {}

@@ -16,27 +16,46 @@ async def validate(knowledge, domain, **tracker) -> tuple[CollectingDispatcher, 
 
 
 async def test_two_roles_in_one_reply_fill_both_slots(knowledge, domain) -> None:
-    _, events = await validate(knowledge, domain, text="buyer and procurement manager", intent="inform",
-                               roles=("Buyer", "Procurement Manager"), slots={REQUESTED_SLOT: ROLE_A})
+    _, events = await validate(
+        knowledge,
+        domain,
+        text="buyer and procurement manager",
+        intent="inform",
+        roles=("Buyer", "Procurement Manager"),
+        slots={REQUESTED_SLOT: ROLE_A},
+    )
     assert slot_events(events) == {ROLE_A: "Buyer", ROLE_B: "Procurement Manager"}
 
 
 async def test_the_second_role_fills_role_b(knowledge, domain) -> None:
-    _, events = await validate(knowledge, domain, text="plant manager", intent="inform", roles=("Plant Manager",),
-                               slots={REQUESTED_SLOT: ROLE_B, ROLE_A: "Buyer"})
+    _, events = await validate(
+        knowledge,
+        domain,
+        text="plant manager",
+        intent="inform",
+        roles=("Plant Manager",),
+        slots={REQUESTED_SLOT: ROLE_B, ROLE_A: "Buyer"},
+    )
     assert slot_events(events) == {ROLE_B: "Plant Manager"}
 
 
 async def test_an_unknown_role_is_explained_and_asked_again(knowledge, domain) -> None:
-    dispatcher, events = await validate(knowledge, domain, text="a barista", intent="inform",
-                                        slots={REQUESTED_SLOT: ROLE_B, ROLE_A: "Buyer"})
+    dispatcher, events = await validate(
+        knowledge, domain, text="a barista", intent="inform", slots={REQUESTED_SLOT: ROLE_B, ROLE_A: "Buyer"}
+    )
     assert texts(dispatcher)[0].startswith('I don\'t know the role "barista".')
     assert slot_events(events) == {ROLE_B: None}
 
 
 async def test_the_same_role_again_is_refused(knowledge, domain) -> None:
-    dispatcher, events = await validate(knowledge, domain, text="buyer", intent="inform", roles=("Buyer",),
-                                        slots={REQUESTED_SLOT: ROLE_B, ROLE_A: "Buyer"})
+    dispatcher, events = await validate(
+        knowledge,
+        domain,
+        text="buyer",
+        intent="inform",
+        roles=("Buyer",),
+        slots={REQUESTED_SLOT: ROLE_B, ROLE_A: "Buyer"},
+    )
     assert "already have the Buyer" in texts(dispatcher)[0]
     assert slot_events(events) == {ROLE_B: None}
 

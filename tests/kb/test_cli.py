@@ -24,8 +24,9 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 def kb(environment: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kb", *args], env=environment, capture_output=True, text=True,
-                          check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "kb", *args], env=environment, capture_output=True, text=True, check=False
+    )
 
 
 def test_compare_with_aliases_and_typos_prints_the_verdict_first(env: dict[str, str]) -> None:

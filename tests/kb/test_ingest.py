@@ -51,7 +51,11 @@ def test_aliases_in_titles_markdown_headings_and_missing_cues(session: Session, 
 
 def test_an_article_without_two_known_roles_is_refused(session: Session, tmp_path: Path) -> None:
     with pytest.raises(ArticleError, match="two known roles"):
-        ingest_text(session, "The differences between a barista and a ops manager\n\nPay: more.", Path("x.txt"),
-                    tmp_path / "d.yml")
+        ingest_text(
+            session,
+            "The differences between a barista and a ops manager\n\nPay: more.",
+            Path("x.txt"),
+            tmp_path / "d.yml",
+        )
     with pytest.raises(ArticleError, match="empty"):
         split_sections("\n\n")

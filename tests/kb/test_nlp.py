@@ -47,5 +47,7 @@ def test_the_saved_pipeline_loads_and_matches(engine, tmp_path: Path) -> None:  
     loaded = spacy.load(tmp_path / "pipeline")
     assert loaded.pipe_names == ["entity_ruler"]
     doc = loaded("head of ops or facility manager?")
-    assert [(e.text, e.ent_id_) for e in doc.ents] == [("head of ops", "Head of Operations"),
-                                                       ("facility manager", "Facilities Manager")]
+    assert [(e.text, e.ent_id_) for e in doc.ents] == [
+        ("head of ops", "Head of Operations"),
+        ("facility manager", "Facilities Manager"),
+    ]

@@ -69,9 +69,16 @@ def test_nonsense_is_unknown_not_an_error(session: Session, typed: str) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "slug"),
-    [("budget", "budget"), ("ask_budget", "budget"), ("salary", "compensation"), ("KPIs", "performance_metrics"),
-     ("crisis", "crisis_management"), ("Decision-making", "decision_making"), ("Skill set", "skills"),
-     ("reporting lines", "hierarchy")],
+    [
+        ("budget", "budget"),
+        ("ask_budget", "budget"),
+        ("salary", "compensation"),
+        ("KPIs", "performance_metrics"),
+        ("crisis", "crisis_management"),
+        ("Decision-making", "decision_making"),
+        ("Skill set", "skills"),
+        ("reporting lines", "hierarchy"),
+    ],
 )
 def test_dimensions_resolve_from_slugs_names_and_synonyms(session: Session, typed: str, slug: str) -> None:
     result = resolve_dimension(session, typed)

@@ -20,8 +20,13 @@ def test_lookup_key_ignores_case_punctuation_articles_and_plurals(typed: str, ke
 
 @pytest.mark.parametrize(
     ("name", "article"),
-    [("Operations Manager", "an"), ("Head of Operations", "a"), ("VP of Operations", "a"),
-     ("Inventory Manager", "an"), ("Buyer", "a")],
+    [
+        ("Operations Manager", "an"),
+        ("Head of Operations", "a"),
+        ("VP of Operations", "a"),
+        ("Inventory Manager", "an"),
+        ("Buyer", "a"),
+    ],
 )
 def test_indefinite_article_follows_the_sound(name: str, article: str) -> None:
     assert indefinite_article(name) == article

@@ -36,8 +36,11 @@ def errors_of(content_dir: Path) -> list[str]:
 def write_contrast(content_dir: Path, leaders: dict[str, str]) -> Path:
     lines = ["roles: [Chief Operating Officer, Buyer]", "points:"]
     for slug in DIMENSION_SLUGS:
-        lines += [f"  {slug}:", f"    leader: {leaders.get(slug, 'Chief Operating Officer')}",
-                  f"    text: The COO and the Buyer differ on {slug}."]
+        lines += [
+            f"  {slug}:",
+            f"    leader: {leaders.get(slug, 'Chief Operating Officer')}",
+            f"    text: The COO and the Buyer differ on {slug}.",
+        ]
     path = content_dir / "contrasts" / "chief-operating-officer--buyer.yml"
     path.write_text("\n".join(lines) + "\n")
     return path
@@ -95,8 +98,10 @@ def test_missing_trait(content_dir: Path) -> None:
 def test_contrast_leader_that_contradicts_the_profiles(content_dir: Path) -> None:
     path = write_contrast(content_dir, {"budget": "Buyer"})
     line = 3 * DIMENSION_SLUGS.index("budget") + 4
-    assert (f"{path}:{line}: 'budget' names 'Buyer' as leader but the profiles rank "
-            "'Chief Operating Officer' higher (5 vs 2)") in errors_of(content_dir)
+    assert (
+        f"{path}:{line}: 'budget' names 'Buyer' as leader but the profiles rank "
+        "'Chief Operating Officer' higher (5 vs 2)"
+    ) in errors_of(content_dir)
 
 
 def test_contrast_tie_between_distant_levels(content_dir: Path) -> None:
@@ -108,7 +113,10 @@ def test_contrast_with_unknown_role_and_foreign_leader(content_dir: Path) -> Non
     path = write_contrast(content_dir, {"skills": "Plant Manager"})
     errors = errors_of(content_dir)
     line = 3 * DIMENSION_SLUGS.index("skills") + 4
-    assert f"{path}:{line}: leader 'Plant Manager' is neither 'Chief Operating Officer' nor 'Buyer' (or write 'tie')" in errors
+    assert (
+        f"{path}:{line}: leader 'Plant Manager' is neither 'Chief Operating Officer' nor 'Buyer' (or write 'tie')"
+        in errors
+    )
     edit(path, "roles: [Chief Operating Officer, Buyer]", "roles: [Chief Operating Officer, Barista]")
     assert f"{path}:1: contrast names unknown role 'Barista'" in errors_of(content_dir)
 
@@ -134,9 +142,21 @@ def test_build_refuses_bad_content_and_writes_nothing(content_dir: Path, tmp_pat
     edit(content_dir / "roles" / "operations-manager.yml", "    level: 3", "    level: 9")
     database = tmp_path / "kb.sqlite3"
     result = subprocess.run(
-        [sys.executable, "-m", "kb", "--content", str(content_dir), "--database-url", f"sqlite:///{database}",
-         "build", "--pipeline", str(tmp_path / "pipeline")],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "kb",
+            "--content",
+            str(content_dir),
+            "--database-url",
+            f"sqlite:///{database}",
+            "build",
+            "--pipeline",
+            str(tmp_path / "pipeline"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 2
     assert "operations-manager.yml:" in result.stderr and "must be 1-5, not 9" in result.stderr

@@ -1,0 +1,111 @@
+"""A real bot for end-to-end tests: the action server and Rasa, started on free local ports."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "models" / "rolewise.tar.gz"
+RASA = Path(sys.executable).parent / "rasa"
+STARTUP_SECONDS = 180
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_until(check, what: str, process: subprocess.Popen, log: Path) -> None:  # type: ignore[type-arg]
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{what} exited early:\n{log.read_text()[-3000:]}")
+        try:
+            if check():
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"{what} did not start in {STARTUP_SECONDS}s:\n{log.read_text()[-3000:]}")
+
+
+@dataclass
+class Bot:
+    url: str
+    actions_url: str
+
+    def say(self, sender: str, message: str) -> list[dict]:
+        response = requests.post(
+            f"{self.url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=30
+        )
+        response.raise_for_status()
+        return response.json()
+
+
+def clean_env() -> dict[str, str]:
+    """The environment of a fresh shell: no DATABASE_URL, no Slack settings."""
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL" and not k.startswith("SLACK_")}
+    env.update(TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false", SQLALCHEMY_SILENCE_UBER_WARNING="1")
+    return env
+
+
+@pytest.fixture(scope="session")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
+    if not MODEL.exists():
+        pytest.fail("No trained model: run `make train` (make test does this first).")
+    folder = tmp_path_factory.mktemp("bot")
+    actions_port, rasa_port = free_port(), free_port()
+    endpoints = folder / "endpoints.yml"
+    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n')
+    env = clean_env()
+    actions_log, rasa_log = folder / "actions.log", folder / "rasa.log"
+    actions = subprocess.Popen(
+        [sys.executable, "-m", "actions", "--port", str(actions_port)],
+        cwd=ROOT,
+        env=env,
+        stdout=actions_log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    rasa = subprocess.Popen(
+        [
+            str(RASA),
+            "run",
+            "-m",
+            str(MODEL),
+            "--enable-api",
+            "--port",
+            str(rasa_port),
+            "--endpoints",
+            str(endpoints),
+            "--credentials",
+            str(ROOT / "credentials.yml"),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=rasa_log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        actions_url, url = f"http://127.0.0.1:{actions_port}", f"http://127.0.0.1:{rasa_port}"
+        wait_until(lambda: requests.get(f"{actions_url}/health", timeout=2).ok, "action server", actions, actions_log)
+        wait_until(lambda: requests.get(f"{url}/status", timeout=2).json().get("model_file"), "Rasa", rasa, rasa_log)
+        yield Bot(url, actions_url)
+    finally:
+        for process in (rasa, actions):
+            process.terminate()
+        for process in (rasa, actions):
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()

@@ -1,0 +1,60 @@
+"""Role mentions found by the NLU extractor: canonical values, typos, no false alarms."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.orm import Session
+
+from kb.nlp import kb_aliases, make_pipeline, role_patterns
+from nlu.matching import FuzzyIndex, find_roles
+
+THRESHOLD = 90.0
+
+
+@pytest.fixture(scope="module")
+def matcher(engine):  # type: ignore[no-untyped-def]
+    with Session(engine) as session:
+        patterns = role_patterns(kb_aliases(session))
+    nlp = make_pipeline(patterns)
+    index = FuzzyIndex(patterns)
+    return lambda text: [(m.text, m.role) for m in find_roles(nlp(text), index, THRESHOLD)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "head of ops vs ops managers",
+            [("head of ops", "Head of Operations"), ("ops managers", "Operations Manager")],
+        ),
+        (
+            "is an operatons manger paid more than a COO",
+            [("operatons manger", "Operations Manager"), ("COO", "Chief Operating Officer")],
+        ),
+        (
+            "warehose manager or logistics manger?",
+            [("warehose manager", "Warehouse Manager"), ("logistics manger", "Logistics Manager")],
+        ),
+        (
+            "what does a continous improvement manager do",
+            [("continous improvement manager", "Continuous Improvement Manager")],
+        ),
+    ],
+)
+def test_exact_and_misspelt_roles_come_out_canonical(matcher, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert matcher(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "who approves bigger purchases",
+        "who handles it when production stops",
+        "what operations jobs are covered",
+        "got any logistics roles",
+        "what's the weather like in manchester",
+        "who has more budget authority",
+    ],
+)
+def test_ordinary_words_are_not_mistaken_for_roles(matcher, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert matcher(text) == []

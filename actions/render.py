@@ -42,12 +42,44 @@ class Button:
 class Reply:
     text: str
     buttons: tuple[Button, ...] = ()
+    verdict: Optional[str] = None  # the opening sentence to emphasise where a channel can
+
+
+SLACK_TEXT_LIMIT = 3000
+SLACK_BUTTON_TITLE_LIMIT = 75
+SLACK_ACTIONS_PER_BLOCK = 25
+
+
+def _slack_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def slack_blocks(reply: Reply) -> list[dict]:
+    """Block Kit layout: the verdict in bold, then the explanation, then every button."""
+    text = _slack_escape(reply.text)
+    if reply.verdict and reply.text.startswith(reply.verdict):
+        verdict = _slack_escape(reply.verdict)
+        text = f"*{verdict}*{text[len(verdict):]}"
+    blocks: list[dict] = [{"type": "section", "text": {"type": "mrkdwn", "text": text[:SLACK_TEXT_LIMIT]}}]
+    elements = [
+        {
+            "type": "button",
+            "text": {"type": "plain_text", "text": b.title[:SLACK_BUTTON_TITLE_LIMIT]},
+            "value": b.payload,
+            "action_id": f"choice-{i}",
+        }
+        for i, b in enumerate(reply.buttons)
+    ]
+    for start in range(0, len(elements), SLACK_ACTIONS_PER_BLOCK):
+        blocks.append({"type": "actions", "elements": elements[start : start + SLACK_ACTIONS_PER_BLOCK]})
+    return blocks
 
 
 def send(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> None:
+    """Each reply as one message; the Slack layout rides along and other channels ignore it."""
     for reply in replies:
         buttons = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
-        dispatcher.utter_message(text=reply.text, buttons=buttons or None)
+        dispatcher.utter_message(text=reply.text, buttons=buttons or None, slack_blocks=slack_blocks(reply))
 
 
 def payload(intent: str, **entities: object) -> str:
@@ -78,7 +110,8 @@ def related_reply(related: Sequence[RelatedComparison], dimension: Optional[str]
 
 
 def verdict_replies(verdict: Verdict, related: Sequence[RelatedComparison]) -> list[Reply]:
-    return [Reply(answers.verdict_text(verdict)), *related_reply(related, verdict.dimension.slug)]
+    text = answers.verdict_text(verdict)
+    return [Reply(text, verdict=answers.verdict_sentence(verdict)), *related_reply(related, verdict.dimension.slug)]
 
 
 def comparison_replies(comparison: Comparison, related: Sequence[RelatedComparison]) -> list[Reply]:
@@ -86,7 +119,8 @@ def comparison_replies(comparison: Comparison, related: Sequence[RelatedComparis
     first, second = comparison.first.name, comparison.second.name
     ranked = sorted(comparison.verdicts, key=lambda v: (v.leader is None, -(v.first_level - v.second_level)))
     drill = tuple(compare_button(first, second, v.dimension.slug, v.dimension.name) for v in ranked[:DRILL_DOWN])
-    return [Reply(answers.comparison_text(comparison), drill), *related_reply(related, None)]
+    text = answers.comparison_text(comparison)
+    return [Reply(text, drill, verdict=text.splitlines()[0]), *related_reply(related, None)]
 
 
 def unknown_role_reply(problem: UnknownRole, partner: Optional[str], dimension: Optional[str]) -> Reply:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from kb.build import build_database, checked_content
 from kb.content import Content
 from kb.db import make_engine
+from tests.servers import Bot, running_bot
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +30,10 @@ def engine(content: Content) -> Engine:
 def session(engine: Engine) -> Iterator[Session]:
     with Session(engine) as session:
         yield session
+
+
+@pytest.fixture(scope="session")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
+    """The bot as `make run` starts it: no DATABASE_URL, no Slack settings."""
+    with running_bot(tmp_path_factory.mktemp("bot")) as running:
+        yield running

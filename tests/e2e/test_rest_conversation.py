@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from tests.e2e.conftest import Bot
+from tests.servers import Bot
 
 
 def texts(replies: list[dict]) -> list[str]:

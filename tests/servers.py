@@ -1,4 +1,4 @@
-"""A real bot for end-to-end tests: the action server and Rasa, started on free local ports."""
+"""Starting the real bot (action server + Rasa) on free local ports, for end-to-end tests."""
 
 from __future__ import annotations
 
@@ -8,13 +8,15 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 import pytest
 import requests
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "rolewise.tar.gz"
 RASA = Path(sys.executable).parent / "rasa"
 STARTUP_SECONDS = 180
@@ -44,6 +46,7 @@ def wait_until(check, what: str, process: subprocess.Popen, log: Path) -> None: 
 class Bot:
     url: str
     actions_url: str
+    log: Path
 
     def say(self, sender: str, message: str) -> list[dict]:
         response = requests.post(
@@ -60,15 +63,15 @@ def clean_env() -> dict[str, str]:
     return env
 
 
-@pytest.fixture(scope="session")
-def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
+@contextmanager
+def running_bot(folder: Path, extra_env: Optional[dict[str, str]] = None) -> Iterator[Bot]:
+    """The action server and Rasa on free ports, stopped on exit; logs go to ``folder``."""
     if not MODEL.exists():
         pytest.fail("No trained model: run `make train` (make test does this first).")
-    folder = tmp_path_factory.mktemp("bot")
     actions_port, rasa_port = free_port(), free_port()
     endpoints = folder / "endpoints.yml"
     endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n')
-    env = clean_env()
+    env = {**clean_env(), **(extra_env or {})}
     actions_log, rasa_log = folder / "actions.log", folder / "rasa.log"
     actions = subprocess.Popen(
         [sys.executable, "-m", "actions", "--port", str(actions_port)],
@@ -84,6 +87,8 @@ def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
             "-m",
             str(MODEL),
             "--enable-api",
+            "--cors",
+            "*",
             "--port",
             str(rasa_port),
             "--endpoints",
@@ -100,7 +105,7 @@ def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
         actions_url, url = f"http://127.0.0.1:{actions_port}", f"http://127.0.0.1:{rasa_port}"
         wait_until(lambda: requests.get(f"{actions_url}/health", timeout=2).ok, "action server", actions, actions_log)
         wait_until(lambda: requests.get(f"{url}/status", timeout=2).json().get("model_file"), "Rasa", rasa, rasa_log)
-        yield Bot(url, actions_url)
+        yield Bot(url, actions_url, rasa_log)
     finally:
         for process in (rasa, actions):
             process.terminate()

@@ -22,6 +22,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
+from channels.guard import guarded
+
 logger = logging.getLogger(__name__)
 
 TOKEN, SECRET, CHANNEL, API_URL = "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_CHANNEL", "SLACK_API_URL"
@@ -152,6 +154,7 @@ class RolewiseSlackInput(SlackInput):
         return True
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        on_new_message = guarded(on_new_message)
         slack_webhook = Blueprint("slack_webhook", __name__)
 
         @slack_webhook.route("/", methods=["GET"])

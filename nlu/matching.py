@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 LABEL = "job_role"
 MIN_FUZZY_CHARS = 8
 MIN_FUZZY_TOKENS = 2  # one-word near-misses are mostly real words ("purchases" vs "purchaser")
+MAX_FUZZY_TOKENS = 80  # typo search covers the start of a message; questions are short
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def fuzzy_mentions(doc: Doc, index: FuzzyIndex, taken: list[RoleMention], thresh
     """Spans that are near-misses of a role alias ("operatons manger"), not overlapping ``taken``."""
     busy = {i for mention in taken for i in range(mention.start, mention.end)}
     candidates = []
-    for start in range(len(doc)):
+    for start in range(min(len(doc), MAX_FUZZY_TOKENS)):
         for end in range(start + MIN_FUZZY_TOKENS, min(len(doc), start + index.max_words) + 1):
             span = doc[start:end]
             if len(span) < MIN_FUZZY_TOKENS or span[0].is_punct or span[-1].is_punct or span[0].is_stop:

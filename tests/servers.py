@@ -47,6 +47,7 @@ class Bot:
     url: str
     actions_url: str
     log: Path
+    actions: subprocess.Popen  # type: ignore[type-arg]
 
     def say(self, sender: str, message: str) -> list[dict]:
         response = requests.post(
@@ -64,13 +65,24 @@ def clean_env() -> dict[str, str]:
 
 
 @contextmanager
-def running_bot(folder: Path, extra_env: Optional[dict[str, str]] = None) -> Iterator[Bot]:
-    """The action server and Rasa on free ports, stopped on exit; logs go to ``folder``."""
+def running_bot(
+    folder: Path,
+    extra_env: Optional[dict[str, str]] = None,
+    action_url: Optional[str] = None,
+    endpoints_extra: str = "",
+) -> Iterator[Bot]:
+    """The action server and Rasa on free ports, stopped on exit; logs go to ``folder``.
+
+    ``action_url`` points Rasa at another action endpoint (a test proxy) instead of
+    the action server started here; ``endpoints_extra`` is appended to endpoints.yml.
+    """
     if not MODEL.exists():
         pytest.fail("No trained model: run `make train` (make test does this first).")
     actions_port, rasa_port = free_port(), free_port()
+    folder.mkdir(parents=True, exist_ok=True)
     endpoints = folder / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n')
+    url_for_actions = action_url or f"http://127.0.0.1:{actions_port}/webhook"
+    endpoints.write_text(f'action_endpoint:\n  url: "{url_for_actions}"\n{endpoints_extra}')
     env = {**clean_env(), **(extra_env or {})}
     actions_log, rasa_log = folder / "actions.log", folder / "rasa.log"
     actions = subprocess.Popen(
@@ -105,7 +117,7 @@ def running_bot(folder: Path, extra_env: Optional[dict[str, str]] = None) -> Ite
         actions_url, url = f"http://127.0.0.1:{actions_port}", f"http://127.0.0.1:{rasa_port}"
         wait_until(lambda: requests.get(f"{actions_url}/health", timeout=2).ok, "action server", actions, actions_log)
         wait_until(lambda: requests.get(f"{url}/status", timeout=2).json().get("model_file"), "Rasa", rasa, rasa_log)
-        yield Bot(url, actions_url, rasa_log)
+        yield Bot(url, actions_url, rasa_log, actions)
     finally:
         for process in (rasa, actions):
             process.terminate()

@@ -1,0 +1,91 @@
+"""What every channel does around a turn so that no user meets silence or a stack trace.
+
+Control characters are dropped and very long messages cut; an empty message gets
+a hint without touching the conversation; a turn that produced no reply (the
+action server down, an exception) gets an apology; a turn slower than
+``ROLEWISE_TURN_TIMEOUT`` seconds gets an apology while it finishes in the background.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import unicodedata
+from typing import Any, Awaitable, Callable, Dict, Text
+
+from rasa.core.channels.channel import OutputChannel, UserMessage
+
+logger = logging.getLogger(__name__)
+
+MAX_MESSAGE_CHARS = 2000
+DEFAULT_TURN_TIMEOUT = 20.0
+APOLOGY = "Sorry, something went wrong on my side and I couldn't answer that. Please try again in a moment."
+SLOW = "Sorry, that is taking me longer than it should. Please try again in a moment."
+EMPTY = 'I didn\'t get any text. Ask me to compare two roles, for example "head of ops vs ops manager".'
+
+Handler = Callable[[UserMessage], Awaitable[Any]]
+
+
+def clean_text(text: Any) -> str:
+    """The message as the bot should read it: printable, trimmed, and not unboundedly long."""
+    if not isinstance(text, str):
+        return ""
+    kept = "".join(c if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cf", "Cs") else " " for c in text)
+    return kept.strip()[:MAX_MESSAGE_CHARS]
+
+
+def turn_timeout() -> float:
+    try:
+        return float(os.environ.get("ROLEWISE_TURN_TIMEOUT", DEFAULT_TURN_TIMEOUT))
+    except ValueError:
+        return DEFAULT_TURN_TIMEOUT
+
+
+class CountingOutputChannel(OutputChannel):
+    """Passes every bot message on, counting them, so a silent turn can be noticed."""
+
+    def __init__(self, inner: OutputChannel) -> None:
+        super().__init__()
+        self.inner = inner
+        self.sent = 0
+
+    @classmethod
+    def name(cls) -> Text:
+        return "counting"
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        self.sent += 1
+        await self.inner.send_response(recipient_id, message)
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self.inner, attribute)
+
+
+def guarded(on_new_message: Handler) -> Handler:
+    """Wrap a channel's message handler with the rules above."""
+
+    async def handle(message: UserMessage) -> None:
+        text = clean_text(message.text)
+        output = message.output_channel
+        if not text:
+            await output.send_text_message(message.sender_id, EMPTY)
+            return
+        message.text = text
+        counter = CountingOutputChannel(output)
+        message.output_channel = counter
+        task = asyncio.ensure_future(on_new_message(message))
+        done, _ = await asyncio.wait({task}, timeout=turn_timeout())
+        if not done:
+            logger.warning(
+                "Turn for %s exceeded %ss; apologising while it finishes.", message.sender_id, turn_timeout()
+            )
+            await output.send_text_message(message.sender_id, SLOW)
+            counter.sent += 1
+            return
+        if task.exception() is not None:
+            logger.error("Turn for %s failed", message.sender_id, exc_info=task.exception())
+        if counter.sent == 0:
+            await output.send_text_message(message.sender_id, APOLOGY)
+
+    return handle

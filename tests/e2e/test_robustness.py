@@ -1,0 +1,211 @@
+"""Bad input, failing dependencies, restarts and load: the bot answers, and loses nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from channels.guard import APOLOGY, EMPTY, SLOW
+from kb.db import DEFAULT_DB_PATH
+from tests.servers import ROOT, Bot, clean_env, free_port, running_bot
+
+BAD_MESSAGES = [
+    "",
+    "   \n\t ",
+    "x" * 10_000,
+    "who earns more " * 700,
+    "🤔🚀💼 who earns more, a buyer or a plant manager? 🙏",
+    "誰がより多くの予算権限を持っていますか",
+    "Кто зарабатывает больше?",
+    "\x00\x07head of ops\x1b[31m vs ops manager\x7f",
+    "'; DROP TABLE role; -- vs ops manager",
+    "compare Robert'); DELETE FROM role_alias;-- with a buyer",
+    "<script>alert(1)</script> head of ops vs ops manager",
+    '{"json": "inside a message"}',
+    '/ask_budget{"job_role": ["<img src=x onerror=alert(1)>", "Buyer"]}',
+    "/not_an_intent",
+    "/ask_budget{broken json",
+]
+
+
+def kb_fingerprint() -> str:
+    with sqlite3.connect(DEFAULT_DB_PATH) as connection:
+        rows = [
+            connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()  # noqa: S608 - fixed names
+            for table in ("role", "role_alias", "role_trait", "contrast", "contrast_point", "dimension")
+        ]
+    return hashlib.sha256(repr(rows).encode()).hexdigest()
+
+
+def say(bot: Bot, message: Any, sender: str | None = None) -> requests.Response:
+    return requests.post(
+        f"{bot.url}/webhooks/rest/webhook", json={"sender": sender or uuid.uuid4().hex, "message": message}, timeout=60
+    )
+
+
+@pytest.mark.parametrize("message", BAD_MESSAGES, ids=range(len(BAD_MESSAGES)))
+def test_bad_input_gets_a_helpful_answer_and_changes_nothing(bot: Bot, message: str) -> None:
+    before = kb_fingerprint()
+    response = say(bot, message)
+    assert response.status_code == 200
+    replies = response.json()
+    assert replies and all(r.get("text") for r in replies), replies
+    assert not any("Traceback" in r["text"] or "Error" in r["text"] for r in replies)
+    if not message.strip():
+        assert replies[0]["text"] == EMPTY
+    assert kb_fingerprint() == before
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (b"{not json", "application/json"),
+        (b"[1, 2, 3]", "application/json"),
+        (b'{"sender": "a", "message": 42}', "application/json"),
+        (b'{"sender": "", "message": "hi"}', "application/json"),
+        (b'{"sender": "a", "message": "hi", "metadata": "x"}', "application/json"),
+        (b"", "application/json"),
+    ],
+)
+def test_malformed_requests_get_a_clear_400(bot: Bot, body: bytes, content_type: str) -> None:
+    response = requests.post(
+        f"{bot.url}/webhooks/rest/webhook", data=body, headers={"Content-Type": content_type}, timeout=30
+    )
+    assert response.status_code == 400
+    assert "error" in response.json()
+    assert say(bot, "hello").json()[0]["text"].startswith("Hi!")
+
+
+def test_fifty_concurrent_conversations_only_hear_their_own_answers(bot: Bot, content) -> None:  # type: ignore[no-untyped-def]
+    names = sorted(role.name for role in content.roles)
+    pairs = list(combinations(names, 2))[::7][:50]
+    assert len(pairs) == 50
+
+    def converse(pair: tuple[str, str]) -> list[str]:
+        me = uuid.uuid4().hex
+        first = say(bot, f"who earns more, a {pair[0]} or a {pair[1]}?", me).json()[0]["text"]
+        second = say(bot, "and what about crisis management?", me).json()[0]["text"]
+        return [first, second]
+
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        answers = list(pool.map(converse, pairs))
+    for pair, texts in zip(pairs, answers, strict=True):
+        for text in texts:
+            verdict = text.split(". ")[0]  # the explanation may mention other roles; the verdict names the pair
+            named = {name for name in names if name in verdict}
+            assert named == set(pair), (pair, text)
+
+
+class SwitchableActionProxy:
+    """An action endpoint in front of the real action server that can be made to fail or stall."""
+
+    def __init__(self) -> None:
+        self.mode = "forward"
+        self.target = ""
+        proxy = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                if proxy.mode == "down":
+                    self.send_response(503)
+                    self.end_headers()
+                    return
+                if proxy.mode == "slow":
+                    time.sleep(8)
+                answer = requests.post(
+                    proxy.target, data=body, headers={"Content-Type": "application/json"}, timeout=30
+                )
+                self.send_response(answer.status_code)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(answer.content)))
+                self.end_headers()
+                self.wfile.write(answer.content)
+
+            def log_message(self, *_: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", free_port()), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/webhook"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+@pytest.fixture(scope="module")
+def proxied(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Bot, SwitchableActionProxy]]:
+    proxy = SwitchableActionProxy()
+    with running_bot(tmp_path_factory.mktemp("proxied"), {"ROLEWISE_TURN_TIMEOUT": "4"}, action_url=proxy.url) as bot:
+        proxy.target = f"{bot.actions_url}/webhook"
+        yield bot, proxy
+    proxy.server.shutdown()
+
+
+def test_action_server_down_gets_an_apology_and_the_conversation_resumes(proxied) -> None:  # type: ignore[no-untyped-def]
+    bot, proxy = proxied
+    me = uuid.uuid4().hex
+    proxy.mode = "forward"
+    assert (
+        say(bot, "who has more budget authority, a head of ops or an ops manager?", me)
+        .json()[0]["text"]
+        .startswith("The Head of Operations")
+    )
+    proxy.mode = "down"
+    assert [r["text"] for r in say(bot, "and what about crisis management?", me).json()] == [APOLOGY]
+    proxy.mode = "forward"
+    again = say(bot, "who earns more?", me).json()[0]["text"]
+    assert again.startswith("The Head of Operations is typically paid more than an Operations Manager.")
+
+
+def test_a_slow_action_server_gets_an_apology_instead_of_a_hang(proxied) -> None:  # type: ignore[no-untyped-def]
+    bot, proxy = proxied
+    proxy.mode = "slow"
+    started = time.monotonic()
+    replies = say(bot, "who earns more, a buyer or a procurement manager?").json()
+    assert [r["text"] for r in replies] == [SLOW]
+    assert time.monotonic() - started < 8
+    proxy.mode = "forward"
+
+
+def test_conversations_survive_a_restart_with_the_sql_tracker_store(tmp_path: Path) -> None:
+    store = f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{tmp_path / "tracker.db"}"\n'
+    me = uuid.uuid4().hex
+    with running_bot(tmp_path / "first", endpoints_extra=store) as bot:
+        assert (
+            say(bot, "plant manager vs production manager", me)
+            .json()[0]["text"]
+            .startswith("Plant Manager vs Production Manager.")
+        )
+    with running_bot(tmp_path / "second", endpoints_extra=store) as bot:
+        answer = say(bot, "who earns more?", me).json()[0]["text"]
+    assert answer.startswith("The Plant Manager is typically paid more than a Production Manager.")
+
+
+def test_the_action_server_refuses_to_start_without_a_knowledge_base(tmp_path: Path) -> None:
+    env = {**clean_env(), "DATABASE_URL": f"sqlite:///{tmp_path / 'missing.sqlite3'}"}
+    result = subprocess.run(
+        [sys.executable, "-m", "actions", "--port", str(free_port())],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "DATABASE_URL" in result.stderr and "make kb" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert os.path.exists(DEFAULT_DB_PATH)

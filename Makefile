@@ -54,7 +54,7 @@ shell: train
 	$(RASA) shell -m $(MODEL)
 
 test: train
-	$(VENV)/bin/ruff check kb actions nlu tests
+	$(VENV)/bin/ruff check kb actions nlu channels tests
 	$(PY) -m pytest -q
 	@$(MAKE) --no-print-directory test-conversation
 
@@ -73,7 +73,7 @@ bench: install
 	@echo "make bench: not yet (issue: Measured quality)"
 
 lint: install
-	$(VENV)/bin/ruff check kb actions nlu tests
+	$(VENV)/bin/ruff check kb actions nlu channels tests
 
 clean:
 	rm -rf build models results .pytest_cache data/generated

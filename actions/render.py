@@ -59,7 +59,7 @@ def slack_blocks(reply: Reply) -> list[dict]:
     text = _slack_escape(reply.text)
     if reply.verdict and reply.text.startswith(reply.verdict):
         verdict = _slack_escape(reply.verdict)
-        text = f"*{verdict}*{text[len(verdict):]}"
+        text = f"*{verdict}*{text[len(verdict) :]}"
     blocks: list[dict] = [{"type": "section", "text": {"type": "mrkdwn", "text": text[:SLACK_TEXT_LIMIT]}}]
     elements = [
         {

@@ -39,7 +39,7 @@ class RolewiseRestInput(RestInput):
         async def receive(request: Request) -> HTTPResponse:
             try:
                 body = request.json
-            except Exception:  # noqa: BLE001 - sanic raises several types for bad bodies
+            except Exception:
                 return _problem('The body must be JSON: {"sender": "...", "message": "..."}.')
             if not isinstance(body, dict):
                 return _problem('The body must be a JSON object: {"sender": "...", "message": "..."}.')

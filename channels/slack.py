@@ -177,7 +177,7 @@ class RolewiseSlackInput(SlackInput):
     async def _event(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> HTTPResponse:
         try:
             body = request.json or {}
-        except Exception:  # noqa: BLE001 - sanic raises its own error type for bad JSON
+        except Exception:
             return response.text("Malformed JSON.", status=HTTPStatus.BAD_REQUEST)
         if body.get("type") == "url_verification":
             return response.json({"challenge": body.get("challenge")})

@@ -46,7 +46,7 @@ BAD_MESSAGES = [
 def kb_fingerprint() -> str:
     with sqlite3.connect(DEFAULT_DB_PATH) as connection:
         rows = [
-            connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()  # noqa: S608 - fixed names
+            connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
             for table in ("role", "role_alias", "role_trait", "contrast", "contrast_point", "dimension")
         ]
     return hashlib.sha256(repr(rows).encode()).hexdigest()
@@ -120,7 +120,7 @@ class SwitchableActionProxy:
         proxy = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 if proxy.mode == "down":
                     self.send_response(503)

@@ -1,0 +1,114 @@
+"""web/serve.py serves the demo page, the widget bundle and its two assets, and nothing else."""
+
+from __future__ import annotations
+
+import http.client
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.servers import ROOT
+
+FONT_IMPORT = b"https://fonts.googleapis.com/css?family=Inter:400,500,700&display=swap"
+
+
+def load_serve() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("rolewise_web_serve", ROOT / "web" / "serve.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def fetch(base: str, path: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+    """The path exactly as given: no client-side clean-up of `..` or escapes."""
+    url = urlsplit(base)
+    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+    try:
+        connection.request(method, path)
+        response = connection.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/index.html", "/?rasa=http://127.0.0.1:5005"])
+def test_the_page(web_url: str, path: str) -> None:
+    status, headers, body = fetch(web_url, path)
+    assert status == 200 and headers["content-type"].startswith("text/html")
+    assert body == (ROOT / "web" / "index.html").read_bytes()
+    assert b"Rolewise \xe2\x80\x94 compare operations roles" in body and b"WebChat.default(" in body
+
+
+def test_the_widget_bundle_is_rasa_webchat_with_a_local_font_import_and_the_rolewise_hooks(web_url: str) -> None:
+    status, headers, body = fetch(web_url, "/rolewise-chat/webchat.js")
+    assert status == 200 and headers["content-type"].startswith("text/javascript")
+    upstream = (ROOT / "web" / "node_modules" / "rasa-webchat" / "lib" / "index.js").read_bytes()
+    assert FONT_IMPORT in upstream
+    assert body.startswith(upstream.replace(FONT_IMPORT, b"/rolewise-chat/webchat.css"))
+    assert body.endswith((ROOT / "web" / "assets" / "rolewise-chat.js").read_bytes())
+    assert b"fonts.googleapis.com" not in body
+
+
+@pytest.mark.parametrize(
+    ("path", "content_type", "source"),
+    [
+        ("/rolewise-chat/webchat.css", "text/css", "assets/webchat.css"),
+        ("/rolewise-chat/avatar.svg", "image/svg+xml", "assets/avatar.svg"),
+    ],
+)
+def test_the_assets(web_url: str, path: str, content_type: str, source: str) -> None:
+    status, headers, body = fetch(web_url, path)
+    assert status == 200 and headers["content-type"].startswith(content_type)
+    assert body == (ROOT / "web" / source).read_bytes()
+
+
+def test_head_answers_without_a_body(web_url: str) -> None:
+    status, headers, body = fetch(web_url, "/", method="HEAD")
+    assert status == 200 and int(headers["content-length"]) > 0 and body == b""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../pyproject.toml",
+        "/%2e%2e/pyproject.toml",
+        "/index.html/../../pyproject.toml",
+        "/pyproject.toml",
+        "/web/",
+        "/web/serve.py",
+        "/serve.py",
+        "/package.json",
+        "/node_modules/rasa-webchat/lib/index.js",
+        "/assets/avatar.svg",
+        "/rolewise-chat/",
+        "/rolewise-chat/rolewise-chat.js",
+        "/favicon.ico",
+        "//etc/passwd",
+    ],
+)
+def test_anything_else_is_not_found(web_url: str, path: str) -> None:
+    status, _, body = fetch(web_url, path)
+    assert status == 404
+    assert b"[tool." not in body and b"root:" not in body
+
+
+def test_a_missing_bundle_stops_the_server_with_the_install_command(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    serve = load_serve()
+    monkeypatch.setattr(serve, "BUNDLE", tmp_path / "index.js")
+    assert serve.main(["--port", "0"]) == 1
+    assert "npm ci --prefix web" in capsys.readouterr().err
+
+
+def test_a_bundle_without_the_expected_font_import_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    serve = load_serve()
+    other = tmp_path / "index.js"
+    other.write_text("@import url(https://fonts.example.com/other.css);")
+    monkeypatch.setattr(serve, "BUNDLE", other)
+    with pytest.raises(serve.SetupError, match=r"rasa-webchat 1\.0\.1"):
+        serve.widget_bundle()

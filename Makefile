@@ -10,11 +10,15 @@ PIPELINE := build/spacy_roles/meta.json
 PYTHON310 := $(shell command -v python3.10 2>/dev/null || pyenv which python3.10 2>/dev/null)
 ACTIONS_PORT ?= 5055
 RASA_PORT ?= 5005
+WEB_PORT ?= 8080
+CHROMIUM := /usr/bin/chromium
+WEB_STAMP := web/node_modules/.package-lock.json
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: install kb nlu-data train run shell test test-conversation eval bench lint clean
+.PHONY: install kb nlu-data train web browser run shell test test-conversation eval bench lint clean
 
 install: $(STAMP)
 
@@ -38,14 +42,29 @@ nlu-data: kb
 train: nlu-data
 	@$(MAKE) --no-print-directory $(MODEL)
 
-$(MODEL): config.yml domain.yml data/nlu.yml data/stories.yml data/rules.yml $(LOOKUP) $(PIPELINE) $(wildcard nlu/*.py)
+$(MODEL): config.yml domain.yml data/nlu.yml data/stories.yml data/rules.yml $(LOOKUP) $(PIPELINE) nlu/extractor.py nlu/matching.py
 	$(RASA) train --fixed-model-name rolewise --out models
 
-run: train
-	@echo "Starting the action server (:$(ACTIONS_PORT)) and Rasa (:$(RASA_PORT)); Ctrl-C stops both."
+# The chat widget bundle, installed from npm and served locally (never from a CDN).
+web: $(WEB_STAMP)
+
+$(WEB_STAMP): web/package.json web/package-lock.json
+	npm ci --prefix web --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+# Debian's Chromium for the browser tests; Playwright never downloads a browser.
+browser: $(CHROMIUM)
+
+$(CHROMIUM):
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+
+run: train web
+	@echo "Action server :$(ACTIONS_PORT), Rasa :$(RASA_PORT), demo page http://localhost:$(WEB_PORT) - Ctrl-C stops all."
 	@trap 'kill 0' INT TERM; \
 	$(PY) -m actions --port $(ACTIONS_PORT) & \
 	$(RASA) run --enable-api --cors "*" -m $(MODEL) --port $(RASA_PORT) & \
+	$(PY) web/serve.py --port $(WEB_PORT) & \
 	wait
 
 shell: train
@@ -53,7 +72,7 @@ shell: train
 	$(PY) -m actions --port $(ACTIONS_PORT) > build/actions.log 2>&1 & \
 	$(RASA) shell -m $(MODEL)
 
-test: train
+test: train web browser
 	$(VENV)/bin/ruff check kb actions nlu channels tests
 	$(PY) -m pytest -q
 	@$(MAKE) --no-print-directory test-conversation
@@ -66,8 +85,8 @@ test-conversation: train
 	$(RASA) test nlu -m $(MODEL) --nlu build/nlu/test_nlu_typos.yml --out results/nlu_typos
 	$(PY) -m nlu.floors results/nlu results/nlu_typos
 
-eval: install
-	@echo "make eval: not yet (issue: Measured quality)"
+eval: train
+	$(PY) -m nlu.report
 
 bench: install
 	@echo "make bench: not yet (issue: Measured quality)"

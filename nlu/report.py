@@ -24,6 +24,7 @@ from nlu.perturb import ANNOTATION
 
 OUT = Path("results/eval")
 MODEL = Path("models/rolewise.tar.gz")
+CONFIG = Path("config.yml")
 TRAIN_NLU = Path("data/nlu.yml")
 LOOKUP = Path("data/generated/job_roles.yml")
 TEST_NLU = Path("tests/nlu/test_nlu.yml")
@@ -43,7 +44,7 @@ CV_LOG = re.compile(r"rasa\.nlu\.test\s+-\s+(train|test) (\S+): ([\d.]+) \(([\d.
 Row = dict[str, Any]
 
 
-def rasa(log: Path, *args: str) -> str:
+def rasa(log: Path, *args: str) -> None:
     """Runs one ``rasa`` command with its output kept in ``log``: CV fold spreads exist only in the log."""
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false"}
     print(f"$ rasa {' '.join(args)}", file=sys.stderr, flush=True)
@@ -53,7 +54,6 @@ def rasa(log: Path, *args: str) -> str:
         ).returncode
     if code:
         raise SystemExit(f"rasa {args[0]} {args[1]} failed with exit code {code}; see {log}")
-    return log.read_text()
 
 
 def fresh(folder: Path) -> Path:
@@ -69,11 +69,22 @@ def run_all(out: Path) -> None:
         if not needed.exists():
             raise SystemExit(f"{needed} is missing: run `make train` first")
     out.mkdir(parents=True, exist_ok=True)
-    test_nlu = ("test", "nlu", "-m", str(MODEL), "--nlu")
+    test_nlu = ("test", "nlu", "--successes", "-m", str(MODEL), "--nlu")
     rasa(out / "held_out.log", *test_nlu, str(TEST_NLU), "--out", str(fresh(out / "held_out")))
     subprocess.run([sys.executable, "-m", "nlu.perturb", str(TEST_NLU), str(TYPO_NLU)], check=True, stdout=sys.stderr)
     rasa(out / "typos.log", *test_nlu, str(TYPO_NLU), "--out", str(fresh(out / "typos")))
-    cv = ("test", "nlu", "--nlu", "data", "--config", "config.yml", "--cross-validation", "--folds", str(FOLDS))
+    cv = (
+        "test",
+        "nlu",
+        "--successes",
+        "--nlu",
+        "data",
+        "--config",
+        str(CONFIG),
+        "--cross-validation",
+        "--folds",
+        str(FOLDS),
+    )
     rasa(out / "cross_validation.log", *cv, "--out", str(fresh(out / "cross_validation")))
     core = ("test", "core", "-m", str(MODEL), "--stories", str(STORIES))
     rasa(out / "core.log", *core, "--out", str(fresh(out / "core")))
@@ -116,7 +127,23 @@ def fold_spread(log: str) -> dict[str, dict[str, float]]:
     return spread
 
 
-def nlu_scores(folder: Path) -> dict[str, Any]:
+def fallback_threshold(config: Path) -> float:
+    """The FallbackClassifier threshold (0 without one): rasa test nlu undoes fallbacks, so we count them."""
+    pipeline = yaml.safe_load(config.read_text()).get("pipeline") or []
+    return next((float(c.get("threshold", 0.3)) for c in pipeline if c.get("name") == "FallbackClassifier"), 0.0)
+
+
+def below_fallback(folder: Path, threshold: float) -> dict[str, int]:
+    """Wrong and right intents whose confidence is under the threshold: the bot answers those with help."""
+    counts = {}
+    for kind in ("errors", "successes"):
+        path = folder / f"intent_{kind}.json"
+        results = json.loads(path.read_text()) if path.exists() else []
+        counts[kind] = sum(1 for r in results if (r["intent_prediction"]["confidence"] or 0.0) < threshold)
+    return {"wrong": counts["errors"], "right": counts["successes"]}
+
+
+def nlu_scores(folder: Path, threshold: float = 0.0) -> dict[str, Any]:
     """One NLU evaluation folder as numbers; the entity part is None when rasa wrote no entity report."""
     intents = json.loads((folder / "intent_report.json").read_text())
     entity_file = folder / f"{EXTRACTOR}_report.json"
@@ -132,6 +159,7 @@ def nlu_scores(folder: Path) -> dict[str, Any]:
         "entities": class_rows(entities) if entities else None,
         "confusion_matrix": f"{folder.name}/intent_confusion_matrix.png",
         "fold_spread": fold_spread(log.read_text()) if log.exists() else {},
+        "below_fallback": below_fallback(folder, threshold),
     }
 
 
@@ -160,7 +188,8 @@ def collect(out: Path) -> dict[str, Any]:
         "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": commit or "unknown",
         "model": str(MODEL),
-        "nlu": {name: nlu_scores(out / name) for name in NLU_SETS},
+        "fallback_threshold": (threshold := fallback_threshold(CONFIG)),
+        "nlu": {name: nlu_scores(out / name, threshold) for name in NLU_SETS},
         "held_out_seen_in_training": len(examples(TEST_NLU) & examples(TRAIN_NLU)),
         "held_out_unique_examples": len(examples(TEST_NLU)),
         "conversation": conversation_scores(out / "core"),
@@ -190,25 +219,32 @@ def markdown(report: dict[str, Any]) -> str:
         "",
         f"Model `{report['model']}`, commit `{report['commit']}`, {report['generated']}, by `python -m nlu.report`.",
         "",
-        "| evaluation | examples | intent accuracy | intent macro F1 | job_role F1 (P / R) |",
-        "|---|---:|---:|---:|---|",
+        f"| evaluation | examples | intent accuracy | intent macro F1 | job_role F1 (P / R) "
+        f"| under fallback {report['fallback_threshold']} (wrong / right) |",
+        "|---|---:|---:|---:|---|---:|",
     ]
     for name, title in NLU_SETS.items():
         s = nlu[name]
         md.append(
             f"| {title} | {s['examples']} | {s['intent_accuracy']:.3f} | {s['intent_macro_f1']:.3f} | "
-            f"{role_cell(s[ENTITY])} |"
+            f"{role_cell(s[ENTITY])} | {s['below_fallback']['wrong']} / {s['below_fallback']['right']} |"
         )
-    md += ["", f"Conversation tests: **{conv['passed']}/{conv['total']}** stories pass ({conv['pass_rate']:.1%}).", ""]
+    md += [
+        "",
+        f"Conversation tests: **{conv['passed']}/{conv['total']}** stories pass ({conv['pass_rate']:.1%}).",
+        "",
+        "- Rasa scores the classifier's top intent with the FallbackClassifier undone; the last column counts the "
+        "wrong and right intents under its threshold, which the bot answers with the help message instead.",
+    ]
     spread = nlu["cross_validation"]["fold_spread"]
     if "test Accuracy" in spread:
         acc, train = spread["test Accuracy"], spread.get("train Accuracy", {"mean": float("nan")})
         md.append(
-            f"Cross-validation intent accuracy per fold: {acc['mean']:.3f} ± {acc['std']:.3f} on test folds, "
-            f"{train['mean']:.3f} on train folds. Folds are shuffled without a seed, so this moves between runs."
+            f"- Cross-validation intent accuracy per fold: {acc['mean']:.3f} ± {acc['std']:.3f} on test folds, "
+            f"{train['mean']:.3f} on train folds. Rasa shuffles the folds without a seed, so this moves between runs."
         )
     md += [
-        f"{report['held_out_seen_in_training']} of {report['held_out_unique_examples']} held-out texts also appear "
+        f"- {report['held_out_seen_in_training']} of {report['held_out_unique_examples']} held-out texts also appear "
         f"verbatim (ignoring case) in `{TRAIN_NLU}`.",
         "",
         "## Most confused intents (true → predicted)",

@@ -87,6 +87,22 @@ def test_nlu_scores_with_and_without_an_entity_report(tmp_path: Path) -> None:
     assert cv["fold_spread"]["test Accuracy"]["std"] == 0.011
 
 
+def test_fallback_counts_low_confidence_predictions_both_ways(tmp_path: Path) -> None:
+    config = tmp_path / "config.yml"
+    config.write_text("pipeline:\n  - name: SpacyTokenizer\n  - name: FallbackClassifier\n    threshold: 0.35\n")
+    assert report.fallback_threshold(config) == 0.35
+    config.write_text("pipeline:\n  - name: SpacyTokenizer\n")
+    assert report.fallback_threshold(config) == 0.0
+
+    def prediction(confidence: float) -> dict:
+        return {"text": "x", "intent": "a", "intent_prediction": {"name": "b", "confidence": confidence}}
+
+    (tmp_path / "intent_errors.json").write_text(json.dumps([prediction(0.2), prediction(0.5), prediction(0.34)]))
+    assert report.below_fallback(tmp_path, 0.35) == {"wrong": 2, "right": 0}
+    (tmp_path / "intent_successes.json").write_text(json.dumps([prediction(0.3), prediction(0.9)]))
+    assert report.below_fallback(tmp_path, 0.35) == {"wrong": 2, "right": 1}
+
+
 def test_conversation_pass_rate_and_failed_story_names(tmp_path: Path) -> None:
     accuracy = {"accuracy": 0.9, "correct": 9, "with_warnings": 0, "total": 10}
     (tmp_path / "story_report.json").write_text(json.dumps({"conversation_accuracy": accuracy}))
@@ -117,6 +133,7 @@ def test_markdown_has_headline_and_marks_missing_entities(tmp_path: Path) -> Non
     nlu = {name: report.nlu_scores(tmp_path / name) for name in report.NLU_SETS}
     conv = {"passed": 36, "total": 36, "pass_rate": 1.0, "failed": []}
     fake = {
+        "fallback_threshold": 0.35,
         "generated": "now",
         "commit": "abc",
         "model": "m.tar.gz",
@@ -126,7 +143,8 @@ def test_markdown_has_headline_and_marks_missing_entities(tmp_path: Path) -> Non
         "held_out_unique_examples": 38,
     }
     text = report.markdown(fake)
-    assert "| held-out test set | 38 | 0.900 | 0.850 | 0.980 (1.000 / 0.960) |" in text
+    assert "| held-out test set | 38 | 0.900 | 0.850 | 0.980 (1.000 / 0.960) | 0 / 0 |" in text
+    assert "under fallback 0.35 (wrong / right)" in text
     assert "n/a (no job_role markup in the data)" in text
     assert "**36/36** stories pass (100.0%)" in text
     assert "0.912 ± 0.011" in text

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import requests
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from tests.servers import ROOT, free_port
 
@@ -31,6 +31,8 @@ CHROMIUM_ARGS = [
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 ARTIFACTS = ROOT / "tests" / "artifacts"
+
+expect.set_options(timeout=30_000)  # the default 5 s is short for a 2-core machine running Rasa too
 
 
 @pytest.fixture(scope="session")

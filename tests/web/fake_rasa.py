@@ -40,17 +40,25 @@ def fake_rasa(replies: list[dict[str, Any]]) -> Iterator[str]:
 
     async def start() -> int:
         await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
+        site = web.TCPSite(runner, "127.0.0.1", 0, shutdown_timeout=1.0)
         await site.start()
         return int(runner.addresses[0][1])
 
     thread = threading.Thread(target=loop.run_forever, daemon=True)
     thread.start()
     port = asyncio.run_coroutine_threadsafe(start(), loop).result(timeout=30)
+
+    async def stop() -> None:
+        await runner.cleanup()
+        tasks = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
-        asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(timeout=30)
+        asyncio.run_coroutine_threadsafe(stop(), loop).result(timeout=30)
         loop.call_soon_threadsafe(loop.stop)
         thread.join(timeout=10)
         loop.close()

@@ -122,42 +122,40 @@ HOSTILE_TEXT = "\n".join(
     [
         "**Bold** and _emphasis_ # not a heading",
         '<img src=x onerror="window.__xss=1"> <script>window.__xss=2</script>',
-        "[a link](javascript:window.__xss=3) ![a pixel](http://tracker.invalid/pixel.png)",
+        "[a link](javascript:window.pwned=3) ![a pixel](http://tracker.invalid/pixel.png)",
         "<http://tracker.invalid/autolink> https://tracker.invalid/bare &amp; &lt;b&gt;",
         "- a line that looks like a list item",
     ]
 )
 HOSTILE = [
+    {"attachment": {"type": "image", "payload": {"src": "http://tracker.invalid/image.png"}}},
     {
         "text": HOSTILE_TEXT,
         "quick_replies": [
             {"content_type": "text", "title": "<b>Option</b>", "payload": "/greet"},
-            {"type": "web_url", "title": "Outside", "url": "javascript:window.__xss=4"},
+            {"type": "web_url", "title": "Outside", "url": "javascript:window.pwned=4"},
         ],
-        "metadata": {
-            "customCss": {"style": "custom", "css": "background: url(http://tracker.invalid/bg.png)"},
-            "domHighlight": {"selector": "body", "style": "custom", "css": "display: none"},
-        },
+        "metadata": {"customCss": {"style": "custom", "css": "background: url(http://tracker.invalid/bg.png)"}},
     },
-    {"attachment": {"type": "image", "payload": {"src": "http://tracker.invalid/image.png"}}},
 ]
+NOT_RUN = "[typeof window.__xss, typeof window.pwned]"
 
 
 def test_bot_messages_render_as_plain_text(web_url: str, page: Page) -> None:
     """Whatever a bot sends, the page shows its text literally: no HTML, Markdown, links or images."""
     p = page.page
-    with fake_rasa(HOSTILE) as rasa:
+    with fake_rasa(HOSTILE) as rasa:  # the widget hides itself once its server is gone: check inside
         p.goto(f"{web_url}/?rasa={rasa}")
         open_chat(p)
-        shown = wait_for_reply(p, "This chat shows text only.")  # both messages answer /greet
-    assert shown[0] == HOSTILE_TEXT
-    container = p.locator(".rw-conversation-container")
-    assert container.locator("a, strong, em, h1, ul, li, script").count() == 0
-    images = container.locator("img").evaluate_all("imgs => imgs.map(i => i.getAttribute('src'))")
-    assert set(images) == {"/rolewise-chat/avatar.svg"}
-    assert p.locator(".rw-replies .rw-reply").all_inner_texts() == ["<b>Option</b>"]
-    assert p.evaluate("typeof window.__xss") == "undefined"
-    assert p.locator("body").is_visible()
+        shown = wait_for_reply(p, "a link")  # both messages answer /greet
+        assert shown == ["(This chat shows text only.)", HOSTILE_TEXT]
+        messages = p.locator(".rw-messages-container")
+        expect(messages.locator("a, strong, em, h1, ul, li, script")).to_have_count(0)
+        images = messages.locator("img").evaluate_all("imgs => imgs.map(i => i.getAttribute('src'))")
+        assert set(images) == {"/rolewise-chat/avatar.svg"}
+        assert p.locator(".rw-replies .rw-reply").all_inner_texts() == ["<b>Option</b>"]
+        assert p.locator(".rw-response").last.get_attribute("style") is None
+        assert p.evaluate(NOT_RUN) == ["undefined", "undefined"]
     assert page.errors == []
     assert_stayed_local(page)
 
@@ -175,10 +173,13 @@ def test_the_hostile_messages_are_harmful_without_the_plain_text_hook(web_url: s
     with fake_rasa(HOSTILE) as rasa:
         p.goto(f"{web_url}/?rasa={rasa}")
         open_chat(p)
-        wait_for_reply(p, "a link")
-    conversation = p.locator(".rw-conversation-container")
-    expect(conversation.locator('a[href="javascript:window.__xss=3"]')).to_have_count(1)
-    expect(conversation.locator('img[src="http://tracker.invalid/pixel.png"]')).to_have_count(1)
+        messages = p.locator(".rw-messages-container")
+        expect(messages.locator('a[href="javascript:window.pwned=3"]')).to_have_count(1, timeout=BOT_SECONDS)
+        expect(messages.locator('img[src="http://tracker.invalid/pixel.png"]')).to_have_count(1)
+        expect(messages.locator('img[src="http://tracker.invalid/image.png"]')).to_have_count(1)
+        expect(messages.locator('a.rw-reply[href="javascript:window.pwned=4"]')).to_have_count(1)
+        expect(messages.locator("strong")).not_to_have_count(0)
+        assert "tracker.invalid" in (p.locator(".rw-response").last.get_attribute("style") or "")
     assert "http://tracker.invalid/pixel.png" in page.traffic.foreign()
 
 

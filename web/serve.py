@@ -1,0 +1,125 @@
+"""Serve the Rolewise demo page and its chat widget, and nothing else.
+
+    python web/serve.py --port 8080        # then open http://localhost:8080/?rasa=http://localhost:5005
+
+Routes (every other path, query aside, is a 404; there is no directory listing):
+
+    /, /index.html               web/index.html
+    /rolewise-chat/webchat.js    rasa-webchat's bundle (web/node_modules/rasa-webchat/lib/index.js)
+                                 followed by web/assets/rolewise-chat.js
+    /rolewise-chat/webchat.css   web/assets/webchat.css
+    /rolewise-chat/avatar.svg    web/assets/avatar.svg
+
+The bundle's CSS @imports the Inter font from Google Fonts; that one URL is pointed at
+/rolewise-chat/webchat.css, so the page makes no third-party request. The bundle is read and
+checked once, at start-up: a bundle without that import (another rasa-webchat version) stops the
+server rather than serving something unchecked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+WEB = Path(__file__).resolve().parent
+BUNDLE = WEB / "node_modules" / "rasa-webchat" / "lib" / "index.js"
+ASSETS = WEB / "assets"
+PREFIX = "/rolewise-chat"
+FONT_IMPORT = "https://fonts.googleapis.com/css?family=Inter:400,500,700&display=swap"
+LOCAL_CSS = f"{PREFIX}/webchat.css"
+REMOTE_IMPORT = re.compile(rb"@import url\(\s*[\"']?(?:https?:)?//")
+
+JS = "text/javascript; charset=utf-8"
+
+
+class SetupError(RuntimeError):
+    pass
+
+
+def widget_bundle() -> bytes:
+    """rasa-webchat's bundle with its font import made local, then the Rolewise additions."""
+    if not BUNDLE.is_file():
+        raise SetupError(f"{BUNDLE} is missing: run `npm ci --prefix web` first.")
+    bundle = BUNDLE.read_bytes()
+    if FONT_IMPORT.encode() not in bundle:
+        raise SetupError(f"{BUNDLE} does not import {FONT_IMPORT}: is it rasa-webchat 1.0.1?")
+    bundle = bundle.replace(FONT_IMPORT.encode(), LOCAL_CSS.encode())
+    if REMOTE_IMPORT.search(bundle):
+        raise SetupError(f"{BUNDLE} still @imports a stylesheet from another host.")
+    return bundle + b"\n;\n" + (ASSETS / "rolewise-chat.js").read_bytes()
+
+
+def routes() -> dict[str, tuple[str, bytes]]:
+    """Every path the server answers, with its content type and body, read once."""
+    index = ("text/html; charset=utf-8", (WEB / "index.html").read_bytes())
+    return {
+        "/": index,
+        "/index.html": index,
+        f"{PREFIX}/webchat.js": (JS, widget_bundle()),
+        f"{PREFIX}/webchat.css": ("text/css; charset=utf-8", (ASSETS / "webchat.css").read_bytes()),
+        f"{PREFIX}/avatar.svg": ("image/svg+xml", (ASSETS / "avatar.svg").read_bytes()),
+    }
+
+
+def make_handler(table: dict[str, tuple[str, bytes]], quiet: bool = False) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "rolewise-web"
+        sys_version = ""
+
+        def _answer(self, with_body: bool) -> None:
+            found = table.get(urlsplit(self.path).path)
+            if found is None:
+                body, content_type, status = b"Not found\n", "text/plain; charset=utf-8", HTTPStatus.NOT_FOUND
+            else:
+                (content_type, body), status = found, HTTPStatus.OK
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-cache")
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.end_headers()
+            if with_body:
+                self.wfile.write(body)
+
+        def do_GET(self) -> None:
+            self._answer(with_body=True)
+
+        def do_HEAD(self) -> None:
+            self._answer(with_body=False)
+
+        def log_message(self, format: str, *args: object) -> None:
+            if not quiet:
+                super().log_message(format, *args)
+
+    return Handler
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8080, help="port to listen on (default 8080)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--quiet", action="store_true", help="do not log each request")
+    args = parser.parse_args(argv)
+    try:
+        table = routes()
+    except SetupError as problem:
+        print(problem, file=sys.stderr)
+        return 1
+    server = ThreadingHTTPServer((args.host, args.port), make_handler(table, args.quiet))
+    print(f"Serving the Rolewise demo page on http://{args.host}:{server.server_port}/", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -73,7 +73,7 @@ shell: train
 	$(RASA) shell -m $(MODEL)
 
 test: train web browser
-	$(VENV)/bin/ruff check kb actions nlu channels tests
+	$(VENV)/bin/ruff check kb actions nlu channels bench tests
 	$(PY) -m pytest -q
 	@$(MAKE) --no-print-directory test-conversation
 
@@ -88,11 +88,11 @@ test-conversation: train
 eval: train
 	$(PY) -m nlu.report
 
-bench: install
-	@echo "make bench: not yet (issue: Measured quality)"
+bench: train
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 lint: install
-	$(VENV)/bin/ruff check kb actions nlu channels tests
+	$(VENV)/bin/ruff check kb actions nlu channels bench tests
 
 clean:
 	rm -rf build models results .pytest_cache data/generated

@@ -1,0 +1,140 @@
+"""The pure parts of the benchmark harness (bench/): no servers are started here."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bench.kbbench import Case, query_plans, sample_cases, time_queries
+from bench.report import markdown_table
+from bench.stats import linear_fit, percentile, summarize
+from bench.synthetic import synthetic_content
+from bench.throughput import Outcome, classify, slot_script
+from bench.conversations import Turn, distinct_pairs, latency_script, roles_from_kb
+from kb.build import build_database
+from kb.content import Content
+from kb.db import make_engine
+from kb.models import Contrast, Role, RoleAlias, RoleTrait
+from kb.queries import compare_on
+from kb.resolve import resolve_role
+from kb.results import RoleMatch, Verdict
+from kb.validate import validate
+
+
+def test_percentiles_interpolate_between_ranks_like_numpy() -> None:
+    values = [float(v) for v in range(1, 11)]  # 1..10
+    assert percentile(values, 0) == 1.0
+    assert percentile(values, 100) == 10.0
+    assert percentile(values, 50) == pytest.approx(5.5)
+    assert percentile(values, 95) == pytest.approx(9.55)
+    assert percentile(values, 99) == pytest.approx(9.91)
+    assert percentile([3.0, 1.0, 2.0], 50) == 2.0  # unsorted input
+    assert percentile([7.0], 99) == 7.0
+    rng = random.Random(0)
+    sample = [rng.random() for _ in range(1001)]
+    assert percentile(sample, 50) == sorted(sample)[500]
+
+
+def test_percentile_refuses_nonsense() -> None:
+    with pytest.raises(ValueError):
+        percentile([], 50)
+    with pytest.raises(ValueError):
+        percentile([1.0], 101)
+
+
+def test_linear_fit_recovers_a_line() -> None:
+    slope, intercept = linear_fit([1, 2, 3, 4], [12.0, 14.0, 16.0, 18.0])
+    assert slope == pytest.approx(2.0) and intercept == pytest.approx(10.0)
+    with pytest.raises(ValueError):
+        linear_fit([1, 1], [2.0, 3.0])
+
+
+def test_summary_has_the_reported_statistics() -> None:
+    summary = summarize([10.0, 20.0, 30.0, 40.0])
+    assert summary["n"] == 4 and summary["mean"] == 25.0
+    assert summary["p50"] == 25.0 and summary["min"] == 10.0 and summary["max"] == 40.0
+    assert summary["p50"] <= summary["p95"] <= summary["p99"] <= summary["max"]
+    assert summarize([]) == {"n": 0}
+
+
+@pytest.mark.parametrize("size", [2, 28, 61])
+def test_synthetic_kb_has_exactly_n_valid_roles(content: Content, size: int) -> None:
+    synthetic = synthetic_content(content, size)
+    assert len(synthetic.roles) == size
+    assert validate(synthetic) == []
+    assert not {r.name for r in synthetic.roles} & {r.name for r in content.roles}
+    assert all(len(r.traits) == 12 for r in synthetic.roles)
+
+
+def test_synthetic_kb_answers_kb_queries(content: Content) -> None:
+    size = 61  # two full copies of the roster and part of a third
+    engine = make_engine("sqlite://")
+    counts = build_database(engine, synthetic_content(content, size))
+    assert counts["roles"] == size and counts["contrasts"] > 0
+    with Session(engine) as session:
+        assert session.scalar(select(func.count(Role.id))) == size
+        assert session.scalar(select(func.count(RoleTrait.id))) == size * 12
+        assert session.scalar(select(func.count(Contrast.id))) == counts["contrasts"]
+        alias = session.scalars(select(RoleAlias.alias).where(RoleAlias.alias.like("% x0002"))).first()
+        first = resolve_role(session, alias)
+        second = resolve_role(session, "Head of Operations X0001")
+    assert isinstance(first, RoleMatch) and first.confidence == 1.0 and first.role.name.endswith("X0002")
+    assert isinstance(second, RoleMatch) and second.role.name == "Head of Operations X0001"
+    with Session(engine) as session:
+        verdict = compare_on(session, first.role, second.role, "budget")
+    assert isinstance(verdict, Verdict)
+    timings = time_queries(engine, sample_cases(engine, 30), warmup=5)
+    assert timings["failures"] == 0 and timings["query_us"]["n"] == 30
+
+
+def test_exact_queries_use_indexes_and_the_fuzzy_fallback_scans(content: Content) -> None:
+    engine = make_engine("sqlite://")
+    build_database(engine, synthetic_content(content, 40))
+    plans = query_plans(engine, Case("ops manager x0000", "head of ops x0001", "budget"))
+    exact = plans["resolve_exact_and_compare_on"]
+    assert exact["statements"] and exact["all_indexed"] and exact["full_scan_count"] == 0
+    assert plans["resolve_fuzzy_fallback"]["full_scan_count"] >= 1
+
+
+def test_markdown_table_writer() -> None:
+    table = markdown_table(["Metric", "Value", "Met"], [["p95 | ms", 12.345, True], ["ratio", 1.5, False]], "lrc")
+    assert table.splitlines() == [
+        "| Metric | Value | Met |",
+        "|---|--:|:-:|",
+        "| p95 \\| ms | 12.3 | yes |",
+        "| ratio | 1.5 | NO |",
+    ]
+    with pytest.raises(ValueError):
+        markdown_table(["a", "b"], [["only one"]])
+
+
+def test_scripts_expect_their_own_roles(engine) -> None:  # type: ignore[no-untyped-def]
+    roles = roles_from_kb(engine)
+    script = latency_script(roles, 500, "t")
+    assert len(script) == 500 and len({t.sender for t in script}) == 84
+    assert {t.kind for t in script} == {"dimension", "follow-up", "comparison"}
+    pairs = distinct_pairs(roles, 50)
+    assert len({frozenset((a.name, b.name)) for a, b in pairs}) == 50
+    slot = slot_script(pairs[0], 20, "slot")
+    assert len(slot) == 20 and len({t.sender for t in slot}) == 5
+    assert all(set(t.expect) == {pairs[0][0].name, pairs[0][1].name} for t in slot)
+
+
+def test_cross_talk_is_a_reply_about_another_conversations_pair() -> None:
+    turn = Turn("me", "who earns more?", "follow-up", ("Buyer", "Plant Manager"))
+    others = [("Quality Manager", "Operations Analyst")]
+
+    def outcome(text: str, recipient: str = "me") -> Outcome:
+        return Outcome(turn, 0.01, [{"recipient_id": recipient, "text": text}], None)
+
+    own = ("Buyer", "Plant Manager")
+    assert classify(outcome("The Plant Manager is typically paid more than a Buyer."), own, others) == "ok"
+    assert classify(outcome("The Quality Manager is paid more than an Operations Analyst."), own, others) == (
+        "cross-talk"
+    )
+    assert classify(outcome("The Plant Manager is paid more than a Buyer.", "you"), own, others) == "cross-talk"
+    assert classify(outcome("Sorry, I didn't quite get that."), own, others) == "unexpected"
+    assert classify(Outcome(turn, 1.0, None, "HTTP 500"), own, others) == "error"

@@ -87,9 +87,16 @@ def _verdict(
     )
 
 
+def _pair(session: Session, first: RoleRef, second: RoleRef) -> tuple[Optional[Role], Optional[Role]]:
+    """Both roles in one query (the answer path runs this on every turn)."""
+    names = [ref.name if isinstance(ref, RoleInfo) else ref for ref in (first, second)]
+    found = {role.name: role for role in session.scalars(select(Role).where(Role.name.in_(names)))}
+    return found.get(names[0]), found.get(names[1])
+
+
 def compare_on(session: Session, first: RoleRef, second: RoleRef, dimension_slug: str) -> CompareResult:
     """Two known roles on one dimension: the authored point if any, else their traits."""
-    a, b = _role(session, first), _role(session, second)
+    a, b = _pair(session, first, second)
     for ref, role in ((first, a), (second, b)):
         if role is None:
             return UnknownRole(query=ref.name if isinstance(ref, RoleInfo) else ref)
@@ -99,15 +106,19 @@ def compare_on(session: Session, first: RoleRef, second: RoleRef, dimension_slug
     dimension = session.execute(select(Dimension).where(Dimension.slug == dimension_slug)).scalar_one_or_none()
     if dimension is None:
         return UnknownDimension(query=dimension_slug, known=all_dimensions(session))
-    trait_a = _traits(session, a, dimension.id)[dimension.id]
-    trait_b = _traits(session, b, dimension.id)[dimension.id]
+    traits = {
+        trait.role_id: trait
+        for trait in session.scalars(
+            select(RoleTrait).where(RoleTrait.role_id.in_((a.id, b.id)), RoleTrait.dimension_id == dimension.id)
+        )
+    }
     point = _points(session, a, b).get(dimension.id)
-    return _verdict(dimension, a, b, trait_a, trait_b, point)
+    return _verdict(dimension, a, b, traits[a.id], traits[b.id], point)
 
 
 def compare_all(session: Session, first: RoleRef, second: RoleRef) -> CompareResult:
     """Two known roles on every dimension."""
-    a, b = _role(session, first), _role(session, second)
+    a, b = _pair(session, first, second)
     for ref, role in ((first, a), (second, b)):
         if role is None:
             return UnknownRole(query=ref.name if isinstance(ref, RoleInfo) else ref)
@@ -208,22 +219,29 @@ def _ranked_pairs(session: Session, anchors: list[Role], exclude: set[int]) -> l
     for x, y in authored:
         anchor, other = (x, y) if x.id in anchor_ids else (y, x)
         offer(anchor, other, 3.0, "in-depth comparison")
+    boss_ids = {a.reports_to_id for a in anchors if a.reports_to_id is not None}
+    neighbours = session.scalars(
+        select(Role).where(or_(Role.id.in_(boss_ids), Role.reports_to_id.in_(anchor_ids)))
+    ).all()
     for anchor in anchors:
-        if anchor.reports_to is not None:
-            offer(anchor, anchor.reports_to, 2.5, "the next level up")
-        for report in session.scalars(select(Role).where(Role.reports_to_id == anchor.id)):
-            offer(anchor, report, 2.2, "the level below")
-    pairs = [(anchors[0], anchors[-1]), (anchors[-1], anchors[0])]
-    for anchor, peer_of in pairs:
-        peers = session.scalars(select(Role).where(Role.family == peer_of.family, Role.id.not_in(anchor_ids)))
+        for neighbour in neighbours:
+            if neighbour.id == anchor.reports_to_id:
+                offer(anchor, neighbour, 2.5, "the next level up")
+            elif neighbour.reports_to_id == anchor.id:
+                offer(anchor, neighbour, 2.2, "the level below")
+    peers = session.scalars(
+        select(Role).where(Role.family.in_({a.family for a in anchors}), Role.id.not_in(anchor_ids))
+    ).all()
+    for anchor, peer_of in ((anchors[0], anchors[-1]), (anchors[-1], anchors[0])):
         for peer in peers:
-            offer(anchor, peer, 2.0 - 0.2 * abs(peer.seniority - peer_of.seniority), "a similar role")
+            if peer.family == peer_of.family:
+                offer(anchor, peer, 2.0 - 0.2 * abs(peer.seniority - peer_of.seniority), "a similar role")
     return sorted(scores.values(), key=lambda item: (-item[0], item[2].name, item[3].name))
 
 
 def related_comparisons(session: Session, first: RoleRef, second: RoleRef, limit: int = 3) -> list[RelatedComparison]:
     """Comparisons a reader of this one is likely to want next, best first."""
-    a, b = _role(session, first), _role(session, second)
+    a, b = _pair(session, first, second)
     if a is None or b is None or a.id == b.id:
         return []
     ranked = _ranked_pairs(session, [a, b], {a.id, b.id})

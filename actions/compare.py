@@ -52,12 +52,17 @@ def mentioned_roles(session: Session, tracker: Tracker) -> tuple[list[str], list
 
 
 def unknown_in_text(
-    session: Session, tracker: Tracker, spans: list[tuple[int, int]], intent: Optional[str]
+    session: Session,
+    tracker: Tracker,
+    spans: list[tuple[int, int]],
+    intent: Optional[str],
+    vocabulary: Optional[set[str]] = None,
 ) -> tuple[str, ...]:
     text = tracker.latest_message.get("text") or ""
     if text.startswith("/"):
         return ()
-    return unrecognised_phrases(text, spans, dimension_vocabulary(session), whole_message=intent == INFORM)
+    words = vocabulary if vocabulary is not None else dimension_vocabulary(session)
+    return unrecognised_phrases(text, spans, words, whole_message=intent == INFORM)
 
 
 class ActionAnswerQuestion(KnowledgeAction):
@@ -70,7 +75,8 @@ class ActionAnswerQuestion(KnowledgeAction):
         memory = read_memory(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         known, unknown_values, spans = mentioned_roles(session, tracker)
-        unknown = tuple(unknown_values) + unknown_in_text(session, tracker, spans, intent)
+        vocabulary = self.knowledge.cached(session, ("vocabulary",), lambda: dimension_vocabulary(session))
+        unknown = tuple(unknown_values) + unknown_in_text(session, tracker, spans, intent, vocabulary)
         remembered = [r for r in (memory.role_a, memory.role_b) if r]
         facts = role_facts(session, known + remembered)
         plan = plan_question(intent, known, memory, facts, tracker.latest_message.get("text") or "", unknown)
@@ -110,7 +116,9 @@ class ActionAnswerQuestion(KnowledgeAction):
         self, first: str, second: str, dimension: Optional[str], dispatcher: CollectingDispatcher, session: Session
     ) -> list[Any]:
         result = compare_on(session, first, second, dimension) if dimension else compare_all(session, first, second)
-        related = related_comparisons(session, first, second, limit=RELATED)
+        related = self.knowledge.cached(
+            session, ("related", first, second), lambda: related_comparisons(session, first, second, limit=RELATED)
+        )
         if isinstance(result, Verdict):
             render.send(dispatcher, render.verdict_replies(result, related))
         elif isinstance(result, Comparison):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from abc import ABC, abstractmethod
 from functools import lru_cache
-from typing import Any, Optional
+from collections import OrderedDict
+from typing import Any, Callable, Hashable, Optional, TypeVar
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -17,22 +18,38 @@ from sqlalchemy.orm import Session
 from actions.context import RoleFacts
 from kb.db import KnowledgeBaseUnavailable, open_existing
 from kb.models import Dimension, Role
+from kb.queries import build_id
 from kb.resolve import resolve_role
 from kb.results import RoleMatch
 from kb.text import lookup_key
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 UNAVAILABLE = "Sorry, I can't reach my knowledge base right now. Please try again in a moment."
 
 
 class KnowledgeBase:
-    """An engine plus the few lookups several actions share."""
+    """An engine, plus a small cache of answers that only change when the KB is rebuilt."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, cache_size: int = 4096) -> None:
         self.engine = engine
+        self._cache: OrderedDict[tuple[Hashable, ...], Any] = OrderedDict()
+        self._cache_size = cache_size
 
     def session(self) -> Session:
         return Session(self.engine)
+
+    def cached(self, session: Session, key: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
+        """``compute()`` once per KB build: keys include the build id, so a rebuilt KB is never stale."""
+        full_key = (build_id(session), *key)
+        if full_key in self._cache:
+            self._cache.move_to_end(full_key)
+            return self._cache[full_key]  # type: ignore[no-any-return]
+        value = compute()
+        self._cache[full_key] = value
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return value
 
 
 @lru_cache(maxsize=1)

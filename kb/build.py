@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -10,6 +12,7 @@ from sqlalchemy.orm import Session
 from kb.content import CONTENT_DIR, Content, ContentError, load_content
 from kb.models import (
     Base,
+    Build,
     CareerStep,
     Contrast,
     ContrastPoint,
@@ -47,6 +50,7 @@ def build_database(engine: Engine, content: Content) -> dict[str, int]:
     Base.metadata.drop_all(engine)
     Base.metadata.create_all(engine)
     with Session(engine) as session, session.begin():
+        session.add(Build(id=uuid.uuid4().hex, built_at=datetime.now(timezone.utc).isoformat()))
         dimensions = {}
         for position, spec in enumerate(content.dimensions):
             dimensions[spec.slug] = Dimension(

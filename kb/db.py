@@ -16,7 +16,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 BUILD_DIR = Path(os.environ.get("ROLEWISE_BUILD_DIR", PROJECT_DIR / "build"))
 DEFAULT_DB_PATH = BUILD_DIR / "kb.sqlite3"
 DEFAULT_DATABASE_URL = f"sqlite:///{DEFAULT_DB_PATH}"
-REQUIRED_TABLES = {"role", "role_alias", "dimension", "role_trait", "contrast", "contrast_point"}
+REQUIRED_TABLES = {"kb_build", "role", "role_alias", "dimension", "role_trait", "contrast", "contrast_point"}
 
 
 class KnowledgeBaseUnavailable(RuntimeError):

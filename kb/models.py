@@ -30,6 +30,15 @@ from sqlalchemy.orm import declarative_base, relationship
 Base = declarative_base()
 
 
+class Build(Base):
+    """The one row naming this build of the KB, so that caches can tell a rebuilt KB apart."""
+
+    __tablename__ = "kb_build"
+
+    id = Column(String(32), primary_key=True)
+    built_at = Column(String(40), nullable=False)
+
+
 class Role(Base):
     """A job title with its place in the organisation."""
 

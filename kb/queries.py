@@ -13,7 +13,7 @@ from typing import Optional, Union
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
-from kb.models import CareerStep, Contrast, ContrastPoint, Dimension, Role, RoleTrait
+from kb.models import Build, CareerStep, Contrast, ContrastPoint, Dimension, Role, RoleTrait
 from kb.text import first_sentence
 from kb.resolve import all_dimensions, dimension_info, resolve_dimension, resolve_role, role_info
 from kb.results import (
@@ -32,6 +32,11 @@ from kb.results import (
 )
 
 RoleRef = Union[str, RoleInfo]
+
+
+def build_id(session: Session) -> str:
+    """Identifies this build of the KB; changes every time ``make kb`` reloads the content."""
+    return session.execute(select(Build.id)).scalar_one_or_none() or ""
 
 
 def _role(session: Session, ref: RoleRef) -> Optional[Role]:
@@ -337,6 +342,7 @@ def popular_pairs(session: Session, limit: int = 3) -> list[tuple[RoleInfo, Role
 
 __all__ = [
     "RoleMatch",
+    "build_id",
     "career_path",
     "common_roles",
     "compare",

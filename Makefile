@@ -61,16 +61,18 @@ $(CHROMIUM):
 
 run: train web
 	@echo "Action server :$(ACTIONS_PORT), Rasa :$(RASA_PORT), demo page http://localhost:$(WEB_PORT) - Ctrl-C stops all."
-	@trap 'kill 0' INT TERM; \
-	$(PY) -m actions --port $(ACTIONS_PORT) & \
-	$(RASA) run --enable-api --cors "*" -m $(MODEL) --port $(RASA_PORT) & \
-	$(PY) web/serve.py --port $(WEB_PORT) & \
+	@sed 's#localhost:5055#localhost:$(ACTIONS_PORT)#' endpoints.yml > build/endpoints.run.yml
+	@$(PY) -m actions --port $(ACTIONS_PORT) & actions=$$!; \
+	$(RASA) run --enable-api --cors "*" -m $(MODEL) --port $(RASA_PORT) --endpoints build/endpoints.run.yml & rasa=$$!; \
+	$(PY) web/serve.py --port $(WEB_PORT) & web=$$!; \
+	trap 'kill $$actions $$rasa $$web 2>/dev/null; wait; exit 0' INT TERM; \
 	wait
 
 shell: train
-	@trap 'kill 0' INT TERM EXIT; \
-	$(PY) -m actions --port $(ACTIONS_PORT) > build/actions.log 2>&1 & \
-	$(RASA) shell -m $(MODEL)
+	@sed 's#localhost:5055#localhost:$(ACTIONS_PORT)#' endpoints.yml > build/endpoints.run.yml
+	@$(PY) -m actions --port $(ACTIONS_PORT) > build/actions.log 2>&1 & actions=$$!; \
+	trap 'kill $$actions 2>/dev/null' EXIT; \
+	$(RASA) shell -m $(MODEL) --endpoints build/endpoints.run.yml
 
 test: train web browser
 	$(VENV)/bin/ruff check kb actions nlu channels bench tests

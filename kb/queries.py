@@ -52,11 +52,10 @@ def _points(session: Session, a: Role, b: Role) -> dict[int, ContrastPoint]:
     return {point.dimension_id: point for point in rows}
 
 
-def _traits(session: Session, role: Role, dimension_id: Optional[int] = None) -> dict[int, RoleTrait]:
-    query = select(RoleTrait).where(RoleTrait.role_id == role.id)
-    if dimension_id is not None:
-        query = query.where(RoleTrait.dimension_id == dimension_id)
-    return {trait.dimension_id: trait for trait in session.scalars(query)}
+def _traits(session: Session, role: Role) -> dict[int, RoleTrait]:
+    return {
+        trait.dimension_id: trait for trait in session.scalars(select(RoleTrait).where(RoleTrait.role_id == role.id))
+    }
 
 
 def _verdict(

@@ -47,6 +47,7 @@ class Reply:
 
 SLACK_TEXT_LIMIT = 3000
 SLACK_BUTTON_TITLE_LIMIT = 75
+SLACK_BUTTON_VALUE_LIMIT = 2000
 SLACK_ACTIONS_PER_BLOCK = 25
 
 
@@ -65,7 +66,7 @@ def slack_blocks(reply: Reply) -> list[dict]:
         {
             "type": "button",
             "text": {"type": "plain_text", "text": b.title[:SLACK_BUTTON_TITLE_LIMIT]},
-            "value": b.payload,
+            "value": b.payload[:SLACK_BUTTON_VALUE_LIMIT],
             "action_id": f"choice-{i}",
         }
         for i, b in enumerate(reply.buttons)

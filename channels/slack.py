@@ -22,6 +22,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
+from actions import render
 from channels.guard import guarded
 
 logger = logging.getLogger(__name__)
@@ -29,11 +30,10 @@ logger = logging.getLogger(__name__)
 TOKEN, SECRET, CHANNEL, API_URL = "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_CHANNEL", "SLACK_API_URL"
 DEFAULT_API_URL = "https://slack.com/api/"
 SEEN_EVENTS = 10_000
-ACTIONS_PER_BLOCK = 25
 
 
 class RolewiseSlackBot(SlackBot):
-    """Posts the Block Kit layout the actions attached (``slack_blocks``), plain text otherwise."""
+    """Posts the Block Kit layout the actions attached (``slack_blocks``), or lays out domain responses the same way."""
 
     def __init__(self, token: Text, channel: Optional[Text], thread_id: Optional[Text], api_url: Text) -> None:
         super().__init__(token, channel, thread_id)
@@ -43,38 +43,20 @@ class RolewiseSlackBot(SlackBot):
         await self._post_message(channel=self.slack_channel or recipient_id, text=text, blocks=blocks)
 
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
-        blocks = kwargs.get("slack_blocks")
-        if blocks:
-            await self._post_blocks(recipient_id, text, blocks)
-        else:
-            await self._post_blocks(recipient_id, text, [plain_section(text)])
+        await self._post_layout(recipient_id, text, [], kwargs.get("slack_blocks"))
 
     async def send_text_with_buttons(
         self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
     ) -> None:
-        blocks = kwargs.get("slack_blocks") or [plain_section(text), *button_blocks(buttons)]
-        await self._post_blocks(recipient_id, text, blocks)
+        await self._post_layout(recipient_id, text, buttons, kwargs.get("slack_blocks"))
 
-
-def plain_section(text: Text) -> Dict[Text, Any]:
-    return {"type": "section", "text": {"type": "plain_text", "text": text[:3000]}}
-
-
-def button_blocks(buttons: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
-    """Buttons for messages that came without a layout (domain responses)."""
-    elements = [
-        {
-            "type": "button",
-            "text": {"type": "plain_text", "text": b["title"][:75]},
-            "value": b["payload"][:2000],
-            "action_id": f"choice-{i}",
-        }
-        for i, b in enumerate(buttons)
-    ]
-    return [
-        {"type": "actions", "elements": elements[i : i + ACTIONS_PER_BLOCK]}
-        for i in range(0, len(elements), ACTIONS_PER_BLOCK)
-    ]
+    async def _post_layout(
+        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], blocks: Optional[List[Dict[Text, Any]]]
+    ) -> None:
+        layout = blocks or render.slack_blocks(
+            render.Reply(text, tuple(render.Button(b["title"], b["payload"]) for b in buttons))
+        )
+        await self._post_blocks(recipient_id, text, layout)
 
 
 class SlackDisabled(InputChannel):

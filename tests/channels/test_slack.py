@@ -126,3 +126,21 @@ def test_without_slack_settings_the_bot_runs_and_slack_is_off(bot: Bot) -> None:
     assert log.count("Slack channel off") == 1
     replies = requests.post(f"{bot.url}/webhooks/rest/webhook", json={"sender": "s", "message": "hello"}, timeout=30)
     assert replies.json()[0]["text"].startswith("Hi!")
+
+
+def test_domain_responses_are_laid_out_as_blocks_too(slack: SlackClient, fake_slack: FakeSlack) -> None:
+    before = len(fake_slack.posts())
+    slack.event(
+        {
+            "type": "message",
+            "channel_type": "im",
+            "user": f"U{new_id()}",
+            "channel": "D6",
+            "text": "thanks a lot",
+            "ts": "1700000000.000600",
+        },
+        event_id=f"Ev{new_id()}",
+    )
+    [post] = fake_slack.wait_for_posts(1, before)
+    assert post["text"] == "You're welcome! Ask me about any other pair of roles."
+    assert section_text(post) == post["text"]

@@ -65,6 +65,21 @@ def unknown_in_text(
     return unrecognised_phrases(text, spans, words, whole_message=intent == INFORM)
 
 
+def report_unknown(
+    dispatcher: CollectingDispatcher,
+    session: Session,
+    tracker: Tracker,
+    values: list[str],
+    spans: list[tuple[int, int]],
+    intent: Optional[str],
+) -> bool:
+    """Tell the user which role names we could not recognise, with close ones; True when there were any."""
+    unknown = tuple(values) + unknown_in_text(session, tracker, spans, intent)
+    problems = [p for p in (resolve_role(session, u) for u in unknown) if isinstance(p, UnknownRole)]
+    render.send(dispatcher, [render.unknown_role_reply(p, None, None) for p in problems])
+    return bool(problems)
+
+
 class ActionAnswerQuestion(KnowledgeAction):
     """Dimension questions, full comparisons, and roles given alone ("what about a buyer instead?")."""
 

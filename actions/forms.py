@@ -11,12 +11,12 @@ from rasa_sdk.forms import FormValidationAction
 from sqlalchemy.orm import Session
 
 from actions import render
-from actions.compare import dimension_of, mentioned_roles, unknown_in_text
+from actions.compare import dimension_of, mentioned_roles, report_unknown
 from actions.knowledge import KnowledgeAction, KnowledgeBase, default_knowledge_base
 from actions.slots import FORM, INFORM, REQUESTED_SLOT, ROLE_A, ROLE_B
 from kb.queries import common_roles, counterparts
 from kb.resolve import resolve_role
-from kb.results import RoleInfo, RoleMatch, UnknownRole
+from kb.results import RoleInfo, RoleMatch
 
 CHOICES = 5
 
@@ -42,11 +42,8 @@ class ValidateComparisonForm(FormValidationAction):
         roles = list(dict.fromkeys(known))
         first = tracker.get_slot(ROLE_A)
         if not roles:
-            unknown = tuple(unknown_values) + unknown_in_text(session, tracker, spans, intent if intent else INFORM)
-            problems = [p for p in (resolve_role(session, u) for u in unknown) if isinstance(p, UnknownRole)]
-            if not problems:
+            if not report_unknown(dispatcher, session, tracker, unknown_values, spans, intent or INFORM):
                 return []  # nothing for this form: let the other rules handle the message
-            render.send(dispatcher, [render.unknown_role_reply(p, None, None) for p in problems])
             return [SlotSet(requested, None)]
         events = []
         if first is None:

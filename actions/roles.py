@@ -10,12 +10,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render
-from actions.compare import mentioned_roles, unknown_in_text
+from actions.compare import mentioned_roles, report_unknown
 from actions.knowledge import KnowledgeAction
-from actions.slots import CAREER, CAREER_DIRECTION, DESCRIBE, JOB_FAMILY, PAGE, ROLE_A, ROLE_B
+from actions.slots import CAREER, CAREER_DIRECTION, DESCRIBE, INFORM, JOB_FAMILY, PAGE, ROLE_A, ROLE_B
 from kb.queries import career_path, common_roles, describe_role, entry_roles, families, list_roles
 from kb.resolve import resolve_role
-from kb.results import CareerPath, RoleMatch, RoleProfile, UnknownRole
+from kb.results import CareerPath, RoleMatch, RoleProfile
 
 AFTER_CUES = re.compile(r"\b(after|next|beyond|progress(ion)? from|move on from|from an? .+ where)\b", re.I)
 
@@ -27,20 +27,6 @@ def entity_value(tracker: Tracker, name: str) -> Optional[str]:
     return None
 
 
-def report_unknown(
-    dispatcher: CollectingDispatcher,
-    session: Session,
-    tracker: Tracker,
-    values: list[str],
-    spans: list[tuple[int, int]],
-) -> bool:
-    """Tell the user about role names we could not recognise; True when there were any."""
-    unknown = tuple(values) + unknown_in_text(session, tracker, spans, "inform")
-    problems = [p for p in (resolve_role(session, u) for u in unknown) if isinstance(p, UnknownRole)]
-    render.send(dispatcher, [render.unknown_role_reply(p, None, None) for p in problems])
-    return bool(problems)
-
-
 class ActionDescribeRole(KnowledgeAction):
     def name(self) -> str:
         return "action_describe_role"
@@ -48,7 +34,7 @@ class ActionDescribeRole(KnowledgeAction):
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
         known, unknown, spans = mentioned_roles(session, tracker)
         if not known:
-            if not report_unknown(dispatcher, session, tracker, unknown, spans):
+            if not report_unknown(dispatcher, session, tracker, unknown, spans, INFORM):
                 render.send(
                     dispatcher,
                     [
@@ -96,9 +82,9 @@ class ActionCareerPath(KnowledgeAction):
         known, unknown, spans = mentioned_roles(session, tracker)
         roles = list(dict.fromkeys(known))
         if unknown:
-            report_unknown(dispatcher, session, tracker, unknown, spans)
+            report_unknown(dispatcher, session, tracker, unknown, spans, INFORM)
             return []
-        if not roles and report_unknown(dispatcher, session, tracker, [], spans):
+        if not roles and report_unknown(dispatcher, session, tracker, [], spans, INFORM):
             return []
         if not roles:
             remembered = [r for r in (tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B)) if r]

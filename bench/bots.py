@@ -20,7 +20,7 @@ import requests
 from bench import proc
 from kb.build import build_database, checked_content
 from kb.db import make_engine
-from tests.servers import MODEL, RASA, ROOT, clean_env, free_port, running_bot, wait_until
+from tests.servers import MODEL, RASA, ROOT, clean_env, free_port, running_bot, stop, wait_until
 
 TRAIN_TIMEOUT_S = 600
 
@@ -158,11 +158,7 @@ def bare_rasa(folder: Path, log: Path) -> Iterator[Started]:
         _first_answer(started, launched)
         yield started
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
 
 
 def train_from_scratch(log: Path) -> dict[str, Any]:

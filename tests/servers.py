@@ -42,6 +42,17 @@ def wait_until(check, what: str, process: subprocess.Popen, log: Path) -> None: 
     raise RuntimeError(f"{what} did not start in {STARTUP_SECONDS}s:\n{log.read_text()[-3000:]}")
 
 
+def stop(*processes: subprocess.Popen, seconds: float = 20) -> None:  # type: ignore[type-arg]
+    """Ask every process to end, then kill the ones still running after ``seconds``."""
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
 @dataclass
 class Bot:
     url: str
@@ -119,10 +130,4 @@ def running_bot(
         wait_until(lambda: requests.get(f"{url}/status", timeout=2).json().get("model_file"), "Rasa", rasa, rasa_log)
         yield Bot(url, actions_url, rasa_log, actions)
     finally:
-        for process in (rasa, actions):
-            process.terminate()
-        for process in (rasa, actions):
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop(rasa, actions)

@@ -18,7 +18,7 @@ import pytest
 import requests
 from playwright.sync_api import expect, sync_playwright
 
-from tests.servers import ROOT, free_port
+from tests.servers import ROOT, free_port, stop
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -62,17 +62,13 @@ def web_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             time.sleep(0.2)
         yield url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server, seconds=10)
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: `apt-get install -y chromium` (make install-web does it).")
+        pytest.fail(f"{CHROMIUM} is missing: `apt-get install -y chromium` (make browser does it).")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:

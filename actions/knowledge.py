@@ -41,7 +41,9 @@ class KnowledgeBase:
 
     def cached(self, session: Session, key: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
         """``compute()`` once per KB build: keys include the build id, so a rebuilt KB is never stale."""
-        full_key = (build_id(session), *key)
+        if "kb_build" not in session.info:  # one lookup per request, however many cached values it reads
+            session.info["kb_build"] = build_id(session)
+        full_key = (session.info["kb_build"], *key)
         if full_key in self._cache:
             self._cache.move_to_end(full_key)
             return self._cache[full_key]  # type: ignore[no-any-return]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import random
+from importlib import metadata
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bench import replycheck
 from bench.kbbench import Case, query_plans, sample_cases, time_queries
 from bench.report import markdown_table
 from bench.stats import linear_fit, percentile, summarize
@@ -138,3 +140,10 @@ def test_cross_talk_is_a_reply_about_another_conversations_pair() -> None:
     assert classify(outcome("The Plant Manager is paid more than a Buyer.", "you"), own, others) == "cross-talk"
     assert classify(outcome("Sorry, I didn't quite get that."), own, others) == "unexpected"
     assert classify(Outcome(turn, 1.0, None, "HTTP 500"), own, others) == "error"
+
+
+def test_reply_check_times_real_replies_of_the_answer_action() -> None:
+    result = replycheck.measure(cases=4, repeats=2)
+    assert result["check_ms"]["n"] == 8
+    assert result["jsonschema"] == metadata.version("jsonschema")
+    assert result["met"] == (result["check_ms"]["p50"] <= result["target_ms_max"])

@@ -2,18 +2,22 @@
 
 Exact aliases are an indexed lookup. Only when that fails do we fall back to
 fuzzy matching over the alias keys, which is what forgives typos such as
-"operatons manger".
+"operatons manger". The fuzzy pass scores every alias, so the alias keys are
+read once per KB build and scored in one vectorised call.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from dataclasses import dataclass
 from typing import Union
 
+import numpy as np
 from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kb.models import Dimension, Role, RoleAlias
+from kb.models import Build, Dimension, Role, RoleAlias
 from kb.results import DimensionInfo, RoleInfo, RoleMatch, UnknownDimension, UnknownRole
 from kb.text import lookup_key
 
@@ -22,6 +26,8 @@ SURE_SCORE = 95.0
 MIN_MARGIN = 4.0
 SUGGEST_SCORE = 55.0
 MAX_SUGGESTIONS = 3
+CANDIDATES = 12
+CACHED_BUILDS = 4
 
 
 def role_info(role: Role) -> RoleInfo:
@@ -43,6 +49,46 @@ def _score(query: str, choice: str, **_: object) -> float:
     return max(fuzz.ratio(query, choice), fuzz.token_sort_ratio(query, choice))
 
 
+@dataclass(frozen=True)
+class AliasIndex:
+    """Every alias of one KB build, in parallel lists, ready for fuzzy scoring."""
+
+    keys: list[str]
+    role_ids: list[int]
+    aliases: list[str]
+
+    def closest(self, key: str, limit: int = CANDIDATES) -> list[tuple[float, int]]:
+        """(score, position) of the ``limit`` best aliases, best first; ties keep alias order.
+
+        Scores are those of ``_score``, computed for all aliases at once in rapidfuzz's C code.
+        """
+        if not self.keys:
+            return []
+        ratio = process.cdist([key], self.keys, scorer=fuzz.ratio, dtype=np.float64)[0]
+        token_sort = process.cdist([key], self.keys, scorer=fuzz.token_sort_ratio, dtype=np.float64)[0]
+        scores = np.maximum(ratio, token_sort)
+        best = np.argsort(-scores, kind="stable")[:limit]
+        return [(float(scores[i]), int(i)) for i in best]
+
+
+_indexes: OrderedDict[str, AliasIndex] = OrderedDict()
+
+
+def alias_index(session: Session) -> AliasIndex:
+    """The KB's aliases, read once per build (a rebuild gets a new build id, so never stale)."""
+    build = session.execute(select(Build.id)).scalar_one_or_none()
+    if build is not None and build in _indexes:
+        _indexes.move_to_end(build)
+        return _indexes[build]
+    rows = session.execute(select(RoleAlias.key, RoleAlias.role_id, RoleAlias.alias).order_by(RoleAlias.id)).all()
+    index = AliasIndex([r.key for r in rows], [r.role_id for r in rows], [r.alias for r in rows])
+    if build is not None:
+        _indexes[build] = index
+        if len(_indexes) > CACHED_BUILDS:
+            _indexes.popitem(last=False)
+    return index
+
+
 def resolve_role(session: Session, text: str) -> Union[RoleMatch, UnknownRole]:
     """The role ``text`` names, with a confidence; or the closest roles when unsure."""
     key = lookup_key(text)
@@ -51,13 +97,12 @@ def resolve_role(session: Session, text: str) -> Union[RoleMatch, UnknownRole]:
     exact = session.execute(select(Role, RoleAlias.alias).join(RoleAlias.role).where(RoleAlias.key == key)).first()
     if exact is not None:
         return RoleMatch(query=text, role=role_info(exact[0]), confidence=1.0, matched=exact[1])
-    aliases = session.execute(select(RoleAlias.key, RoleAlias.role_id, RoleAlias.alias)).all()
-    ranked = process.extract(key, {i: row.key for i, row in enumerate(aliases)}, scorer=_score, limit=12)
+    index = alias_index(session)
     best_per_role: dict[int, tuple[float, str]] = {}
-    for _choice, score, index in ranked:
-        row = aliases[index]
-        if row.role_id not in best_per_role:
-            best_per_role[row.role_id] = (score, row.alias)
+    for score, position in index.closest(key):
+        role_id = index.role_ids[position]
+        if role_id not in best_per_role:
+            best_per_role[role_id] = (score, index.aliases[position])
     ordered = sorted(best_per_role.items(), key=lambda item: -item[1][0])
     if ordered:
         role_id, (score, alias) = ordered[0]

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy.orm import Session
 
+from kb.build import build_database
 from kb.content import Content
-from kb.resolve import resolve_dimension, resolve_role
+from kb.db import make_engine
+from kb.resolve import _score, alias_index, resolve_dimension, resolve_role
+from kb.text import lookup_key
 from kb.results import DimensionInfo, RoleMatch, UnknownDimension, UnknownRole
 
 
@@ -89,3 +94,25 @@ def test_unknown_dimension_lists_the_known_ones(session: Session) -> None:
     result = resolve_dimension(session, "coffee quality")
     assert isinstance(result, UnknownDimension)
     assert len(result.known) == 12
+
+
+@pytest.mark.parametrize("typed", ["operatons manger", "wharehouse supervisor", "ops", "head of logistic", "zzz"])
+def test_fuzzy_scores_are_the_scorer_applied_to_every_alias(session: Session, typed: str) -> None:
+    index = alias_index(session)
+    key = lookup_key(typed)
+    expected = sorted(((_score(key, alias_key), i) for i, alias_key in enumerate(index.keys)), key=lambda p: -p[0])
+    assert index.closest(key, limit=12) == pytest.approx(expected[:12])
+
+
+def test_a_rebuilt_kb_is_never_answered_from_the_previous_builds_aliases(content: Content) -> None:
+    engine = make_engine("sqlite://")
+    build_database(engine, content)
+    with Session(engine) as session:
+        assert isinstance(resolve_role(session, "plant bos"), UnknownRole)
+    plant = next(r for r in content.roles if r.name == "Plant Manager")
+    extended = replace(content, roles=[replace(plant, aliases=[*plant.aliases, ("plant boss", plant.aliases[0][1])])
+                                       if r is plant else r for r in content.roles])
+    build_database(engine, extended)
+    with Session(engine) as session:
+        match = resolve_role(session, "plant bos")
+        assert isinstance(match, RoleMatch) and match.matched == "plant boss"

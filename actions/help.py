@@ -7,10 +7,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render
-from actions.knowledge import KnowledgeAction
+from actions.knowledge import KnowledgeAction, canonical_roles, role_entities
 from actions.slots import CAREER, CAREER_DIRECTION, JOB_ROLE, LIST
 from kb.queries import popular_pairs
-from kb.resolve import all_dimensions
+from kb.resolve import all_dimensions, resolve_role
+from kb.results import RoleInfo, RoleMatch
 
 OPENERS = {
     "greet": "Hi! I explain how operations jobs differ: scope, budget, pay, skills, crisis duty and more, "
@@ -23,6 +24,7 @@ OPENERS = {
     "For example:",
     "nlu_fallback": "Sorry, I didn't quite get that. I compare operations roles dimension by dimension. You could ask:",
 }
+FALLBACK = "nlu_fallback"
 EXAMPLE_DIMENSIONS = ("budget", "compensation", "crisis_management")
 
 
@@ -32,9 +34,22 @@ class ActionHelp(KnowledgeAction):
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        opener = OPENERS.get(intent or "", OPENERS["nlu_fallback"])
+        roles = named_roles(session, tracker) if intent == FALLBACK else []
+        if roles:
+            dimensions = {d.slug: d for d in all_dimensions(session)}
+            picked = [dimensions[slug] for slug in EXAMPLE_DIMENSIONS if slug in dimensions]
+            render.send(dispatcher, [render.guess_reply(roles, picked)])
+            return []
+        opener = OPENERS.get(intent or "", OPENERS[FALLBACK])
         render.send(dispatcher, [render.Reply(opener, tuple(examples(session)))])
         return []
+
+
+def named_roles(session: Session, tracker: Tracker) -> list[RoleInfo]:
+    """The known roles an unclear message names (at most two), so the reply can offer questions about them."""
+    names, _unknown = canonical_roles(session, [e.get("value") for e in role_entities(tracker, JOB_ROLE)])
+    matches = [resolve_role(session, name) for name in dict.fromkeys(names)]
+    return [m.role for m in matches if isinstance(m, RoleMatch)][:2]
 
 
 def examples(session: Session) -> list[render.Button]:

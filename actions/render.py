@@ -232,5 +232,25 @@ def next_roles_reply(role: RoleInfo, targets: Sequence[RoleInfo]) -> Reply:
     return Reply(f"After {role.with_article}, typical next roles are: {names}.", buttons)
 
 
+def guess_reply(roles: Sequence[RoleInfo], dimensions: Sequence[DimensionInfo]) -> Reply:
+    """For a message we could not read that still names roles: the questions it most likely asked."""
+    if len(roles) >= 2:
+        first, second = roles[0], roles[1]
+        buttons = (
+            compare_button(first.name, second.name, None, f"Compare {first.with_article} and {second.with_article}"),
+            *(compare_button(first.name, second.name, d.slug, question_title(d, first, second)) for d in dimensions),
+        )
+        return Reply(f"I'm not sure what you'd like to know about the {first.name} and the {second.name}. Pick one:",
+                     buttons)  # fmt: skip
+    role = roles[0]
+    into = payload(CAREER, **{JOB_ROLE: role.name, CAREER_DIRECTION: "into"})
+    buttons = (
+        Button(f"What does {role.with_article} do?", payload(DESCRIBE, **{JOB_ROLE: role.name})),
+        Button(f"How do I become {role.with_article}?", into),
+        Button(f"Compare {role.with_article} with another role", payload(COMPARE, **{JOB_ROLE: role.name})),
+    )
+    return Reply(f"I'm not sure what you'd like to know about the {role.name}. Pick one:", buttons)
+
+
 def ask_role_reply(question: str, choices: Sequence[RoleInfo], intent: str) -> Reply:
     return Reply(question, tuple(Button(r.name, payload(intent, **{JOB_ROLE: r.name})) for r in choices))

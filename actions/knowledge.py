@@ -94,6 +94,12 @@ def role_entities(tracker: Tracker, entity: str) -> list[dict[str, Any]]:
     return [e for e in entities if e.get("entity") == entity]
 
 
+def changes_only(events: list[dict[str, Any]], tracker: Tracker) -> list[dict[str, Any]]:
+    """Drops slot events that would not change the slot: each event stays in the conversation's history,
+    which Rasa reloads and sends to the action server on every turn."""
+    return [e for e in events if e.get("event") != "slot" or tracker.slots.get(e["name"]) != e.get("value")]
+
+
 class KnowledgeAction(Action, ABC):
     """Base for actions that answer from the KB: one session per request, errors become apologies."""
 
@@ -115,7 +121,7 @@ class KnowledgeAction(Action, ABC):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
         try:
             with self.knowledge.session() as session:
-                return self.respond(dispatcher, tracker, domain, session)
+                return changes_only(self.respond(dispatcher, tracker, domain, session), tracker)
         except (SQLAlchemyError, KnowledgeBaseUnavailable):
             logger.exception("Knowledge base unavailable in %s", self.name())
             dispatcher.utter_message(text=UNAVAILABLE)

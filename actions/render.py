@@ -77,10 +77,12 @@ def slack_blocks(reply: Reply) -> list[dict]:
 
 
 def send(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> None:
-    """Each reply as one message; the Slack layout rides along and other channels ignore it."""
+    """Each reply as one message. The verdict rides along for channels that can emphasise it (Slack
+    lays the message out with ``slack_blocks``); it is the only extra, since every message is kept in
+    the conversation's history and sent back to the action server on every turn."""
     for reply in replies:
         buttons = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
-        dispatcher.utter_message(text=reply.text, buttons=buttons or None, slack_blocks=slack_blocks(reply))
+        dispatcher.utter_message(text=reply.text, buttons=buttons or None, verdict=reply.verdict)
 
 
 def payload(intent: str, **entities: object) -> str:

@@ -33,30 +33,26 @@ SEEN_EVENTS = 10_000
 
 
 class RolewiseSlackBot(SlackBot):
-    """Posts the Block Kit layout the actions attached (``slack_blocks``), or lays out domain responses the same way."""
+    """Lays out every message with ``render.slack_blocks``: the verdict the actions marked in bold, then buttons."""
 
     def __init__(self, token: Text, channel: Optional[Text], thread_id: Optional[Text], api_url: Text) -> None:
         super().__init__(token, channel, thread_id)
         self.client = AsyncWebClient(token, base_url=api_url)
 
-    async def _post_blocks(self, recipient_id: Text, text: Text, blocks: List[Dict[Text, Any]]) -> None:
-        await self._post_message(channel=self.slack_channel or recipient_id, text=text, blocks=blocks)
-
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
-        await self._post_layout(recipient_id, text, [], kwargs.get("slack_blocks"))
+        await self._post_layout(recipient_id, text, [], kwargs.get("verdict"))
 
     async def send_text_with_buttons(
         self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
     ) -> None:
-        await self._post_layout(recipient_id, text, buttons, kwargs.get("slack_blocks"))
+        await self._post_layout(recipient_id, text, buttons, kwargs.get("verdict"))
 
     async def _post_layout(
-        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], blocks: Optional[List[Dict[Text, Any]]]
+        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], verdict: Optional[Text]
     ) -> None:
-        layout = blocks or render.slack_blocks(
-            render.Reply(text, tuple(render.Button(b["title"], b["payload"]) for b in buttons))
-        )
-        await self._post_blocks(recipient_id, text, layout)
+        reply = render.Reply(text, tuple(render.Button(b["title"], b["payload"]) for b in buttons), verdict)
+        blocks = render.slack_blocks(reply)
+        await self._post_message(channel=self.slack_channel or recipient_id, text=text, blocks=blocks)
 
 
 class SlackDisabled(InputChannel):

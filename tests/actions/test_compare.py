@@ -15,14 +15,17 @@ from actions.slots import DIMENSION, NEEDS_ROLES, ROLE_A, ROLE_B
 from kb.db import make_engine
 from tests.actions.conftest import buttons, make_tracker, slot_events, texts
 
-HOO, OM, FM = "Head of Operations", "Operations Manager", "Facilities Manager"
+HOO, OM, FM, PM = "Head of Operations", "Operations Manager", "Facilities Manager", "Plant Manager"
 PAIR = {ROLE_A: HOO, ROLE_B: OM, DIMENSION: "budget"}
 
 
 async def ask(knowledge: KnowledgeBase, domain: dict[str, Any], **tracker: Any) -> tuple[CollectingDispatcher, dict]:
+    """The replies, and what the conversation remembers after the turn."""
     dispatcher = CollectingDispatcher()
-    events = await ActionAnswerQuestion(knowledge).run(dispatcher, make_tracker(**tracker), domain)
-    return dispatcher, slot_events(events)
+    before = make_tracker(**tracker)
+    events = await ActionAnswerQuestion(knowledge).run(dispatcher, before, domain)
+    after = {**before.slots, **slot_events(events)}
+    return dispatcher, {name: after[name] for name in (ROLE_A, ROLE_B, DIMENSION, NEEDS_ROLES)}
 
 
 def payload_roles(button: dict[str, str]) -> list[str]:
@@ -125,7 +128,7 @@ async def test_when_it_is_unclear_which_role_to_replace_it_asks(knowledge, domai
     choices = buttons(dispatcher)
     assert [payload_roles(b) for b in choices] == [["Buyer", OM], ["Plant Manager", OM]]
     assert all(b["payload"].startswith("/ask_budget") for b in choices)
-    assert ROLE_A not in slots
+    assert (slots[ROLE_A], slots[ROLE_B]) == ("Buyer", "Plant Manager")
 
 
 async def test_no_roles_and_nothing_remembered_starts_the_form(knowledge, domain) -> None:
@@ -167,7 +170,7 @@ async def test_unknown_role_names_the_words_and_offers_close_roles(knowledge, do
     assert "Did you mean:" in message
     offered = buttons(dispatcher)
     assert offered and all(HOO in payload_roles(b) for b in offered)
-    assert slots == {NEEDS_ROLES: False}
+    assert slots == {ROLE_A: None, ROLE_B: None, DIMENSION: None, NEEDS_ROLES: False}
 
 
 async def test_surface_forms_and_typos_in_entity_values_are_resolved(knowledge, domain) -> None:
@@ -211,4 +214,13 @@ async def test_an_unreachable_knowledge_base_gets_an_apology_not_silence(domain,
         broken, domain, text="head of ops vs ops manager", intent="compare_roles", roles=(HOO, OM)
     )
     assert texts(dispatcher) == [UNAVAILABLE]
-    assert slots == {}
+    assert slots == {ROLE_A: None, ROLE_B: None, DIMENSION: None, NEEDS_ROLES: False}
+
+
+async def test_a_turn_records_only_the_slots_it_changes(knowledge, domain) -> None:
+    asked = dict(text="who earns more, a buyer or a plant manager?", intent="ask_compensation", roles=("Buyer", PM))
+    first = await ActionAnswerQuestion(knowledge).run(CollectingDispatcher(), make_tracker(**asked), domain)
+    assert slot_events(first) == {ROLE_A: "Buyer", ROLE_B: PM, DIMENSION: "compensation"}
+    remembered = make_tracker(**asked, slots=slot_events(first))
+    again = await ActionAnswerQuestion(knowledge).run(CollectingDispatcher(), remembered, domain)
+    assert slot_events(again) == {}

@@ -65,7 +65,7 @@ def web_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         stop(server, seconds=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: `apt-get install -y chromium` (make browser does it).")

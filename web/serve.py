@@ -4,7 +4,7 @@
 
 Routes (every other path, query aside, is a 404; there is no directory listing):
 
-    /, /index.html               web/index.html
+    /, /index.html               web/index.html, its role cards filled from the knowledge base
     /rolewise-chat/webchat.js    rasa-webchat's bundle (web/node_modules/rasa-webchat/lib/index.js)
                                  followed by web/assets/rolewise-chat.js
     /rolewise-chat/webchat.css   web/assets/webchat.css
@@ -13,18 +13,27 @@ Routes (every other path, query aside, is a 404; there is no directory listing):
 The bundle's CSS @imports the Inter font from Google Fonts; that one URL is pointed at
 /rolewise-chat/webchat.css, so the page makes no third-party request. The bundle is read and
 checked once, at start-up: a bundle without that import (another rasa-webchat version) stops the
-server rather than serving something unchecked.
+server rather than serving something unchecked. So does a knowledge base that is not built:
+the page's role cards (the most asked-about roles, with the first sentence of their summary)
+come from it, like every other word about roles.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import re
 import sys
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from sqlalchemy.orm import Session
+
+from kb.db import KnowledgeBaseUnavailable, open_existing
+from kb.queries import common_roles
+from kb.text import first_sentence
 
 WEB = Path(__file__).resolve().parent
 BUNDLE = WEB / "node_modules" / "rasa-webchat" / "lib" / "index.js"
@@ -35,6 +44,8 @@ LOCAL_CSS = f"{PREFIX}/webchat.css"
 REMOTE_IMPORT = re.compile(rb"@import url\(\s*[\"']?(?:https?:)?//")
 
 JS = "text/javascript; charset=utf-8"
+ROLE_CARDS = b"<!-- role cards -->"
+CARDS = 3
 
 
 class SetupError(RuntimeError):
@@ -54,9 +65,34 @@ def widget_bundle() -> bytes:
     return bundle + b"\n;\n" + (ASSETS / "rolewise-chat.js").read_bytes()
 
 
+def role_cards(count: int = CARDS) -> bytes:
+    """The most asked-about roles as cards, worded by the knowledge base."""
+    try:
+        engine = open_existing()
+    except KnowledgeBaseUnavailable as problem:
+        raise SetupError(f"{problem} Run `make kb` first.") from problem
+    try:
+        with Session(engine) as session:
+            roles = common_roles(session, limit=count)
+    finally:
+        engine.dispose()
+    cards = (
+        f'<article class="role"><h3>{html.escape(r.name)}</h3><p>{html.escape(first_sentence(r.summary))}</p></article>'
+        for r in roles
+    )
+    return "\n      ".join(cards).encode()
+
+
+def page() -> bytes:
+    template = (WEB / "index.html").read_bytes()
+    if ROLE_CARDS not in template:
+        raise SetupError(f"{WEB / 'index.html'} has no {ROLE_CARDS.decode()} placeholder.")
+    return template.replace(ROLE_CARDS, role_cards())
+
+
 def routes() -> dict[str, tuple[str, bytes]]:
     """Every path the server answers, with its content type and body, read once."""
-    index = ("text/html; charset=utf-8", (WEB / "index.html").read_bytes())
+    index = ("text/html; charset=utf-8", page())
     return {
         "/": index,
         "/index.html": index,

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import html
 import http.client
 import importlib.util
+import subprocess
+import sys
 from pathlib import Path
 from types import ModuleType
 from urllib.parse import urlsplit
 
 import pytest
+from sqlalchemy.orm import Session
 
-from tests.servers import ROOT
+from kb.db import open_existing
+from kb.queries import common_roles
+from kb.text import first_sentence
+from tests.servers import ROOT, clean_env
 
 FONT_IMPORT = b"https://fonts.googleapis.com/css?family=Inter:400,500,700&display=swap"
 
@@ -39,8 +46,31 @@ def fetch(base: str, path: str, method: str = "GET") -> tuple[int, dict[str, str
 def test_the_page(web_url: str, path: str) -> None:
     status, headers, body = fetch(web_url, path)
     assert status == 200 and headers["content-type"].startswith("text/html")
-    assert body == (ROOT / "web" / "index.html").read_bytes()
+    assert body == load_serve().page()
     assert b"Rolewise \xe2\x80\x94 compare operations roles" in body and b"WebChat.default(" in body
+
+
+def test_the_role_cards_are_the_most_asked_about_roles_worded_by_the_knowledge_base(web_url: str) -> None:
+    _, _, body = fetch(web_url, "/")
+    with Session(open_existing()) as session:
+        roles = common_roles(session, limit=3)
+    assert len(roles) == 3 and b"<!-- role cards -->" not in body
+    for role in roles:
+        card = f'<article class="role"><h3>{role.name}</h3><p>{html.escape(first_sentence(role.summary))}</p></article>'
+        assert card.encode() in body
+
+
+def test_without_a_knowledge_base_the_page_is_not_served(tmp_path: Path) -> None:
+    missing = f"sqlite:///{tmp_path / 'nothing.sqlite3'}"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "web" / "serve.py"), "--port", "0"],
+        env={**clean_env(), "DATABASE_URL": missing},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "DATABASE_URL" in result.stderr and "make kb" in result.stderr
 
 
 def test_the_widget_bundle_is_rasa_webchat_with_a_local_font_import_and_the_rolewise_hooks(web_url: str) -> None:

@@ -7,11 +7,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render
-from actions.knowledge import KnowledgeAction, canonical_roles, role_entities
+from actions.knowledge import KnowledgeAction, role_entities
 from actions.slots import CAREER, CAREER_DIRECTION, JOB_ROLE, LIST
 from kb.queries import popular_pairs
 from kb.resolve import all_dimensions, resolve_role
-from kb.results import RoleInfo, RoleMatch
+from kb.results import DimensionInfo, RoleInfo, RoleMatch
 
 OPENERS = {
     "greet": "Hi! I explain how operations jobs differ: scope, budget, pay, skills, crisis duty and more, "
@@ -36,9 +36,7 @@ class ActionHelp(KnowledgeAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         roles = named_roles(session, tracker) if intent == FALLBACK else []
         if roles:
-            dimensions = {d.slug: d for d in all_dimensions(session)}
-            picked = [dimensions[slug] for slug in EXAMPLE_DIMENSIONS if slug in dimensions]
-            render.send(dispatcher, [render.guess_reply(roles, picked)])
+            render.send(dispatcher, [render.guess_reply(roles, example_dimensions(session))])
             return []
         opener = OPENERS.get(intent or "", OPENERS[FALLBACK])
         render.send(dispatcher, [render.Reply(opener, tuple(examples(session)))])
@@ -47,19 +45,26 @@ class ActionHelp(KnowledgeAction):
 
 def named_roles(session: Session, tracker: Tracker) -> list[RoleInfo]:
     """The known roles an unclear message names (at most two), so the reply can offer questions about them."""
-    names, _unknown = canonical_roles(session, [e.get("value") for e in role_entities(tracker, JOB_ROLE)])
-    matches = [resolve_role(session, name) for name in dict.fromkeys(names)]
-    return [m.role for m in matches if isinstance(m, RoleMatch)][:2]
+    roles: dict[str, RoleInfo] = {}
+    for entity in role_entities(tracker, JOB_ROLE):
+        value = entity.get("value")
+        match = resolve_role(session, value) if isinstance(value, str) else None
+        if isinstance(match, RoleMatch):
+            roles.setdefault(match.role.name, match.role)
+    return list(roles.values())[:2]
+
+
+def example_dimensions(session: Session) -> list[DimensionInfo]:
+    dimensions = {d.slug: d for d in all_dimensions(session)}
+    return [dimensions[slug] for slug in EXAMPLE_DIMENSIONS if slug in dimensions]
 
 
 def examples(session: Session) -> list[render.Button]:
     """Clickable example questions built from the KB's most asked-about pairs."""
     pairs = popular_pairs(session, limit=len(EXAMPLE_DIMENSIONS))
-    dimensions = {d.slug: d for d in all_dimensions(session)}
     buttons = [
-        render.compare_button(first.name, second.name, slug, render.question_title(dimensions[slug], first, second))
-        for (first, second), slug in zip(pairs, EXAMPLE_DIMENSIONS, strict=False)
-        if slug in dimensions
+        render.compare_button(first.name, second.name, d.slug, render.question_title(d, first, second))
+        for (first, second), d in zip(pairs, example_dimensions(session), strict=False)
     ]
     if pairs:
         top = pairs[0][0]

@@ -1,4 +1,5 @@
-"""Fixtures for action tests: a real KB, a collecting dispatcher and trackers built like Rasa's."""
+"""Fixtures for action tests: the small test KB (``tests/fixtures/small_kb``), a collecting
+dispatcher and trackers built like Rasa's."""
 
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ DOMAIN_FILE = Path(__file__).resolve().parents[2] / "domain.yml"
 
 
 @pytest.fixture()
-def knowledge(engine: Engine) -> KnowledgeBase:
-    return KnowledgeBase(engine)
+def knowledge(small_engine: Engine) -> KnowledgeBase:
+    return KnowledgeBase(small_engine)
 
 
 @pytest.fixture()

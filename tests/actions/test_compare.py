@@ -1,4 +1,8 @@
-"""action_answer_question: verdict first, follow-ups keep context, related comparisons as buttons."""
+"""action_answer_question: verdict first, follow-ups keep context, related comparisons as buttons.
+
+Runs on the small test KB (tests/fixtures/small_kb): Head of Operations -> Operations Manager and
+Procurement Manager -> Buyer have authored contrasts; every other pair is answered from the profiles.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,8 @@ from kb.db import make_engine
 from tests.actions.conftest import buttons, make_tracker, slot_events, texts
 
 HOO, OM, FM, PM = "Head of Operations", "Operations Manager", "Facilities Manager", "Plant Manager"
+COO, PROCUREMENT = "Chief Operating Officer", "Procurement Manager"
+SAME = "Both of those are the Operations Manager, so there is nothing to compare. Name a different second role."
 PAIR = {ROLE_A: HOO, ROLE_B: OM, DIMENSION: "budget"}
 
 
@@ -40,8 +46,9 @@ async def test_dimension_question_answers_verdict_first_and_remembers_the_pair(k
         intent="ask_budget",
         roles=(HOO, OM),
     )
-    assert texts(dispatcher)[0].startswith(
+    assert texts(dispatcher)[0] == (
         "The Head of Operations has more budget authority than an Operations Manager. "
+        "The Head of Operations and the Operations Manager differ on budget. Authored test text."
     )
     assert slots == {ROLE_A: HOO, ROLE_B: OM, DIMENSION: "budget", NEEDS_ROLES: False}
 
@@ -51,13 +58,10 @@ async def test_related_comparisons_are_buttons_that_ask_directly(knowledge, doma
         knowledge, domain, text="head of ops or ops manager budget", intent="ask_budget", roles=(HOO, OM)
     )
     assert texts(dispatcher)[1] == "Related comparisons:"
-    related = buttons(dispatcher, 1)
-    assert 2 <= len(related) <= 3
-    for button in related:
-        assert button["payload"].startswith("/ask_budget{")
-        pair = payload_roles(button)
-        assert len(pair) == 2 and set(pair) != {HOO, OM}
-        assert button["title"] == f"{pair[0]} vs {pair[1]}"
+    assert buttons(dispatcher, 1) == [
+        {"title": f"{HOO} vs {other}", "payload": f'/ask_budget{{"job_role": ["{HOO}", "{other}"]}}'}
+        for other in (COO, FM, PROCUREMENT)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -83,13 +87,27 @@ async def test_a_new_dimension_keeps_the_same_roles(knowledge, domain, intent: s
 
 async def test_tell_me_more_gives_the_full_comparison_of_the_current_pair(knowledge, domain) -> None:
     dispatcher, slots = await ask(knowledge, domain, text="tell me more", intent="compare_roles", slots=PAIR)
-    summary = texts(dispatcher)[0]
-    assert summary.startswith("Head of Operations vs Operations Manager.")
-    assert len(summary.splitlines()) <= 8
-    drill = buttons(dispatcher, 0)
-    assert drill and all(b["payload"].startswith("/ask_") for b in drill)
-    assert all(set(payload_roles(b)) == {HOO, OM} for b in drill)
-    assert buttons(dispatcher, 1), "related comparisons follow the summary"
+    assert texts(dispatcher)[0].splitlines() == [
+        "Head of Operations vs Operations Manager.",
+        "The Head of Operations leads on 12 of 12 dimensions. The biggest differences:",
+        "- External relations: the Head of Operations deals more with people outside the company.",
+        "- Scope of responsibility: the Head of Operations has a broader scope.",
+        "- Position in the hierarchy: the Head of Operations sits higher in the hierarchy.",
+        "- Strategic involvement: the Head of Operations is more involved in strategy.",
+    ]
+    drill = [(b["title"], b["payload"]) for b in buttons(dispatcher, 0)]
+    assert drill == [
+        (title, f'/ask_{slug}{{"job_role": ["{HOO}", "{OM}"]}}')
+        for title, slug in (
+            ("External relations", "external_relations"),
+            ("Scope of responsibility", "scope"),
+            ("Position in the hierarchy", "hierarchy"),
+            ("Strategic involvement", "strategy"),
+        )
+    ]
+    assert texts(dispatcher)[1] == "Related comparisons:"
+    assert [payload_roles(b) for b in buttons(dispatcher, 1)] == [[HOO, COO], [HOO, FM], [HOO, PROCUREMENT]]
+    assert all(b["payload"].startswith("/compare_roles{") for b in buttons(dispatcher, 1))
     assert slots[DIMENSION] == "all"
 
 
@@ -98,8 +116,9 @@ async def test_a_new_role_replaces_the_closest_one(knowledge, domain) -> None:
         knowledge, domain, text="what about a facilities manager instead?", intent="inform", roles=(FM,), slots=PAIR
     )
     assert (slots[ROLE_A], slots[ROLE_B], slots[DIMENSION]) == (HOO, FM, "budget")
-    assert texts(dispatcher)[0].startswith(
-        "The Head of Operations has more budget authority than a Facilities Manager."
+    assert texts(dispatcher)[0] == (
+        "The Head of Operations has more budget authority than a Facilities Manager. Based on the two role "
+        "profiles: A Head of Operations is at level 4 on budget. A Facilities Manager is at level 3 on budget."
     )
 
 
@@ -107,12 +126,12 @@ async def test_instead_of_names_the_role_to_replace(knowledge, domain) -> None:
     _, slots = await ask(
         knowledge,
         domain,
-        text="logistics manager instead of the head of operations",
+        text="plant manager instead of the head of operations",
         intent="inform",
-        roles=("Logistics Manager", HOO),
+        roles=(PM, HOO),
         slots=PAIR,
     )
-    assert (slots[ROLE_A], slots[ROLE_B]) == ("Logistics Manager", OM)
+    assert (slots[ROLE_A], slots[ROLE_B]) == (PM, OM)
 
 
 async def test_when_it_is_unclear_which_role_to_replace_it_asks(knowledge, domain) -> None:
@@ -153,7 +172,10 @@ async def test_after_the_form_the_pending_question_is_answered(knowledge, domain
         roles=("Procurement Manager",),
         slots={ROLE_A: "Buyer", ROLE_B: "Procurement Manager", DIMENSION: "compensation", NEEDS_ROLES: True},
     )
-    assert texts(dispatcher)[0].startswith("The Procurement Manager is typically paid more than a Buyer.")
+    assert texts(dispatcher)[0] == (
+        "The Procurement Manager is typically paid more than a Buyer. "
+        "The Procurement Manager and the Buyer differ on compensation. Authored test text."
+    )
     assert slots[NEEDS_ROLES] is False
 
 
@@ -165,11 +187,11 @@ async def test_unknown_role_names_the_words_and_offers_close_roles(knowledge, do
         intent="compare_roles",
         entities=[{"entity": "job_role", "value": HOO, "start": 10, "end": 21}],
     )
-    message = texts(dispatcher)[0]
-    assert message.startswith('I don\'t know the role "operations wizard".')
-    assert "Did you mean:" in message
-    offered = buttons(dispatcher)
-    assert offered and all(HOO in payload_roles(b) for b in offered)
+    closest = ("Operations Lead", OM, "Operations Coordinator")
+    assert texts(dispatcher) == [f'I don\'t know the role "operations wizard". Did you mean: {", ".join(closest)}?']
+    assert buttons(dispatcher) == [
+        {"title": name, "payload": f'/compare_roles{{"job_role": ["{HOO}", "{name}"]}}'} for name in closest
+    ]
     assert slots == {ROLE_A: None, ROLE_B: None, DIMENSION: None, NEEDS_ROLES: False}
 
 
@@ -182,7 +204,9 @@ async def test_surface_forms_and_typos_in_entity_values_are_resolved(knowledge, 
         entities=[{"entity": "job_role", "value": "head of ops"}, {"entity": "job_role", "value": "operatons manger"}],
     )
     assert (slots[ROLE_A], slots[ROLE_B]) == (HOO, OM)
-    assert texts(dispatcher)[0].startswith("The Head of Operations")
+    assert texts(dispatcher)[0].startswith(
+        "The Head of Operations has more budget authority than an Operations Manager. "
+    )
 
 
 async def test_the_same_role_twice_is_pointed_out(knowledge, domain) -> None:
@@ -196,15 +220,16 @@ async def test_the_same_role_twice_is_pointed_out(knowledge, domain) -> None:
             {"entity": "job_role", "value": OM, "start": 15, "end": 33},
         ],
     )
-    assert "nothing to compare" in texts(dispatcher)[0]
+    assert texts(dispatcher) == [SAME]
 
 
 async def test_profiles_answer_pairs_without_an_authored_contrast(knowledge, domain, session: Session) -> None:
     dispatcher, _ = await ask(
         knowledge, domain, text="buyer vs plant manager budget", intent="ask_budget", roles=("Buyer", "Plant Manager")
     )
-    assert texts(dispatcher)[0].startswith(
-        "The Plant Manager has more budget authority than a Buyer. Based on the two role profiles:"
+    assert texts(dispatcher)[0] == (
+        "The Plant Manager has more budget authority than a Buyer. Based on the two role profiles: "
+        "A Plant Manager is at level 4 on budget. A Buyer is at level 2 on budget."
     )
 
 

@@ -1,4 +1,4 @@
-"""Greeting, help and fallbacks always answer, with example questions built from the KB."""
+"""Greeting, help and fallbacks always answer, with example questions built from the KB (the small test KB)."""
 
 from __future__ import annotations
 
@@ -14,31 +14,41 @@ async def test_every_redirect_has_clickable_examples(knowledge, domain, intent) 
     dispatcher = CollectingDispatcher()
     await ActionHelp(knowledge).run(dispatcher, make_tracker(text="hi", intent=intent), domain)
     assert texts(dispatcher) == [OPENERS.get(intent or "", OPENERS["nlu_fallback"])]
-    examples = buttons(dispatcher)
-    assert examples[0] == {
-        "title": "Who has more budget authority: a Head of Operations or an Operations Manager?",
-        "payload": '/ask_budget{"job_role": ["Head of Operations", "Operations Manager"]}',
-    }
-    assert examples[-1]["payload"] == "/list_roles"
-    assert 3 <= len(examples) <= 5
+    assert buttons(dispatcher) == [
+        {
+            "title": "Who has more budget authority: a Head of Operations or an Operations Manager?",
+            "payload": '/ask_budget{"job_role": ["Head of Operations", "Operations Manager"]}',
+        },
+        {
+            "title": "Who is typically paid more: a Procurement Manager or a Buyer?",
+            "payload": '/ask_compensation{"job_role": ["Procurement Manager", "Buyer"]}',
+        },
+        {
+            "title": "How do I become a Head of Operations?",
+            "payload": '/career_path{"job_role": "Head of Operations", "career_direction": "into"}',
+        },
+        {"title": "Which roles do you know?", "payload": "/list_roles"},
+    ]
 
 
 async def test_an_unclear_message_naming_two_roles_offers_questions_about_that_pair(knowledge, domain) -> None:
     dispatcher = CollectingDispatcher()
-    pair = ("Buyer", "VP of Operations")
-    tracker = make_tracker(text="buyer vs a vp of operations", intent="nlu_fallback", roles=pair)
+    pair = ("Buyer", "Plant Manager")
+    tracker = make_tracker(text="buyer vs a plant manager", intent="nlu_fallback", roles=pair)
     await ActionHelp(knowledge).run(dispatcher, tracker, domain)
     assert texts(dispatcher) == [
-        "I'm not sure what you'd like to know about the Buyer and the VP of Operations. Pick one:"
+        "I'm not sure what you'd like to know about the Buyer and the Plant Manager. Pick one:"
     ]
-    offered = buttons(dispatcher)
-    assert offered[0] == {
-        "title": "Compare a Buyer and a VP of Operations",
-        "payload": '/compare_roles{"job_role": ["Buyer", "VP of Operations"]}',
-    }
-    intents = [b["payload"].split("{")[0] for b in offered[1:]]
-    assert intents == ["/ask_budget", "/ask_compensation", "/ask_crisis_management"]
-    assert all('["Buyer", "VP of Operations"]' in b["payload"] for b in offered)
+    roles = '{"job_role": ["Buyer", "Plant Manager"]}'
+    assert buttons(dispatcher) == [
+        {"title": "Compare a Buyer and a Plant Manager", "payload": f"/compare_roles{roles}"},
+        {"title": "Who has more budget authority: a Buyer or a Plant Manager?", "payload": f"/ask_budget{roles}"},
+        {"title": "Who is typically paid more: a Buyer or a Plant Manager?", "payload": f"/ask_compensation{roles}"},
+        {
+            "title": "Who carries more responsibility in a crisis: a Buyer or a Plant Manager?",
+            "payload": f"/ask_crisis_management{roles}",
+        },
+    ]
 
 
 async def test_an_unclear_message_naming_one_role_offers_questions_about_it(knowledge, domain) -> None:

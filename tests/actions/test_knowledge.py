@@ -10,9 +10,9 @@ from kb.content import Content
 from kb.db import make_engine
 
 
-def test_cached_values_are_recomputed_after_a_rebuild(tmp_path: Path, content: Content) -> None:
+def test_cached_values_are_recomputed_after_a_rebuild(tmp_path: Path, small_content: Content) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'kb.sqlite3'}")
-    build_database(engine, content)
+    build_database(engine, small_content)
     knowledge = KnowledgeBase(engine, cache_size=2)
     calls: list[int] = []
 
@@ -23,7 +23,7 @@ def test_cached_values_are_recomputed_after_a_rebuild(tmp_path: Path, content: C
     with knowledge.session() as session:
         assert knowledge.cached(session, ("x",), compute) == 1
         assert knowledge.cached(session, ("x",), compute) == 1
-    build_database(engine, content)
+    build_database(engine, small_content)
     with knowledge.session() as session:
         assert knowledge.cached(session, ("x",), compute) == 2
         knowledge.cached(session, ("y",), compute)

@@ -6,6 +6,7 @@ what the bot answers.
 
 from __future__ import annotations
 
+from kb.reporting import count_word
 from kb.results import (
     CareerPath,
     Comparison,
@@ -25,14 +26,35 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def reporting_clause(line: tuple[RoleInfo, ...]) -> str:
+    """How the lower role reaches the upper one ("the Plant Manager reports to the Director of Operations")."""
+    lower, boss, upper = line[0], line[1], line[-1]
+    if len(line) == 2:
+        return f"the {lower.name} reports to the {upper.name}"
+    clause = f"the {lower.name} is {count_word(len(line) - 1)} levels below, reporting to the {boss.name}, "
+    if len(line) == 3:
+        return clause + f"who reports to the {upper.name}"
+    middle = [f"the {role.name}" for role in line[2:-1]]
+    through = middle[0] if len(middle) == 1 else ", ".join(middle[:-1]) + " and " + middle[-1]
+    return clause + f"whose line runs up through {through} to the {upper.name}"
+
+
 def verdict_sentence(verdict: Verdict) -> str:
-    """The verdict alone, naming the leading role first ("The Head of Operations has more ...")."""
+    """The verdict alone, naming the leading role first ("The Head of Operations has more ...").
+
+    A hierarchy verdict says how the two are connected when one reports to the other,
+    and says "typically" when they are in separate reporting chains.
+    """
     dimension = verdict.dimension
+    typically = "typically " if verdict.typical else ""
     if verdict.leader is None:
-        return _capital(f"{verdict.first.with_article} and {verdict.second.with_article} {dimension.tie}.")
+        return _capital(f"{verdict.first.with_article} and {verdict.second.with_article} {typically}{dimension.tie}.")
     trailer = verdict.trailer
     assert trailer is not None
-    return f"The {verdict.leader.name} {dimension.more} {trailer.with_article}."
+    sentence = f"The {verdict.leader.name} {typically}{dimension.more} {trailer.with_article}"
+    if verdict.line:
+        return f"{sentence}: {reporting_clause(verdict.line)}."
+    return f"{sentence}."
 
 
 def verdict_text(verdict: Verdict) -> str:

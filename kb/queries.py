@@ -14,6 +14,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
 from kb.models import Build, CareerStep, Contrast, ContrastPoint, Dimension, Role, RoleTrait
+from kb.reporting import HIERARCHY, reporting_line, typical_leader
 from kb.text import first_sentence
 from kb.resolve import all_dimensions, dimension_info, resolve_dimension, resolve_role, role_info
 from kb.results import (
@@ -58,6 +59,23 @@ def _traits(session: Session, role: Role) -> dict[int, RoleTrait]:
     }
 
 
+def _leader(
+    dimension: Dimension,
+    a: Role,
+    b: Role,
+    levels: tuple[int, int],
+    point: Optional[ContrastPoint],
+    line: tuple[Role, ...],
+) -> Optional[Role]:
+    """A reporting line decides the hierarchy outright; otherwise the authored point, else the profiles."""
+    if line:
+        return line[-1]
+    if point is not None:
+        return {a.id: a, b.id: b}.get(point.leader_id) if point.leader_id else None
+    ranks = (a.seniority, b.seniority) if dimension.slug == HIERARCHY else (0, 0)
+    return typical_leader(a, b, levels, ranks)
+
+
 def _verdict(
     dimension: Dimension,
     a: Role,
@@ -66,28 +84,26 @@ def _verdict(
     trait_b: RoleTrait,
     point: Optional[ContrastPoint],
 ) -> Verdict:
-    info_a, info_b = role_info(a), role_info(b)
+    line = reporting_line(a, b, lambda role: role.reports_to) if dimension.slug == HIERARCHY else ()
+    leader = _leader(dimension, a, b, (trait_a.level, trait_b.level), point, line)
+    flip = leader is not None and leader.id == b.id
     if point is not None:
-        leader = {a.id: info_a, b.id: info_b}.get(point.leader_id) if point.leader_id else None
         explanation, source = point.text, "authored"
     else:
-        if trait_a.level == trait_b.level:
-            leader, first_text, second_text = None, trait_a.text, trait_b.text
-        elif trait_a.level > trait_b.level:
-            leader, first_text, second_text = info_a, trait_a.text, trait_b.text
-        else:
-            leader, first_text, second_text = info_b, trait_b.text, trait_a.text
+        first_text, second_text = (trait_b.text, trait_a.text) if flip else (trait_a.text, trait_b.text)
         explanation, source = f"{first_sentence(first_text)} {first_sentence(second_text)}", "profiles"
-    flip = leader is not None and leader == info_b
+    info_a, info_b = role_info(a), role_info(b)
     return Verdict(
         dimension=dimension_info(dimension),
         first=info_b if flip else info_a,
         second=info_a if flip else info_b,
-        leader=leader,
+        leader=role_info(leader) if leader is not None else None,
         explanation=explanation,
         source=source,  # type: ignore[arg-type]
         first_level=trait_b.level if flip else trait_a.level,
         second_level=trait_a.level if flip else trait_b.level,
+        line=tuple(role_info(role) for role in line),
+        typical=dimension.slug == HIERARCHY and not line,
     )
 
 

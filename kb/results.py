@@ -66,7 +66,13 @@ class UnknownDimension:
 
 @dataclass(frozen=True)
 class Verdict:
-    """Two roles on one dimension. ``leader`` is None when they are comparable."""
+    """Two roles on one dimension. ``leader`` is None when they are comparable.
+
+    On the hierarchy, ``line`` is the reporting line from the lower role up to the
+    leader (both included) when one reports to the other, directly or through others;
+    ``typical`` marks a hierarchy verdict between roles in separate reporting chains,
+    which can only say where such roles typically sit.
+    """
 
     dimension: DimensionInfo
     first: RoleInfo
@@ -76,6 +82,8 @@ class Verdict:
     source: Source
     first_level: int
     second_level: int
+    line: tuple[RoleInfo, ...] = ()
+    typical: bool = False
 
     @property
     def trailer(self) -> Optional[RoleInfo]:

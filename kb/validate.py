@@ -6,6 +6,7 @@ from collections import Counter
 
 from kb.content import Content, ContentError, RoleSpec, Where
 from kb.text import lookup_key, slugify
+from kb.validate_reporting import check_reporting
 
 DIMENSION_SLUGS = (
     "scope",
@@ -33,6 +34,7 @@ def validate(content: Content) -> list[ContentError]:
     errors += _check_aliases(content)
     errors += _check_hierarchy(content, roles)
     errors += _check_contrasts(content, roles)
+    errors += check_reporting(content, roles)
     return sorted(set(errors), key=lambda e: (str(e.where.file), e.where.line, e.message))
 
 

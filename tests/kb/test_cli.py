@@ -75,3 +75,12 @@ def test_querying_an_unbuilt_database_names_database_url(tmp_path: Path) -> None
     result = kb(environment, "compare", "coo", "buyer")
     assert result.returncode == 2
     assert "DATABASE_URL" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_compare_on_the_hierarchy_follows_the_reporting_line(env: dict[str, str]) -> None:
+    result = kb(env, "compare", "plant manager", "director of operations", "--dimension", "hierarchy")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(
+        "The Director of Operations sits higher in the hierarchy than a Plant Manager: "
+        "the Plant Manager reports to the Director of Operations. Based on the two role profiles: "
+    )

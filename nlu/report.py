@@ -1,8 +1,9 @@
 """The accuracy report: held-out, typo-perturbed and cross-validated NLU scores, plus conversation tests.
 
 ``python -m nlu.report`` (from the repository root, after ``make train``) runs the ``rasa test``
-evaluations into ``results/eval/`` and writes ``report.md`` and ``report.json`` there, printing the
-Markdown too. ``--no-run`` rebuilds the report from the outputs already there.
+evaluations and the end-to-end conversations of ``tests/conversations/`` (against the real bot,
+started on free ports) into ``results/eval/`` and writes ``report.md`` and ``report.json`` there,
+printing the Markdown too. ``--no-run`` rebuilds the report from the outputs already there.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 import yaml
 
 from nlu.perturb import ANNOTATION
+from tests.conversation_checks import headline
 
 OUT = Path("results/eval")
 MODEL = Path("models/rolewise.tar.gz")
@@ -30,6 +32,7 @@ LOOKUP = Path("data/generated/job_roles.yml")
 TEST_NLU = Path("tests/nlu/test_nlu.yml")
 TYPO_NLU = Path("build/nlu/test_nlu_typos.yml")
 STORIES = Path("tests/test_stories.yml")
+CONVERSATIONS = "conversations.json"
 FOLDS = 5
 EXTRACTOR = "RoleEntityExtractor"
 ENTITY = "job_role"
@@ -88,6 +91,21 @@ def run_all(out: Path) -> None:
     rasa(out / "cross_validation.log", *cv, "--out", str(fresh(out / "cross_validation")))
     core = ("test", "core", "-m", str(MODEL), "--stories", str(STORIES))
     rasa(out / "core.log", *core, "--out", str(fresh(out / "core")))
+    run_conversations(out)
+
+
+def run_conversations(out: Path) -> None:
+    """The conversations of tests/conversations/ sent turn by turn to the real bot, scored in one file."""
+    from tests.conversation_checks import against_bot
+
+    print("$ conversations of tests/conversations/ against the bot", file=sys.stderr, flush=True)
+    (out / CONVERSATIONS).write_text(json.dumps(against_bot(fresh(out / "bot")), indent=2) + "\n")
+
+
+def e2e_scores(out: Path) -> dict[str, Any] | None:
+    """The end-to-end conversations' pass counts, or None when they were not run."""
+    path = out / CONVERSATIONS
+    return json.loads(path.read_text()) if path.exists() else None
 
 
 def class_rows(report: dict[str, Any]) -> list[Row]:
@@ -193,6 +211,7 @@ def collect(out: Path) -> dict[str, Any]:
         "held_out_seen_in_training": len(examples(TEST_NLU) & examples(TRAIN_NLU)),
         "held_out_unique_examples": len(examples(TEST_NLU)),
         "conversation": conversation_scores(out / "core"),
+        "e2e": e2e_scores(out),
     }
 
 
@@ -229,8 +248,10 @@ def markdown(report: dict[str, Any]) -> str:
             f"| {title} | {s['examples']} | {s['intent_accuracy']:.3f} | {s['intent_macro_f1']:.3f} | "
             f"{role_cell(s[ENTITY])} | {s['below_fallback']['wrong']} / {s['below_fallback']['right']} |"
         )
+    e2e = report.get("e2e")
     md += [
         "",
+        *([headline(e2e), ""] if e2e else []),
         f"Conversation tests: **{conv['passed']}/{conv['total']}** stories pass ({conv['pass_rate']:.1%}).",
         "",
         "- Rasa scores the classifier's top intent with the FallbackClassifier undone; the last column counts the "
@@ -264,6 +285,9 @@ def markdown(report: dict[str, Any]) -> str:
         )
     md += ["", "## Conversation tests", "", f"`rasa test core` on `{STORIES}`: {conv['passed']}/{conv['total']} pass."]
     md += [f"- failed: {name}" for name in conv["failed"]]
+    if e2e:
+        md += ["", f"End to end (`tests/conversations/`, through the REST channel): {headline(e2e)}."]
+        md += [f"- {'xfail' if f['xfail'] else 'FAILED'}: {f['id']}: {f['problem']}" for f in e2e["failed"]]
     return "\n".join(md) + "\n"
 
 

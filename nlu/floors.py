@@ -10,8 +10,12 @@ import json
 import sys
 from pathlib import Path
 
-INTENT_ACCURACY_FLOOR = 0.95
-ROLE_F1_FLOOR = 0.97
+# Measured when last raised: held-out intent accuracy 0.960, job_role F1 1.000; typo-perturbed
+# copy 0.908 and 0.995. Each floor sits at or just under its measurement, so a regression fails.
+FLOORS = {
+    "held_out": {"intent_accuracy": 0.95, "job_role_f1": 1.0},
+    "typo_perturbed": {"intent_accuracy": 0.90, "job_role_f1": 0.99},
+}
 EXTRACTOR = "RoleEntityExtractor"
 
 
@@ -27,6 +31,16 @@ def scores(folder: Path) -> dict[str, float]:
     }
 
 
+def missed_floors(summary: dict[str, dict[str, float]]) -> list[str]:
+    """One line per floor a test set is below, e.g. ``typo_perturbed intent_accuracy 0.87 < 0.88``."""
+    return [
+        f"{name} {metric} {summary[name][metric]} < {floor}"
+        for name, floors in FLOORS.items()
+        for metric, floor in floors.items()
+        if summary[name][metric] < floor
+    ]
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print("usage: python -m nlu.floors HELD_OUT_DIR TYPO_DIR", file=sys.stderr)
@@ -35,7 +49,7 @@ def main(argv: list[str]) -> int:
     summary = {
         "held_out": scores(held_out),
         "typo_perturbed": scores(typos),
-        "floors": {"intent_accuracy": INTENT_ACCURACY_FLOOR, "job_role_f1": ROLE_F1_FLOOR},
+        "floors": FLOORS,
     }
     (held_out / "summary.json").write_text(json.dumps(summary, indent=2))
     print("| test set | intent accuracy | intent macro F1 | job_role F1 (P / R) |")
@@ -46,11 +60,7 @@ def main(argv: list[str]) -> int:
             f"| {name} | {s['intent_accuracy']:.3f} | {s['intent_macro_f1']:.3f} | "
             f"{s['job_role_f1']:.3f} ({s['job_role_precision']:.3f} / {s['job_role_recall']:.3f}) |"
         )
-    failures = []
-    if summary["held_out"]["intent_accuracy"] < INTENT_ACCURACY_FLOOR:
-        failures.append(f"intent accuracy {summary['held_out']['intent_accuracy']} < {INTENT_ACCURACY_FLOOR}")
-    if summary["held_out"]["job_role_f1"] < ROLE_F1_FLOOR:
-        failures.append(f"job_role F1 {summary['held_out']['job_role_f1']} < {ROLE_F1_FLOOR}")
+    failures = missed_floors(summary)
     for failure in failures:
         print(f"FLOOR MISSED: {failure}", file=sys.stderr)
     return 1 if failures else 0

@@ -20,22 +20,32 @@ SEED = 20261125
 
 
 def typo(word: str, rng: random.Random) -> str:
-    """One keyboard slip: a swapped, dropped or doubled letter, never at the first position."""
+    """One keyboard slip: a swapped, dropped or doubled letter, never at the first position.
+
+    Words with at least three letters after the first always come back changed: a swap that would
+    change nothing (two equal letters, or a letter next to punctuation) doubles the letter instead.
+    """
     letters = [i for i, c in enumerate(word) if c.isalpha() and i > 0]
     if len(letters) < 3:
         return word
     i = rng.choice(letters[:-1])
     kind = rng.choice(("swap", "drop", "double"))
-    if kind == "swap" and word[i + 1].isalpha():
+    if kind == "swap" and word[i + 1].isalpha() and word[i + 1] != word[i]:
         return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
     if kind == "drop":
         return word[:i] + word[i + 1 :]
     return word[:i] + word[i] + word[i:]
 
 
+def typo_candidates(phrase: str) -> list[int]:
+    """Indexes (in ``phrase.split(" ")``) of the words a typo may go into: letters only, long enough."""
+    return [i for i, w in enumerate(phrase.split(" ")) if len(w) >= MIN_WORD_CHARS and w.isalpha()]
+
+
 def perturb_phrase(phrase: str, rng: random.Random) -> str:
+    """``phrase`` with one typo in one of its candidate words (unchanged if it has none)."""
     words = phrase.split(" ")
-    candidates = [i for i, w in enumerate(words) if len(w) >= MIN_WORD_CHARS and w.isalpha()]
+    candidates = typo_candidates(phrase)
     if candidates:
         i = rng.choice(candidates)
         words[i] = typo(words[i], rng)
@@ -49,7 +59,7 @@ def perturb_example(text: str, rng: random.Random) -> str:
 
     with_roles = ANNOTATION.sub(role, text)
     pieces = ANNOTATION.split(with_roles)
-    plain = [i for i in range(0, len(pieces), 3) if any(len(w) >= MIN_WORD_CHARS for w in pieces[i].split())]
+    plain = [i for i in range(0, len(pieces), 3) if typo_candidates(pieces[i])]
     if plain:
         i = rng.choice(plain)
         pieces[i] = perturb_phrase(pieces[i], rng)

@@ -20,6 +20,9 @@ from kb.results import RoleInfo
 
 REQUEST_TIMEOUT_S = 60
 CONVERSATION_TURNS = 4
+# p95 turn latency each concurrency level must stay under on this machine (2 cores): a level
+# without one would pass however slow it got, as long as nothing failed outright.
+P95_TARGET_MS = {1: 150.0, 10: 150.0, 50: 600.0}
 
 
 @dataclass
@@ -117,6 +120,17 @@ async def _level(url: str, pairs: list[tuple[RoleInfo, RoleInfo]], turns_each: i
         "latency_ms": summarize(latencies),
         "examples_not_ok": examples,
     }
+
+
+def level_check(level: dict[str, Any]) -> tuple[str, bool]:
+    """The targets of one level's result, as shown in the summary, and whether all are met:
+    no errors, no cross-talk and p95 latency within ``P95_TARGET_MS`` (a level without a
+    latency target, or without a single answered turn, is not met)."""
+    target = P95_TARGET_MS.get(level["concurrent_conversations"])
+    p95 = level["latency_ms"].get("p95")
+    shown = (f"p95 <= {target:.0f} ms, " if target is not None else "no p95 target, ") + "0 errors, 0 cross-talk"
+    met = target is not None and p95 is not None and p95 <= target and level["errors"] == 0 and level["cross_talk"] == 0
+    return shown, met
 
 
 def run_levels(

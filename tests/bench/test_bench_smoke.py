@@ -14,7 +14,8 @@ from bench.kbbench import Case, query_plans, sample_cases, time_queries
 from bench.report import markdown_table
 from bench.stats import linear_fit, percentile, summarize
 from bench.synthetic import synthetic_content
-from bench.throughput import Outcome, classify, slot_script
+from bench.run import throughput_row
+from bench.throughput import P95_TARGET_MS, Outcome, classify, level_check, slot_script
 from bench.conversations import Turn, distinct_pairs, latency_script, roles_from_kb
 from kb.build import build_database
 from kb.content import Content
@@ -147,3 +148,44 @@ def test_reply_check_times_real_replies_of_the_answer_action() -> None:
     assert result["check_ms"]["n"] == 8
     assert result["jsonschema"] == metadata.version("jsonschema")
     assert result["met"] == (result["check_ms"]["p50"] <= result["target_ms_max"])
+
+
+def level(concurrent: int, p95: float, errors: int = 0, cross_talk: int = 0) -> dict[str, object]:
+    return {
+        "concurrent_conversations": concurrent, "turns": 200, "conversations": 50, "turns_per_s": 101.4,
+        "errors": errors, "cross_talk": cross_talk, "unexpected_answers": 0, "latency_ms": {"n": 200, "p95": p95},
+    }  # fmt: skip
+
+
+def test_every_concurrency_level_has_a_p95_target() -> None:
+    assert P95_TARGET_MS == {1: 150.0, 10: 150.0, 50: 600.0}
+
+
+@pytest.mark.parametrize(
+    ("concurrent", "p95", "errors", "cross_talk", "met"),
+    [
+        (10, 104.0, 0, 0, True),
+        (10, 150.0, 0, 0, True),
+        (10, 150.1, 0, 0, False),  # a latency regression shows even with no errors
+        (50, 592.0, 0, 0, True),
+        (50, 600.5, 0, 0, False),
+        (50, 100.0, 1, 0, False),
+        (50, 100.0, 0, 1, False),
+        (7, 10.0, 0, 0, False),  # a level without a target is never reported as met
+    ],
+)
+def test_a_concurrency_level_is_met_only_within_its_p95_target(
+    concurrent: int, p95: float, errors: int, cross_talk: int, met: bool
+) -> None:
+    assert level_check(level(concurrent, p95, errors, cross_talk))[1] is met
+
+
+def test_the_throughput_row_reports_p95_against_the_target() -> None:
+    assert throughput_row(level(50, 592.0)) == [
+        "Throughput",
+        "50 concurrent conversations (200 turns, 50 senders): turns/s; p95 ms; errors; cross-talk",
+        "101.4/s; 592 ms; 0; 0",
+        "p95 <= 600 ms, 0 errors, 0 cross-talk",
+        True,
+    ]
+    assert throughput_row(level(10, 151.0))[3:] == ["p95 <= 150 ms, 0 errors, 0 cross-talk", False]

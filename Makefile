@@ -59,17 +59,20 @@ $(CHROMIUM):
 	apt-get update
 	DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 
+# Everything listens on ROLEWISE_HOST (default 127.0.0.1); Rasa's HTTP API is off unless
+# ROLEWISE_API=1 with ROLEWISE_API_TOKEN or ROLEWISE_JWT_SECRET (README, "Security").
 run: train web
-	@echo "Action server :$(ACTIONS_PORT), Rasa :$(RASA_PORT), demo page http://localhost:$(WEB_PORT) - Ctrl-C stops all."
-	@sed 's#localhost:5055#localhost:$(ACTIONS_PORT)#' endpoints.yml > build/endpoints.run.yml
+	@WEB_PORT=$(WEB_PORT) $(PY) -m runtime check
+	@echo "Action server :$(ACTIONS_PORT), Rasa :$(RASA_PORT), demo page http://localhost:$(WEB_PORT)/ - Ctrl-C stops all."
+	@sed 's#127.0.0.1:5055#127.0.0.1:$(ACTIONS_PORT)#' endpoints.yml > build/endpoints.run.yml
 	@$(PY) -m actions --port $(ACTIONS_PORT) & actions=$$!; \
-	$(RASA) run --enable-api --cors "*" -m $(MODEL) --port $(RASA_PORT) --endpoints build/endpoints.run.yml & rasa=$$!; \
-	$(PY) web/serve.py --port $(WEB_PORT) & web=$$!; \
+	WEB_PORT=$(WEB_PORT) $(PY) -m runtime rasa --model $(MODEL) --port $(RASA_PORT) --endpoints build/endpoints.run.yml & rasa=$$!; \
+	$(PY) web/serve.py --port $(WEB_PORT) --bot-url http://localhost:$(RASA_PORT) & web=$$!; \
 	trap 'kill $$actions $$rasa $$web 2>/dev/null; wait; exit 0' INT TERM; \
 	wait
 
 shell: train
-	@sed 's#localhost:5055#localhost:$(ACTIONS_PORT)#' endpoints.yml > build/endpoints.run.yml
+	@sed 's#127.0.0.1:5055#127.0.0.1:$(ACTIONS_PORT)#' endpoints.yml > build/endpoints.run.yml
 	@$(PY) -m actions --port $(ACTIONS_PORT) > build/actions.log 2>&1 & actions=$$!; \
 	trap 'kill $$actions 2>/dev/null' EXIT; \
 	$(RASA) shell -m $(MODEL) --endpoints build/endpoints.run.yml

@@ -8,14 +8,21 @@ first user question.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from kb.db import KnowledgeBaseUnavailable, database_url, open_existing
+from runtime import settings
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m actions")
     parser.add_argument("--port", type=int, default=5055)
+    parser.add_argument(
+        "--host",
+        default=settings.actions_host(),
+        help="interface to listen on (default ROLEWISE_ACTIONS_HOST or 127.0.0.1: only Rasa calls this server)",
+    )
     args = parser.parse_args()
     try:
         open_existing().dispose()
@@ -25,7 +32,8 @@ def main() -> int:
     from rasa_sdk.endpoint import run
 
     print(f"Knowledge base: {database_url()}", flush=True)
-    run("actions", port=args.port)
+    os.environ["SANIC_HOST"] = args.host  # rasa-sdk's run() reads its interface from here
+    run("actions", port=args.port, cors_origins=None)  # no browser ever calls the action server
     return 0
 
 

@@ -21,7 +21,7 @@ from kb.build import build_database, checked_content
 from kb.content import Content, load_content
 from kb.db import make_engine
 from kb.validate import validate
-from tests.servers import Bot, running_bot
+from tests.servers import Bot, free_port, running_bot
 
 SMALL_KB_DIR = Path(__file__).resolve().parent / "fixtures" / "small_kb"
 
@@ -68,7 +68,13 @@ def session(engine: Engine) -> Iterator[Session]:
 
 
 @pytest.fixture(scope="session")
-def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
-    """The bot as `make run` starts it: no DATABASE_URL, no Slack settings."""
-    with running_bot(tmp_path_factory.mktemp("bot")) as running:
+def web_port() -> int:
+    """The port the demo page is served on in this test session."""
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def bot(tmp_path_factory: pytest.TempPathFactory, web_port: int) -> Iterator[Bot]:
+    """The bot as `make run` starts it (no DATABASE_URL, no Slack settings), for a page on ``web_port``."""
+    with running_bot(tmp_path_factory.mktemp("bot"), {"WEB_PORT": str(web_port)}) as running:
         yield running

@@ -69,8 +69,12 @@ class Bot:
 
 
 def clean_env() -> dict[str, str]:
-    """The environment of a fresh shell: no DATABASE_URL, no Slack settings."""
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL" and not k.startswith("SLACK_")}
+    """The environment of a fresh shell: no DATABASE_URL, no Slack or Rolewise settings."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DATABASE_URL", "WEB_PORT") and not k.startswith(("SLACK_", "ROLEWISE_"))
+    }
     env.update(TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false", SQLALCHEMY_SILENCE_UBER_WARNING="1")
     return env
 
@@ -82,7 +86,9 @@ def running_bot(
     action_url: Optional[str] = None,
     endpoints_extra: str = "",
 ) -> Iterator[Bot]:
-    """The action server and Rasa on free ports, stopped on exit; logs go to ``folder``.
+    """The action server and Rasa, started as `make run` starts them, on free ports; logs go to ``folder``.
+
+    ``extra_env`` adds settings (``ROLEWISE_API``, ``WEB_PORT``, ...) to a fresh shell's environment.
 
     ``action_url`` points Rasa at another action endpoint (a test proxy) instead of
     the action server started here; ``endpoints_extra`` is appended to endpoints.yml.
@@ -105,19 +111,16 @@ def running_bot(
     )
     rasa = subprocess.Popen(
         [
-            str(RASA),
-            "run",
+            sys.executable,
             "-m",
+            "runtime",
+            "rasa",
+            "--model",
             str(MODEL),
-            "--enable-api",
-            "--cors",
-            "*",
             "--port",
             str(rasa_port),
             "--endpoints",
             str(endpoints),
-            "--credentials",
-            str(ROOT / "credentials.yml"),
         ],
         cwd=ROOT,
         env=env,
@@ -127,7 +130,8 @@ def running_bot(
     try:
         actions_url, url = f"http://127.0.0.1:{actions_port}", f"http://127.0.0.1:{rasa_port}"
         wait_until(lambda: requests.get(f"{actions_url}/health", timeout=2).ok, "action server", actions, actions_log)
-        wait_until(lambda: requests.get(f"{url}/status", timeout=2).json().get("model_file"), "Rasa", rasa, rasa_log)
+        # Rasa loads the model before it starts listening, so an answering channel means a ready bot.
+        wait_until(lambda: requests.get(f"{url}/webhooks/rest/", timeout=2).ok, "Rasa", rasa, rasa_log)
         yield Bot(url, actions_url, rasa_log, actions)
     finally:
         stop(rasa, actions)

@@ -18,7 +18,7 @@ import pytest
 import requests
 from playwright.sync_api import expect, sync_playwright
 
-from tests.servers import ROOT, free_port, stop
+from tests.servers import ROOT, stop
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -36,10 +36,10 @@ expect.set_options(timeout=30_000)  # the default 5 s is short for a 2-core mach
 
 
 @pytest.fixture(scope="session")
-def web_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def web_url(tmp_path_factory: pytest.TempPathFactory, web_port: int) -> Iterator[str]:
     """`python web/serve.py --port PORT`, as a site owner would run it."""
     log = tmp_path_factory.mktemp("web") / "serve.log"
-    port = free_port()
+    port = web_port
     server = subprocess.Popen(
         [sys.executable, str(ROOT / "web" / "serve.py"), "--port", str(port)],
         cwd=ROOT,

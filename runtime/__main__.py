@@ -1,0 +1,80 @@
+"""``python -m runtime``: check the run-time settings, or start Rasa with them.
+
+    python -m runtime check                       # exit 2 with a clear message if a setting is unusable
+    python -m runtime rasa --model M --endpoints E --port 5005 [--credentials C]
+
+``rasa`` replaces itself with ``rasa run``, listening on ``ROLEWISE_HOST``, allowing only the
+``ROLEWISE_CORS_ORIGINS``, and with the HTTP API only when ``ROLEWISE_API=1`` and a token or
+JWT secret is set (see ``runtime.settings``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from runtime import settings
+
+RASA = Path(sys.executable).parent / "rasa"
+
+
+def rasa_arguments(
+    model: str, endpoints: str, credentials: str, port: int, env: Mapping[str, str] = os.environ
+) -> list[str]:
+    """The ``rasa run`` command line these settings call for.
+
+    Raises:
+        settings.SettingsError: a setting is unusable (the API without a token, ``*`` as an origin, ...).
+    """
+    command = [str(RASA), "run", "-m", model, "--endpoints", endpoints, "--credentials", credentials]
+    command += ["--interface", settings.host(env), "--port", str(port)]
+    command += ["--cors", *settings.cors_origins(env)]
+    api = settings.api(env)
+    if api.enabled:
+        command.append("--enable-api")
+        if api.token:
+            command += ["--auth-token", api.token]
+        if api.jwt_secret:
+            command += ["--jwt-secret", api.jwt_secret, "--jwt-method", "HS256"]
+    return command
+
+
+def check(env: Mapping[str, str] = os.environ) -> None:
+    """Read every setting once, so a bad one stops ``make run`` before anything starts.
+
+    Raises:
+        settings.SettingsError: as above.
+    """
+    settings.api(env)
+    settings.cors_origins(env)
+    settings.session_secret(env)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m runtime", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="check the settings in the environment")
+    rasa = commands.add_parser("rasa", help="start `rasa run` with the settings in the environment")
+    rasa.add_argument("--model", required=True)
+    rasa.add_argument("--endpoints", required=True)
+    rasa.add_argument("--credentials", default=str(settings.ROOT / "credentials.yml"))
+    rasa.add_argument("--port", type=int, default=5005)
+    args = parser.parse_args(argv)
+    try:
+        check()
+        if args.command == "check":
+            return 0
+        command = rasa_arguments(args.model, args.endpoints, args.credentials, args.port)
+    except settings.SettingsError as problem:
+        print(f"Not started: {problem}", file=sys.stderr)
+        return 2
+    # The channels read the same origins; pass the ones decided here on to them.
+    env = {**os.environ, "ROLEWISE_CORS_ORIGINS": " ".join(settings.cors_origins())}
+    os.execve(command[0], command, env)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

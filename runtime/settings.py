@@ -1,0 +1,158 @@
+"""Run-time settings, read from the environment, shared by the launcher and the channels.
+
+Every setting has a safe default, so ``make run`` works with none of them set:
+
+==========================  =====================================  ==========================================
+variable                    default                                meaning
+==========================  =====================================  ==========================================
+``ROLEWISE_HOST``           ``127.0.0.1``                          interface Rasa and the demo page listen on
+``ROLEWISE_ACTIONS_HOST``   ``127.0.0.1``                          interface the action server listens on
+``ROLEWISE_API``            off                                    ``1`` turns on Rasa's HTTP API
+``ROLEWISE_API_TOKEN``      none                                   Rasa's ``--auth-token`` for that API
+``ROLEWISE_JWT_SECRET``     none                                   Rasa's ``--jwt-secret`` (HS256) for it
+``ROLEWISE_CORS_ORIGINS``   the demo page's two origins            browser origins allowed to call Rasa
+``ROLEWISE_REST_TOKEN``     none                                   bearer token the REST channel requires
+``ROLEWISE_SESSION_SECRET`` a random key kept in ``build/``         signs the website's conversation ids
+``ROLEWISE_REDIS_URL``      none (SQLite in ``build/``)             where Slack event ids are remembered
+``ROLEWISE_SLACK_EVENTS_DB`` ``build/slack_events.sqlite3``          that SQLite file, when Redis is not used
+==========================  =====================================  ==========================================
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Optional
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "build"
+LOCALHOST = "127.0.0.1"
+DEFAULT_WEB_PORT = 8080
+SESSION_SECRET_FILE = BUILD / "session.secret"
+SLACK_EVENTS_FILE = BUILD / "slack_events.sqlite3"
+ORIGIN = re.compile(r"^https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^https?://\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
+ON = {"1", "true", "yes", "on"}
+
+
+class SettingsError(ValueError):
+    """A setting in the environment cannot be used; the message names the variable and the fix."""
+
+
+@dataclass(frozen=True)
+class ApiSettings:
+    """Rasa's HTTP API: off, or on behind a token or a JWT secret."""
+
+    enabled: bool
+    token: Optional[str] = None
+    jwt_secret: Optional[str] = None
+
+
+def _get(env: Mapping[str, str], name: str) -> Optional[str]:
+    value = env.get(name, "").strip()
+    return value or None
+
+
+def host(env: Mapping[str, str] = os.environ) -> str:
+    """The interface Rasa and the demo page listen on (``ROLEWISE_HOST``, default 127.0.0.1)."""
+    return _get(env, "ROLEWISE_HOST") or LOCALHOST
+
+
+def actions_host(env: Mapping[str, str] = os.environ) -> str:
+    """The interface the action server listens on (``ROLEWISE_ACTIONS_HOST``, default 127.0.0.1)."""
+    return _get(env, "ROLEWISE_ACTIONS_HOST") or LOCALHOST
+
+
+def api(env: Mapping[str, str] = os.environ) -> ApiSettings:
+    """Rasa's HTTP API settings.
+
+    Raises:
+        SettingsError: the API is asked for without ``ROLEWISE_API_TOKEN`` or ``ROLEWISE_JWT_SECRET``.
+    """
+    if (_get(env, "ROLEWISE_API") or "").lower() not in ON:
+        return ApiSettings(enabled=False)
+    token, jwt_secret = _get(env, "ROLEWISE_API_TOKEN"), _get(env, "ROLEWISE_JWT_SECRET")
+    if not token and not jwt_secret:
+        raise SettingsError(
+            "ROLEWISE_API=1 turns on Rasa's HTTP API, which can read and change every conversation: "
+            "set ROLEWISE_API_TOKEN (a long random string) or ROLEWISE_JWT_SECRET as well, or leave ROLEWISE_API unset."
+        )
+    return ApiSettings(enabled=True, token=token, jwt_secret=jwt_secret)
+
+
+def default_origins(web_port: int) -> list[str]:
+    """The demo page's origins when it is served on ``web_port``."""
+    return [f"http://localhost:{web_port}", f"http://127.0.0.1:{web_port}"]
+
+
+def cors_origins(env: Mapping[str, str] = os.environ) -> list[str]:
+    """Browser origins allowed to talk to Rasa (``ROLEWISE_CORS_ORIGINS``, spaces or commas between).
+
+    Defaults to the demo page's origins on ``WEB_PORT`` (8080).
+
+    Raises:
+        SettingsError: an entry is ``*`` or not an origin (``scheme://host[:port]``, no path).
+    """
+    given = _get(env, "ROLEWISE_CORS_ORIGINS")
+    if given is None:
+        port = _get(env, "WEB_PORT") or str(DEFAULT_WEB_PORT)
+        if not port.isdigit():
+            raise SettingsError(f"WEB_PORT must be a port number, not {port!r}.")
+        return default_origins(int(port))
+    origins = [o.rstrip("/") for o in re.split(r"[\s,]+", given) if o]
+    for origin in origins:
+        if origin == "*":
+            raise SettingsError(
+                "ROLEWISE_CORS_ORIGINS may not be '*': Rasa allows credentials, so list the sites' origins instead."
+            )
+        if not ORIGIN.match(origin):
+            raise SettingsError(
+                f"ROLEWISE_CORS_ORIGINS: {origin!r} is not an origin; write scheme://host[:port], "
+                "e.g. https://careers.example.com."
+            )
+    return origins
+
+
+def rest_token(env: Mapping[str, str] = os.environ) -> Optional[str]:
+    """The bearer token REST requests must carry, or None when REST is open (``ROLEWISE_REST_TOKEN``)."""
+    return _get(env, "ROLEWISE_REST_TOKEN")
+
+
+def session_secret(env: Mapping[str, str] = os.environ, keep_in: Path = SESSION_SECRET_FILE) -> bytes:
+    """The key that signs website conversation ids (``ROLEWISE_SESSION_SECRET``).
+
+    Without the variable, a random 32-byte key is made once and kept in ``keep_in`` (mode 0600), so
+    conversations survive a restart; servers that share a conversation must share the key.
+    """
+    given = _get(env, "ROLEWISE_SESSION_SECRET")
+    if given:
+        return given.encode()
+    try:
+        return bytes.fromhex(keep_in.read_text().strip())
+    except (FileNotFoundError, ValueError):
+        pass
+    keep_in.parent.mkdir(parents=True, exist_ok=True)
+    draft = keep_in.with_name(f"{keep_in.name}.{os.getpid()}")
+    descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(secrets.token_hex(32))
+    try:
+        os.link(draft, keep_in)  # atomic: of two servers starting at once, one key wins and both read it
+    except FileExistsError:
+        pass
+    finally:
+        draft.unlink()
+    return bytes.fromhex(keep_in.read_text().strip())
+
+
+def redis_url(env: Mapping[str, str] = os.environ) -> Optional[str]:
+    """Redis for state shared between servers (``ROLEWISE_REDIS_URL``), or None for the embedded default."""
+    return _get(env, "ROLEWISE_REDIS_URL")
+
+
+def slack_events_db(env: Mapping[str, str] = os.environ) -> Path:
+    """The SQLite file that remembers handled Slack deliveries without Redis (``ROLEWISE_SLACK_EVENTS_DB``)."""
+    given = _get(env, "ROLEWISE_SLACK_EVENTS_DB")
+    return Path(given) if given else SLACK_EVENTS_FILE

@@ -28,11 +28,24 @@ Handler = Callable[[UserMessage], Awaitable[Any]]
 
 
 def clean_text(text: Any) -> str:
-    """The message as the bot should read it: printable, trimmed, and not unboundedly long."""
+    """The message as the bot should read it: printable, trimmed, and not unboundedly long.
+
+    Control characters become spaces; invisible format characters (zero-width spaces and joiners,
+    byte-order marks, direction marks) and lone surrogates are removed, so "bu\u200byer" reads "buyer".
+    """
     if not isinstance(text, str):
         return ""
-    kept = "".join(c if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cf", "Cs") else " " for c in text)
+    kept = "".join(_printable(c) for c in text)
     return kept.strip()[:MAX_MESSAGE_CHARS]
+
+
+def _printable(character: str) -> str:
+    category = unicodedata.category(character)
+    if category in ("Cf", "Cs"):
+        return ""
+    if category == "Cc" and character not in "\n\t":
+        return " "
+    return character
 
 
 def turn_timeout() -> float:

@@ -1,9 +1,18 @@
-"""Rasa's REST channel with input checks: malformed requests get a clear 400, never a 500."""
+"""Rasa's REST channel with input checks and its own conversation namespace.
+
+``POST /webhooks/rest/webhook`` with ``{"sender": str, "message": str, "metadata": {...}?}``:
+
+- ``sender`` is required; the conversation is ``rest:<sender>``, so a REST client can never
+  continue a Slack or website conversation by typing its id.
+- With ``ROLEWISE_REST_TOKEN`` set, requests must carry ``Authorization: Bearer <token>`` (401 otherwise).
+- Malformed requests get a clear 400 (JSON ``{"error": ...}``), never a 500.
+"""
 
 from __future__ import annotations
 
+import hmac
 from http import HTTPStatus
-from typing import Any, Awaitable, Callable, Text
+from typing import Any, Awaitable, Callable, Optional, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
@@ -12,20 +21,52 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels.guard import guarded
+from runtime import settings
 
 MAX_SENDER_CHARS = 200
+MAX_METADATA_DEPTH = 8
+NAMESPACE = "rest:"
+SHAPE = '{"sender": "...", "message": "..."}'
 
 
-def _problem(message: str) -> HTTPResponse:
-    return response.json({"error": message}, status=HTTPStatus.BAD_REQUEST)
+def _problem(message: str, status: HTTPStatus = HTTPStatus.BAD_REQUEST) -> HTTPResponse:
+    return response.json({"error": message}, status=status)
+
+
+def depth(value: Any) -> int:
+    """How deeply JSON objects and arrays nest in ``value`` (a scalar is 0), counted without recursion."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, level = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, level + 1)
+        stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def authorised(request: Request, token: Optional[str]) -> bool:
+    """True when no token is required, or the request carries ``Authorization: Bearer <token>``."""
+    if token is None:
+        return True
+    scheme, _, given = (request.headers.get("authorization") or "").partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), token.encode())
 
 
 class RolewiseRestInput(RestInput):
-    """``POST /webhooks/rest/webhook`` with ``{"sender": str, "message": str}``."""
+    """The REST channel described above."""
+
+    def __init__(self, token: Optional[str] = None) -> None:
+        self.token = token
 
     @classmethod
     def name(cls) -> Text:
         return "rest"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[dict[Text, Any]]) -> "RolewiseRestInput":
+        return cls(settings.rest_token())
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         handle = guarded(on_new_message)
@@ -37,21 +78,29 @@ class RolewiseRestInput(RestInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
+            if not authorised(request, self.token):
+                return _problem("Send the REST token as 'Authorization: Bearer <token>'.", HTTPStatus.UNAUTHORIZED)
             try:
                 body = request.json
             except Exception:
-                return _problem('The body must be JSON: {"sender": "...", "message": "..."}.')
+                return _problem(f"The body must be JSON: {SHAPE}.")
             if not isinstance(body, dict):
-                return _problem('The body must be a JSON object: {"sender": "...", "message": "..."}.')
-            sender, text, metadata = body.get("sender", "default"), body.get("message"), body.get("metadata")
+                return _problem(f"The body must be a JSON object: {SHAPE}.")
+            sender, text, metadata = body.get("sender"), body.get("message"), body.get("metadata")
             if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
-                return _problem(f'"sender" must be a non-empty string of at most {MAX_SENDER_CHARS} characters.')
+                return _problem(
+                    f'"sender" is required: a non-empty string of at most {MAX_SENDER_CHARS} characters '
+                    "that names the conversation."
+                )
             if not isinstance(text, str):
                 return _problem('"message" must be a string.')
             if metadata is not None and not isinstance(metadata, dict):
                 return _problem('"metadata" must be a JSON object when given.')
+            if metadata is not None and depth(metadata) > MAX_METADATA_DEPTH:
+                return _problem(f'"metadata" may nest at most {MAX_METADATA_DEPTH} levels deep.')
             collector = CollectingOutputChannel()
-            await handle(UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata))
-            return response.json(collector.messages)
+            conversation = NAMESPACE + sender
+            await handle(UserMessage(text, collector, conversation, input_channel=self.name(), metadata=metadata))
+            return response.json([{**m, "recipient_id": sender} for m in collector.messages])
 
         return webhook

@@ -4,6 +4,12 @@ Rasa's ``credentials.yml`` fails on unset ``${VAR}`` placeholders, so the Slack
 entry there names this class without settings and it reads ``SLACK_BOT_TOKEN``,
 ``SLACK_SIGNING_SECRET`` and optionally ``SLACK_CHANNEL`` itself. Without them the
 channel is off: one log line at start, and its webhook answers 503.
+
+A conversation is ``slack:<team>:<user>``: one per person per workspace, whichever channel or
+thread they write in (answers still go to the channel and thread asked in). Each delivery is
+claimed once (``channels.replay``) under the message's channel and ``ts`` (so an @mention that
+arrives as ``app_mention`` and as ``message`` is answered once), else its event id, and a button
+click under its trigger id. Signed requests whose body cannot be read get 400.
 """
 
 from __future__ import annotations
@@ -11,7 +17,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections import OrderedDict
 from http import HTTPStatus
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
@@ -24,12 +29,18 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from actions import render
 from channels.guard import guarded
+from channels.replay import Seen, seen_store
+from runtime import settings
 
 logger = logging.getLogger(__name__)
 
 TOKEN, SECRET, CHANNEL, API_URL = "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_CHANNEL", "SLACK_API_URL"
 DEFAULT_API_URL = "https://slack.com/api/"
-SEEN_EVENTS = 10_000
+NAMESPACE = "slack:"
+
+
+class Malformed(ValueError):
+    """A signed request whose body does not have the shape Slack sends."""
 
 
 class RolewiseSlackBot(SlackBot):
@@ -90,10 +101,12 @@ class RolewiseSlackInput(SlackInput):
         logger.info("Slack channel on.")
         channel = os.environ.get(CHANNEL, "").strip() or None
         api_url = os.environ.get(API_URL, "").strip() or DEFAULT_API_URL
-        return cls(token, channel, api_url, secret)
+        return cls(token, channel, api_url, secret, seen_store(settings.redis_url(), settings.slack_events_db()))
 
-    def __init__(self, token: Text, channel: Optional[Text], api_url: Text, signing_secret: Text) -> None:
-        # Retries are de-duplicated by event id below, so none is ignored by its reason alone.
+    def __init__(
+        self, token: Text, channel: Optional[Text], api_url: Text, signing_secret: Text, seen: Seen
+    ) -> None:
+        # Retries are de-duplicated by the claims below, so none is ignored by its reason alone.
         super().__init__(
             token,
             channel,
@@ -104,7 +117,7 @@ class RolewiseSlackInput(SlackInput):
             use_threads=True,  # thread_id is only set when the question itself was in a thread
         )
         self.api_url = api_url
-        self._seen: OrderedDict[str, None] = OrderedDict()
+        self.seen = seen
 
     def get_output_channel(self, channel: Optional[Text] = None, thread_id: Optional[Text] = None) -> OutputChannel:
         return RolewiseSlackBot(self.slack_token, channel or self.slack_channel, thread_id, self.api_url)
@@ -120,17 +133,6 @@ class RolewiseSlackInput(SlackInput):
             metadata["thread_id"] = (payload.get("message") or {}).get("thread_ts")
         return metadata
 
-    def first_time(self, key: Optional[Text]) -> bool:
-        """True the first time an event id is seen; Slack retries reuse it."""
-        if not key:
-            return True
-        if key in self._seen:
-            return False
-        self._seen[key] = None
-        if len(self._seen) > SEEN_EVENTS:
-            self._seen.popitem(last=False)
-        return True
-
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         on_new_message = guarded(on_new_message)
         slack_webhook = Blueprint("slack_webhook", __name__)
@@ -144,33 +146,45 @@ class RolewiseSlackInput(SlackInput):
             if not self.is_request_from_slack_authentic(request):
                 return response.text("Missing or invalid Slack signature.", status=HTTPStatus.UNAUTHORIZED)
             content_type = request.headers.get("content-type")
-            if content_type == "application/json":
-                return await self._event(request, on_new_message)
-            if content_type == "application/x-www-form-urlencoded":
-                return await self._interaction(request, on_new_message)
+            try:
+                if content_type == "application/json":
+                    return await self._event(request, on_new_message)
+                if content_type == "application/x-www-form-urlencoded":
+                    return await self._interaction(request, on_new_message)
+            except Malformed as problem:
+                return response.text(f"Malformed request: {problem}", status=HTTPStatus.BAD_REQUEST)
             return response.text("Unsupported content type.", status=HTTPStatus.BAD_REQUEST)
 
         return slack_webhook
 
     async def _event(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> HTTPResponse:
         try:
-            body = request.json or {}
-        except Exception:
-            return response.text("Malformed JSON.", status=HTTPStatus.BAD_REQUEST)
+            body = request.json
+        except Exception as error:
+            raise Malformed("the body is not JSON") from error
+        if not isinstance(body, dict):
+            raise Malformed("the body is not a JSON object")
         if body.get("type") == "url_verification":
             return response.json({"challenge": body.get("challenge")})
+        event = body.get("event")
+        if event is not None and not isinstance(event, dict):
+            raise Malformed('"event" is not an object')
         if not self._is_user_message(body):
             return response.text("Not a user message.")
-        metadata = self.get_metadata(request)
+        for field in ("text", "user", "channel"):
+            if not isinstance(event.get(field), str):
+                raise Malformed(f'"event.{field}" is not a string')
+        try:
+            metadata = self.get_metadata(request)
+        except (KeyError, IndexError, TypeError, AttributeError) as error:
+            raise Malformed('"authorizations" is not a list of objects') from error
         if not self._is_supported_channel(body, metadata):
             return response.text("Channel not supported.")
-        if not self.first_time(body.get("event_id")):
+        key = f"message:{event['channel']}:{event['ts']}" if event.get("ts") else f"event:{body.get('event_id')}"
+        if not await self.seen.claim(key):
             return response.text("", headers={"X-Slack-No-Retry": "1"})
-        event = body.get("event", {})
-        conversation = self._get_conversation_id(
-            event.get("user", ""), metadata.get("out_channel"), metadata.get("thread_id")
-        )
-        text = self._sanitize_user_message(event.get("text", ""), metadata["users"])
+        conversation = conversation_id(body.get("team_id"), event["user"])
+        text = self._sanitize_user_message(event["text"], metadata["users"])
         return await self.process_message(request, on_new_message, text, conversation, metadata)
 
     async def _interaction(
@@ -178,17 +192,23 @@ class RolewiseSlackInput(SlackInput):
     ) -> HTTPResponse:
         try:
             payload = json.loads(request.form["payload"][0])
-        except (KeyError, IndexError, ValueError):
-            return response.text("Malformed interaction payload.", status=HTTPStatus.BAD_REQUEST)
-        if not self._is_interactive_message(payload):
+            user, action = payload["user"]["id"], payload["actions"][0]
+            metadata = self.get_metadata(request)
+            interactive = self._is_interactive_message(payload)
+            text = self._get_interactive_response(action) if interactive else None
+        except (KeyError, IndexError, TypeError, AttributeError, ValueError) as error:
+            raise Malformed("the interaction payload is not one Slack sends") from error
+        if not interactive:
             return response.text("Not an interaction.")
-        text = self._get_interactive_response(payload["actions"][0])
-        if text is None:
+        if not isinstance(text, str):
             return response.text("Nothing to send.")
-        if not self.first_time(payload.get("trigger_id") or payload["actions"][0].get("action_ts")):
+        if not await self.seen.claim(f"action:{payload.get('trigger_id') or action.get('action_ts')}"):
             return response.text("")
-        metadata = self.get_metadata(request)
-        conversation = self._get_conversation_id(
-            payload["user"]["id"], metadata.get("out_channel"), metadata.get("thread_id")
-        )
-        return await self.process_message(request, on_new_message, text, conversation, metadata)
+        team = payload.get("team")
+        team_id = team.get("id") if isinstance(team, dict) else payload["user"].get("team_id")
+        return await self.process_message(request, on_new_message, text, conversation_id(team_id, user), metadata)
+
+
+def conversation_id(team: Optional[Text], user: Text) -> Text:
+    """``slack:<team>:<user>``, the conversation of one person in one workspace."""
+    return f"{NAMESPACE}{team or '-'}:{user}"

@@ -19,6 +19,7 @@ from tests.servers import Bot, free_port, running_bot
 
 SECRET = "test-signing-secret"
 TOKEN = "xoxb-test-token"
+TEAM_CHANNEL = "CTEAMCHAN"  # the one channel whose plain messages the bot reads (SLACK_CHANNEL)
 
 
 class FakeSlack:
@@ -119,6 +120,11 @@ class SlackClient:
         return requests.post(self.url, data=body, headers=all_headers, timeout=30)
 
 
+def slack_env(fake_slack: FakeSlack) -> dict[str, str]:
+    """The settings that turn Slack on against the fake Web API."""
+    return {"SLACK_BOT_TOKEN": TOKEN, "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake_slack.url}
+
+
 @pytest.fixture(scope="session")
 def fake_slack() -> Iterator[FakeSlack]:
     fake = FakeSlack()
@@ -128,8 +134,13 @@ def fake_slack() -> Iterator[FakeSlack]:
 
 @pytest.fixture(scope="session")
 def slack_bot(tmp_path_factory: pytest.TempPathFactory, fake_slack: FakeSlack) -> Iterator[Bot]:
-    env = {"SLACK_BOT_TOKEN": TOKEN, "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake_slack.url}
-    with running_bot(tmp_path_factory.mktemp("slack-bot"), env) as bot:
+    folder = tmp_path_factory.mktemp("slack-bot")
+    env = {
+        **slack_env(fake_slack),
+        "SLACK_CHANNEL": TEAM_CHANNEL,
+        "ROLEWISE_SLACK_EVENTS_DB": str(folder / "slack_events.sqlite3"),
+    }
+    with running_bot(folder, env) as bot:
         yield bot
 
 

@@ -1,10 +1,11 @@
 """Serve the Rolewise demo page and its chat widget, and nothing else.
 
-    python web/serve.py --port 8080        # then open http://localhost:8080/?rasa=http://localhost:5005
+    python web/serve.py --port 8080 --bot-url http://localhost:5005   # then open http://localhost:8080/
 
 Routes (every other path, query aside, is a 404; there is no directory listing):
 
-    /, /index.html               web/index.html, its role cards filled from the knowledge base
+    /, /index.html               web/index.html, its role cards filled from the knowledge base and
+                                 the bot's URL (--bot-url) in its rolewise-bot meta tag
     /rolewise-chat/webchat.js    rasa-webchat's bundle (web/node_modules/rasa-webchat/lib/index.js)
                                  followed by web/assets/rolewise-chat.js
     /rolewise-chat/webchat.css   web/assets/webchat.css
@@ -34,6 +35,7 @@ from sqlalchemy.orm import Session
 from kb.db import KnowledgeBaseUnavailable, open_existing
 from kb.queries import common_roles
 from kb.text import first_sentence
+from runtime import settings
 
 WEB = Path(__file__).resolve().parent
 BUNDLE = WEB / "node_modules" / "rasa-webchat" / "lib" / "index.js"
@@ -45,7 +47,9 @@ REMOTE_IMPORT = re.compile(rb"@import url\(\s*[\"']?(?:https?:)?//")
 
 JS = "text/javascript; charset=utf-8"
 ROLE_CARDS = b"<!-- role cards -->"
+BOT_URL = b'<meta name="rolewise-bot" content="http://localhost:5005">'
 CARDS = 3
+IDLE_SECONDS = 30
 
 
 class SetupError(RuntimeError):
@@ -83,16 +87,21 @@ def role_cards(count: int = CARDS) -> bytes:
     return "\n      ".join(cards).encode()
 
 
-def page() -> bytes:
+def page(bot_url: str | None = None) -> bytes:
+    """The demo page with its role cards, talking to the bot at ``bot_url`` (the page's default when None)."""
     template = (WEB / "index.html").read_bytes()
-    if ROLE_CARDS not in template:
-        raise SetupError(f"{WEB / 'index.html'} has no {ROLE_CARDS.decode()} placeholder.")
+    for placeholder in (ROLE_CARDS, BOT_URL):
+        if placeholder not in template:
+            raise SetupError(f"{WEB / 'index.html'} has no {placeholder.decode()} placeholder.")
+    if bot_url is not None:
+        tag = f'<meta name="rolewise-bot" content="{html.escape(bot_url, quote=True)}">'
+        template = template.replace(BOT_URL, tag.encode())
     return template.replace(ROLE_CARDS, role_cards())
 
 
-def routes() -> dict[str, tuple[str, bytes]]:
+def routes(bot_url: str | None = None) -> dict[str, tuple[str, bytes]]:
     """Every path the server answers, with its content type and body, read once."""
-    index = ("text/html; charset=utf-8", page())
+    index = ("text/html; charset=utf-8", page(bot_url))
     return {
         "/": index,
         "/index.html": index,
@@ -102,10 +111,13 @@ def routes() -> dict[str, tuple[str, bytes]]:
     }
 
 
-def make_handler(table: dict[str, tuple[str, bytes]], quiet: bool = False) -> type[BaseHTTPRequestHandler]:
+def make_handler(
+    table: dict[str, tuple[str, bytes]], quiet: bool = False, idle_seconds: float = IDLE_SECONDS
+) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "rolewise-web"
         sys_version = ""
+        timeout = idle_seconds  # a connection that sends nothing for this long is closed
 
         def _answer(self, with_body: bool) -> None:
             found = table.get(urlsplit(self.path).path)
@@ -138,15 +150,24 @@ def make_handler(table: dict[str, tuple[str, bytes]], quiet: bool = False) -> ty
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8080, help="port to listen on (default 8080)")
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument(
+        "--host", default=settings.host(), help="address to listen on (default ROLEWISE_HOST or 127.0.0.1)"
+    )
+    parser.add_argument("--bot-url", help="the Rasa server the page's widget talks to (default http://localhost:5005)")
     parser.add_argument("--quiet", action="store_true", help="do not log each request")
+    parser.add_argument(
+        "--idle-seconds",
+        type=float,
+        default=IDLE_SECONDS,
+        help=f"close connections idle this long (default {IDLE_SECONDS})",
+    )
     args = parser.parse_args(argv)
     try:
-        table = routes()
+        table = routes(args.bot_url)
     except SetupError as problem:
         print(problem, file=sys.stderr)
         return 1
-    server = ThreadingHTTPServer((args.host, args.port), make_handler(table, args.quiet))
+    server = ThreadingHTTPServer((args.host, args.port), make_handler(table, args.quiet, args.idle_seconds))
     print(f"Serving the Rolewise demo page on http://{args.host}:{server.server_port}/", flush=True)
     try:
         server.serve_forever()

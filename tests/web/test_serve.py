@@ -5,8 +5,10 @@ from __future__ import annotations
 import html
 import http.client
 import importlib.util
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 from types import ModuleType
 from urllib.parse import urlsplit
@@ -17,7 +19,7 @@ from sqlalchemy.orm import Session
 from kb.db import open_existing
 from kb.queries import common_roles
 from kb.text import first_sentence
-from tests.servers import ROOT, clean_env
+from tests.servers import ROOT, clean_env, free_port, stop
 
 FONT_IMPORT = b"https://fonts.googleapis.com/css?family=Inter:400,500,700&display=swap"
 
@@ -142,3 +144,39 @@ def test_a_bundle_without_the_expected_font_import_is_refused(monkeypatch: pytes
     monkeypatch.setattr(serve, "BUNDLE", other)
     with pytest.raises(serve.SetupError, match=r"rasa-webchat 1\.0\.1"):
         serve.widget_bundle()
+
+
+def test_the_page_talks_to_the_bot_it_was_started_with() -> None:
+    serve = load_serve()
+    body = serve.page("http://127.0.0.1:5205")
+    assert b'<meta name="rolewise-bot" content="http://127.0.0.1:5205">' in body
+    assert b"http://localhost:5005" not in body
+    quoted = serve.page('http://x"><script>alert(1)</script>')
+    assert b'<meta name="rolewise-bot" content="http://x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">' in quoted
+
+
+def test_an_idle_connection_is_closed(tmp_path: Path) -> None:
+    port = free_port()
+    log = tmp_path / "serve.log"
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "web" / "serve.py"), "--port", str(port), "--idle-seconds", "1"],
+        env=clean_env(),
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                connection = socket.create_connection(("127.0.0.1", port), timeout=1)
+                break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None, log.read_text()
+                time.sleep(0.2)
+        connection.settimeout(10)
+        started = time.monotonic()
+        assert connection.recv(1) == b""  # the server hung up on a client that sent nothing
+        assert time.monotonic() - started < 5
+        connection.close()
+    finally:
+        stop(server, seconds=10)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import sqlite3
+import shutil
 import subprocess
 import sys
 import threading
@@ -19,9 +18,11 @@ from typing import Any
 
 import pytest
 import requests
+from sqlalchemy import inspect
+from sqlalchemy import text as sql
 
 from channels.guard import APOLOGY, EMPTY, SLOW
-from kb.db import DEFAULT_DB_PATH
+from kb.db import DEFAULT_DB_PATH, REQUIRED_TABLES, make_engine
 from tests.servers import ROOT, Bot, clean_env, free_port, running_bot
 
 BAD_MESSAGES = [
@@ -43,13 +44,41 @@ BAD_MESSAGES = [
 ]
 
 
-def kb_fingerprint() -> str:
-    with sqlite3.connect(DEFAULT_DB_PATH) as connection:
-        rows = [
-            connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
-            for table in ("role", "role_alias", "role_trait", "contrast", "contrast_point", "dimension")
-        ]
-    return hashlib.sha256(repr(rows).encode()).hexdigest()
+# Messages that would change the KB if any of their text reached SQL unparameterised: as typed
+# text, and as entity values that go straight to the role and family lookups.
+WRITE_ATTEMPTS = [
+    "'; DROP TABLE role; -- vs ops manager",
+    "compare Robert'); DELETE FROM role_alias;-- with a buyer",
+    "head of ops'; UPDATE role SET name = 'pwned'; -- vs a buyer",
+    '/ask_budget{"job_role": ["x\'); DELETE FROM role; --", "Buyer"]}',
+    '/ask_budget{"job_role": ["Buyer\\"; UPDATE role_trait SET level = 1; --", "Plant Manager"]}',
+    '/compare_roles{"job_role": ["Buyer", "Plant Manager\' OR 1=1; DELETE FROM contrast_point; --"]}',
+    '/describe_role{"job_role": "buyer; DROP TABLE contrast"}',
+    '/list_roles{"job_family": "x\' OR 1=1; DELETE FROM role_alias; --"}',
+    '/career_path{"job_role": "Buyer\'; INSERT INTO kb_build VALUES (\'x\'); --", "career_direction": "into"}',
+]
+
+
+def kb_fingerprint(url: str) -> dict[str, tuple[int, str]]:
+    """Every table of the database at ``url``, read through SQLAlchemy as the bot reads it: row count and
+    a digest of all rows."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            fingerprint = {}
+            for table in inspect(connection).get_table_names():
+                rows = connection.execute(sql(f'SELECT * FROM "{table}" ORDER BY 1')).fetchall()
+                fingerprint[table] = (len(rows), hashlib.sha256(repr(rows).encode()).hexdigest())
+            return fingerprint
+    finally:
+        engine.dispose()
+
+
+def knowledge_base_of(bot: Bot) -> str:
+    """The database URL the bot's action server says it answers from (its first log line)."""
+    log = (bot.log.parent / "actions.log").read_text()
+    [url] = [line.split(": ", 1)[1] for line in log.splitlines() if line.startswith("Knowledge base: ")]
+    return url
 
 
 def say(bot: Bot, message: Any, sender: str | None = None) -> requests.Response:
@@ -59,8 +88,7 @@ def say(bot: Bot, message: Any, sender: str | None = None) -> requests.Response:
 
 
 @pytest.mark.parametrize("message", BAD_MESSAGES, ids=range(len(BAD_MESSAGES)))
-def test_bad_input_gets_a_helpful_answer_and_changes_nothing(bot: Bot, message: str) -> None:
-    before = kb_fingerprint()
+def test_bad_input_gets_a_helpful_answer(bot: Bot, message: str) -> None:
     response = say(bot, message)
     assert response.status_code == 200
     replies = response.json()
@@ -68,7 +96,6 @@ def test_bad_input_gets_a_helpful_answer_and_changes_nothing(bot: Bot, message: 
     assert not any("Traceback" in r["text"] or "Error" in r["text"] for r in replies)
     if not message.strip():
         assert replies[0]["text"] == EMPTY
-    assert kb_fingerprint() == before
 
 
 @pytest.mark.parametrize(
@@ -147,11 +174,33 @@ class SwitchableActionProxy:
 
 @pytest.fixture(scope="module")
 def proxied(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Bot, SwitchableActionProxy]]:
+    """A bot behind a switchable action proxy, answering from its own copy of the KB (``DATABASE_URL``)."""
     proxy = SwitchableActionProxy()
-    with running_bot(tmp_path_factory.mktemp("proxied"), {"ROLEWISE_TURN_TIMEOUT": "4"}, action_url=proxy.url) as bot:
+    folder = tmp_path_factory.mktemp("proxied")
+    shutil.copy(DEFAULT_DB_PATH, folder / "kb.sqlite3")
+    env = {"ROLEWISE_TURN_TIMEOUT": "4", "DATABASE_URL": f"sqlite:///{folder / 'kb.sqlite3'}"}
+    with running_bot(folder, env, action_url=proxy.url) as bot:
         proxy.target = f"{bot.actions_url}/webhook"
         yield bot, proxy
     proxy.server.shutdown()
+
+
+def test_traffic_that_tries_to_write_leaves_every_kb_table_unchanged(proxied) -> None:  # type: ignore[no-untyped-def]
+    bot, proxy = proxied
+    proxy.mode = "forward"
+    url = knowledge_base_of(bot)
+    assert url == f"sqlite:///{bot.log.parent / 'kb.sqlite3'}"
+    before = kb_fingerprint(url)
+    assert set(before) == REQUIRED_TABLES | {"career_step"}
+    assert all(count > 0 for count, _ in before.values()), before
+    me = uuid.uuid4().hex
+    for message in [*WRITE_ATTEMPTS, *BAD_MESSAGES]:
+        response = say(bot, message, me)
+        assert response.status_code == 200 and response.json(), message
+    assert say(bot, "who earns more, a buyer or a plant manager?", me).json()[0]["text"].startswith(
+        "The Plant Manager is typically paid more than a Buyer."
+    )
+    assert kb_fingerprint(url) == before
 
 
 def test_action_server_down_gets_an_apology_and_the_conversation_resumes(proxied) -> None:  # type: ignore[no-untyped-def]
@@ -194,18 +243,37 @@ def test_conversations_survive_a_restart_with_the_sql_tracker_store(tmp_path: Pa
     assert answer.startswith("The Plant Manager is typically paid more than a Production Manager.")
 
 
-def test_the_action_server_refuses_to_start_without_a_knowledge_base(tmp_path: Path) -> None:
-    env = {**clean_env(), "DATABASE_URL": f"sqlite:///{tmp_path / 'missing.sqlite3'}"}
-    result = subprocess.run(
+def start_actions(database_url: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         [sys.executable, "-m", "actions", "--port", str(free_port())],
         cwd=ROOT,
-        env=env,
+        env={**clean_env(), "DATABASE_URL": database_url},
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
     )
-    assert result.returncode == 2
-    assert "DATABASE_URL" in result.stderr and "make kb" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert os.path.exists(DEFAULT_DB_PATH)
+
+
+def test_the_action_server_refuses_to_start_without_a_knowledge_base(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.sqlite3"
+    url = f"sqlite:///{missing}"
+    result = start_actions(url)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"Action server not started: No knowledge base at {missing} (DATABASE_URL={url!r}). "
+        "Run `make kb` to build it or set DATABASE_URL to a built database.\n"
+    )
+    assert not missing.exists(), "refusing must not leave an empty database behind"
+
+
+def test_the_action_server_refuses_to_start_on_a_database_without_a_knowledge_base(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.sqlite3"
+    empty.touch()
+    url = f"sqlite:///{empty}"
+    result = start_actions(url)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"Action server not started: The database at DATABASE_URL={url!r} holds no knowledge base (missing tables: "
+        "contrast, contrast_point, dimension, kb_build, role, role_alias, role_trait). Run `make kb`.\n"
+    )

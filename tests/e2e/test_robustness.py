@@ -244,6 +244,7 @@ def test_conversations_survive_a_restart_with_the_sql_tracker_store(tmp_path: Pa
 
 
 def start_actions(database_url: str) -> subprocess.CompletedProcess[str]:
+    """``python -m actions`` run to completion against ``database_url``."""
     return subprocess.run(
         [sys.executable, "-m", "actions", "--port", str(free_port())],
         cwd=ROOT,
@@ -255,25 +256,25 @@ def start_actions(database_url: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_the_action_server_refuses_to_start_without_a_knowledge_base(tmp_path: Path) -> None:
-    missing = tmp_path / "missing.sqlite3"
-    url = f"sqlite:///{missing}"
-    result = start_actions(url)
-    assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == (
-        f"Action server not started: No knowledge base at {missing} (DATABASE_URL={url!r}). "
-        "Run `make kb` to build it or set DATABASE_URL to a built database.\n"
-    )
-    assert not missing.exists(), "refusing must not leave an empty database behind"
+MISSING = (
+    "No knowledge base at {path} (DATABASE_URL={url!r}). Run `make kb` to build it or set DATABASE_URL to a built "
+    "database."
+)
+EMPTY_DB = (
+    "The database at DATABASE_URL={url!r} holds no knowledge base (missing tables: "
+    "contrast, contrast_point, dimension, kb_build, role, role_alias, role_trait). Run `make kb`."
+)
 
 
-def test_the_action_server_refuses_to_start_on_a_database_without_a_knowledge_base(tmp_path: Path) -> None:
-    empty = tmp_path / "empty.sqlite3"
-    empty.touch()
-    url = f"sqlite:///{empty}"
+@pytest.mark.parametrize(("file_exists", "reason"), [(False, MISSING), (True, EMPTY_DB)], ids=["missing", "empty"])
+def test_the_action_server_refuses_to_start_without_a_knowledge_base(
+    tmp_path: Path, file_exists: bool, reason: str
+) -> None:
+    path = tmp_path / "kb.sqlite3"
+    if file_exists:
+        path.touch()
+    url = f"sqlite:///{path}"
     result = start_actions(url)
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == (
-        f"Action server not started: The database at DATABASE_URL={url!r} holds no knowledge base (missing tables: "
-        "contrast, contrast_point, dimension, kb_build, role, role_alias, role_trait). Run `make kb`.\n"
-    )
+    assert result.stderr == f"Action server not started: {reason.format(path=path, url=url)}\n"
+    assert path.exists() == file_exists, "refusing must not leave an empty database behind"

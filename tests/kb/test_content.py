@@ -11,6 +11,7 @@ from itertools import combinations
 import pytest
 from sqlalchemy.orm import Session
 
+from actions.help import OPENERS
 from kb.content import Content
 from kb.nlp import LABEL, kb_aliases, make_pipeline, role_patterns
 from kb.queries import career_path, compare_all, compare_on, describe_role, list_roles, related_comparisons
@@ -115,3 +116,17 @@ def test_the_operations_manager_profile_and_routes(session: Session) -> None:
     assert [r.name for r in profile.next_roles] == ["Director of Operations", HOO]
     path = career_path(session, "Operations Coordinator", HOO)
     assert isinstance(path, CareerPath) and [s.name for s in path.steps] == ["Operations Coordinator", OM, HOO]
+
+
+def test_the_roles_the_help_text_names_are_roles_of_the_kb(session: Session) -> None:
+    """The help reply's example questions are written in actions/help.py (as people type them);
+    every role they name must be one the bot knows."""
+    nlp = make_pipeline(role_patterns(kb_aliases(session)))
+    named = [(ent.text, ent.ent_id_) for ent in nlp(OPENERS["help"]).ents]
+    assert named == [
+        ("buyer", "Buyer"),
+        ("procurement manager", "Procurement Manager"),
+        ("head of ops", "Head of Operations"),
+        ("ops manager", "Operations Manager"),
+        ("facilities manager", "Facilities Manager"),
+    ]

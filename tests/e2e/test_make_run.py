@@ -1,4 +1,4 @@
-"""`make run` brings up the action server, Rasa and the demo page; Ctrl-C stops all three."""
+"""`make run` brings up the action server, Rasa and the demo page on 127.0.0.1; Ctrl-C stops all three."""
 
 from __future__ import annotations
 
@@ -23,12 +23,18 @@ def listening(url: str) -> bool:
         return False
 
 
-def test_make_run_serves_everything_and_ctrl_c_stops_it() -> None:
+def processes_on(port: int) -> list[str]:
+    """Command lines of the processes started with ``--port PORT``."""
+    found = subprocess.run(["pgrep", "-af", f"--port {port}( |$)"], capture_output=True, text=True)
+    return [line for line in found.stdout.splitlines() if "pgrep" not in line]
+
+
+def test_make_run_serves_everything_on_localhost_and_ctrl_c_stops_it() -> None:
     ports = {"ACTIONS_PORT": free_port(), "RASA_PORT": free_port(), "WEB_PORT": free_port()}
     env = {**clean_env(), **{k: str(v) for k, v in ports.items()}}
     urls = [
         f"http://127.0.0.1:{ports['ACTIONS_PORT']}/health",
-        f"http://127.0.0.1:{ports['RASA_PORT']}/status",
+        f"http://127.0.0.1:{ports['RASA_PORT']}/webhooks/rest/",
         f"http://127.0.0.1:{ports['WEB_PORT']}/",
     ]
     pid, terminal = pty.fork()
@@ -42,24 +48,42 @@ def test_make_run_serves_everything_and_ctrl_c_stops_it() -> None:
             assert time.monotonic() < deadline, output.decode(errors="replace")[-2000:]
             if select.select([terminal], [], [], 1)[0]:
                 output += os.read(terminal, 65536)
+        page_url = f"http://localhost:{ports['WEB_PORT']}/"
+        assert f"demo page {page_url} - Ctrl-C stops all." in output.decode()
+        page = requests.get(page_url, timeout=10).text
+        assert f'<meta name="rolewise-bot" content="http://localhost:{ports["RASA_PORT"]}">' in page
         answer = requests.post(
             f"http://127.0.0.1:{ports['RASA_PORT']}/webhooks/rest/webhook",
             json={"sender": "make-run", "message": "who earns more, a buyer or a plant manager?"},
             timeout=30,
         ).json()
         assert answer[0]["text"].startswith("The Plant Manager is typically paid more than a Buyer.")
+        assert requests.get(f"http://127.0.0.1:{ports['RASA_PORT']}/status", timeout=10).status_code == 404
+
         os.write(terminal, b"\x03")  # Ctrl-C
         deadline = time.monotonic() + 30
-        while any(listening(url) for url in urls):
-            assert time.monotonic() < deadline, "something is still serving after Ctrl-C"
+        while any(processes_on(port) for port in ports.values()):
+            left = [processes_on(port) for port in ports.values()]
+            assert time.monotonic() < deadline, f"still running after Ctrl-C: {left}"
             time.sleep(0.5)
         _, status = os.waitpid(pid, 0)
-        assert os.WIFEXITED(status) or os.WIFSIGNALED(status)
+        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGINT, f"make ended with status {status}"
+        assert not any(listening(url) for url in urls)
     finally:
         try:
             os.kill(pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
-        leftovers = subprocess.run(["pgrep", "-f", f"--port {ports['WEB_PORT']}"], capture_output=True, text=True)
-        for leftover in leftovers.stdout.split():
-            os.kill(int(leftover), signal.SIGKILL)
+        for port in ports.values():
+            for line in processes_on(port):
+                os.kill(int(line.split()[0]), signal.SIGKILL)
+
+
+def test_make_run_refuses_an_open_http_api() -> None:
+    env = {**clean_env(), "ROLEWISE_API": "1", "WEB_PORT": str(free_port())}
+    result = subprocess.run(
+        ["make", "--no-print-directory", "run"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 2
+    assert "Not started: ROLEWISE_API=1 turns on Rasa's HTTP API" in result.stderr
+    assert "Action server :" not in result.stdout  # nothing was started

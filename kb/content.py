@@ -60,6 +60,15 @@ class TraitSpec:
 
 
 @dataclass
+class PaySpec:
+    """Where a role typically sits in its SOC code's pay distribution: a band and why."""
+
+    band: str
+    text: str
+    where: Where
+
+
+@dataclass
 class RoleSpec:
     name: str
     family: str
@@ -72,6 +81,8 @@ class RoleSpec:
     aliases: list[tuple[str, Where]] = field(default_factory=list)
     traits: dict[str, TraitSpec] = field(default_factory=dict)
     article: Optional[str] = None
+    soc: list[tuple[str, Where]] = field(default_factory=list)
+    pay_position: Optional[PaySpec] = None
 
 
 @dataclass
@@ -228,6 +239,8 @@ def _read_role(path: Path, errors: list[ContentError]) -> Optional[RoleSpec]:
         next_roles=reader.texts(node, "next_roles"),
         aliases=reader.texts(node, "aliases"),
         article=reader.text(node, "article", required=False),
+        soc=_read_soc(reader, node),
+        pay_position=_read_pay(reader, node),
     )
     traits = node.get("traits")
     if traits is None:
@@ -247,6 +260,27 @@ def _read_role(path: Path, errors: list[ContentError]) -> Optional[RoleSpec]:
                     str(slug), trait_node["level"], text, reader.where(trait_node, "level")
                 )
     return role
+
+
+def _read_soc(reader: _Reader, node: CommentedMap) -> list[tuple[str, Where]]:
+    if "soc" not in node:
+        reader.fail(reader.where(node), "missing 'soc'")
+        return []
+    codes = reader.texts(node, "soc")
+    if node["soc"] == []:
+        reader.fail(reader.where(node, "soc"), "'soc' must list at least one SOC code")
+    return codes
+
+
+def _read_pay(reader: _Reader, node: CommentedMap) -> Optional[PaySpec]:
+    if "pay_position" not in node:
+        reader.fail(reader.where(node), "missing 'pay_position'")
+        return None
+    pay = reader.mapping(node["pay_position"], "'pay_position'")
+    if pay is None:
+        return None
+    band, text = reader.text(pay, "band"), reader.text(pay, "text")
+    return PaySpec(band, text, reader.where(pay, "band")) if band and text else None
 
 
 def _read_contrast(path: Path, errors: list[ContentError]) -> Optional[ContrastSpec]:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
+from typing import Optional
 
 from kb.content import Content, ContentError, RoleSpec, Where
 from kb.text import lookup_key, slugify
+from kb.validate_pay import check_pay
 from kb.validate_reporting import check_reporting
 
 DIMENSION_SLUGS = (
@@ -26,8 +29,11 @@ LEVELS = range(1, 6)
 MAX_TIE_GAP = 1
 
 
-def validate(content: Content) -> list[ContentError]:
-    """Every problem in ``content``, in file order; an empty list means it can be built."""
+def validate(content: Content, known_soc: Optional[Collection[str]] = None) -> list[ContentError]:
+    """Every problem in ``content``, in file order; an empty list means it can be built.
+
+    ``known_soc`` is the set of SOC codes in the wage data; None checks only their form.
+    """
     errors = list(content.errors)
     errors += _check_dimensions(content)
     roles = _check_roles(content, errors)
@@ -35,6 +41,7 @@ def validate(content: Content) -> list[ContentError]:
     errors += _check_hierarchy(content, roles)
     errors += _check_contrasts(content, roles)
     errors += check_reporting(content, roles)
+    errors += check_pay(content, known_soc)
     return sorted(set(errors), key=lambda e: (str(e.where.file), e.where.line, e.message))
 
 

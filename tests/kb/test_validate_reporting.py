@@ -32,6 +32,7 @@ def role_file(name: str, seniority: int, boss: str | None, hierarchy: str, level
     for slug in DIMENSION_SLUGS:
         text = hierarchy if slug == "hierarchy" else f"A {name} works on {slug}."
         lines += [f"  {slug}:", f"    level: {level}", f"    text: {text}"]
+    lines += ['soc: ["11-1021"]', "pay_position: {band: middle, text: Around the middle.}"]
     return "\n".join(lines) + "\n"
 
 

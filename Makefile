@@ -12,13 +12,15 @@ ACTIONS_PORT ?= 5055
 RASA_PORT ?= 5005
 WEB_PORT ?= 8080
 CHROMIUM := /usr/bin/chromium
+NGINX := /usr/sbin/nginx
+CLUSTER_PORT ?= 5005
 WEB_STAMP := web/node_modules/.package-lock.json
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: install kb nlu-data train web browser run shell test test-conversation eval bench lint clean
+.PHONY: install kb nlu-data train web browser services run cluster shell test test-conversation eval bench lint clean
 
 install: $(STAMP)
 
@@ -42,7 +44,7 @@ nlu-data: kb
 train: nlu-data
 	@$(MAKE) --no-print-directory $(MODEL)
 
-$(MODEL): config.yml domain.yml data/nlu.yml data/stories.yml data/rules.yml $(LOOKUP) $(PIPELINE) nlu/extractor.py nlu/matching.py
+$(MODEL): config.yml domain.yml $(wildcard data/nlu/*.yml) data/stories.yml data/rules.yml $(LOOKUP) $(PIPELINE) nlu/extractor.py nlu/matching.py
 	$(RASA) train --fixed-model-name rolewise --out models
 
 # The chat widget bundle, installed from npm and served locally (never from a CDN).
@@ -61,6 +63,25 @@ $(CHROMIUM):
 
 # Everything listens on ROLEWISE_HOST (default 127.0.0.1); Rasa's HTTP API is off unless
 # ROLEWISE_API=1 with ROLEWISE_API_TOKEN or ROLEWISE_JWT_SECRET (README, "Security").
+# PostgreSQL and Redis where they already run on 127.0.0.1, else Debian's packages installed and
+# started here; then the production profile's PostgreSQL role and databases.
+services: install
+	@if ! (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then \
+	  apt-get update && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql && \
+	  pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start; fi
+	@if ! (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; then \
+	  RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive apt-get install -y redis-server && \
+	  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no; fi
+	@$(PY) -m runtime services
+
+$(NGINX):
+	apt-get update
+	RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive apt-get install -y nginx
+
+# 2 Rasa servers and 2 action servers behind nginx, on PostgreSQL and Redis (README, "Running at scale").
+cluster: train web services $(NGINX)
+	@WEB_PORT=$(WEB_PORT) $(PY) -m runtime cluster --port $(CLUSTER_PORT) --web-port $(WEB_PORT)
+
 run: train web
 	@WEB_PORT=$(WEB_PORT) $(PY) -m runtime check
 	@echo "Action server :$(ACTIONS_PORT), Rasa :$(RASA_PORT), demo page http://localhost:$(WEB_PORT)/ - Ctrl-C stops all."
@@ -77,7 +98,7 @@ shell: train
 	trap 'kill $$actions 2>/dev/null' EXIT; \
 	$(RASA) shell -m $(MODEL) --endpoints build/endpoints.run.yml
 
-test: train web browser
+test: train web browser services $(NGINX)
 	$(VENV)/bin/ruff check kb actions nlu channels bench tests
 	$(PY) -m pytest -q
 	@$(MAKE) --no-print-directory test-conversation

@@ -1,12 +1,22 @@
-"""Loading validated content into a database, replacing what was there."""
+"""Loading validated content into a database, replacing what was there in one transaction.
+
+Readers (the action servers, under live traffic) see the old knowledge base until the load
+commits and the new one after it, never a half-built or empty one: rows are deleted and
+inserted in a single transaction on tables that stay in place. Only when the schema itself has
+changed (an upgrade) are the tables dropped and created again first.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Optional
 
+from sqlalchemy import inspect, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from kb.content import CONTENT_DIR, Content, ContentError, load_content
@@ -42,15 +52,58 @@ def checked_content(content_dir: Path = CONTENT_DIR) -> Content:
     return content
 
 
-def build_database(engine: Engine, content: Content) -> dict[str, int]:
-    """Recreate the schema on ``engine`` and load ``content`` in one transaction.
+KB_CODE_DIR = Path(__file__).resolve().parent
 
-    Returns row counts, which the CLI prints so an author sees what was loaded.
+
+def fingerprint(content_dir: Path = CONTENT_DIR, code_dir: Path = KB_CODE_DIR) -> str:
+    """sha256 (hex) of every content file and every module of ``kb/``, by relative path and bytes."""
+    digest = hashlib.sha256()
+    files = sorted(content_dir.rglob("*.yml")) + sorted(code_dir.rglob("*.py"))
+    for path in files:
+        digest.update(str(path.relative_to(path.parents[1])).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def built_fingerprint(engine: Engine) -> Optional[str]:
+    """The fingerprint of the knowledge base loaded on ``engine``, or None if there is none (or an older schema)."""
+    try:
+        with Session(engine) as session:
+            return session.execute(select(Build.fingerprint)).scalar_one_or_none()
+    except SQLAlchemyError:
+        return None
+
+
+def _schema_matches(engine: Engine) -> bool:
+    """True when every table exists with exactly the columns the models declare."""
+    inspector = inspect(engine)
+    existing = set(inspector.get_table_names())
+    for table in Base.metadata.sorted_tables:
+        if table.name not in existing:
+            return False
+        if {c["name"] for c in inspector.get_columns(table.name)} != set(table.columns.keys()):
+            return False
+    return True
+
+
+def build_database(engine: Engine, content: Content, content_fingerprint: str = "") -> dict[str, int]:
+    """Load ``content`` on ``engine`` in one transaction, replacing the knowledge base that was there.
+
+    ``content_fingerprint`` (see ``fingerprint``) is stored with the build so that an unchanged
+    knowledge base need not be loaded again. Returns row counts, which the CLI prints.
     """
-    Base.metadata.drop_all(engine)
-    Base.metadata.create_all(engine)
+    if not _schema_matches(engine):
+        Base.metadata.drop_all(engine)
+        Base.metadata.create_all(engine)
     with Session(engine) as session, session.begin():
-        session.add(Build(id=uuid.uuid4().hex, built_at=datetime.now(timezone.utc).isoformat()))
+        for table in reversed(Base.metadata.sorted_tables):
+            session.execute(table.delete())
+        session.add(
+            Build(
+                id=uuid.uuid4().hex,
+                built_at=datetime.now(timezone.utc).isoformat(),
+                fingerprint=content_fingerprint,
+            )
+        )
         dimensions = {}
         for position, spec in enumerate(content.dimensions):
             dimensions[spec.slug] = Dimension(

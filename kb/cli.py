@@ -10,24 +10,39 @@ from typing import Optional, Sequence
 from sqlalchemy.orm import Session
 
 from kb import answers
-from kb.build import ContentInvalid, build_database, checked_content
+from kb.build import ContentInvalid, build_database, built_fingerprint, checked_content, fingerprint
 from kb.content import CONTENT_DIR
 from kb.db import KnowledgeBaseUnavailable, database_url, make_engine, open_existing
 from kb.nlp import PIPELINE_DIR, build_pipeline
 from kb.queries import compare, list_roles
-from kb.results import Comparison, SameRole, UnknownDimension, UnknownRole, Verdict
+from kb.results import Comparison, SameRole, UnknownArea, UnknownDimension, UnknownRole, Verdict
+from kb.validate_pay import check_pay
+from kb.wages_fetch import OEWS_DIR, WageDataError, ensure_wage_data
+from kb.wages_load import known_soc_codes, load_wages
 
 
 def _build(args: argparse.Namespace) -> int:
+    wage_data = ensure_wage_data(args.wages)
+    print(
+        f"Wage data (US BLS OEWS, {wage_data.manifest['release']['description']}) at {wage_data.database}: "
+        + ("downloaded and unpacked" if wage_data.downloaded else "unpacked" if wage_data.extracted else "up to date")
+    )
     content = checked_content(args.content)
+    unknown_codes = check_pay(content, known_soc_codes(wage_data.database))
+    if unknown_codes:
+        raise ContentInvalid(unknown_codes)
     engine = make_engine(args.database_url)
-    counts = build_database(engine, content)
+    where = engine.url.render_as_string(hide_password=True)
+    current = fingerprint(args.content)
+    if not args.force and built_fingerprint(engine) == current:
+        print(f"Knowledge base at {where} is up to date (content and loader unchanged); not reloaded.")
+    else:
+        counts = build_database(engine, content, current)
+        print(f"Built knowledge base at {where}: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
+    wages = load_wages(engine, wage_data.database, wage_data.manifest["database_sha256"], content)
+    print("Wage tables: " + (", ".join(f"{n} {what}" for what, n in wages.items()) if wages else "up to date"))
     with Session(engine) as session:
         patterns = build_pipeline(session, args.pipeline)
-    print(
-        f"Built knowledge base at {engine.url.render_as_string(hide_password=True)}: "
-        + ", ".join(f"{n} {what}" for what, n in counts.items())
-    )
     print(f"Built spaCy role pipeline at {args.pipeline}: {patterns} patterns")
     return 0
 
@@ -62,7 +77,7 @@ def _roles(args: argparse.Namespace) -> int:
 
 def _compare(args: argparse.Namespace) -> int:
     with Session(open_existing(args.database_url)) as session:
-        result = compare(session, args.role_a, args.role_b, args.dimension)
+        result = compare(session, args.role_a, args.role_b, args.dimension, args.area)
     if isinstance(result, Verdict):
         print(answers.verdict_text(result))
     elif isinstance(result, Comparison):
@@ -75,6 +90,9 @@ def _compare(args: argparse.Namespace) -> int:
         return 1
     elif isinstance(result, UnknownDimension):
         print(answers.unknown_dimension_text(result))
+        return 1
+    elif isinstance(result, UnknownArea):
+        print(answers.unknown_area_text(result))
         return 1
     return 0
 
@@ -90,6 +108,8 @@ def parser() -> argparse.ArgumentParser:
     commands = root.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="validate content, load it and build the spaCy pipeline")
     build.add_argument("--pipeline", type=Path, default=PIPELINE_DIR, help="where to save the pipeline")
+    build.add_argument("--wages", type=Path, default=OEWS_DIR, help="where the OEWS wage data is kept")
+    build.add_argument("--force", action="store_true", help="reload even if the content has not changed")
     build.set_defaults(run=_build)
     commands.add_parser("validate", help="check the content files").set_defaults(run=_validate)
     ingest = commands.add_parser("ingest", help="draft a contrast file from a plain-text article")
@@ -101,6 +121,7 @@ def parser() -> argparse.ArgumentParser:
     compare_cmd.add_argument("role_a")
     compare_cmd.add_argument("role_b")
     compare_cmd.add_argument("--dimension", default=None, help="dimension slug, e.g. budget")
+    compare_cmd.add_argument("--area", default=None, help="US state or metro area for pay figures (default: national)")
     compare_cmd.set_defaults(run=_compare)
     return root
 
@@ -116,6 +137,6 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         for problem in error.errors:
             print(f"  {problem}", file=sys.stderr)
         return 2
-    except KnowledgeBaseUnavailable as error:
+    except (KnowledgeBaseUnavailable, WageDataError) as error:
         print(str(error), file=sys.stderr)
         return 2

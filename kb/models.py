@@ -37,6 +37,7 @@ class Build(Base):
 
     id = Column(String(32), primary_key=True)
     built_at = Column(String(40), nullable=False)
+    fingerprint = Column(String(64), nullable=False)  # sha256 of the content and the code that loaded it
 
 
 class Role(Base):

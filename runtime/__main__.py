@@ -2,6 +2,8 @@
 
     python -m runtime check                       # exit 2 with a clear message if a setting is unusable
     python -m runtime rasa --model M --endpoints E --port 5005 [--credentials C]
+    python -m runtime services                    # the production profile's PostgreSQL role and databases
+    python -m runtime cluster --port 5005 --web-port 8080   # 2 Rasa + 2 action servers behind nginx
 
 ``rasa`` replaces itself with ``rasa run``, listening on ``ROLEWISE_HOST``, allowing only the
 ``ROLEWISE_CORS_ORIGINS``, and with the HTTP API only when ``ROLEWISE_API=1`` and a token or
@@ -16,7 +18,9 @@ import sys
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from runtime import settings
+from runtime import postgres, settings
+from runtime.cluster import STATE
+from runtime.cluster import main as cluster_main
 
 RASA = Path(sys.executable).parent / "rasa"
 
@@ -62,13 +66,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     rasa.add_argument("--endpoints", required=True)
     rasa.add_argument("--credentials", default=str(settings.ROOT / "credentials.yml"))
     rasa.add_argument("--port", type=int, default=5005)
+    commands.add_parser("services", help="create the production profile's PostgreSQL role and databases")
+    cluster = commands.add_parser("cluster", help="run 2 Rasa and 2 action servers behind nginx until Ctrl-C")
+    cluster.add_argument("--port", type=int, default=5005, help="nginx's public port")
+    cluster.add_argument("--web-port", type=int, default=8080, help="the demo page's port")
+    cluster.add_argument("--state", type=Path, default=STATE, help="logs, nginx.conf and layout.json (build/cluster)")
     args = parser.parse_args(argv)
     try:
         check()
         if args.command == "check":
             return 0
+        if args.command == "services":
+            pg = settings.postgres()
+            postgres.ensure_role(pg)
+            postgres.ensure_databases(pg)
+            print(f"PostgreSQL at {pg.host}:{pg.port}: role {pg.user!r}, databases ready.")
+            return 0
+        if args.command == "cluster":
+            return cluster_main(args.port, args.web_port, args.state)
         command = rasa_arguments(args.model, args.endpoints, args.credentials, args.port)
-    except settings.SettingsError as problem:
+    except (settings.SettingsError, RuntimeError) as problem:
         print(f"Not started: {problem}", file=sys.stderr)
         return 2
     # The channels read the same origins; pass the ones decided here on to them.

@@ -16,6 +16,10 @@ variable                    default                                meaning
 ``ROLEWISE_REDIS_URL``      none (SQLite in ``build/``)             where Slack event ids are remembered
 ``ROLEWISE_SLACK_EVENTS_DB`` ``build/slack_events.sqlite3``          that SQLite file, when Redis is not used
 ==========================  =====================================  ==========================================
+
+The production profile (``make cluster``) also reads ``ROLEWISE_PG_HOST`` (127.0.0.1),
+``ROLEWISE_PG_PORT`` (5432), ``ROLEWISE_PG_USER`` and ``ROLEWISE_PG_PASSWORD`` (both ``rolewise``),
+and uses ``ROLEWISE_REDIS_URL`` (default ``redis://127.0.0.1:6379/0``) for Rasa's lock store.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Optional
+from urllib.parse import quote, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "build"
@@ -156,3 +161,52 @@ def slack_events_db(env: Mapping[str, str] = os.environ) -> Path:
     """The SQLite file that remembers handled Slack deliveries without Redis (``ROLEWISE_SLACK_EVENTS_DB``)."""
     given = _get(env, "ROLEWISE_SLACK_EVENTS_DB")
     return Path(given) if given else SLACK_EVENTS_FILE
+
+
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
+KB_DATABASE = "rolewise_kb"
+TRACKER_DATABASE = "rolewise_tracker"
+
+
+@dataclass(frozen=True)
+class Postgres:
+    """Where the production profile keeps the KB and Rasa's conversations (two databases on one server)."""
+
+    host: str
+    port: int
+    user: str
+    password: str
+
+    def url(self, database: str) -> str:
+        """SQLAlchemy URL of ``database`` on this server."""
+        return f"postgresql://{quote(self.user)}:{quote(self.password)}@{self.host}:{self.port}/{database}"
+
+
+def postgres(env: Mapping[str, str] = os.environ) -> Postgres:
+    """The PostgreSQL server of the production profile (``ROLEWISE_PG_*``).
+
+    Raises:
+        SettingsError: ``ROLEWISE_PG_PORT`` is not a number.
+    """
+    port = _get(env, "ROLEWISE_PG_PORT") or "5432"
+    if not port.isdigit():
+        raise SettingsError(f"ROLEWISE_PG_PORT must be a port number, not {port!r}.")
+    return Postgres(
+        host=_get(env, "ROLEWISE_PG_HOST") or LOCALHOST,
+        port=int(port),
+        user=_get(env, "ROLEWISE_PG_USER") or "rolewise",
+        password=_get(env, "ROLEWISE_PG_PASSWORD") or "rolewise",
+    )
+
+
+def redis_parts(url: str) -> tuple[str, int, int]:
+    """(host, port, database number) of a ``redis://host:port/db`` URL, as Rasa's lock store takes them.
+
+    Raises:
+        SettingsError: the URL is not of that form.
+    """
+    parts = urlsplit(url)
+    database = parts.path.strip("/") or "0"
+    if parts.scheme != "redis" or not parts.hostname or not database.isdigit():
+        raise SettingsError(f"ROLEWISE_REDIS_URL must look like redis://host:6379/0, not {url!r}.")
+    return parts.hostname, parts.port or 6379, int(database)

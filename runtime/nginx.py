@@ -1,0 +1,80 @@
+"""The nginx configuration of the cluster: one public port in front of the Rasa servers, one
+internal port in front of the action servers.
+
+- ``/socket.io/`` goes to one Rasa server per client address (``ip_hash``): Rasa's socket.io
+  channel keeps a socket's state in the process that accepted it, so a widget must stay there.
+- Everything else (REST, Slack, the health routes) goes round robin; a server that refuses
+  connections is skipped for ``fail_timeout`` and the request goes to the next one. A request
+  already sent is never retried (a turn must not be processed twice).
+- The action servers are balanced round robin over kept-alive connections.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def _servers(ports: list[int]) -> str:
+    return "\n".join(f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=10s;" for port in ports)
+
+
+TEMP_KINDS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+
+
+def nginx_conf(
+    host: str, port: int, actions_port: int, rasa_ports: list[int], action_ports: list[int], state: Path
+) -> str:
+    """nginx.conf text; ``state`` holds its pid file, error log and temporary files."""
+    temp = "\n".join(f"    {kind}_temp_path {state / (kind + '_temp')};" for kind in TEMP_KINDS)
+    return f"""# Written by python -m runtime cluster; rewritten at every start.
+worker_processes 1;
+daemon off;
+pid {state / "nginx.pid"};
+error_log {state / "nginx-error.log"} warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+{temp}
+    map $http_upgrade $connection_upgrade {{ default upgrade; "" close; }}
+    upstream rasa {{
+{_servers(rasa_ports)}
+    }}
+    upstream rasa_sticky {{
+        ip_hash;
+{_servers(rasa_ports)}
+    }}
+    upstream actions {{
+{_servers(action_ports)}
+        keepalive 16;
+    }}
+    server {{
+        listen {host}:{port};
+        client_max_body_size 1m;
+        proxy_http_version 1.1;
+        proxy_set_header Host $host;
+        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+        proxy_next_upstream error timeout http_502 http_503;
+        proxy_read_timeout 60s;
+        location /socket.io/ {{
+            proxy_pass http://rasa_sticky;
+            proxy_set_header Upgrade $http_upgrade;
+            proxy_set_header Connection $connection_upgrade;
+        }}
+        location / {{
+            proxy_pass http://rasa;
+            proxy_set_header Connection "";
+        }}
+    }}
+    server {{
+        listen 127.0.0.1:{actions_port};
+        client_max_body_size 10m;
+        location / {{
+            proxy_pass http://actions;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_next_upstream error timeout http_502 http_503;
+            proxy_read_timeout 60s;
+        }}
+    }}
+}}
+"""

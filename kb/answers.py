@@ -8,14 +8,19 @@ from __future__ import annotations
 
 from kb.reporting import count_word
 from kb.results import (
+    AreaInfo,
     CareerPath,
     Comparison,
+    PayFigures,
     RoleInfo,
+    RolePay,
     RoleProfile,
     SameRole,
+    UnknownArea,
     UnknownDimension,
     UnknownRole,
     Verdict,
+    WageFigures,
 )
 
 PROFILE_PREFIX = "Based on the two role profiles:"
@@ -62,7 +67,8 @@ def verdict_text(verdict: Verdict) -> str:
     explanation = verdict.explanation
     if verdict.source == "profiles":
         explanation = f"{PROFILE_PREFIX} {explanation}"
-    return f"{verdict_sentence(verdict)} {explanation}"
+    text = f"{verdict_sentence(verdict)} {explanation}"
+    return f"{text}\n{pay_text(verdict.pay)}" if verdict.pay is not None else text
 
 
 def _short_verdict(verdict: Verdict) -> str:
@@ -145,3 +151,80 @@ def career_path_text(path: CareerPath) -> str:
 
 def role_list_text(groups: list[tuple[str, tuple[RoleInfo, ...]]]) -> str:
     return "\n".join(f"{family}: " + ", ".join(r.name for r in roles) + "." for family, roles in groups)
+
+
+# Where a pay_position band sits, and the two percentiles that bound it.
+BANDS = {
+    "bottom": ("in the bottom quarter", "10th to 25th percentile", "p10", "p25"),
+    "lower": ("in the lower half", "25th percentile to median", "p25", "median"),
+    "middle": ("around the middle", "25th to 75th percentile", "p25", "p75"),
+    "upper": ("in the upper half", "median to 75th percentile", "median", "p75"),
+    "top": ("in the top quarter", "75th to 90th percentile", "p75", "p90"),
+}
+
+
+def dollars(amount: int) -> str:
+    return f"${amount:,}"
+
+
+def area_label(area: AreaInfo) -> str:
+    return "national" if area.kind == "N" else area.name
+
+
+def _occupation(figures: WageFigures) -> str:
+    return f"{figures.title} (SOC {figures.soc})"
+
+
+def figures_text(figures: WageFigures, area: AreaInfo) -> str:
+    """One occupation's median and middle half, or why BLS publishes none for it in the area."""
+    where = "nationally" if area.kind == "N" else f"in {area.name}"
+    if not figures.found:
+        return f"BLS publishes no figures for {_occupation(figures)} {where}."
+    if figures.median is None:
+        note = figures.note("median")
+        because = f" ({note.rstrip('.')})" if note else ""
+        return f"BLS publishes no wage estimate for {_occupation(figures)} {where}{because}."
+    text = f"{_occupation(figures)}: median {dollars(figures.median)} a year"
+    if figures.p25 is not None and figures.p75 is not None:
+        text += f", middle half {dollars(figures.p25)} to {dollars(figures.p75)}"
+    if figures.employment is not None:
+        text += f", {figures.employment:,} employed"
+    return text + "."
+
+
+def _position(pay: RolePay) -> str:
+    """Where the role typically sits in its distribution, with the band's figures when published."""
+    where, label, low, high = BANDS[pay.band]
+    group = "that group" if len(pay.figures) == 1 else "those groups"
+    sentence = f"{_capital(pay.role.with_article)} typically sits {where} of {group}"
+    figures = pay.figures[0]
+    if len(pay.figures) == 1 and getattr(figures, low) is not None and getattr(figures, high) is not None:
+        sentence += f" ({label}: {dollars(getattr(figures, low))} to {dollars(getattr(figures, high))})"
+    return f"{sentence}. {pay.position}"
+
+
+def pay_text(pay: PayFigures) -> str:
+    """Sourced figures after a compensation verdict: each role's SOC occupation, where the role
+    sits in it (its own pay_position), and the source line naming the OEWS release and area."""
+    lines = []
+    if pay.shared:
+        figures = pay.roles[0].figures
+        plural = "s" * (len(figures) > 1)
+        lines.append(f"Both roles are counted in the same BLS occupation{plural}, so they share one set of figures.")
+        lines += [figures_text(f, pay.area) for f in figures]
+        lines += [_position(r) for r in pay.roles]
+    else:
+        for role_pay in pay.roles:
+            lines.append(f"{role_pay.role.name}:")
+            lines += [figures_text(f, pay.area) for f in role_pay.figures]
+            lines.append(_position(role_pay))
+    lines.append(f"Source: US BLS OEWS, {pay.release} ({area_label(pay.area)}).")
+    return "\n".join(lines)
+
+
+def unknown_area_text(problem: UnknownArea) -> str:
+    """Say the place was not found among the OEWS areas, offering the closest names."""
+    said = f'I have no pay data for "{problem.query}".'
+    if problem.suggestions:
+        return f"{said} Did you mean: " + "; ".join(area.name for area in problem.suggestions) + "?"
+    return f"{said} Try a US state or a metro area, e.g. a state name or a city."

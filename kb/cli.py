@@ -23,10 +23,6 @@ from kb.wages_load import known_soc_codes, load_wages
 
 def _build(args: argparse.Namespace) -> int:
     wage_data = ensure_wage_data(args.wages)
-    print(
-        f"Wage data (US BLS OEWS, {wage_data.manifest['release']['description']}) at {wage_data.database}: "
-        + ("downloaded and unpacked" if wage_data.downloaded else "unpacked" if wage_data.extracted else "up to date")
-    )
     content = checked_content(args.content)
     unknown_codes = check_pay(content, known_soc_codes(wage_data.database))
     if unknown_codes:
@@ -40,6 +36,8 @@ def _build(args: argparse.Namespace) -> int:
         counts = build_database(engine, content, current)
         print(f"Built knowledge base at {where}: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
     wages = load_wages(engine, wage_data.database, wage_data.manifest["database_sha256"], content)
+    fetched = "downloaded and unpacked" if wage_data.downloaded else "unpacked" if wage_data.extracted else "up to date"
+    print(f"Wage data (US BLS OEWS, {wage_data.manifest['release']['description']}) at {wage_data.database}: {fetched}")
     print("Wage tables: " + (", ".join(f"{n} {what}" for what, n in wages.items()) if wages else "up to date"))
     with Session(engine) as session:
         patterns = build_pipeline(session, args.pipeline)

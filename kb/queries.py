@@ -7,6 +7,7 @@ user input.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import deque
 from typing import Optional, Union
 
@@ -27,12 +28,15 @@ from kb.results import (
     RoleProfile,
     SameRole,
     Trait,
+    UnknownArea,
     UnknownDimension,
     UnknownRole,
     Verdict,
 )
+from kb.wages import pay_figures, resolve_area
 
 RoleRef = Union[str, RoleInfo]
+COMPENSATION = "compensation"
 
 
 def build_id(session: Session) -> str:
@@ -114,8 +118,15 @@ def _pair(session: Session, first: RoleRef, second: RoleRef) -> tuple[Optional[R
     return found.get(names[0]), found.get(names[1])
 
 
-def compare_on(session: Session, first: RoleRef, second: RoleRef, dimension_slug: str) -> CompareResult:
-    """Two known roles on one dimension: the authored point if any, else their traits."""
+def compare_on(
+    session: Session, first: RoleRef, second: RoleRef, dimension_slug: str, area: Optional[str] = None
+) -> CompareResult:
+    """Two known roles on one dimension: the authored point if any, else their traits.
+
+    On compensation the verdict also carries the wage figures of both roles (``Verdict.pay``,
+    US BLS OEWS) for ``area``: a state or metro area name, national when None; a name that
+    matches no OEWS area gives ``UnknownArea``.
+    """
     a, b = _pair(session, first, second)
     for ref, role in ((first, a), (second, b)):
         if role is None:
@@ -133,7 +144,13 @@ def compare_on(session: Session, first: RoleRef, second: RoleRef, dimension_slug
         )
     }
     point = _points(session, a, b).get(dimension.id)
-    return _verdict(dimension, a, b, traits[a.id], traits[b.id], point)
+    verdict = _verdict(dimension, a, b, traits[a.id], traits[b.id], point)
+    if dimension.slug != COMPENSATION:
+        return verdict
+    place = resolve_area(session, area)
+    if isinstance(place, UnknownArea):
+        return place if area else verdict
+    return dataclasses.replace(verdict, pay=pay_figures(session, [verdict.first, verdict.second], place))
 
 
 def compare_all(session: Session, first: RoleRef, second: RoleRef) -> CompareResult:
@@ -151,8 +168,13 @@ def compare_all(session: Session, first: RoleRef, second: RoleRef) -> CompareRes
     return Comparison(first=role_info(a), second=role_info(b), verdicts=verdicts, authored=bool(points))
 
 
-def compare(session: Session, first_text: str, second_text: str, dimension: Optional[str] = None) -> CompareResult:
-    """What a user asked in their own words: resolve both roles (and the dimension), then compare."""
+def compare(
+    session: Session, first_text: str, second_text: str, dimension: Optional[str] = None, area: Optional[str] = None
+) -> CompareResult:
+    """What a user asked in their own words: resolve both roles (and the dimension), then compare.
+
+    ``area`` (a US state or metro area, for the compensation figures) is passed to ``compare_on``.
+    """
     matches = []
     for text in (first_text, second_text):
         match = resolve_role(session, text)
@@ -167,7 +189,7 @@ def compare(session: Session, first_text: str, second_text: str, dimension: Opti
     resolved = resolve_dimension(session, dimension)
     if isinstance(resolved, UnknownDimension):
         return resolved
-    return compare_on(session, first, second, resolved.slug)
+    return compare_on(session, first, second, resolved.slug, area)
 
 
 def describe_role(session: Session, text: str) -> Union[RoleProfile, UnknownRole]:

@@ -84,6 +84,7 @@ class Verdict:
     second_level: int
     line: tuple[RoleInfo, ...] = ()
     typical: bool = False
+    pay: Optional[PayFigures] = None  # compensation only: sourced wage figures, when the KB has them
 
     @property
     def trailer(self) -> Optional[RoleInfo]:
@@ -139,5 +140,69 @@ class CareerPath:
         return bool(self.steps)
 
 
+@dataclass(frozen=True)
+class AreaInfo:
+    """An OEWS area; ``kind`` is N (national), S (state or territory) or M (metro or nonmetro area)."""
+
+    code: str
+    kind: str
+    name: str
+
+
+@dataclass(frozen=True)
+class UnknownArea:
+    """A place name matching no OEWS area; ``suggestions`` are the closest names."""
+
+    query: str
+    suggestions: tuple[AreaInfo, ...] = ()
+
+
+@dataclass(frozen=True)
+class WageFigures:
+    """One SOC occupation in one area: employment and annual wages (USD); None = not published.
+
+    ``notes`` maps a statistic ("employment", "p10" ... "p90") to the BLS footnote on it.
+    ``found`` is False when BLS publishes nothing at all for the occupation in the area.
+    """
+
+    soc: str
+    title: str
+    found: bool = False
+    employment: Optional[int] = None
+    p10: Optional[int] = None
+    p25: Optional[int] = None
+    median: Optional[int] = None
+    p75: Optional[int] = None
+    p90: Optional[int] = None
+    notes: tuple[tuple[str, str], ...] = ()
+
+    def note(self, statistic: str) -> Optional[str]:
+        return dict(self.notes).get(statistic)
+
+
+@dataclass(frozen=True)
+class RolePay:
+    """A role's SOC figures and where in them the role typically sits (its ``pay_position``)."""
+
+    role: RoleInfo
+    band: str
+    position: str
+    figures: tuple[WageFigures, ...]
+
+
+@dataclass(frozen=True)
+class PayFigures:
+    """Pay data for the roles of one answer, in one area, from one OEWS release ("May 2025")."""
+
+    area: AreaInfo
+    release: str
+    roles: tuple[RolePay, ...]
+
+    @property
+    def shared(self) -> bool:
+        """True when every role has the same SOC code(s), so the figures are one distribution."""
+        return len({tuple(f.soc for f in pay.figures) for pay in self.roles}) == 1
+
+
 Problem = Union[UnknownRole, SameRole, UnknownDimension]
-CompareResult = Union[Verdict, Comparison, UnknownRole, SameRole, UnknownDimension]
+CompareResult = Union[Verdict, Comparison, UnknownRole, SameRole, UnknownDimension, UnknownArea]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any, Optional
 
 from rasa_sdk import Tracker
@@ -11,22 +12,34 @@ from sqlalchemy.orm import Session
 
 from actions import render
 from actions.context import (
+    Choice,
     Memory,
+    Neither,
+    Pending,
     Plan,
     dimension_slot,
     intent_dimension,
+    parse_payload,
+    pick,
     plan_question,
     slot_dimension,
-    unrecognised_phrases,
 )
-from actions.knowledge import (
-    KnowledgeAction,
-    canonical_roles,
-    dimension_vocabulary,
-    role_entities,
-    role_facts,
+from actions.knowledge import KnowledgeAction, dimension_vocabulary, role_facts
+from actions.mentions import mentioned_roles, placed_roles, unknown_in_text
+from actions.roles import ActionCareerPath, ActionDescribeRole, ActionListRoles
+from actions.slots import (
+    CAREER,
+    CHOOSE,
+    DESCRIBE,
+    DIMENSION,
+    FALLBACK,
+    INFORM,
+    LIST,
+    NEEDS_ROLES,
+    PENDING,
+    ROLE_A,
+    ROLE_B,
 )
-from actions.slots import DIMENSION, INFORM, JOB_ROLE, NEEDS_ROLES, ROLE_A, ROLE_B
 from kb.queries import compare_all, compare_on, related_comparisons
 from kb.resolve import resolve_dimension, resolve_role
 from kb.results import Comparison, DimensionInfo, SameRole, UnknownRole, Verdict
@@ -43,50 +56,73 @@ def read_memory(tracker: Tracker) -> Memory:
     )
 
 
-def mentioned_roles(session: Session, tracker: Tracker) -> tuple[list[str], list[str], list[tuple[int, int]]]:
-    """Canonical roles named in the latest message, unknown entity values, and their spans."""
-    entities = role_entities(tracker, JOB_ROLE)
-    known, unknown = canonical_roles(session, [e.get("value") for e in entities])
-    spans = [(int(e["start"]), int(e["end"])) for e in entities if "start" in e and "end" in e]
-    return known, unknown, spans
+CHOICE_INTENTS = (CHOOSE, INFORM, FALLBACK)
+MAX_FOLLOWED = 2
 
 
-def unknown_in_text(
-    session: Session,
-    tracker: Tracker,
-    spans: list[tuple[int, int]],
-    intent: Optional[str],
-    vocabulary: Optional[set[str]] = None,
-) -> tuple[str, ...]:
+def picked(session: Session, tracker: Tracker) -> Optional[tuple[Choice, ...] | Neither]:
+    """The offered choices a typed reply picks, when the bot last asked something with choices."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    if intent not in CHOICE_INTENTS:
+        return None
     text = tracker.latest_message.get("text") or ""
-    if text.startswith("/"):
-        return ()
-    words = vocabulary if vocabulary is not None else dimension_vocabulary(session)
-    return unrecognised_phrases(text, spans, words, whole_message=intent == INFORM)
+    return pick(text, placed_roles(session, tracker), Pending.from_slot(tracker.get_slot(PENDING)))
 
 
-def report_unknown(
-    dispatcher: CollectingDispatcher,
-    session: Session,
-    tracker: Tracker,
-    values: list[str],
-    spans: list[tuple[int, int]],
-    intent: Optional[str],
-) -> bool:
-    """Tell the user which role names we could not recognise, with close ones; True when there were any."""
-    unknown = tuple(values) + unknown_in_text(session, tracker, spans, intent)
-    problems = [p for p in (resolve_role(session, u) for u in unknown) if isinstance(p, UnknownRole)]
-    render.send(dispatcher, [render.unknown_role_reply(p, None, None) for p in problems])
-    return bool(problems)
+def as_clicked(tracker: Tracker, choice: Choice) -> Tracker:
+    """The tracker as if the choice's button had been clicked: its payload is the latest message."""
+    intent, entities = parse_payload(choice.payload)
+    clicked = copy.copy(tracker)
+    clicked.latest_message = {"text": choice.payload, "intent": {"name": intent, "confidence": 1.0},
+                              "entities": entities}  # fmt: skip
+    return clicked
 
 
 class ActionAnswerQuestion(KnowledgeAction):
-    """Dimension questions, full comparisons, and roles given alone ("what about a buyer instead?")."""
+    """Dimension questions, full comparisons, roles given alone ("what about a buyer instead?"),
+    and typed answers to the bot's own questions ("the first", "replace the buyer")."""
 
     def name(self) -> str:
         return "action_answer_question"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
+        chosen = picked(session, tracker)
+        if chosen is not None:
+            return self.follow(chosen, dispatcher, tracker, domain, session)
+        pending = Pending.from_slot(tracker.get_slot(PENDING))
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent == CHOOSE and not mentioned_roles(session, tracker)[0]:
+            render.send(dispatcher, [render.which_one_reply(pending)])
+            return [SlotSet(NEEDS_ROLES, False), SlotSet(PENDING, tracker.get_slot(PENDING))]
+        return self.answer_message(dispatcher, tracker, session)
+
+    def follow(
+        self,
+        chosen: tuple[Choice, ...] | Neither,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: dict,
+        session: Session,
+    ) -> list:
+        """Carry out the picked choices exactly as their clicks would be; "neither" drops the question."""
+        if isinstance(chosen, Neither):
+            render.send(dispatcher, [render.neither_reply(read_memory(tracker).pair)])
+            return [SlotSet(NEEDS_ROLES, False), SlotSet(PENDING, None)]
+        events: list = []
+        for choice in chosen[:MAX_FOLLOWED]:
+            clicked = as_clicked(tracker, choice)
+            handler = {DESCRIBE: ActionDescribeRole, LIST: ActionListRoles, CAREER: ActionCareerPath}.get(
+                choice.intent
+            )
+            if handler is None:
+                events += self.answer_message(dispatcher, clicked, session)
+            else:
+                events += handler(self._knowledge).respond(dispatcher, clicked, domain, session)
+            tracker = copy.copy(tracker)
+            tracker.slots = {**tracker.slots, **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
+        return events or [SlotSet(NEEDS_ROLES, False)]
+
+    def answer_message(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
         memory = read_memory(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         known, unknown_values, spans = mentioned_roles(session, tracker)

@@ -11,9 +11,11 @@ from rasa_sdk.forms import FormValidationAction
 from sqlalchemy.orm import Session
 
 from actions import render
-from actions.compare import dimension_of, mentioned_roles, report_unknown
+from actions.compare import dimension_of
+from actions.context import Pending, is_question, pick
 from actions.knowledge import KnowledgeAction, KnowledgeBase, default_knowledge_base
-from actions.slots import FORM, INFORM, REQUESTED_SLOT, ROLE_A, ROLE_B
+from actions.mentions import mentioned_roles, placed_roles, report_unknown
+from actions.slots import CHOOSE, FALLBACK, FORM, INFORM, PENDING, REQUESTED_SLOT, ROLE_A, ROLE_B
 from kb.queries import common_roles, counterparts
 from kb.resolve import resolve_role
 from kb.results import RoleInfo, RoleMatch
@@ -36,15 +38,34 @@ class ValidateComparisonForm(FormValidationAction):
             return self.fill(dispatcher, tracker, session)
 
     def fill(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list[dict[str, Any]]:
-        requested = tracker.get_slot(REQUESTED_SLOT) or ROLE_A
+        """Roles from a reply to the form's question; anything else is left to the other rules.
+
+        A reply answers the form when it names roles ("a buyer"), picks one of the offered
+        buttons by typing ("the second one"), or asks a new comparison naming roles. A question
+        of another kind ("what does a plant manager do?", "list the roles") never fills a slot.
+        """
+        requested = tracker.get_slot(REQUESTED_SLOT)
+        if requested is None:
+            return []  # the form starting: the question's own roles are already in the slots
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        text = tracker.latest_message.get("text") or ""
         known, unknown_values, spans = mentioned_roles(session, tracker)
+        if intent in (INFORM, CHOOSE, FALLBACK):
+            chosen = pick(text, placed_roles(session, tracker), Pending.from_slot(tracker.get_slot(PENDING)))
+            if isinstance(chosen, tuple):
+                known = [role for choice in chosen for role in choice.roles]
+        elif not (is_question(intent) and known):
+            return []
         roles = list(dict.fromkeys(known))
         first = tracker.get_slot(ROLE_A)
         if not roles:
-            if not report_unknown(dispatcher, session, tracker, unknown_values, spans, intent or INFORM):
+            if intent not in (INFORM, CHOOSE) or not report_unknown(
+                dispatcher, session, tracker, unknown_values, spans, INFORM
+            ):
                 return []  # nothing for this form: let the other rules handle the message
             return [SlotSet(requested, None)]
+        if is_question(intent) and len(roles) >= 2:
+            return [SlotSet(ROLE_A, roles[0]), SlotSet(ROLE_B, roles[1])]
         events = []
         if first is None:
             first = roles.pop(0)
@@ -53,7 +74,7 @@ class ValidateComparisonForm(FormValidationAction):
         if rest:
             events.append(SlotSet(ROLE_B, rest[0]))
         elif not events:
-            dispatcher.utter_message(text=f"We already have the {first}. Name a different role to compare it with.")
+            render.send(dispatcher, [render.same_as_first_reply(first)])
             events.append(SlotSet(ROLE_B, None))
         return events
 

@@ -7,6 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render
+from actions.compare import ActionAnswerQuestion, picked
 from actions.knowledge import KnowledgeAction, role_entities
 from actions.slots import CAREER, CAREER_DIRECTION, JOB_ROLE, LIST
 from kb.queries import popular_pairs
@@ -33,13 +34,16 @@ class ActionHelp(KnowledgeAction):
         return "action_help"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
+        chosen = picked(session, tracker)
+        if chosen is not None:  # an unclear message that still picks one of the offered choices
+            return ActionAnswerQuestion(self._knowledge).follow(chosen, dispatcher, tracker, domain, session)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         roles = named_roles(session, tracker) if intent == FALLBACK else []
         if roles:
             render.send(dispatcher, [render.guess_reply(roles, example_dimensions(session))])
             return []
         opener = OPENERS.get(intent or "", OPENERS[FALLBACK])
-        render.send(dispatcher, [render.Reply(opener, tuple(examples(session)))])
+        render.send(dispatcher, [render.Reply(opener, tuple(examples(session)), offers="menu")])
         return []
 
 

@@ -9,6 +9,7 @@ from collections import OrderedDict
 from typing import Any, Callable, Hashable, Optional, TypeVar
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -16,6 +17,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from actions.context import RoleFacts
+from actions.render import Dispatcher
+from actions.slots import PENDING
 from kb.db import KnowledgeBaseUnavailable, open_existing
 from kb.models import Dimension, Role
 from kb.queries import build_id
@@ -119,9 +122,15 @@ class KnowledgeAction(Action, ABC):
         """Answer using ``session``; returns the events to apply."""
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
+        """``respond``, then remember the question with choices it asked (or that it asked none)."""
         try:
+            recording = Dispatcher()
             with self.knowledge.session() as session:
-                return changes_only(self.respond(dispatcher, tracker, domain, session), tracker)
+                events = self.respond(recording, tracker, domain, session)
+            dispatcher.messages.extend(recording.messages)
+            if not any(e.get("event") == "slot" and e.get("name") == PENDING for e in events):
+                events.append(SlotSet(PENDING, recording.offered.to_slot() if recording.offered else None))
+            return changes_only(events, tracker)
         except (SQLAlchemyError, KnowledgeBaseUnavailable):
             logger.exception("Knowledge base unavailable in %s", self.name())
             dispatcher.utter_message(text=UNAVAILABLE)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence, Union
+from typing import Iterable, Literal, Optional, Sequence, Union
 
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.context import Choice, Pending
 from actions.slots import CAREER, CAREER_DIRECTION, COMPARE, DESCRIBE, DIMENSION_INTENT_PREFIX, INFORM, JOB_FAMILY
 from actions.slots import JOB_ROLE, LIST, PAGE
 from kb import answers
@@ -43,6 +44,17 @@ class Reply:
     text: str
     buttons: tuple[Button, ...] = ()
     verdict: Optional[str] = None  # the opening sentence to emphasise where a channel can
+    # "question": the buttons answer a question the text asks, and a typed reply may pick one by
+    # position, by role or by a telling word; "menu": suggestions a typed reply picks by position only.
+    offers: Literal["", "question", "menu"] = ""
+
+
+class Dispatcher(CollectingDispatcher):
+    """A dispatcher that also remembers the last question sent with choices (the ``pending`` slot)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.offered: Optional[Pending] = None
 
 
 SLACK_TEXT_LIMIT = 3000
@@ -83,6 +95,14 @@ def send(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> None:
     for reply in replies:
         buttons = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
         dispatcher.utter_message(text=reply.text, buttons=buttons or None, verdict=reply.verdict)
+        if reply.offers and reply.buttons and isinstance(dispatcher, Dispatcher):
+            choices = tuple(Choice(b.title, b.payload) for b in reply.buttons)
+            earlier = dispatcher.offered
+            if reply.offers == "menu" and earlier is not None and earlier.menu:
+                dispatcher.offered = Pending(earlier.asked, earlier.choices + choices, menu=True)
+            else:
+                asked = reply.text.splitlines()[0]
+                dispatcher.offered = Pending(asked, choices, menu=reply.offers == "menu")
 
 
 def payload(intent: str, **entities: object) -> str:
@@ -109,7 +129,7 @@ def related_reply(related: Sequence[RelatedComparison], dimension: Optional[str]
     if not related:
         return []
     buttons = tuple(compare_button(r.first.name, r.second.name, dimension) for r in related)
-    return [Reply("Related comparisons:", buttons)]
+    return [Reply("Related comparisons:", buttons, offers="menu")]
 
 
 def verdict_replies(verdict: Verdict, related: Sequence[RelatedComparison]) -> list[Reply]:
@@ -123,7 +143,7 @@ def comparison_replies(comparison: Comparison, related: Sequence[RelatedComparis
     ranked = sorted(comparison.verdicts, key=lambda v: (v.leader is None, -(v.first_level - v.second_level)))
     drill = tuple(compare_button(first, second, v.dimension.slug, v.dimension.name) for v in ranked[:DRILL_DOWN])
     text = answers.comparison_text(comparison)
-    return [Reply(text, drill, verdict=text.splitlines()[0]), *related_reply(related, None)]
+    return [Reply(text, drill, verdict=text.splitlines()[0], offers="menu"), *related_reply(related, None)]
 
 
 def unknown_role_reply(problem: UnknownRole, partner: Optional[str], dimension: Optional[str]) -> Reply:
@@ -134,7 +154,7 @@ def unknown_role_reply(problem: UnknownRole, partner: Optional[str], dimension: 
             buttons.append(compare_button(partner, suggestion.name, dimension, suggestion.name))
         else:
             buttons.append(Button(suggestion.name, payload(DESCRIBE, **{JOB_ROLE: suggestion.name})))
-    return Reply(answers.unknown_role_text(problem), tuple(buttons))
+    return Reply(answers.unknown_role_text(problem), tuple(buttons), offers="question")
 
 
 def same_role_reply(problem: SameRole) -> Reply:
@@ -155,7 +175,27 @@ def problem_reply(problem: Union[UnknownRole, SameRole, UnknownDimension]) -> Re
 
 def ask_which_reply(new: str, pair: Sequence[str], dimension: Optional[str]) -> Reply:
     buttons = tuple(compare_button(other, new, dimension) for other in pair)
-    return Reply(f"Should I compare the {new} with the {pair[0]} or with the {pair[1]}?", buttons)
+    return Reply(f"Should I compare the {new} with the {pair[0]} or with the {pair[1]}?", buttons, offers="question")
+
+
+def same_as_first_reply(first: str) -> Reply:
+    return Reply(f"We already have the {first}. Name a different role to compare it with.")
+
+
+def neither_reply(pair: Optional[tuple[str, str]]) -> Reply:
+    """A "neither" to the bot's own question: drop it, and say what the conversation is still about."""
+    if pair:
+        return Reply(f"OK, neither. We're still on the {pair[0]} and the {pair[1]}: ask about another role any time.")
+    return Reply("OK, neither. Ask me about any two roles, or say \"list roles\" to see the ones I know.")
+
+
+def which_one_reply(pending: Optional[Pending]) -> Reply:
+    """A pick that matched none of the choices: ask the same question again with the same choices."""
+    if pending is None:
+        return Reply("I haven't offered any choices just now. Ask me about any two roles, "
+                     "or say \"list roles\" to see the ones I know.")  # fmt: skip
+    buttons = tuple(Button(c.title, c.payload) for c in pending.choices)
+    return Reply(f"Sorry, which one? {pending.asked}", buttons, offers="question")
 
 
 def ask_roles_reply(
@@ -165,8 +205,8 @@ def ask_roles_reply(
     buttons = tuple(Button(r.name, payload(INFORM, **{JOB_ROLE: r.name})) for r in choices)
     topic = f" on {dimension.name.lower()}" if dimension else ""
     if first is None:
-        return Reply(f"Which two roles should I compare{topic}? Pick one or type both.", buttons)
-    return Reply(f"Which role should I compare the {first.name} with{topic}?", buttons)
+        return Reply(f"Which two roles should I compare{topic}? Pick one or type both.", buttons, offers="question")
+    return Reply(f"Which role should I compare the {first.name} with{topic}?", buttons, offers="question")
 
 
 def profile_replies(profile: RoleProfile) -> list[Reply]:
@@ -184,7 +224,7 @@ def profile_replies(profile: RoleProfile) -> list[Reply]:
         buttons.append(
             Button(f"What comes after {role}?", payload(CAREER, **{JOB_ROLE: role, CAREER_DIRECTION: "after"}))
         )
-    return [Reply(answers.profile_text(profile), tuple(buttons))]
+    return [Reply(answers.profile_text(profile), tuple(buttons), offers="menu")]
 
 
 def families_reply(groups: Sequence[tuple[str, Sequence[RoleInfo]]]) -> Reply:
@@ -195,7 +235,7 @@ def families_reply(groups: Sequence[tuple[str, Sequence[RoleInfo]]]) -> Reply:
     buttons = tuple(
         Button(f"{family} ({len(roles)})", payload(LIST, **{JOB_FAMILY: family})) for family, roles in groups
     )
-    return Reply(text, buttons)
+    return Reply(text, buttons, offers="question")
 
 
 def family_page_reply(family: str, roles: Sequence[RoleInfo], page: int) -> Reply:
@@ -207,7 +247,7 @@ def family_page_reply(family: str, roles: Sequence[RoleInfo], page: int) -> Repl
     if page < pages:
         buttons.append(Button("More roles", payload(LIST, **{JOB_FAMILY: family, PAGE: page + 1})))
     suffix = f" (page {page} of {pages})" if pages > 1 else ""
-    return Reply(f"{family}{suffix}: pick a role to learn more.", tuple(buttons))
+    return Reply(f"{family}{suffix}: pick a role to learn more.", tuple(buttons), offers="question")
 
 
 def career_path_replies(path: CareerPath) -> list[Reply]:
@@ -215,7 +255,7 @@ def career_path_replies(path: CareerPath) -> list[Reply]:
     if path.found:
         for earlier, later in zip(path.steps, path.steps[1:], strict=False):
             buttons.append(compare_button(later.name, earlier.name, None))
-    return [Reply(answers.career_path_text(path), tuple(buttons[:PAGE_SIZE]))]
+    return [Reply(answers.career_path_text(path), tuple(buttons[:PAGE_SIZE]), offers="menu")]
 
 
 def entry_roles_reply(goal: RoleInfo, sources: Sequence[RoleInfo]) -> Reply:
@@ -223,7 +263,7 @@ def entry_roles_reply(goal: RoleInfo, sources: Sequence[RoleInfo]) -> Reply:
         return Reply(f"The {goal.name} is usually an entry point: people join it without a typical previous role.")
     names = ", ".join(s.name for s in sources)
     buttons = tuple(compare_button(goal.name, s.name, None, f"{s.name} vs {goal.name}") for s in sources[:PAGE_SIZE])
-    return Reply(f"People usually become {goal.with_article} after working as: {names}.", buttons)
+    return Reply(f"People usually become {goal.with_article} after working as: {names}.", buttons, offers="menu")
 
 
 def next_roles_reply(role: RoleInfo, targets: Sequence[RoleInfo]) -> Reply:
@@ -231,7 +271,7 @@ def next_roles_reply(role: RoleInfo, targets: Sequence[RoleInfo]) -> Reply:
         return Reply(f"The {role.name} is at the top of its career ladder in my map.")
     names = ", ".join(t.name for t in targets)
     buttons = tuple(compare_button(t.name, role.name, None) for t in targets[:PAGE_SIZE])
-    return Reply(f"After {role.with_article}, typical next roles are: {names}.", buttons)
+    return Reply(f"After {role.with_article}, typical next roles are: {names}.", buttons, offers="menu")
 
 
 def guess_reply(roles: Sequence[RoleInfo], dimensions: Sequence[DimensionInfo]) -> Reply:
@@ -243,7 +283,7 @@ def guess_reply(roles: Sequence[RoleInfo], dimensions: Sequence[DimensionInfo]) 
             *(compare_button(first.name, second.name, d.slug, question_title(d, first, second)) for d in dimensions),
         )
         return Reply(f"I'm not sure what you'd like to know about the {first.name} and the {second.name}. Pick one:",
-                     buttons)  # fmt: skip
+                     buttons, offers="question")  # fmt: skip
     role = roles[0]
     into = payload(CAREER, **{JOB_ROLE: role.name, CAREER_DIRECTION: "into"})
     buttons = (
@@ -251,8 +291,9 @@ def guess_reply(roles: Sequence[RoleInfo], dimensions: Sequence[DimensionInfo]) 
         Button(f"How do I become {role.with_article}?", into),
         Button(f"Compare {role.with_article} with another role", payload(COMPARE, **{JOB_ROLE: role.name})),
     )
-    return Reply(f"I'm not sure what you'd like to know about the {role.name}. Pick one:", buttons)
+    return Reply(f"I'm not sure what you'd like to know about the {role.name}. Pick one:", buttons, offers="question")
 
 
 def ask_role_reply(question: str, choices: Sequence[RoleInfo], intent: str) -> Reply:
-    return Reply(question, tuple(Button(r.name, payload(intent, **{JOB_ROLE: r.name})) for r in choices))
+    buttons = tuple(Button(r.name, payload(intent, **{JOB_ROLE: r.name})) for r in choices)
+    return Reply(question, buttons, offers="question")

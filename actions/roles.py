@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render
-from actions.compare import mentioned_roles, report_unknown
+from actions.mentions import mentioned_roles, report_unknown
 from actions.knowledge import KnowledgeAction
 from actions.slots import CAREER, CAREER_DIRECTION, DESCRIBE, INFORM, JOB_FAMILY, PAGE, ROLE_A, ROLE_B
 from kb.queries import career_path, common_roles, describe_role, entry_roles, families, list_roles

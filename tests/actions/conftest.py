@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 from sqlalchemy.engine import Engine
 
 from actions.knowledge import KnowledgeBase
-from actions.slots import DIMENSION, NEEDS_ROLES, REQUESTED_SLOT, ROLE_A, ROLE_B
+from actions.slots import DIMENSION, NEEDS_ROLES, PENDING, REQUESTED_SLOT, ROLE_A, ROLE_B
 
 DOMAIN_FILE = Path(__file__).resolve().parents[2] / "domain.yml"
 
@@ -48,7 +48,7 @@ def make_tracker(
         if start >= 0:
             entity.update(start=start, end=start + len(role))
         found.append(entity)
-    all_slots = {ROLE_A: None, ROLE_B: None, DIMENSION: None, NEEDS_ROLES: False, REQUESTED_SLOT: None}
+    all_slots = {ROLE_A: None, ROLE_B: None, DIMENSION: None, NEEDS_ROLES: False, REQUESTED_SLOT: None, PENDING: None}
     all_slots.update(slots or {})
     return Tracker(
         sender_id="test",

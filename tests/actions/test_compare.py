@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from actions.compare import ActionAnswerQuestion
 from actions.knowledge import UNAVAILABLE, KnowledgeBase
-from actions.slots import DIMENSION, NEEDS_ROLES, ROLE_A, ROLE_B
+from actions.slots import DIMENSION, NEEDS_ROLES, PENDING, ROLE_A, ROLE_B
 from kb.db import make_engine
 from tests.actions.conftest import buttons, make_tracker, slot_events, texts
 
@@ -245,7 +245,37 @@ async def test_an_unreachable_knowledge_base_gets_an_apology_not_silence(domain,
 async def test_a_turn_records_only_the_slots_it_changes(knowledge, domain) -> None:
     asked = dict(text="who earns more, a buyer or a plant manager?", intent="ask_compensation", roles=("Buyer", PM))
     first = await ActionAnswerQuestion(knowledge).run(CollectingDispatcher(), make_tracker(**asked), domain)
-    assert slot_events(first) == {ROLE_A: "Buyer", ROLE_B: PM, DIMENSION: "compensation"}
+    related = slot_events(first).pop(PENDING)
+    assert related["menu"] and related["asked"] == "Related comparisons:"
+    assert {k: v for k, v in slot_events(first).items() if k != PENDING} == {
+        ROLE_A: "Buyer",
+        ROLE_B: PM,
+        DIMENSION: "compensation",
+    }
     remembered = make_tracker(**asked, slots=slot_events(first))
     again = await ActionAnswerQuestion(knowledge).run(CollectingDispatcher(), remembered, domain)
     assert slot_events(again) == {}
+
+
+async def test_a_typed_pick_is_answered_like_the_click(knowledge, domain) -> None:
+    which = {
+        "asked": f"Should I compare the {OM} with the Buyer or with the {PM}?",
+        "choices": [
+            [f"Buyer vs {OM}", f'/ask_budget{{"job_role": ["Buyer", "{OM}"]}}'],
+            [f"{PM} vs {OM}", f'/ask_budget{{"job_role": ["{PM}", "{OM}"]}}'],
+        ],
+    }
+    slots = {ROLE_A: "Buyer", ROLE_B: PM, DIMENSION: "budget", PENDING: which}
+    dispatcher, after = await ask(knowledge, domain, text="the plant one", intent="choose", slots=slots)
+    assert texts(dispatcher)[0].startswith(f"The {PM} has more budget authority than an {OM}.")
+    assert (after[ROLE_A], after[ROLE_B]) == (PM, OM)
+    dispatcher, after = await ask(knowledge, domain, text="replace the buyer", intent="inform", roles=("Buyer",),
+                                  slots=slots)  # fmt: skip
+    assert (after[ROLE_A], after[ROLE_B]) == (PM, OM)
+
+
+async def test_a_pick_that_matches_nothing_asks_again_with_the_same_choices(knowledge, domain) -> None:
+    which = {"asked": "Which one?", "choices": [["Buyer", '/inform{"job_role": "Buyer"}']]}
+    dispatcher, _ = await ask(knowledge, domain, text="the seventh", intent="choose", slots={PENDING: which})
+    assert texts(dispatcher) == ["Sorry, which one? Which one?"]
+    assert buttons(dispatcher) == [{"title": "Buyer", "payload": '/inform{"job_role": "Buyer"}'}]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from actions.context import Memory, Plan, RoleFacts, plan_question, unrecognised_phrases
+from actions.context import Memory, Plan, RoleFacts, plan_question
+from actions.phrases import unrecognised_phrases
 
 FACTS = {
     "Head of Operations": RoleFacts("Operations leadership", 6),

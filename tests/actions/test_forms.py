@@ -5,7 +5,7 @@ from __future__ import annotations
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.forms import ActionAskRoleA, ActionAskRoleB, ValidateComparisonForm
-from actions.slots import DIMENSION, REQUESTED_SLOT, ROLE_A, ROLE_B
+from actions.slots import DIMENSION, PENDING, REQUESTED_SLOT, ROLE_A, ROLE_B
 from tests.actions.conftest import buttons, make_tracker, slot_events, texts
 
 
@@ -84,3 +84,53 @@ async def test_the_questions_offer_common_roles_as_buttons(knowledge, domain) ->
         "Plant Manager",
     ]
     assert [b["title"] for b in buttons(dispatcher)] == closest
+
+
+OFFERED = {
+    "asked": "Which two roles should I compare? Pick one or type both.",
+    "choices": [[r, f'/inform{{"job_role": "{r}"}}'] for r in ("Operations Manager", "Head of Operations", "Buyer")],
+}
+
+
+async def test_starting_the_form_says_nothing_about_the_question_s_own_role(knowledge, domain) -> None:
+    dispatcher, events = await validate(
+        knowledge,
+        domain,
+        text="who has more budget authority, a buyer?",
+        intent="ask_budget",
+        roles=("Buyer",),
+        slots={ROLE_A: "Buyer"},
+    )
+    assert (texts(dispatcher), events) == ([], [])
+
+
+async def test_a_typed_pick_of_an_offered_role_fills_the_slot(knowledge, domain) -> None:
+    _, events = await validate(
+        knowledge, domain, text="the second one", intent="choose", slots={REQUESTED_SLOT: ROLE_A, PENDING: OFFERED}
+    )
+    assert slot_events(events) == {ROLE_A: "Head of Operations"}
+
+
+async def test_another_kind_of_question_never_fills_the_form(knowledge, domain) -> None:
+    for intent, text in (("describe_role", "what does a plant manager do?"), ("out_of_scope", "weather in paris?")):
+        dispatcher, events = await validate(
+            knowledge,
+            domain,
+            text=text,
+            intent=intent,
+            roles=("Plant Manager",) if intent == "describe_role" else (),
+            slots={REQUESTED_SLOT: ROLE_A},
+        )
+        assert (texts(dispatcher), events) == ([], []), text
+
+
+async def test_a_new_comparison_while_the_form_waits_fills_both_roles(knowledge, domain) -> None:
+    _, events = await validate(
+        knowledge,
+        domain,
+        text="who earns more, a buyer or a plant manager?",
+        intent="ask_compensation",
+        roles=("Buyer", "Plant Manager"),
+        slots={REQUESTED_SLOT: ROLE_B, ROLE_A: "Operations Manager"},
+    )
+    assert slot_events(events) == {ROLE_A: "Buyer", ROLE_B: "Plant Manager"}

@@ -1,0 +1,63 @@
+"""The roles a message names: recognised ones with where they are, and words that look like unknown roles."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
+
+from actions import render
+from actions.knowledge import canonical_roles, dimension_vocabulary, role_entities
+from actions.phrases import unrecognised_phrases
+from actions.slots import INFORM, JOB_ROLE
+from kb.resolve import resolve_role
+from kb.results import UnknownRole
+
+
+def mentioned_roles(session: Session, tracker: Tracker) -> tuple[list[str], list[str], list[tuple[int, int]]]:
+    """Canonical roles named in the latest message, unknown entity values, and their spans."""
+    entities = role_entities(tracker, JOB_ROLE)
+    known, unknown = canonical_roles(session, [e.get("value") for e in entities])
+    spans = [(int(e["start"]), int(e["end"])) for e in entities if "start" in e and "end" in e]
+    return known, unknown, spans
+
+
+def unknown_in_text(
+    session: Session,
+    tracker: Tracker,
+    spans: list[tuple[int, int]],
+    intent: Optional[str],
+    vocabulary: Optional[set[str]] = None,
+) -> tuple[str, ...]:
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/"):
+        return ()
+    words = vocabulary if vocabulary is not None else dimension_vocabulary(session)
+    return unrecognised_phrases(text, spans, words, whole_message=intent == INFORM)
+
+
+def report_unknown(
+    dispatcher: CollectingDispatcher,
+    session: Session,
+    tracker: Tracker,
+    values: list[str],
+    spans: list[tuple[int, int]],
+    intent: Optional[str],
+) -> bool:
+    """Tell the user which role names we could not recognise, with close ones; True when there were any."""
+    unknown = tuple(values) + unknown_in_text(session, tracker, spans, intent)
+    problems = [p for p in (resolve_role(session, u) for u in unknown) if isinstance(p, UnknownRole)]
+    render.send(dispatcher, [render.unknown_role_reply(p, None, None) for p in problems])
+    return bool(problems)
+
+
+def placed_roles(session: Session, tracker: Tracker) -> list[tuple[str, int]]:
+    """Each recognised role with where its mention starts in the message (-1 when not known)."""
+    placed = []
+    for entity in role_entities(tracker, JOB_ROLE):
+        known, _ = canonical_roles(session, [entity.get("value")])
+        if known:
+            placed.append((known[0], int(entity.get("start", -1))))
+    return placed

@@ -7,6 +7,9 @@ internal port in front of the action servers.
   connections is skipped for ``fail_timeout`` and the request goes to the next one. A request
   already sent is never retried (a turn must not be processed twice).
 - The action servers are balanced round robin over kept-alive connections.
+
+Request and response bodies stay in memory (up to 10 MB, far above a long conversation's
+tracker): nginx's workers run as an unprivileged user that may not write under the state folder.
 """
 
 from __future__ import annotations
@@ -34,6 +37,10 @@ error_log {state / "nginx-error.log"} warn;
 events {{ worker_connections 1024; }}
 http {{
     access_log off;
+    client_max_body_size 10m;
+    client_body_buffer_size 10m;
+    proxy_buffers 64 16k;
+    proxy_max_temp_file_size 0;
 {temp}
     map $http_upgrade $connection_upgrade {{ default upgrade; "" close; }}
     upstream rasa {{
@@ -49,7 +56,6 @@ http {{
     }}
     server {{
         listen {host}:{port};
-        client_max_body_size 1m;
         proxy_http_version 1.1;
         proxy_set_header Host $host;
         proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
@@ -67,7 +73,6 @@ http {{
     }}
     server {{
         listen 127.0.0.1:{actions_port};
-        client_max_body_size 10m;
         location / {{
             proxy_pass http://actions;
             proxy_http_version 1.1;

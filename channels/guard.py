@@ -16,6 +16,8 @@ from typing import Any, Awaitable, Callable, Dict, Text
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
+from channels import drain
+
 logger = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 2000
@@ -76,9 +78,13 @@ class CountingOutputChannel(OutputChannel):
 
 
 def guarded(on_new_message: Handler) -> Handler:
-    """Wrap a channel's message handler with the rules above."""
+    """Wrap a channel's message handler with the rules above; each turn counts as in progress for ``drain``."""
 
     async def handle(message: UserMessage) -> None:
+        with drain.turn():
+            await answer(message)
+
+    async def answer(message: UserMessage) -> None:
         text = clean_text(message.text)
         output = message.output_channel
         if not text:

@@ -20,6 +20,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels import drain
 from channels.guard import guarded
 from runtime import settings
 
@@ -71,6 +72,7 @@ class RolewiseRestInput(RestInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         handle = guarded(on_new_message)
         webhook = Blueprint("rolewise_rest_webhook", __name__)
+        drain.install(webhook)
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:

@@ -28,6 +28,7 @@ from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from actions import render
+from channels import drain
 from channels.guard import guarded
 from channels.replay import Seen, seen_store
 from runtime import settings
@@ -136,6 +137,7 @@ class RolewiseSlackInput(SlackInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         on_new_message = guarded(on_new_message)
         slack_webhook = Blueprint("slack_webhook", __name__)
+        drain.install(slack_webhook)
 
         @slack_webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:

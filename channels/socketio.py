@@ -28,6 +28,7 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from channels import web_session
+from channels import drain
 from channels.guard import guarded
 from runtime import settings
 
@@ -66,6 +67,7 @@ class RolewiseSocketIOInput(SocketIOInput):
         # CORS for the polling transport is answered by Rasa's app (``--cors``), not by socket.io.
         sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
         webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
+        drain.install(webhook)
         self.sio = sio
 
         @webhook.route("/", methods=["GET"])

@@ -54,6 +54,7 @@ class Bot:
     actions_url: str
     log: Path
     actions: subprocess.Popen  # type: ignore[type-arg]
+    rasa: subprocess.Popen  # type: ignore[type-arg]
 
     def say(self, sender: str, message: str) -> list[dict]:
         response = requests.post(
@@ -127,6 +128,6 @@ def running_bot(
         wait_until(lambda: requests.get(f"{actions_url}/health", timeout=2).ok, "action server", actions, actions_log)
         # Rasa loads the model before it starts listening, so an answering channel means a ready bot.
         wait_until(lambda: requests.get(f"{url}/webhooks/rest/", timeout=2).ok, "Rasa", rasa, rasa_log)
-        yield Bot(url, actions_url, rasa_log, actions)
+        yield Bot(url, actions_url, rasa_log, actions, rasa)
     finally:
         stop(rasa, actions)

@@ -25,7 +25,7 @@ def listening(url: str) -> bool:
 
 def processes_on(port: int) -> list[str]:
     """Command lines of the processes started with ``--port PORT``."""
-    found = subprocess.run(["pgrep", "-af", f"--port {port}( |$)"], capture_output=True, text=True)
+    found = subprocess.run(["pgrep", "-af", "--", f"--port {port}( |$)"], capture_output=True, text=True)
     return [line for line in found.stdout.splitlines() if "pgrep" not in line]
 
 

@@ -6,6 +6,7 @@ code changes; code is tested on the small test KB (``tests/fixtures/small_kb``).
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import combinations
 
 import pytest
@@ -20,6 +21,44 @@ from kb.results import CareerPath, Comparison, RoleMatch, RoleProfile, Verdict
 from kb.validate import DIMENSION_SLUGS
 
 HOO, OM = "Head of Operations", "Operations Manager"
+
+# Titles people hold and ask about, each in its job family.
+NAMED_ROLES = {
+    "Shift Manager": "Operations management",
+    "General Manager": "General management",
+    "Transportation Manager": "Transportation and distribution",
+    "Fleet Manager": "Transportation and distribution",
+    "Dispatcher": "Transportation and distribution",
+    "Distribution Center Manager": "Transportation and distribution",
+    "Fulfillment Manager": "Transportation and distribution",
+    "Customer Service Manager": "Customer service",
+    "Contact Center Manager": "Customer service",
+    "Store Manager": "Retail operations",
+    "District Manager": "Retail operations",
+    "Program Manager": "Planning and improvement",
+    "Business Operations Manager": "General management",
+    "Chief of Staff": "General management",
+    "Demand Planner": "Supply and demand planning",
+    "Production Planner": "Supply and demand planning",
+    "Materials Manager": "Supply and demand planning",
+    "Health and Safety Manager": "Health and safety",
+    "Field Service Manager": "Customer service",
+}
+
+FAMILY_SIZES = {
+    "Operations leadership": 4,
+    "Operations management": 6,
+    "Supply chain and logistics": 10,
+    "Manufacturing and quality": 6,
+    "Facilities": 2,
+    "Planning and improvement": 4,
+    "Transportation and distribution": 7,
+    "Customer service": 6,
+    "Retail operations": 5,
+    "Supply and demand planning": 5,
+    "General management": 3,
+    "Health and safety": 2,
+}
 
 
 def authored_pairs(content: Content) -> set[frozenset[str]]:
@@ -130,3 +169,62 @@ def test_the_roles_the_help_text_names_are_roles_of_the_kb(session: Session) -> 
         ("ops manager", "Operations Manager"),
         ("facilities manager", "Facilities Manager"),
     ]
+
+
+def test_the_named_roles_exist_in_their_families(content: Content) -> None:
+    families = {role.name: role.family for role in content.roles}
+    assert {name: families.get(name) for name in NAMED_ROLES} == NAMED_ROLES
+
+
+def test_sixty_roles_in_twelve_families_and_thirty_six_contrasts(content: Content) -> None:
+    """The roster target is at least 60 roles in at least 8 families and 35 contrasts; these are the exact counts."""
+    assert Counter(role.family for role in content.roles) == FAMILY_SIZES
+    assert (len(content.roles), len(FAMILY_SIZES), len(content.contrasts)) == (60, 12, 36)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Shift Manager", "Operations Supervisor"),
+        ("Fleet Manager", "Transportation Manager"),
+        ("Transportation Manager", "Logistics Manager"),
+        ("Distribution Center Manager", "Warehouse Manager"),
+        ("District Manager", "Store Manager"),
+        ("Demand Planner", "Supply Chain Analyst"),
+        ("Contact Center Manager", "Customer Service Manager"),
+        ("Program Manager", "Project Manager"),
+        ("Business Operations Manager", OM),
+        ("General Manager", OM),
+        ("Chief of Staff", "Chief Operating Officer"),
+    ],
+)
+def test_the_most_asked_new_pairs_are_authored(session: Session, content: Content, first: str, second: str) -> None:
+    assert frozenset((first, second)) in authored_pairs(content)
+    verdict = compare_on(session, first, second, "scope")
+    assert isinstance(verdict, Verdict) and verdict.source == "authored"
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        ["Warehouse Associate", "Logistics Coordinator", "Logistics Manager", "Director of Distribution"],
+        ["Retail Sales Associate", "Shift Manager", OM],
+        [
+            "Customer Service Representative",
+            "Customer Service Supervisor",
+            "Customer Service Manager",
+            "Contact Center Manager",
+            "Director of Customer Service",
+        ],
+        ["Supply Chain Analyst", "Demand Planner", "Supply Chain Planning Manager"],
+        ["Project Manager", "Program Manager", "Chief of Staff"],
+        ["Maintenance Technician", "Field Service Manager"],
+        ["Warehouse Manager", "Distribution Center Manager", "General Manager"],
+        ["Store Manager", OM],
+        ["Production Planner", "Materials Manager", "Supply Chain Manager"],
+        ["Health and Safety Specialist", "Health and Safety Manager", "Director of Operations"],
+    ],
+)
+def test_careers_cross_between_families(session: Session, steps: list[str]) -> None:
+    path = career_path(session, steps[0], steps[-1])
+    assert isinstance(path, CareerPath) and [s.name for s in path.steps] == steps

@@ -17,8 +17,10 @@ from actions.context import (
     Neither,
     Pending,
     Plan,
+    decide_dimension,
     dimension_slot,
     intent_dimension,
+    masked,
     parse_payload,
     pick,
     plan_question,
@@ -26,6 +28,7 @@ from actions.context import (
 )
 from actions.knowledge import KnowledgeAction, dimension_vocabulary, role_facts
 from actions.mentions import mentioned_roles, placed_roles, unknown_in_text
+from actions.phrases import worded_dimensions
 from actions.roles import ActionCareerPath, ActionDescribeRole, ActionListRoles
 from actions.slots import (
     CAREER,
@@ -40,9 +43,9 @@ from actions.slots import (
     ROLE_A,
     ROLE_B,
 )
-from kb.queries import compare_all, compare_on, related_comparisons
+from kb.queries import compare_all, compare_on, describe_role, related_comparisons
 from kb.resolve import resolve_dimension, resolve_role
-from kb.results import Comparison, DimensionInfo, SameRole, UnknownRole, Verdict
+from kb.results import Comparison, DimensionInfo, RoleProfile, SameRole, UnknownRole, Verdict
 
 RELATED = 3
 
@@ -128,9 +131,12 @@ class ActionAnswerQuestion(KnowledgeAction):
         known, unknown_values, spans = mentioned_roles(session, tracker)
         vocabulary = self.knowledge.cached(session, ("vocabulary",), lambda: dimension_vocabulary(session))
         unknown = tuple(unknown_values) + unknown_in_text(session, tracker, spans, intent, vocabulary)
+        unknown = tuple(phrase for phrase in unknown if not worded_dimensions(phrase))  # "seinority" is no role
         remembered = [r for r in (memory.role_a, memory.role_b) if r]
         facts = role_facts(session, known + remembered)
-        plan = plan_question(intent, known, memory, facts, tracker.latest_message.get("text") or "", unknown)
+        text = tracker.latest_message.get("text") or ""
+        worded = None if text.startswith("/") else decide_dimension(intent, worded_dimensions(masked(text, spans)))
+        plan = plan_question(intent, known, memory, facts, text, unknown, worded)
         return self.carry_out(plan, dispatcher, session, memory)
 
     def carry_out(self, plan: Plan, dispatcher: CollectingDispatcher, session: Session, memory: Memory) -> list:
@@ -161,9 +167,44 @@ class ActionAnswerQuestion(KnowledgeAction):
             render.send(dispatcher, replies or [render.unknown_role_reply(UnknownRole(plan.unknown[0]), None, None)])
             return done
         assert plan.role_a is not None and plan.role_b is not None
+        if plan.kind == "nothing_to_explain":
+            render.send(dispatcher, [render.nothing_to_explain_reply()])
+            return done
         return self.answer(plan.role_a, plan.role_b, plan.dimension, dispatcher, session)
+        if plan.kind == "explain":
+            return self.explain(plan.role_a, plan.role_b, plan.dimension, dispatcher, session)
 
     def answer(
+    def explain(
+        self, first: str, second: str, dimension: Optional[str], dispatcher: CollectingDispatcher, session: Session
+    ) -> list[Any]:
+        """Why the last verdict holds (after a full comparison: its biggest difference), verdict first again."""
+        if dimension is None:
+            overall = compare_all(session, first, second)
+            if not isinstance(overall, Comparison):
+                render.send(dispatcher, [render.problem_reply(overall)])
+                return [SlotSet(NEEDS_ROLES, False)]
+            dimension = render.ranked_verdicts(overall)[0].dimension.slug
+            biggest = True
+        else:
+            biggest = False
+        verdict = compare_on(session, first, second, dimension)
+        if not isinstance(verdict, Verdict):
+            render.send(dispatcher, [render.problem_reply(verdict)])
+            return [SlotSet(NEEDS_ROLES, False)]
+        traits = {}
+        for role in (verdict.first, verdict.second):
+            profile = describe_role(session, role.name)
+            if isinstance(profile, RoleProfile):
+                traits[role.name] = next((t.text for t in profile.traits if t.dimension.slug == dimension), "")
+        render.send(dispatcher, [render.why_reply(verdict, traits, biggest)])
+        return [
+            SlotSet(ROLE_A, first),
+            SlotSet(ROLE_B, second),
+            SlotSet(DIMENSION, dimension_slot(dimension)),
+            SlotSet(NEEDS_ROLES, False),
+        ]
+
         self, first: str, second: str, dimension: Optional[str], dispatcher: CollectingDispatcher, session: Session
     ) -> list[Any]:
         result = compare_on(session, first, second, dimension) if dimension else compare_all(session, first, second)

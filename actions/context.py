@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal, Mapping, Optional, Union
 
-from actions.slots import COMPARE, DIMENSION_INTENT_PREFIX, FULL_COMPARISON, INFORM
+from actions.slots import COMPARE, DIMENSION_INTENT_PREFIX, FULL_COMPARISON, INFORM, WHY
 
-PlanKind = Literal["answer", "ask_roles", "ask_which", "unknown_role", "same_role"]
+PlanKind = Literal["answer", "ask_roles", "ask_which", "unknown_role", "same_role", "explain", "nothing_to_explain"]
 REPLACE_CUES = re.compile(r"\b(instead of|rather than|replac\w*|swap\w*)\b", re.IGNORECASE)
 MIN_SENIORITY_GAP = 2
 
@@ -60,6 +60,26 @@ def is_question(intent: Optional[str]) -> bool:
     return intent == COMPARE or intent_dimension(intent) is not None
 
 
+def decide_dimension(intent: Optional[str], words: list[str]) -> Optional[str]:
+    """The dimension a message's words settle, given what NLU read (``words``: dimensions named, in order).
+
+    The intent's own dimension when the words name it too; else the one dimension the words name
+    ("who makes more money on the shop floor" is about pay, whatever the intent); else None.
+    """
+    own = intent_dimension(intent)
+    if own and own in words:
+        return own
+    return words[0] if len(words) == 1 else None
+
+
+def masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the recognised role mentions blanked, so "Strategic Sourcing Manager" names no dimension."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 def dimension_slot(slug: Optional[str]) -> str:
     return slug or FULL_COMPARISON
 
@@ -92,16 +112,28 @@ def plan_question(
     facts: Mapping[str, RoleFacts],
     text: str = "",
     unknown: tuple[str, ...] = (),
+    worded: Optional[str] = None,
 ) -> Plan:
     """What to do with a comparison question, a follow-up, or a role given on its own.
 
     ``mentioned`` are the canonical roles in the message, in order (duplicates kept,
     so "ops manager vs operations manager" can be told apart from one role).
+    A "why?" explains the last answer: its pair (or two roles it names) on its dimension, or
+    the biggest difference after a full comparison (``dimension`` None). ``worded`` is the
+    dimension the message's own words name ("budget", "pay"), if any.
     """
+    if intent == WHY:
+        named = list(dict.fromkeys(mentioned))
+        pair = (named[0], named[1]) if len(named) >= 2 else memory.pair
+        if len(named) == 1 and (pair is None or named[0] not in pair):
+            return plan_question(INFORM, mentioned, memory, facts, text, unknown, worded)
+        if pair is None:
+            return Plan("nothing_to_explain")
+        return Plan("explain", pair[0], pair[1], dimension=worded or memory.dimension)
     if is_question(intent):
-        dimension = intent_dimension(intent)
+        dimension = worded or intent_dimension(intent)
     else:
-        dimension = memory.dimension
+        dimension = worded or memory.dimension
     roles = list(dict.fromkeys(mentioned))
     if len(mentioned) >= 2 and len(roles) == 1:
         return Plan("same_role", role_a=roles[0], dimension=dimension)

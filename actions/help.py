@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import copy
+from typing import Optional
+
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render
 from actions.compare import ActionAnswerQuestion, picked
+from actions.phrases import worded_dimensions
 from actions.knowledge import KnowledgeAction, role_entities
-from actions.slots import CAREER, CAREER_DIRECTION, JOB_ROLE, LIST
+from actions.slots import CAREER, CAREER_DIRECTION, DIMENSION_INTENT_PREFIX, JOB_ROLE, LIST, ROLE_A, ROLE_B
 from kb.queries import popular_pairs
 from kb.resolve import all_dimensions, resolve_role
 from kb.results import DimensionInfo, RoleInfo, RoleMatch
@@ -39,12 +43,29 @@ class ActionHelp(KnowledgeAction):
             return ActionAnswerQuestion(self._knowledge).follow(chosen, dispatcher, tracker, domain, session)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         roles = named_roles(session, tracker) if intent == FALLBACK else []
+        question = worded_question(tracker, len(roles)) if intent == FALLBACK else None
+        if question is not None:  # unclear to NLU, but its words name a dimension and the roles are known
+            return ActionAnswerQuestion(self._knowledge).answer_message(dispatcher, question, session)
         if roles:
             render.send(dispatcher, [render.guess_reply(roles, example_dimensions(session))])
             return []
         opener = OPENERS.get(intent or "", OPENERS[FALLBACK])
         render.send(dispatcher, [render.Reply(opener, tuple(examples(session)), offers="menu")])
         return []
+
+
+def worded_question(tracker: Tracker, named: int) -> Optional[Tracker]:
+    """An unclear message read as the dimension question its words name ("whose bugdet is bigger?"),
+    when the roles are in the message or remembered; None otherwise."""
+    text = tracker.latest_message.get("text") or ""
+    dimensions = worded_dimensions(text)
+    remembered = bool(tracker.get_slot(ROLE_A) and tracker.get_slot(ROLE_B))
+    if len(dimensions) != 1 or not (named >= 2 or remembered) or text.startswith("/"):
+        return None
+    question = copy.copy(tracker)
+    intent = {"name": f"{DIMENSION_INTENT_PREFIX}{dimensions[0]}", "confidence": 1.0}
+    question.latest_message = {**tracker.latest_message, "intent": intent}
+    return question
 
 
 def named_roles(session: Session, tracker: Tracker) -> list[RoleInfo]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz, process
+
 _SEPARATORS = re.compile(
     r"[,;:?!.()]|\b(?:vs\.?|versus|or|and|with|than|to|from|into|instead of|rather than|compared to|between)\b",
     re.IGNORECASE,
@@ -202,3 +204,43 @@ def unrecognised_phrases(
         if role_like or (whole_message and not spans):
             found.append(" ".join(words))
     return tuple(dict.fromkeys(found))
+
+
+# Words that name a dimension, as people write them (the KB's headings cover the formal ones).
+DIMENSION_CUES: dict[str, tuple[str, ...]] = {
+    "compensation": ("pay", "paid", "salary", "salaries", "earn", "earns", "earning", "earnings", "money",
+                     "wage", "wages", "compensation", "bonus", "income", "remuneration"),
+    "budget": ("budget", "budgets", "spend", "spending", "purse strings", "financial authority", "sign off spend"),
+    "experience": ("experience", "experienced", "years of experience", "track record"),
+    "hierarchy": ("senior", "seniority", "hierarchy", "rank", "ranks", "higher up", "reports to", "pecking order"),
+    "decision_making": ("decision", "decisions", "decide", "decides", "autonomy", "final say", "call the shots"),
+    "skills": ("skill", "skills", "skillset", "competencies"),
+    "crisis_management": ("crisis", "crises", "emergency", "emergencies", "outage", "disruption"),
+    "strategy": ("strategy", "strategic", "vision", "long-term planning"),
+    "scope": ("scope", "remit", "span of control"),
+    "collaboration": ("collaboration", "collaborate", "cross-functional", "teamwork"),
+    "performance_metrics": ("kpi", "kpis", "metrics", "measured on", "judged on", "targets"),
+    "external_relations": ("suppliers", "vendors", "external", "outside the company", "clients"),
+}  # fmt: skip
+MIN_FUZZY_CUE = 6  # shorter cue words must be typed exactly ("earns" is one letter from "learns")
+CUE_SCORE = 82.0
+
+
+def worded_dimensions(text: str) -> list[str]:
+    """The dimensions a message's words name, in order of appearance, forgiving typos ("bugdet", "seinor")."""
+    lowered = " " + re.sub(r"[^a-z0-9' -]+", " ", text.lower()) + " "
+    tokens = lowered.split()
+    found: list[tuple[int, str]] = []
+    for slug, cues in DIMENSION_CUES.items():
+        positions = [lowered.find(f" {cue} ") for cue in cues if f" {cue} " in lowered]
+        if not positions:
+            singles = [cue for cue in cues if " " not in cue and len(cue) >= MIN_FUZZY_CUE]
+            for index, token in enumerate(tokens):
+                if len(token) >= MIN_FUZZY_CUE - 1 and process.extractOne(
+                    token, singles, scorer=fuzz.ratio, score_cutoff=CUE_SCORE
+                ):
+                    positions.append(len(" ".join(tokens[:index])))
+                    break
+        if positions:
+            found.append((min(positions), slug))
+    return [slug for _, slug in sorted(found)]

@@ -137,10 +137,32 @@ def verdict_replies(verdict: Verdict, related: Sequence[RelatedComparison]) -> l
     return [Reply(text, verdict=answers.verdict_sentence(verdict)), *related_reply(related, verdict.dimension.slug)]
 
 
+def ranked_verdicts(comparison: Comparison) -> list[Verdict]:
+    """The comparison's verdicts, biggest difference first (the order of the drill-down buttons)."""
+    return sorted(comparison.verdicts, key=lambda v: (v.leader is None, -(v.first_level - v.second_level)))
+
+
+def why_reply(verdict: Verdict, traits: dict[str, str], biggest: bool) -> Reply:
+    """A "why?": the verdict again, then the authored reason or both profiles' texts side by side."""
+    sentence = answers.verdict_sentence(verdict)
+    opening = f"The biggest difference is {verdict.dimension.name.lower()}. {sentence}" if biggest else sentence
+    if verdict.source == "authored":
+        return Reply(f"{opening} Why: {verdict.explanation}", verdict=sentence)
+    sides = [f"- {role.name}: {traits.get(role.name) or '(no details)'}" for role in (verdict.first, verdict.second)]
+    return Reply("\n".join([f"{opening} Here is how the two profiles put it:", *sides]), verdict=sentence)
+
+
+def nothing_to_explain_reply() -> Reply:
+    return Reply(
+        "I explain my answers once I've given one. Ask me to compare two roles first, for example "
+        '"who has more budget authority, a buyer or a plant manager?", then ask "why?".'
+    )
+
+
 def comparison_replies(comparison: Comparison, related: Sequence[RelatedComparison]) -> list[Reply]:
     """The short summary, buttons to drill into the biggest differences, then related pairs."""
     first, second = comparison.first.name, comparison.second.name
-    ranked = sorted(comparison.verdicts, key=lambda v: (v.leader is None, -(v.first_level - v.second_level)))
+    ranked = ranked_verdicts(comparison)
     drill = tuple(compare_button(first, second, v.dimension.slug, v.dimension.name) for v in ranked[:DRILL_DOWN])
     text = answers.comparison_text(comparison)
     return [Reply(text, drill, verdict=text.splitlines()[0], offers="menu"), *related_reply(related, None)]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from actions.context import Memory, Plan, RoleFacts, plan_question
-from actions.phrases import unrecognised_phrases
+from actions.context import Memory, Plan, RoleFacts, decide_dimension, masked, plan_question
+from actions.phrases import unrecognised_phrases, worded_dimensions
 
 FACTS = {
     "Head of Operations": RoleFacts("Operations leadership", 6),
@@ -104,3 +104,51 @@ def test_unrecognised_phrases(text: str, spans: list[tuple[int, int]], expected:
 def test_a_bare_reply_counts_as_a_role_attempt_only_when_asked() -> None:
     assert unrecognised_phrases("barista", [], VOCABULARY, whole_message=True) == ("barista",)
     assert unrecognised_phrases("barista", [], VOCABULARY) == ()
+
+
+def test_why_explains_the_remembered_pair_on_its_dimension() -> None:
+    assert plan_question("explain", [], PAIR, FACTS, "why?") == Plan(
+        "explain", "Head of Operations", "Operations Manager", dimension="budget"
+    )
+    assert plan_question("explain", [], Memory(), FACTS, "why?") == Plan("nothing_to_explain")
+    named = plan_question("explain", ["Plant Manager", "Buyer"], Memory(), FACTS, "why...", worded="budget")
+    assert named == Plan("explain", "Plant Manager", "Buyer", dimension="budget")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on the shop floor, who makes more money?", ["compensation"]),
+        ("whose bugdet is bigger", ["budget"]),
+        ("who needs more experiance", ["experience"]),
+        ("who is more seinor", ["hierarchy"]),
+        ("decison making of a buyer", ["decision_making"]),
+        ("who has the final say on budget", ["decision_making", "budget"]),
+        ("how does a learner grow at speed", []),
+        ("how is the procurement manager job different from the buyer position?", []),
+    ],
+)
+def test_dimension_words_are_found_despite_typos(text: str, expected: list[str]) -> None:
+    assert worded_dimensions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("intent", "words", "expected"),
+    [
+        ("ask_hierarchy", ["compensation"], "compensation"),  # the words disagree with the intent and win
+        ("ask_budget", ["decision_making", "budget"], "budget"),  # the intent's own dimension is named too
+        ("ask_budget", ["decision_making", "skills"], None),  # unclear: NLU decides
+        ("compare_roles", [], None),
+        ("inform", ["experience"], "experience"),
+    ],
+)
+def test_the_dimension_is_decided_from_intent_and_words(intent: str, words: list[str], expected: str) -> None:
+    assert decide_dimension(intent, words) == expected
+    if expected and intent.startswith("ask_"):
+        plan = plan_question(intent, ["Buyer", "Plant Manager"], Memory(), FACTS, "", worded=expected)
+        assert plan.dimension == expected
+
+
+def test_role_mentions_are_masked_before_looking_for_dimension_words() -> None:
+    text = "strategic sourcing manager vs buyer"
+    assert worded_dimensions(masked(text, [(0, 26)])) == []

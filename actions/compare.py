@@ -166,15 +166,14 @@ class ActionAnswerQuestion(KnowledgeAction):
                     replies.append(render.unknown_role_reply(problem, partner, plan.dimension))
             render.send(dispatcher, replies or [render.unknown_role_reply(UnknownRole(plan.unknown[0]), None, None)])
             return done
-        assert plan.role_a is not None and plan.role_b is not None
         if plan.kind == "nothing_to_explain":
             render.send(dispatcher, [render.nothing_to_explain_reply()])
             return done
-        return self.answer(plan.role_a, plan.role_b, plan.dimension, dispatcher, session)
+        assert plan.role_a is not None and plan.role_b is not None
         if plan.kind == "explain":
             return self.explain(plan.role_a, plan.role_b, plan.dimension, dispatcher, session)
+        return self.answer(plan.role_a, plan.role_b, plan.dimension, dispatcher, session)
 
-    def answer(
     def explain(
         self, first: str, second: str, dimension: Optional[str], dispatcher: CollectingDispatcher, session: Session
     ) -> list[Any]:
@@ -205,6 +204,7 @@ class ActionAnswerQuestion(KnowledgeAction):
             SlotSet(NEEDS_ROLES, False),
         ]
 
+    def answer(
         self, first: str, second: str, dimension: Optional[str], dispatcher: CollectingDispatcher, session: Session
     ) -> list[Any]:
         result = compare_on(session, first, second, dimension) if dimension else compare_all(session, first, second)

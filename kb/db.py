@@ -38,7 +38,8 @@ def make_engine(url: str | None = None) -> Engine:
             Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, future=True, connect_args={"check_same_thread": False})
     else:
-        engine = create_engine(url, future=True, pool_pre_ping=True)
+        # Each session reads one snapshot: a KB reloaded meanwhile (one transaction) is never seen half old, half new.
+        engine = create_engine(url, future=True, pool_pre_ping=True, isolation_level="REPEATABLE READ")
     if url.startswith("sqlite"):
         event.listen(engine, "connect", _sqlite_foreign_keys)
     return engine

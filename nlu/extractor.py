@@ -8,10 +8,12 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import SPACY_DOCS
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from spacy.tokens import Doc
 
 from nlu.matching import LABEL, FuzzyIndex, find_roles
 
@@ -56,12 +58,23 @@ class RoleEntityExtractor(GraphComponent, EntityExtractorMixin):
             self._index = FuzzyIndex(ruler.patterns)
         return self._index
 
+    @staticmethod
+    def _doc(message: Message, text: Text, model: SpacyModel) -> Doc:
+        """The doc SpacyNLP already made of this message (lower-cased, which the LOWER phrase matcher and
+        the lower-cased fuzzy index do not mind), or a new parse when lower-casing moved character
+        offsets ("İ" becomes two characters) or no doc is there."""
+        doc = message.get(SPACY_DOCS[TEXT])
+        if isinstance(doc, Doc) and len(doc.text) == len(text):
+            return doc
+        return model.model(text)
+
     def process(self, messages: List[Message], model: SpacyModel) -> List[Message]:
+        """Adds the ``job_role`` entities of each message, read from its spaCy doc."""
         for message in messages:
             text = message.get(TEXT)
             if not text:
                 continue
-            doc = model.model(text)
+            doc = self._doc(message, text, model)
             entities = [
                 {
                     "entity": LABEL,

@@ -1,0 +1,111 @@
+"""The tracker store Rasa uses (``tracker_store: type`` in endpoints.yml): Rasa's SQLTrackerStore plus two settings.
+
+Loaded by the Rasa server, not by the action server; it imports nothing else from ``actions``.
+
+- **SQLite: WAL journal and ``synchronous=NORMAL``** on every connection (SQLAlchemy's ``connect``
+  event, the documented way to set per-connection pragmas), and connections kept in a pool. With
+  SQLite's default rollback journal and ``synchronous=FULL`` each commit waits on two fsyncs; in WAL
+  mode with ``NORMAL`` a commit waits on none (the WAL is synced at checkpoints). A committed turn
+  can then be lost on a power failure or OS crash (never on a crash of Rasa itself), which a chat
+  history can afford. WAL mode is persistent in the database file once set; ``synchronous`` is per
+  connection. Other databases are left as they are.
+- **A new Rasa session every ``turns_per_session`` user turns**, slots carried over, added when a
+  turn has ended (the tracker's last action is ``action_listen``) and no form is active: the events
+  Rasa's own ``action_session_start`` adds when a session expires (``ActionExecuted
+  (action_session_start)``, ``SessionStarted``, the slots, ``ActionExecuted(action_listen)``).
+  SQLTrackerStore loads only the events since the last ``session_started``, so the history Rasa
+  loads, saves and sends to the action server on each turn stays bounded however long a
+  conversation runs. 0 turns it off.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Optional
+
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
+from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import URL, Engine
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import QueuePool
+
+SQLITE_PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL")
+DEFAULT_TURNS_PER_SESSION = 20
+
+
+def set_sqlite_pragmas(connection: Any, _record: Any) -> None:
+    """SQLAlchemy ``connect`` listener: WAL journal and ``synchronous=NORMAL`` on a new SQLite connection."""
+    cursor = connection.cursor()
+    try:
+        for pragma in SQLITE_PRAGMAS:
+            cursor.execute(pragma)
+    finally:
+        cursor.close()
+
+
+def sqlite_engine(url: URL) -> Engine:
+    """An engine on the SQLite file ``url`` that keeps its connections (a QueuePool, SQLAlchemy 2.0's
+    default for SQLite files; 1.4 opens a new connection for every session) and sets the pragmas on each.
+
+    Kept connections matter in WAL mode: when the last connection to the file closes, SQLite
+    checkpoints the WAL into the database and syncs it, which would happen after every turn.
+    Rasa uses the store from its event loop only, one session at a time, so a connection is never
+    shared by two threads at once (``check_same_thread`` off lets the pool hand it to any thread).
+    """
+    engine = create_engine(url, poolclass=QueuePool, connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", set_sqlite_pragmas)
+    return engine
+
+
+def session_turns(tracker: DialogueStateTracker) -> int:
+    """User turns in the tracker's current session (since its last ``SessionStarted``)."""
+    turns = 0
+    for item in reversed(tracker.events):
+        if isinstance(item, SessionStarted):
+            break
+        turns += isinstance(item, UserUttered)
+    return turns
+
+
+def rollover_events(tracker: DialogueStateTracker, turns_per_session: int) -> list[Event]:
+    """The events that start a new session with the slots carried over, or none when it is not time:
+    fewer than ``turns_per_session`` user turns in this session, a form active, or a turn not finished."""
+    if turns_per_session <= 0 or session_turns(tracker) < turns_per_session:
+        return []
+    if tracker.active_loop_name or tracker.latest_action_name != ACTION_LISTEN_NAME:
+        return []
+    # One timestamp for all: SQLTrackerStore loads the events whose timestamp is at least the last
+    # SessionStarted's, so a slot stamped a moment before it would be left behind.
+    now = time.time()
+    carried = [
+        SlotSet(name, slot.value, timestamp=now)
+        for name, slot in tracker.slots.items()
+        if slot.value != slot.initial_value
+    ]
+    return [
+        ActionExecuted(ACTION_SESSION_START_NAME, timestamp=now),
+        SessionStarted(timestamp=now),
+        *carried,
+        ActionExecuted(ACTION_LISTEN_NAME, timestamp=now),
+    ]
+
+
+class RolewiseSQLTrackerStore(SQLTrackerStore):
+    """``SQLTrackerStore`` with the SQLite pragmas and the session rollover described above."""
+
+    def __init__(self, *args: Any, turns_per_session: Optional[int] = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.turns_per_session = DEFAULT_TURNS_PER_SESSION if turns_per_session is None else int(turns_per_session)
+        if self.engine.dialect.name == "sqlite":
+            self.engine.dispose()
+            self.engine = sqlite_engine(self.engine.url)
+            self.sessionmaker = sessionmaker(bind=self.engine)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Adds a new session when this one is long enough (see the module), then saves as Rasa does."""
+        for item in rollover_events(tracker, self.turns_per_session):
+            tracker.update(item)
+        await super().save(tracker)

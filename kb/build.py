@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from kb.content import CONTENT_DIR, Content, ContentError, load_content
 from kb.models import (
+    AmbiguousForm,
     Base,
     Build,
     CareerStep,
@@ -154,9 +155,15 @@ def build_database(engine: Engine, content: Content, content_fingerprint: str = 
                 for p in spec.points.values()
             ]
             session.add(contrast)
+        session.add_all(
+            AmbiguousForm(form=spec.form, key=lookup_key(spec.form), role=roles[name], position=position)
+            for spec in content.ambiguous
+            for position, (name, _) in enumerate(spec.candidates)
+        )
         return {
             "dimensions": len(dimensions),
             "roles": len(roles),
             "aliases": sum(len(role.aliases) for role in roles.values()),
             "contrasts": len(content.contrasts),
+            "ambiguous forms": len(content.ambiguous),
         }

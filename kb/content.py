@@ -101,11 +101,21 @@ class ContrastSpec:
 
 
 @dataclass
+class AmbiguousSpec:
+    """A short form people type that names several roles ("PM"), with the roles it may mean."""
+
+    form: str
+    candidates: list[tuple[str, Where]]
+    where: Where
+
+
+@dataclass
 class Content:
     dimensions: list[DimensionSpec] = field(default_factory=list)
     roles: list[RoleSpec] = field(default_factory=list)
     contrasts: list[ContrastSpec] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)
+    ambiguous: list[AmbiguousSpec] = field(default_factory=list)
 
 
 def _line(node: Any, key: Any = None, fallback: int = 1) -> int:
@@ -319,6 +329,28 @@ def _read_contrast(path: Path, errors: list[ContentError]) -> Optional[ContrastS
     return contrast
 
 
+def _read_ambiguous(path: Path, errors: list[ContentError]) -> list[AmbiguousSpec]:
+    """``ambiguous.yml``: a mapping from a short form to the list of role names it may mean."""
+    reader = _Reader(path, errors)
+    data = reader.load()
+    if data is None:
+        return []
+    node = reader.mapping(data, "the ambiguous forms file")
+    if node is None:
+        return []
+    forms = []
+    for form in node:
+        where = reader.where(node, form)
+        if not isinstance(form, str) or not form.strip():
+            reader.fail(where, "each ambiguous form must be non-empty text")
+            continue
+        if not isinstance(node[form], list):
+            reader.fail(where, f"'{form}' must list the roles it may mean")
+            continue
+        forms.append(AmbiguousSpec(form=form.strip(), candidates=reader.texts(node, form), where=where))
+    return forms
+
+
 def _content_files(folder: Path) -> list[Path]:
     """YAML files an author meant to publish: files starting with '_' are notes and drafts."""
     if not folder.is_dir():
@@ -342,4 +374,7 @@ def load_content(content_dir: Path = CONTENT_DIR) -> Content:
         contrast = _read_contrast(path, content.errors)
         if contrast is not None:
             content.contrasts.append(contrast)
+    ambiguous_file = content_dir / "ambiguous.yml"
+    if ambiguous_file.exists():
+        content.ambiguous = _read_ambiguous(ambiguous_file, content.errors)
     return content

@@ -151,3 +151,22 @@ class ContrastPoint(Base):
     text = Column(Text, nullable=False)
 
     contrast = relationship("Contrast", back_populates="points")
+
+
+class AmbiguousForm(Base):
+    """A short form people type that names several roles ("PM"): one row per candidate role.
+
+    ``key`` is the normalised form (``kb.text.lookup_key``); validation guarantees it is never
+    also a role alias, so the dialogue can ask which role was meant.
+    """
+
+    __tablename__ = "ambiguous_form"
+    __table_args__ = (UniqueConstraint("key", "role_id"),)
+
+    id = Column(Integer, primary_key=True)
+    form = Column(String(60), nullable=False)
+    key = Column(String(60), nullable=False, index=True)
+    role_id = Column(Integer, ForeignKey("role.id"), nullable=False, index=True)
+    position = Column(Integer, nullable=False)
+
+    role = relationship("Role")

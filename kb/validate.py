@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Collection
 from typing import Optional
 
+from kb.ambiguous import check_ambiguous
 from kb.content import Content, ContentError, RoleSpec, Where
 from kb.text import lookup_key, slugify
 from kb.validate_pay import check_pay
@@ -42,6 +43,7 @@ def validate(content: Content, known_soc: Optional[Collection[str]] = None) -> l
     errors += _check_contrasts(content, roles)
     errors += check_reporting(content, roles)
     errors += check_pay(content, known_soc)
+    errors += check_ambiguous(content)
     return sorted(set(errors), key=lambda e: (str(e.where.file), e.where.line, e.message))
 
 

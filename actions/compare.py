@@ -15,6 +15,7 @@ from actions.context import (
     Choice,
     Memory,
     Neither,
+    SAYS_WHO,
     Pending,
     Plan,
     decide_dimension,
@@ -25,14 +26,17 @@ from actions.context import (
     pick,
     plan_question,
     slot_dimension,
+    with_current_role,
 )
 from actions.knowledge import KnowledgeAction, dimension_vocabulary, role_facts
 from actions.mentions import mentioned_roles, placed_roles, unknown_in_text
 from actions.phrases import worded_dimensions
-from actions.roles import ActionCareerPath, ActionDescribeRole, ActionListRoles
+from actions.careers import ActionAboutMe, ActionCareerPath
+from actions.roles import ActionDescribeRole, ActionListRoles
 from actions.slots import (
     CAREER,
     CHOOSE,
+    CURRENT_ROLE,
     DESCRIBE,
     DIMENSION,
     FALLBACK,
@@ -94,6 +98,8 @@ class ActionAnswerQuestion(KnowledgeAction):
             return self.follow(chosen, dispatcher, tracker, domain, session)
         pending = Pending.from_slot(tracker.get_slot(PENDING))
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent == INFORM and SAYS_WHO.search(tracker.latest_message.get("text") or ""):
+            return ActionAboutMe(self._knowledge).respond(dispatcher, tracker, domain, session)  # "I'm a buyer"
         if intent == CHOOSE and not mentioned_roles(session, tracker)[0]:
             render.send(dispatcher, [render.which_one_reply(pending)])
             return [SlotSet(NEEDS_ROLES, False), SlotSet(PENDING, tracker.get_slot(PENDING))]
@@ -129,12 +135,13 @@ class ActionAnswerQuestion(KnowledgeAction):
         memory = read_memory(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         known, unknown_values, spans = mentioned_roles(session, tracker)
+        text = tracker.latest_message.get("text") or ""
+        known = with_current_role(known, text, tracker.get_slot(CURRENT_ROLE))
         vocabulary = self.knowledge.cached(session, ("vocabulary",), lambda: dimension_vocabulary(session))
         unknown = tuple(unknown_values) + unknown_in_text(session, tracker, spans, intent, vocabulary)
         unknown = tuple(phrase for phrase in unknown if not worded_dimensions(phrase))  # "seinority" is no role
         remembered = [r for r in (memory.role_a, memory.role_b) if r]
         facts = role_facts(session, known + remembered)
-        text = tracker.latest_message.get("text") or ""
         worded = None if text.startswith("/") else decide_dimension(intent, worded_dimensions(masked(text, spans)))
         plan = plan_question(intent, known, memory, facts, text, unknown, worded)
         return self.carry_out(plan, dispatcher, session, memory)

@@ -60,6 +60,22 @@ def is_question(intent: Optional[str]) -> bool:
     return intent == COMPARE or intent_dimension(intent) is not None
 
 
+SAYS_WHO = re.compile(
+    r"^\W*(i'?m|im|i am|i work as|i currently work as|i'?ve been|my (current )?(job|role|title)( right now)? is|"
+    r"currently (an?|the)|right now i'?m)\b",
+    re.I,
+)
+MY_ROLE = re.compile(r"\b(my (current )?(job|role|position|title)|my own|me now|i do now|what i do)\b", re.I)
+
+
+def with_current_role(known: list[str], text: str, current_role: Optional[str]) -> list[str]:
+    """The roles a question names, with the user's own role first where it says "my job" ("how does my
+    job compare with a supply chain manager?")."""
+    if current_role and current_role not in known and MY_ROLE.search(text):
+        return [current_role, *known]
+    return known
+
+
 def decide_dimension(intent: Optional[str], words: list[str]) -> Optional[str]:
     """The dimension a message's words settle, given what NLU read (``words``: dimensions named, in order).
 
@@ -324,3 +340,63 @@ def pick(text: str, mentioned: list[tuple[str, int]], pending: Optional[Pending]
     hits = {i for i, t in enumerate(titles) if telling & t}
     return (choices[hits.pop()],) if len(hits) == 1 else None
 
+
+
+# Career questions: routes, ways in, next steps, follow-ups on the last route, career changes.
+
+CareerKind = Literal["route", "into", "after", "how_long", "change", "ask"]
+AFTER_CUES = re.compile(
+    r"\b(after|next|beyond|progress(ion)? from|move on from|from an? .+ where|move up|go from here)\b", re.I
+)
+FROM_THERE = re.compile(r"\b(from there|from that|from here|after that|then on)\b", re.I)
+HOW_LONG = re.compile(r"\b(how long|how many years|how much time)\b", re.I)
+
+
+@dataclass(frozen=True)
+class CareerPlan:
+    kind: CareerKind
+    start: Optional[str] = None  # route, change: where from; after, how_long: the role
+    goal: Optional[str] = None  # route, into: where to
+    family: Optional[str] = None  # change: the job family to move into
+    from_current: bool = False  # the start is the role the user said they hold
+
+
+def plan_career(
+    roles: list[str],
+    direction: Optional[str],
+    text: str,
+    route_end: Optional[str] = None,
+    current_role: Optional[str] = None,
+    family: Optional[str] = None,
+) -> CareerPlan:
+    """What a career question asks, given the last route's end and the role the user holds.
+
+    ``roles`` are the roles the message names, in order; ``family`` a job family it names as a
+    destination ("into supply chain"). Follow-ups without a role continue from ``route_end``
+    ("and then?", "how long does that take?", "from there to VP?"); a goal alone is reached
+    from ``current_role`` when the user said what they do.
+    """
+    named = list(dict.fromkeys(roles))
+    if family is not None:
+        start = named[0] if named else current_role
+        if start is not None:
+            return CareerPlan("change", start=start, family=family, from_current=not named)
+    if len(named) >= 2:
+        return CareerPlan("route", start=named[0], goal=named[1])
+    if len(named) == 1:
+        role = named[0]
+        if route_end and route_end != role and FROM_THERE.search(text):
+            return CareerPlan("route", start=route_end, goal=role)
+        if HOW_LONG.search(text):
+            return CareerPlan("how_long", start=role)
+        if direction == "after" or (direction is None and AFTER_CUES.search(text)):
+            return CareerPlan("after", start=role)
+        if current_role and current_role != role:
+            return CareerPlan("route", start=current_role, goal=role, from_current=True)
+        return CareerPlan("into", goal=role)
+    anchor = route_end or current_role
+    if anchor is None:
+        return CareerPlan("ask")
+    if HOW_LONG.search(text):
+        return CareerPlan("how_long", start=anchor)
+    return CareerPlan("after", start=anchor, from_current=route_end is None)

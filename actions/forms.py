@@ -15,7 +15,7 @@ from actions.compare import dimension_of
 from actions.context import Pending, is_question, pick
 from actions.knowledge import KnowledgeAction, KnowledgeBase, default_knowledge_base
 from actions.mentions import mentioned_roles, placed_roles, report_unknown
-from actions.slots import CHOOSE, FALLBACK, FORM, INFORM, PENDING, REQUESTED_SLOT, ROLE_A, ROLE_B
+from actions.slots import CHOOSE, FALLBACK, FORM, INFORM, PENDING, REQUESTED_SLOT, ROLE_A, ROLE_B, STATE_ROLE
 from kb.queries import common_roles, counterparts
 from kb.resolve import resolve_role
 from kb.results import RoleInfo, RoleMatch
@@ -50,7 +50,7 @@ class ValidateComparisonForm(FormValidationAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = tracker.latest_message.get("text") or ""
         known, unknown_values, spans = mentioned_roles(session, tracker)
-        if intent in (INFORM, CHOOSE, FALLBACK):
+        if intent in (INFORM, CHOOSE, FALLBACK, STATE_ROLE):
             chosen = pick(text, placed_roles(session, tracker), Pending.from_slot(tracker.get_slot(PENDING)))
             if isinstance(chosen, tuple):
                 known = [role for choice in chosen for role in choice.roles]
@@ -59,7 +59,7 @@ class ValidateComparisonForm(FormValidationAction):
         roles = list(dict.fromkeys(known))
         first = tracker.get_slot(ROLE_A)
         if not roles:
-            if intent not in (INFORM, CHOOSE) or not report_unknown(
+            if intent not in (INFORM, CHOOSE, STATE_ROLE) or not report_unknown(
                 dispatcher, session, tracker, unknown_values, spans, INFORM
             ):
                 return []  # nothing for this form: let the other rules handle the message

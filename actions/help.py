@@ -10,7 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render
+from actions.careers import ActionAboutMe
 from actions.compare import ActionAnswerQuestion, picked
+from actions.context import SAYS_WHO
 from actions.phrases import worded_dimensions
 from actions.knowledge import KnowledgeAction, role_entities
 from actions.slots import CAREER, CAREER_DIRECTION, DIMENSION_INTENT_PREFIX, JOB_ROLE, LIST, ROLE_A, ROLE_B
@@ -43,6 +45,8 @@ class ActionHelp(KnowledgeAction):
             return ActionAnswerQuestion(self._knowledge).follow(chosen, dispatcher, tracker, domain, session)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         roles = named_roles(session, tracker) if intent == FALLBACK else []
+        if roles and SAYS_WHO.search(tracker.latest_message.get("text") or ""):  # "my job right now is dispatcher"
+            return ActionAboutMe(self._knowledge).respond(dispatcher, tracker, domain, session)
         question = worded_question(tracker, len(roles)) if intent == FALLBACK else None
         if question is not None:  # unclear to NLU, but its words name a dimension and the roles are known
             return ActionAnswerQuestion(self._knowledge).answer_message(dispatcher, question, session)

@@ -20,7 +20,7 @@ from actions.context import RoleFacts
 from actions.render import Dispatcher
 from actions.slots import PENDING
 from kb.db import KnowledgeBaseUnavailable, open_existing
-from kb.models import Dimension, Role
+from kb.models import Dimension, Role, RoleAlias
 from kb.queries import build_id
 from kb.resolve import resolve_role
 from kb.results import RoleMatch
@@ -76,6 +76,22 @@ def dimension_vocabulary(session: Session) -> set[str]:
             words.update(label.lower().replace("-", " ").split())
             words.update(lookup_key(label).split())
     return words - {"of", "the", "and", "a", "in", "with", "to", "how", "is", "working", "other"}
+
+
+def alias_heads(session: Session) -> frozenset[str]:
+    """Words that end aliases and never start or qualify one ("buyer", "dispatcher", "planner"): they make
+    a phrase look like a job title, where "operations" (as in "operations manager") does not. Read once
+    per KB build."""
+    build = build_id(session)
+    if build not in _HEADS:
+        keys = [key.split() for key in session.scalars(select(RoleAlias.key))]
+        inner = {word for words in keys for word in words[:-1]}
+        _HEADS.clear()
+        _HEADS[build] = frozenset(words[-1] for words in keys if words) - inner
+    return _HEADS[build]
+
+
+_HEADS: dict[str, frozenset[str]] = {}
 
 
 def canonical_roles(session: Session, values: list[Any]) -> tuple[list[str], list[str]]:

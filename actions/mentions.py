@@ -9,11 +9,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render
-from actions.knowledge import canonical_roles, dimension_vocabulary, role_entities
+from actions.knowledge import alias_heads, canonical_roles, dimension_vocabulary, role_entities
 from actions.phrases import unrecognised_phrases
 from actions.slots import INFORM, JOB_ROLE
 from kb.resolve import resolve_role
 from kb.results import UnknownRole
+
+
+BARE_REPLY_WORDS = 3  # "barista", "a fleet controller": a reply that can only be a role name
 
 
 def mentioned_roles(session: Session, tracker: Tracker) -> tuple[list[str], list[str], list[tuple[int, int]]]:
@@ -35,7 +38,8 @@ def unknown_in_text(
     if text.startswith("/"):
         return ()
     words = vocabulary if vocabulary is not None else dimension_vocabulary(session)
-    return unrecognised_phrases(text, spans, words, whole_message=intent == INFORM)
+    bare_reply = intent == INFORM and len(text.split()) <= BARE_REPLY_WORDS
+    return unrecognised_phrases(text, spans, words, whole_message=bare_reply, heads=alias_heads(session))
 
 
 def report_unknown(

@@ -7,6 +7,7 @@ stays about what a message means.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from rapidfuzz import fuzz, process
 
@@ -14,6 +15,8 @@ _SEPARATORS = re.compile(
     r"[,;:?!.()]|\b(?:vs\.?|versus|or|and|with|than|to|from|into|instead of|rather than|compared to|between)\b",
     re.IGNORECASE,
 )
+_SEPARATORS_KEPT = re.compile(f"({_SEPARATORS.pattern})", re.IGNORECASE)  # the same, keeping each separator
+_COMPARING = {"or", "vs", "vs.", "versus", "with", "than", "compared to", "instead of", "rather than", "between"}
 _ARTICLES = {"a", "an", "the"}
 _LEADING = {
     "who",
@@ -173,20 +176,34 @@ _GENERIC = {
 MAX_ROLE_WORDS = 5
 
 
-def unrecognised_phrases(
-    text: str, spans: list[tuple[int, int]], vocabulary: set[str], whole_message: bool = False
-) -> tuple[str, ...]:
-    """Phrases that look like a role name but matched none ("a barista", "chief vibes officer").
+SHORT_MESSAGE = 8  # words; in a longer message only phrases holding a title word count
 
-    ``spans`` are the character ranges of recognised roles; ``vocabulary`` holds
-    words that are about dimensions rather than roles ("budget", "salary").
-    With ``whole_message`` a short reply such as "barista" counts as an attempt.
+
+def unrecognised_phrases(
+    text: str,
+    spans: list[tuple[int, int]],
+    vocabulary: set[str],
+    whole_message: bool = False,
+    heads: frozenset[str] = frozenset(),
+) -> tuple[str, ...]:
+    """Phrases that look like a job title but matched no role ("chief vibes officer", "fleet controller").
+
+    A phrase looks like a title when it holds a title word (manager, officer, lead, clerk, ...) or
+    the last word of a known alias (``heads``: "buyer", "dispatcher"); in a short message an
+    article is enough ("and a barista?"). Ordinary nouns in a long message ("site", "shift",
+    "carriers") never count. ``spans`` are the character ranges of recognised roles;
+    ``vocabulary`` holds words about dimensions ("budget", "salary"). With ``whole_message`` a
+    short reply such as "barista" counts as an attempt.
     """
+    titles = _TITLE_WORDS | heads
+    short = len(text.split()) <= SHORT_MESSAGE
     masked = list(text)
     for start, end in spans:
         masked[start:end] = "," * (end - start)
     found = []
-    for chunk in _SEPARATORS.split("".join(masked)):
+    pieces = _SEPARATORS_KEPT.split("".join(masked))
+    for before, chunk in zip(["", *pieces[1::2]], pieces[::2], strict=False):
+        compared = (before or "").strip().lower() in _COMPARING
         words = [w.strip("'\"") for w in chunk.split()]
         words = [w for w in words if w]
         while words and words[0].lower() in _LEADING:
@@ -200,7 +217,7 @@ def unrecognised_phrases(
         lowered = {w.lower() for w in words}
         if lowered & (vocabulary | _GENERIC):
             continue
-        role_like = had_article or words[-1].lower() in _TITLE_WORDS or bool(lowered & _TITLE_WORDS)
+        role_like = (had_article and (short or compared)) or bool(lowered & titles)
         if role_like or (whole_message and not spans):
             found.append(" ".join(words))
     return tuple(dict.fromkeys(found))
@@ -244,3 +261,57 @@ def worded_dimensions(text: str) -> list[str]:
         if positions:
             found.append((min(positions), slug))
     return [slug for _, slug in sorted(found)]
+
+
+# Words that name a job family as a destination ("move into supply chain"); the KB's family names
+# are matched too. Each maps to words found in the family's name.
+FAMILY_CUES: dict[str, str] = {
+    "purchasing": "supply chain",
+    "procurement": "supply chain",
+    "sourcing": "supply chain",
+    "warehousing": "supply chain",
+    "ops management": "operations management",
+    "operations": "operations management",
+    "ops": "operations management",
+    "quality": "manufacturing",
+    "production": "manufacturing",
+    "transport": "transportation",
+    "distribution": "transportation",
+    "retail": "retail",
+    "planning": "planning",
+    "safety": "health and safety",
+}
+INTO = re.compile(r"(?=\b(?:into|to|towards|toward)\s+(?:the\s+)?([a-z &-]+))", re.I)  # every start
+FROM = re.compile(r"\bfrom\s+(?:the\s+)?([a-z &-]+?)\s+(?:into|to|towards)\b", re.I)
+
+
+def _family_of(words: str, families: list[str]) -> Optional[str]:
+    """The family whose name (or a part of it: "supply chain" of "Supply chain and logistics") starts
+    ``words``, the longest match winning; else one named by a ``FAMILY_CUES`` word."""
+    words = words.lower().strip()
+    matches = [
+        (len(part), family)
+        for family in families
+        for part in (family.lower(), *family.lower().split(" and "))
+        if words.startswith(part.strip())
+    ]
+    if matches:
+        return max(matches)[1]
+    for cue, part in FAMILY_CUES.items():
+        if words.startswith(cue):
+            return next((f for f in families if part in f.lower()), None)
+    return None
+
+
+def source_words(text: str) -> Optional[str]:
+    """The words naming where a career changer comes from ("from purchasing into ..." -> "purchasing")."""
+    found = FROM.search(text)
+    return found.group(1).strip() if found else None
+
+
+def family_moves(text: str, families: list[str]) -> tuple[Optional[str], Optional[str]]:
+    """The job families a career-change message moves from and into ("from purchasing into operations
+    management"), each None when not named. Role mentions should be blanked out first."""
+    targets = (_family_of(m.group(1), families) for m in INTO.finditer(text))
+    source = FROM.search(text)
+    return (_family_of(source.group(1), families) if source else None), next((t for t in targets if t), None)

@@ -272,12 +272,111 @@ def family_page_reply(family: str, roles: Sequence[RoleInfo], page: int) -> Repl
     return Reply(f"{family}{suffix}: pick a role to learn more.", tuple(buttons), offers="question")
 
 
-def career_path_replies(path: CareerPath) -> list[Reply]:
+def career_path_replies(path: CareerPath, from_current: bool = False) -> list[Reply]:
     buttons = []
     if path.found:
         for earlier, later in zip(path.steps, path.steps[1:], strict=False):
             buttons.append(compare_button(later.name, earlier.name, None))
-    return [Reply(answers.career_path_text(path), tuple(buttons[:PAGE_SIZE]), offers="menu")]
+    text = answers.career_path_text(path)
+    if from_current and path.found:
+        text = f"From your role as {path.start.with_article}: {text[:1].lower()}{text[1:]}"
+    return [Reply(text, tuple(buttons[:PAGE_SIZE]), offers="menu")]
+
+
+def _short(verdict: Verdict) -> str:
+    """One difference in a few words ("more budget authority")."""
+    return verdict.dimension.more.removesuffix(" than")
+
+
+def with_moves(reply: Reply, moves: Sequence[tuple[RoleInfo, RoleInfo, Sequence[Verdict]]]) -> Reply:
+    """A route's reply with each move's top differences under it."""
+    lines = [reply.text]
+    for earlier, later, verdicts in moves:
+        leading = [v for v in verdicts if v.leader is not None and v.leader.name == later.name]
+        if leading:
+            changes = f"the {later.name} " + "; ".join(_short(v) for v in leading)
+        elif verdicts:  # a sideways or downward move: say who leads on what
+            changes = "; ".join(f"the {v.leader.name} {_short(v)}" for v in verdicts if v.leader is not None)
+        else:
+            changes = "about the same on every dimension"
+        lines.append(f"- {earlier.name} -> {later.name}: {changes}.")
+    return Reply("\n".join(lines), reply.buttons, reply.verdict, reply.offers)
+
+
+def career_change_reply(
+    start: RoleInfo,
+    family: str,
+    path: Optional[CareerPath],
+    moves: Sequence[tuple[RoleInfo, RoleInfo, Sequence[Verdict]]],
+    from_current: bool,
+    across: Optional[RoleInfo] = None,
+) -> Reply:
+    """A move into another job family: the route to its nearest role, each step with what changes;
+    without a route, says so and names the family's role at the closest level (``across``)."""
+    who = f"your role as {start.with_article}" if from_current else f"{start.with_article}"
+    family_button = Button(f"{family} roles", payload(LIST, **{JOB_FAMILY: family}))
+    if path is None:
+        text = f"I know of no typical route from {who} into {family.lower()} in my career map."
+        if across is None:
+            return Reply(text, (family_button,), offers="menu")
+        sideways = Reply(
+            f"{text} The closest role there by level is the {across.name}, a sideways move.",
+            (compare_button(across.name, start.name, None, f"{start.name} vs {across.name}"), family_button),
+            offers="menu",
+        )
+        return with_moves(sideways, moves)
+    steps = " -> ".join(r.name for r in path.steps)
+    moves_count = len(path.steps) - 1
+    text = (
+        f"From {who} into {family.lower()}: the nearest role is the {path.goal.name}, "
+        f"{moves_count} move{'s' * (moves_count != 1)} away: {steps}."
+    )
+    buttons = tuple(compare_button(later.name, earlier.name, None) for earlier, later, _ in moves[:PAGE_SIZE])
+    return with_moves(Reply(text, buttons, offers="menu"), moves)
+
+
+def no_route_from_current_reply(start: RoleInfo, goal: RoleInfo, sources: Sequence[RoleInfo]) -> Reply:
+    ways = entry_roles_reply(goal, sources)
+    text = f"I know of no typical route from your role as {start.with_article} to {goal.with_article}. {ways.text}"
+    return Reply(text, ways.buttons, offers="menu")
+
+
+def about_me_reply(
+    current: RoleInfo, next_roles: Sequence[RoleInfo], moves: Sequence[tuple[RoleInfo, RoleInfo, Sequence[Verdict]]]
+) -> Reply:
+    """For someone who said what they do: where that role leads and what changes with the next step."""
+    if not next_roles:
+        text = (f"Noted: you're {current.with_article}, at the top of its career ladder in my map. "
+                "Ask me to compare it with any role, or how to move into another field.")  # fmt: skip
+        return Reply(text, (Button("Which roles do you know?", payload(LIST)),), offers="menu")
+    names = ", ".join(r.name for r in next_roles)
+    step = next_roles[0]
+    lines = [f"Noted: you're {current.with_article}. Typical next roles: {names}."]
+    for _earlier, later, verdicts in moves:
+        leading = [_short(v) for v in verdicts if v.leader is not None and v.leader.name == later.name]
+        if leading:
+            changes = "; ".join(leading)
+            lines.append(f"Moving up to {later.with_article}, the biggest changes: the {later.name} {changes}.")
+    lines.append("Ask me how to become any role and I'll start from yours.")
+    buttons = (
+        compare_button(step.name, current.name, None, f"{current.name} vs {step.name}"),
+        Button(f"What comes after {step.name}?", payload(CAREER, **{JOB_ROLE: step.name, CAREER_DIRECTION: "after"})),
+        *(Button(f"How do I become {r.with_article}?", payload(CAREER, **{JOB_ROLE: r.name, CAREER_DIRECTION: "into"}))
+          for r in next_roles[1:3]),
+    )  # fmt: skip
+    return Reply("\n".join(lines), buttons, offers="menu")
+
+
+def ask_current_role_reply(choices: Sequence[RoleInfo]) -> Reply:
+    buttons = tuple(Button(r.name, payload("state_role", **{JOB_ROLE: r.name})) for r in choices)
+    return Reply("What's your current role? Pick the closest or type it.", buttons, offers="question")
+
+
+def how_long_reply(role: RoleInfo, experience: str) -> Reply:
+    """How long it takes to become ``role``: the experience its profile asks for."""
+    if not experience:
+        return Reply(f"I have no experience figures for the {role.name}.")
+    return Reply(f"To become {role.with_article}: {experience}")
 
 
 def entry_roles_reply(goal: RoleInfo, sources: Sequence[RoleInfo]) -> Reply:
@@ -288,12 +387,13 @@ def entry_roles_reply(goal: RoleInfo, sources: Sequence[RoleInfo]) -> Reply:
     return Reply(f"People usually become {goal.with_article} after working as: {names}.", buttons, offers="menu")
 
 
-def next_roles_reply(role: RoleInfo, targets: Sequence[RoleInfo]) -> Reply:
+def next_roles_reply(role: RoleInfo, targets: Sequence[RoleInfo], from_current: bool = False) -> Reply:
     if not targets:
         return Reply(f"The {role.name} is at the top of its career ladder in my map.")
     names = ", ".join(t.name for t in targets)
     buttons = tuple(compare_button(t.name, role.name, None) for t in targets[:PAGE_SIZE])
-    return Reply(f"After {role.with_article}, typical next roles are: {names}.", buttons, offers="menu")
+    who = f"your role as {role.with_article}" if from_current else role.with_article
+    return Reply(f"After {who}, typical next roles are: {names}.", buttons, offers="menu")
 
 
 def guess_reply(roles: Sequence[RoleInfo], dimensions: Sequence[DimensionInfo]) -> Reply:

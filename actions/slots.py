@@ -8,6 +8,7 @@ DIMENSION = "dimension"
 NEEDS_ROLES = "needs_roles"
 PENDING = "pending"
 CURRENT_ROLE = "current_role"
+ROUTE_END = "route_end"
 REQUESTED_SLOT = "requested_slot"
 
 JOB_ROLE = "job_role"

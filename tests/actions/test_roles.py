@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.roles import ActionCareerPath, ActionDescribeRole, ActionListRoles
-from actions.slots import ROLE_A, ROLE_B
+from actions.careers import ActionCareerPath
+from actions.roles import ActionDescribeRole, ActionListRoles
+from actions.slots import CURRENT_ROLE, ROUTE_END, ROLE_A, ROLE_B
 from tests.actions.conftest import buttons, make_tracker, texts
 
 HOO = "Head of Operations"
@@ -130,7 +131,11 @@ async def test_career_path_between_two_roles(knowledge, domain) -> None:
     )
     assert texts(dispatcher) == [
         "A typical route from Operations Lead to Head of Operations takes 2 moves: "
-        "Operations Lead -> Operations Manager -> Head of Operations."
+        "Operations Lead -> Operations Manager -> Head of Operations.\n"
+        "- Operations Lead -> Operations Manager: the Operations Manager is more involved in strategy; "
+        "has more budget authority; has a broader scope.\n"
+        "- Operations Manager -> Head of Operations: the Head of Operations deals more with people outside "
+        "the company; has a broader scope; sits higher in the hierarchy."
     ]
 
 
@@ -171,5 +176,38 @@ async def test_career_path_uses_the_remembered_pair(knowledge, domain) -> None:
     )
     assert texts(dispatcher) == [
         "A typical route from Operations Manager to Head of Operations takes 1 move: "
-        "Operations Manager -> Head of Operations."
+        "Operations Manager -> Head of Operations.\n"
+        "- Operations Manager -> Head of Operations: the Head of Operations deals more with people outside "
+        "the company; has a broader scope; sits higher in the hierarchy."
     ]
+
+
+async def test_follow_ups_continue_from_where_the_last_route_ended(knowledge, domain) -> None:
+    then = await run(ActionCareerPath, knowledge, domain, text="and then?", intent="career_path",
+                     slots={ROUTE_END: "Operations Manager"})  # fmt: skip
+    assert texts(then) == ["After an Operations Manager, typical next roles are: Head of Operations."]
+    there = await run(
+        ActionCareerPath,
+        knowledge,
+        domain,
+        text="what about from there to head of operations?",
+        intent="career_path",
+        roles=("Head of Operations",),
+        slots={ROUTE_END: "Operations Lead"},
+    )
+    assert texts(there)[0].startswith("A typical route from Operations Lead to Head of Operations takes 2 moves")
+
+
+async def test_a_goal_is_reached_from_the_role_the_user_holds(knowledge, domain) -> None:
+    dispatcher = await run(
+        ActionCareerPath,
+        knowledge,
+        domain,
+        text="how do i become a head of operations?",
+        intent="career_path",
+        roles=("Head of Operations",),
+        slots={CURRENT_ROLE: "Operations Manager"},
+    )
+    assert texts(dispatcher)[0].startswith(
+        "From your role as an Operations Manager: a typical route from Operations Manager to Head of Operations"
+    )

@@ -1,0 +1,192 @@
+"""Career questions: routes between roles, ways in, next steps, career changes, and "I'm a ...".
+
+What a question asks is decided by ``actions.context.plan_career``; this module looks the answer
+up in the KB and remembers where the last route ended (``route_end``), so "and then?", "how long
+does that take?" and "from there to VP?" continue from it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
+
+from actions import render
+from actions.context import CareerPlan, masked, plan_career
+from actions.knowledge import KnowledgeAction
+from actions.mentions import mentioned_roles, report_unknown
+from actions.phrases import family_moves, source_words
+from actions.roles import entity_value
+from actions.slots import CAREER, CAREER_DIRECTION, CURRENT_ROLE, INFORM, ROLE_A, ROLE_B, ROUTE_END
+from kb.queries import career_path, common_roles, compare_all, describe_role, entry_roles, families, list_roles
+from kb.resolve import resolve_role
+from kb.results import CareerPath, Comparison, RoleInfo, RoleMatch, RoleProfile
+
+EXPERIENCE = "experience"
+STEP_POINTS = 3
+
+
+def role(session: Session, name: Optional[str]) -> Optional[RoleInfo]:
+    match = resolve_role(session, name) if name else None
+    return match.role if isinstance(match, RoleMatch) else None
+
+
+def step_differences(session: Session, steps: tuple[RoleInfo, ...]) -> list[tuple[RoleInfo, RoleInfo, list]]:
+    """Each move of a route with its top dimension differences (the later role first)."""
+    moves = []
+    for earlier, later in itertools.pairwise(steps):
+        comparison = compare_all(session, later.name, earlier.name)
+        verdicts = render.ranked_verdicts(comparison) if isinstance(comparison, Comparison) else []
+        moves.append((earlier, later, [v for v in verdicts if v.leader is not None][:STEP_POINTS]))
+    return moves
+
+
+def nearest_in_family(session: Session, start: RoleInfo, family: str) -> Optional[CareerPath]:
+    """The shortest typical route from ``start`` to any role of ``family`` (fewest moves, then lowest level)."""
+    [(_, members)] = list_roles(session, family) or [("", ())]
+    routes = []
+    for member in members:
+        if member.name == start.name:
+            continue
+        path = career_path(session, start.name, member.name)
+        if isinstance(path, CareerPath) and path.found:
+            routes.append((len(path.steps), member.seniority, path))
+    return min(routes, key=lambda r: (r[0], r[1]))[2] if routes else None
+
+
+def closest_level(session: Session, start: RoleInfo, family: str) -> Optional[RoleInfo]:
+    """The role of ``family`` nearest ``start`` in seniority (the lower one on a tie): a sideways move."""
+    [(_, members)] = list_roles(session, family) or [("", ())]
+    others = [m for m in members if m.name != start.name]
+    return min(others, key=lambda m: (abs(m.seniority - start.seniority), m.seniority)) if others else None
+
+
+def field_role(session: Session, text: str, family: str) -> Optional[RoleInfo]:
+    """The role a career changer most likely holds in the field they come from: the one its words
+    name with "manager" ("purchasing" -> Procurement Manager), else the family's middle role."""
+    words = source_words(text)
+    named = role(session, f"{words} manager") if words else None
+    if named is not None and named.family == family:
+        return named
+    [(_, members)] = list_roles(session, family) or [("", ())]
+    return members[len(members) // 2] if members else None
+
+
+def experience_text(session: Session, name: str) -> str:
+    profile = describe_role(session, name)
+    if not isinstance(profile, RoleProfile):
+        return ""
+    return next((t.text for t in profile.traits if t.dimension.slug == EXPERIENCE), "")
+
+
+class ActionCareerPath(KnowledgeAction):
+    """Routes between roles, ways into a role, where a role leads, and moves into another job family."""
+
+    def name(self) -> str:
+        return "action_career_path"
+
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
+        known, unknown, spans = mentioned_roles(session, tracker)
+        if unknown or (not known and report_unknown(dispatcher, session, tracker, [], spans, INFORM)):
+            if unknown:
+                report_unknown(dispatcher, session, tracker, unknown, spans, INFORM)
+            return []
+        text = tracker.latest_message.get("text") or ""
+        plain = masked(text, spans)
+        source, family = family_moves(plain, families(session)) if not text.startswith("/") else (None, None)
+        route_end, current = tracker.get_slot(ROUTE_END), tracker.get_slot(CURRENT_ROLE)
+        roles = list(dict.fromkeys(known))
+        if family and source and not roles:  # "from purchasing into operations": start from that field's role
+            start = field_role(session, plain, source)
+            roles = [start.name] if start else []
+        if not roles and not family and not route_end and not current:
+            roles = self.remembered_pair(session, tracker)
+        plan = plan_career(roles, entity_value(tracker, CAREER_DIRECTION), text, route_end, current, family)
+        return self.carry_out(plan, dispatcher, session)
+
+    @staticmethod
+    def remembered_pair(session: Session, tracker: Tracker) -> list[str]:
+        """The conversation's pair, junior first, for "how do I get from one to the other?"."""
+        found = [role(session, tracker.get_slot(slot)) for slot in (ROLE_A, ROLE_B)]
+        pair = sorted((r for r in found if r is not None), key=lambda r: r.seniority)
+        return [r.name for r in pair] if len(pair) == 2 else []
+
+    def carry_out(self, plan: CareerPlan, dispatcher: CollectingDispatcher, session: Session) -> list:
+        start, goal = role(session, plan.start), role(session, plan.goal)
+        missing = (plan.kind != "into" and start is None) or (plan.kind in ("route", "into") and goal is None)
+        if plan.kind == "ask" or missing:
+            question = render.ask_role_reply("Which role are you aiming for?", common_roles(session), CAREER)
+            render.send(dispatcher, [question])
+            return []
+        if plan.kind == "change":
+            assert start is not None and plan.family is not None
+            path = nearest_in_family(session, start, plan.family)
+            across = None if path else closest_level(session, start, plan.family)
+            moves = step_differences(session, path.steps if path else (start, across) if across else ())
+            reply = render.career_change_reply(start, plan.family, path, moves, plan.from_current, across)
+            render.send(dispatcher, [reply])
+            return [SlotSet(ROUTE_END, path.goal.name if path else None)]
+        if plan.kind == "route":
+            assert start is not None and goal is not None
+            path = career_path(session, start.name, goal.name)
+            if not isinstance(path, CareerPath):
+                render.send(dispatcher, [render.problem_reply(path)])
+                return []
+            if not path.found and plan.from_current:  # no route from their role: say so, then the ways in
+                render.send(dispatcher, [render.no_route_from_current_reply(start, goal, entry_roles(session, goal))])
+                return [SlotSet(ROUTE_END, goal.name)]
+            replies = render.career_path_replies(path, from_current=plan.from_current)
+            if path.found:
+                replies[0] = render.with_moves(replies[0], step_differences(session, path.steps))
+            render.send(dispatcher, replies)
+            return [SlotSet(ROUTE_END, goal.name)]
+        if plan.kind == "how_long":
+            assert start is not None
+            render.send(dispatcher, [render.how_long_reply(start, experience_text(session, start.name))])
+            return [SlotSet(ROUTE_END, start.name)]
+        if plan.kind == "after":
+            assert start is not None
+            profile = describe_role(session, start.name)
+            assert isinstance(profile, RoleProfile)
+            render.send(dispatcher, [render.next_roles_reply(start, profile.next_roles, plan.from_current)])
+            return [SlotSet(ROUTE_END, profile.next_roles[0].name if profile.next_roles else start.name)]
+        assert goal is not None
+        render.send(dispatcher, [render.entry_roles_reply(goal, entry_roles(session, goal))])
+        return [SlotSet(ROUTE_END, goal.name)]
+
+
+class ActionAboutMe(KnowledgeAction):
+    """ "I'm a logistics coordinator": what the bot can do for someone in that role.
+
+    Rasa fills ``current_role`` from the message's role (slot mapping with the ``state_role``
+    intent); when the message names a second role or a job family, that is where they want to go.
+    """
+
+    def name(self) -> str:
+        return "action_about_me"
+
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
+        known, unknown, spans = mentioned_roles(session, tracker)
+        roles = list(dict.fromkeys(known))
+        if not roles:
+            if not report_unknown(dispatcher, session, tracker, unknown, spans, INFORM):
+                render.send(dispatcher, [render.ask_current_role_reply(common_roles(session))])
+            return []
+        current = role(session, roles[0])
+        assert current is not None
+        remember = [SlotSet(CURRENT_ROLE, current.name)]  # the first role named is theirs ("I'm a X and want Y")
+        text = tracker.latest_message.get("text") or ""
+        _, family = family_moves(masked(text, spans), families(session))
+        if len(roles) >= 2 or family:
+            plan = plan_career(roles[1:], None, text, None, current.name, family)
+            return remember + ActionCareerPath(self._knowledge).carry_out(plan, dispatcher, session)
+        profile = describe_role(session, current.name)
+        assert isinstance(profile, RoleProfile)
+        step = profile.next_roles[0] if profile.next_roles else None
+        moves = step_differences(session, (current, step)) if step else []
+        render.send(dispatcher, [render.about_me_reply(current, profile.next_roles, moves)])
+        return [*remember, SlotSet(ROUTE_END, None)]  # follow-ups start from their role

@@ -55,6 +55,7 @@ def check(env: Mapping[str, str] = os.environ) -> None:
     settings.api(env)
     settings.cors_origins(env)
     settings.session_secret(env)
+    settings.public_url(env)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -79,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "services":
             pg = settings.postgres()
             postgres.ensure_role(pg)
-            postgres.ensure_databases(pg)
+            postgres.ensure_databases(pg, settings.databases())
             print(f"PostgreSQL at {pg.host}:{pg.port}: role {pg.user!r}, databases ready.")
             return 0
         if args.command == "cluster":

@@ -7,9 +7,10 @@
     action servers: the KB on PostgreSQL (database rolewise_kb)
     web/serve.py :WEB_PORT: the demo page, talking to nginx
 
-Every server listens on 127.0.0.1 except nginx (``ROLEWISE_HOST``). The layout (URLs and process
-ids) is written to ``build/cluster/layout.json``. SIGINT or SIGTERM stops nginx first, then the
-Rasa servers (which finish the turns in flight), then the action servers and the page.
+Every server listens on 127.0.0.1 except the public nginx (``ROLEWISE_HOST``). The layout (URLs and
+process ids) is written to ``build/cluster/layout.json``. SIGINT or SIGTERM stops the public nginx
+first, then the Rasa servers (which finish the turns in flight through the internal nginx), then the
+internal nginx, the action servers and the page.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Callable, Mapping
 
 import requests
 from runtime import settings
-from runtime.nginx import TEMP_KINDS, nginx_conf
+from runtime.nginx import TEMP_KINDS, actions_conf, public_conf
 from runtime.ports import free_port
 from runtime.postgres import ensure_databases
 
@@ -50,17 +51,18 @@ class Layout:
 
 def server_env(env: Mapping[str, str], pg: settings.Postgres, actions_url: str) -> dict[str, str]:
     """The environment of every server: the KB and trackers on PostgreSQL, locks and Slack claims in Redis."""
+    kb_database, tracker_database = settings.databases(env)
     redis_url = settings.redis_url(env) or settings.DEFAULT_REDIS_URL
     redis_host, redis_port, redis_db = settings.redis_parts(redis_url)
     return {
         **env,
-        "DATABASE_URL": pg.url(settings.KB_DATABASE),
+        "DATABASE_URL": pg.url(kb_database),
         "ROLEWISE_ACTIONS_URL": actions_url,
         "ROLEWISE_PG_HOST": pg.host,
         "ROLEWISE_PG_PORT": str(pg.port),
         "ROLEWISE_PG_USER": pg.user,
         "ROLEWISE_PG_PASSWORD": pg.password,
-        "ROLEWISE_TRACKER_DB": settings.TRACKER_DATABASE,
+        "ROLEWISE_TRACKER_DB": tracker_database,
         "ROLEWISE_REDIS_URL": redis_url,
         "ROLEWISE_REDIS_HOST": redis_host,
         "ROLEWISE_REDIS_PORT": str(redis_port),
@@ -101,13 +103,19 @@ class Cluster:
         self.processes.append((name, process))
         return process, log
 
+    def _nginx(self, name: str, conf: str, port: int, health: str, env: Mapping[str, str]) -> None:
+        path = self.state / f"{name}.conf"
+        path.write_text(conf)
+        process, log = self._start(name, [NGINX, "-c", str(path), "-p", str(self.state)], env)
+        _wait(_answers(f"http://127.0.0.1:{port}{health}"), name, process, log)
+
     def start(self) -> Layout:
         """Start everything and wait until it answers; raises RuntimeError naming what did not start."""
         self.state.mkdir(parents=True, exist_ok=True)
         for kind in TEMP_KINDS:
             (self.state / f"{kind}_temp").mkdir(exist_ok=True)
         pg = settings.postgres(self.env)
-        ensure_databases(pg)
+        ensure_databases(pg, settings.databases(self.env))
         actions_port = free_port()
         env = server_env({**self.env, "WEB_PORT": str(self.web_port)}, pg, f"http://127.0.0.1:{actions_port}/webhook")
         subprocess.run([sys.executable, "-m", "kb", "build"], cwd=settings.ROOT, env=env, check=True)
@@ -121,6 +129,8 @@ class Cluster:
             _wait(_answers(f"http://127.0.0.1:{port}/health"), f"action server {number}", process, log)
             layout.actions.append(f"http://127.0.0.1:{port}")
             layout.pids[f"actions-{number}"] = process.pid
+        self._nginx("nginx-actions", actions_conf(actions_port, action_ports, self.state), actions_port, "/health", env)
+        layout.pids["nginx-actions"] = self.processes[-1][1].pid
         rasa_ports = [free_port() for _ in range(SERVERS)]
         for number, port in enumerate(rasa_ports, 1):
             command = [sys.executable, "-m", "runtime", "rasa", "--model", str(MODEL), "--port", str(port)]
@@ -131,11 +141,9 @@ class Cluster:
         for number, (url, (name, process)) in enumerate(zip(layout.rasa, self.processes[-SERVERS:], strict=True), 1):
             _wait(_answers(f"{url}/webhooks/rest/"), f"Rasa server {number}", process, self.state / f"{name}.log")
 
-        conf = self.state / "nginx.conf"
-        conf.write_text(nginx_conf(host, self.port, actions_port, rasa_ports, action_ports, self.state))
-        process, log = self._start("nginx", [NGINX, "-c", str(conf), "-p", str(self.state)], env)
-        _wait(_answers(f"http://127.0.0.1:{self.port}/webhooks/rest/"), "nginx", process, log)
-        layout.pids["nginx"] = process.pid
+        public_nginx = public_conf(host, self.port, rasa_ports, self.state)
+        self._nginx("nginx-public", public_nginx, self.port, "/webhooks/rest/", env)
+        layout.pids["nginx-public"] = self.processes[-1][1].pid
         web = [sys.executable, "web/serve.py", "--port", str(self.web_port), "--bot-url", public, "--quiet"]
         process, log = self._start("web", web, env)
         _wait(_answers(f"http://127.0.0.1:{self.web_port}/"), "demo page", process, log)
@@ -144,12 +152,12 @@ class Cluster:
         return layout
 
     def stop(self, seconds: float = 30) -> None:
-        """nginx first (no new turns), then Rasa (in-flight turns finish), then the rest."""
-        order = ["nginx", "rasa", "actions", "web"]
+        """The public nginx first (no new turns), then Rasa (turns in flight finish), then the rest."""
+        order = ["nginx-public", "rasa", "nginx-actions", "actions", "web"]
         for group in order:
             members = [p for name, p in self.processes if name.startswith(group) and p.poll() is None]
             for process in members:
-                process.send_signal(signal.SIGQUIT if group == "nginx" else signal.SIGTERM)
+                process.send_signal(signal.SIGQUIT if group.startswith("nginx") else signal.SIGTERM)
             for process in members:
                 try:
                     process.wait(timeout=seconds)

@@ -54,13 +54,13 @@ def ensure_role(pg: settings.Postgres) -> None:
     )
 
 
-def ensure_databases(pg: settings.Postgres) -> None:
-    """Create the KB and tracker databases if they are missing (the role needs CREATEDB)."""
+def ensure_databases(pg: settings.Postgres, names: tuple[str, ...]) -> None:
+    """Create the databases ``names`` (the KB's and the trackers') if they are missing (the role needs CREATEDB)."""
     admin = create_engine(pg.url("postgres"), isolation_level="AUTOCOMMIT", future=True)
     try:
         with admin.connect() as connection:
             existing = set(connection.execute(text("SELECT datname FROM pg_database")).scalars())
-            for name in (settings.KB_DATABASE, settings.TRACKER_DATABASE):
+            for name in names:
                 if name not in existing:
                     connection.execute(text(f'CREATE DATABASE "{name}"'))
     finally:

@@ -15,11 +15,14 @@ variable                    default                                meaning
 ``ROLEWISE_SESSION_SECRET`` a random key kept in ``build/``         signs the website's conversation ids
 ``ROLEWISE_REDIS_URL``      none (SQLite in ``build/``)             where Slack event ids are remembered
 ``ROLEWISE_SLACK_EVENTS_DB`` ``build/slack_events.sqlite3``          that SQLite file, when Redis is not used
+``ROLEWISE_PUBLIC_URL``     none (Slack gets no charts)            the bot's address as Slack reaches it
 ==========================  =====================================  ==========================================
 
 The production profile (``make cluster``) also reads ``ROLEWISE_PG_HOST`` (127.0.0.1),
 ``ROLEWISE_PG_PORT`` (5432), ``ROLEWISE_PG_USER`` and ``ROLEWISE_PG_PASSWORD`` (both ``rolewise``),
-and uses ``ROLEWISE_REDIS_URL`` (default ``redis://127.0.0.1:6379/0``) for Rasa's lock store.
+the database names ``ROLEWISE_KB_DATABASE`` and ``ROLEWISE_TRACKER_DATABASE`` (``rolewise_kb``,
+``rolewise_tracker``), and uses ``ROLEWISE_REDIS_URL`` (default ``redis://127.0.0.1:6379/0``) for
+Rasa's lock store.
 """
 
 from __future__ import annotations
@@ -163,9 +166,42 @@ def slack_events_db(env: Mapping[str, str] = os.environ) -> Path:
     return Path(given) if given else SLACK_EVENTS_FILE
 
 
+def public_url(env: Mapping[str, str] = os.environ) -> Optional[str]:
+    """Where others (Slack's image fetcher) reach this bot (``ROLEWISE_PUBLIC_URL``), without a trailing slash.
+
+    Only an http(s) origin with an optional path is accepted, so a chart link is never built on
+    something else.
+    """
+    given = _get(env, "ROLEWISE_PUBLIC_URL")
+    if given is None:
+        return None
+    parts = urlsplit(given)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise SettingsError(f"ROLEWISE_PUBLIC_URL={given!r} is not an http(s) URL such as https://bot.example.com.")
+    return given.rstrip("/")
+
+
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 KB_DATABASE = "rolewise_kb"
 TRACKER_DATABASE = "rolewise_tracker"
+DATABASE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+
+
+def databases(env: Mapping[str, str] = os.environ) -> tuple[str, str]:
+    """(KB database, tracker database) of the production profile: ``ROLEWISE_KB_DATABASE`` and
+    ``ROLEWISE_TRACKER_DATABASE``, default ``rolewise_kb`` and ``rolewise_tracker``.
+
+    Raises:
+        SettingsError: a name is not a plain lower-case identifier.
+    """
+    names = (
+        _get(env, "ROLEWISE_KB_DATABASE") or KB_DATABASE,
+        _get(env, "ROLEWISE_TRACKER_DATABASE") or TRACKER_DATABASE,
+    )
+    for name in names:
+        if not DATABASE_NAME.match(name):
+            raise SettingsError(f"{name!r} is not a database name Rolewise uses: lower-case letters, digits and _.")
+    return names
 
 
 @dataclass(frozen=True)

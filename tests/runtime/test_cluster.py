@@ -55,9 +55,12 @@ class Cluster:
         return response.json()
 
 
+KB_DATABASE, TRACKER_DATABASE = (f"rolewise_test_{uuid.uuid4().hex[:8]}_{kind}" for kind in ("kb", "tracker"))
+
+
 def user_turns(sender: str) -> list[str]:
     """What the tracker store in PostgreSQL kept of this REST conversation's user messages, in order."""
-    engine = create_engine(settings.postgres().url(settings.TRACKER_DATABASE), future=True)
+    engine = create_engine(settings.postgres().url(TRACKER_DATABASE), future=True)
     try:
         with engine.connect() as connection:
             rows = connection.execute(
@@ -75,8 +78,9 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     port, web_port = free_port(), free_port()
     command = [sys.executable, "-m", "runtime", "cluster", "--port", str(port), "--web-port", str(web_port)]
     log = (state / "cluster.log").open("w")
+    env = {**clean_env(), "ROLEWISE_KB_DATABASE": KB_DATABASE, "ROLEWISE_TRACKER_DATABASE": TRACKER_DATABASE}
     process = subprocess.Popen(
-        [*command, "--state", str(state)], cwd=ROOT, env=clean_env(), stdout=log, stderr=subprocess.STDOUT
+        [*command, "--state", str(state)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
     )
     layout_file = state / "layout.json"
     deadline = time.monotonic() + STARTUP_SECONDS
@@ -93,6 +97,17 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
                 process.wait(timeout=90)
             except subprocess.TimeoutExpired:
                 process.kill()
+        drop_databases(KB_DATABASE, TRACKER_DATABASE)
+
+
+def drop_databases(*names: str) -> None:
+    admin = create_engine(settings.postgres().url("postgres"), isolation_level="AUTOCOMMIT", future=True)
+    try:
+        with admin.connect() as connection:
+            for name in names:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
 
 
 def test_alternating_servers_keep_the_conversation(cluster: Cluster) -> None:
@@ -144,7 +159,7 @@ def test_a_kb_rebuild_under_traffic_gives_no_wrong_answer(cluster: Cluster) -> N
 
     streamer = threading.Thread(target=stream)
     streamer.start()
-    env = {**clean_env(), "DATABASE_URL": settings.postgres().url(settings.KB_DATABASE)}
+    env = {**clean_env(), "DATABASE_URL": settings.postgres().url(KB_DATABASE)}
     try:
         for _ in range(3):
             subprocess.run(
@@ -207,7 +222,7 @@ def test_sigterm_lets_in_flight_turns_finish_and_stops_everything(cluster: Clust
         time.sleep(0.3)
         cluster.process.send_signal(signal.SIGTERM)
         answers = [future.result(timeout=90) for future in pending]
-    assert [a.startswith(PAY_VERDICT) for a in answers] == [True] * 20
+    assert [a for a in answers if not a.startswith(PAY_VERDICT)] == []
     assert cluster.process.wait(timeout=90) == 0
     for name, pid in cluster.layout["pids"].items():
         with pytest.raises(ProcessLookupError):

@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render
-from actions.context import CareerPlan, masked, plan_career
+from actions.context import CareerPlan, is_role_follow_up, masked, plan_career
 from actions.knowledge import KnowledgeAction
 from actions.mentions import mentioned_roles, report_unknown
 from actions.phrases import family_moves, source_words
@@ -33,6 +33,11 @@ STEP_POINTS = 3
 def role(session: Session, name: Optional[str]) -> Optional[RoleInfo]:
     match = resolve_role(session, name) if name else None
     return match.role if isinstance(match, RoleMatch) else None
+
+
+def remembered_pair(tracker: Tracker) -> Optional[tuple[str, str]]:
+    first, second = tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B)
+    return (first, second) if first and second else None
 
 
 def step_differences(session: Session, steps: tuple[RoleInfo, ...]) -> list[tuple[RoleInfo, RoleInfo, list]]:
@@ -90,6 +95,10 @@ class ActionCareerPath(KnowledgeAction):
         return "action_career_path"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
+        if is_role_follow_up(tracker.latest_message.get("text") or "", remembered_pair(tracker)):
+            from actions.compare import ActionAnswerQuestion, as_inform  # compare dispatches career clicks here
+
+            return ActionAnswerQuestion(self._knowledge).answer_message(dispatcher, as_inform(tracker), session)
         known, unknown, spans = mentioned_roles(session, tracker)
         if unknown or (not known and report_unknown(dispatcher, session, tracker, [], spans, INFORM)):
             if unknown:

@@ -85,6 +85,13 @@ def as_clicked(tracker: Tracker, choice: Choice) -> Tracker:
     return clicked
 
 
+def as_inform(tracker: Tracker) -> Tracker:
+    """The tracker with the latest message read as a role given on its own (a follow-up)."""
+    follow_up = copy.copy(tracker)
+    follow_up.latest_message = {**tracker.latest_message, "intent": {"name": INFORM, "confidence": 1.0}}
+    return follow_up
+
+
 class ActionAnswerQuestion(KnowledgeAction):
     """Dimension questions, full comparisons, roles given alone ("what about a buyer instead?"),
     and typed answers to the bot's own questions ("the first", "replace the buyer")."""

@@ -68,6 +68,23 @@ SAYS_WHO = re.compile(
 MY_ROLE = re.compile(r"\b(my (current )?(job|role|position|title)|my own|me now|i do now|what i do)\b", re.I)
 
 
+FOLLOW_UP = re.compile(r"^\W*(and|or|what about|how about|what of|then what about)\b", re.I)
+CAREER_WORDS = re.compile(
+    r"\b(becom\w*|get (in)?to|route|path|career|promot\w*|progress\w*|move|moving|next|after|step|climb|"
+    r"how long|years|from there)\b",
+    re.I,
+)
+
+
+def is_role_follow_up(text: str, pair: Optional[tuple[str, str]]) -> bool:
+    """A short "and a fleet controller?" / "what about a dispatcher then?" while two roles are being
+    compared: a role to swap into the comparison, whatever NLU read it as (career, unclear)."""
+    if pair is None or not FOLLOW_UP.search(text) or CAREER_WORDS.search(text):
+        return False
+    rest = set(_words(FOLLOW_UP.sub("", text, count=1))) - {"then", "so", "now", "what", "that", "this", "it", "one"}
+    return bool(rest)  # "and then?" names nothing to swap in
+
+
 def with_current_role(known: list[str], text: str, current_role: Optional[str]) -> list[str]:
     """The roles a question names, with the user's own role first where it says "my job" ("how does my
     job compare with a supply chain manager?")."""

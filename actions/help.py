@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from actions import render
 from actions.careers import ActionAboutMe
-from actions.compare import ActionAnswerQuestion, picked
-from actions.context import SAYS_WHO
+from actions.compare import ActionAnswerQuestion, as_inform, picked
+from actions.context import SAYS_WHO, is_role_follow_up
 from actions.phrases import worded_dimensions
 from actions.knowledge import KnowledgeAction, role_entities
 from actions.slots import CAREER, CAREER_DIRECTION, DIMENSION_INTENT_PREFIX, JOB_ROLE, LIST, ROLE_A, ROLE_B
@@ -47,6 +47,10 @@ class ActionHelp(KnowledgeAction):
         roles = named_roles(session, tracker) if intent == FALLBACK else []
         if roles and SAYS_WHO.search(tracker.latest_message.get("text") or ""):  # "my job right now is dispatcher"
             return ActionAboutMe(self._knowledge).respond(dispatcher, tracker, domain, session)
+        text = tracker.latest_message.get("text") or ""
+        pair = (tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B))
+        if intent == FALLBACK and all(pair) and is_role_follow_up(text, pair):  # "and a barista?"
+            return ActionAnswerQuestion(self._knowledge).answer_message(dispatcher, as_inform(tracker), session)
         question = worded_question(tracker, len(roles)) if intent == FALLBACK else None
         if question is not None:  # unclear to NLU, but its words name a dimension and the roles are known
             return ActionAnswerQuestion(self._knowledge).answer_message(dispatcher, question, session)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.context import Memory, Plan, RoleFacts, decide_dimension, masked, plan_question
+from actions.context import Memory, Plan, RoleFacts, decide_dimension, is_role_follow_up, masked, plan_question
 from actions.phrases import unrecognised_phrases, worded_dimensions
 
 FACTS = {
@@ -152,3 +152,19 @@ def test_the_dimension_is_decided_from_intent_and_words(intent: str, words: list
 def test_role_mentions_are_masked_before_looking_for_dimension_words() -> None:
     text = "strategic sourcing manager vs buyer"
     assert worded_dimensions(masked(text, [(0, 26)])) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("and a fleet controller?", True),
+        ("what about a dispatcher then?", True),
+        ("how about a barista", True),
+        ("and then?", False),  # continues a career answer: nothing to swap in
+        ("and how do i become a dispatcher?", False),
+        ("a dispatcher", False),  # a bare role: NLU's own reading stands
+    ],
+)
+def test_short_follow_ups_naming_a_role_are_swaps(text: str, expected: bool) -> None:
+    assert is_role_follow_up(text, ("Head of Operations", "Operations Manager")) is expected
+    assert not is_role_follow_up(text, None)

@@ -60,7 +60,8 @@ class RestClient:
         self.http.close()
 
 
-def _first_answer(bot: Started, launched: float) -> None:
+def first_answer(bot: Started, launched: float) -> None:
+    """Say hello until the bot answers; records the time to the first answer on ``bot``."""
     client = RestClient(bot.url)
     try:
         for _ in range(60):
@@ -107,7 +108,7 @@ def rolewise(folder: Path) -> Iterator[Started]:
         actions_port = int(bot.actions_url.rsplit(":", 1)[1])
         pids = {"rasa": _child_with_port(rasa_port), "actions": _child_with_port(actions_port)}
         started = Started("rolewise", bot.url, pids, ready)
-        _first_answer(started, launched)
+        first_answer(started, launched)
         yield started
 
 
@@ -140,12 +141,14 @@ def bare_bot_ready(folder: Path) -> bool:
 
 @contextmanager
 def bare_rasa(folder: Path, log: Path) -> Iterator[Started]:
-    """``rasa run --enable-api`` on the ``rasa init`` bot (no action server: it has no custom actions)."""
+    """``rasa run --enable-api`` on the ``rasa init`` bot, on 127.0.0.1 only (no action server: it has no
+    custom actions; the API answers the readiness check)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     launched = time.monotonic()
+    command = [str(RASA), "run", "--enable-api", "-m", str(folder / "models"), "--interface", "127.0.0.1"]
     process = subprocess.Popen(
-        [str(RASA), "run", "--enable-api", "--cors", "*", "-m", str(folder / "models"), "--port", str(port)],
+        [*command, "--port", str(port)],
         cwd=folder,
         env=clean_env(),
         stdout=log.open("w"),
@@ -155,7 +158,7 @@ def bare_rasa(folder: Path, log: Path) -> Iterator[Started]:
     try:
         wait_until(lambda: requests.get(f"{url}/status", timeout=2).json().get("model_file"), "bare Rasa", process, log)
         started = Started("bare_rasa", url, {"rasa": process.pid}, time.monotonic() - launched)
-        _first_answer(started, launched)
+        first_answer(started, launched)
         yield started
     finally:
         stop(process)

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from bench.stats import summarize
 from bench.synthetic import synthetic_content
-from kb.build import build_database
+from kb.build import build_database, checked_content
 from kb.content import Content
 from kb.db import make_engine
 from kb.models import Dimension, Role, RoleAlias
@@ -241,3 +241,29 @@ def scaling(
 
 def sqlite_version() -> str:
     return sqlite3.sqlite_version
+
+
+FLAT_FACTOR = 1.5  # largest KB's median query time at most this many times the smallest's
+
+
+def kb_section(real_queries: int, sizes: list[int], queries_per_size: int, fuzzy_queries: int) -> dict[str, Any]:
+    """The KB section of the benchmark: the real KB's query time, and how it scales on synthetic KBs."""
+    content = checked_content()
+    real = real_kb(content, real_queries)
+    points = scaling(content, sizes, queries_per_size, fuzzy_queries)
+    medians = [p["query_us"]["p50"] for p in points]
+    flat = medians[-1] / medians[0]
+    plans_checked = [real["explain"]] + [p["explain"] for p in points]
+    return {
+        "method": (
+            "one query = new Session, resolve_role on two exact aliases, compare_on one dimension "
+            "(what the action server does per dimension question); times in microseconds"
+        ),
+        "real": real,
+        "scaling": points,
+        "flatness_largest_over_smallest_median": flat,
+        "flat": flat <= FLAT_FACTOR,
+        "flat_criterion": f"median at {points[-1]['roles']} roles <= {FLAT_FACTOR}x median at {points[0]['roles']}",
+        "exact_path_full_scans": sum(p["resolve_exact_and_compare_on"]["full_scan_count"] for p in plans_checked),
+        "sqlite": sqlite_version(),
+    }

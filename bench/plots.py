@@ -25,7 +25,8 @@ def latency_plot(
     fig, (hist, cdf, growth) = plt.subplots(1, 3, figsize=(16, 4.4))
     top = max(percentile(ours_ms, 99.5) * 1.1, percentile(bare_ms, 99.5) * 1.1, target_p95_ms * 1.05)
     bins = [top * i / 60 for i in range(61)]
-    for values, label, colour in ((ours_ms, "Rolewise", "tab:blue"), (bare_ms, "bare Rasa (rasa init)", "tab:orange")):
+    series = ((ours_ms, "Rolewise as shipped", "tab:blue"), (bare_ms, "bare Rasa (rasa init)", "tab:orange"))
+    for values, label, colour in series:
         hist.hist([min(v, top) for v in values], bins=bins, alpha=0.55, label=label, color=colour)
         ordered = sorted(values)
         cdf.plot(ordered, [(i + 1) / len(ordered) for i in range(len(ordered))], label=label, color=colour)
@@ -40,13 +41,13 @@ def latency_plot(
     cdf.set_ylabel("fraction of turns")
     cdf.axhline(0.95, color="grey", linewidth=0.5)
     cdf.set_title("Cumulative distribution")
-    for values, label, colour in ((long[0], "Rolewise", "tab:blue"), (long[1], "bare Rasa", "tab:orange")):
+    for values, label, colour in ((long[0], "Rolewise as shipped", "tab:blue"), (long[1], "bare Rasa", "tab:orange")):
         growth.plot(range(1, len(values) + 1), values, ".", markersize=3, color=colour, label=label)
     growth.axhline(target_p95_ms, color="grey", linestyle=":", label=f"{target_p95_ms:.0f} ms")
     growth.set_xlabel("turn number in one conversation (one sender)")
     growth.set_ylabel("turn latency (ms)")
     growth.set_ylim(0, None)
-    growth.set_title("Latency grows with conversation length")
+    growth.set_title("Latency along one long conversation")
     growth.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(path, dpi=110)

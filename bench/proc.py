@@ -3,12 +3,43 @@
 from __future__ import annotations
 
 import os
+import platform
+import sqlite3
+import subprocess
 import threading
 import time
+from importlib import metadata
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def machine() -> dict[str, Any]:
+    """The machine, the versions that matter and the commit, for run.json and the summary."""
+    cpu = next(
+        (line.split(":", 1)[1] for line in Path("/proc/cpuinfo").read_text().splitlines() if "model name" in line),
+        platform.processor(),
+    ).strip()
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10
+        ).stdout.strip()
+    except OSError:
+        commit = ""
+    return {
+        "cpus": os.cpu_count(),
+        "cpu_model": cpu,
+        "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+        "kernel": platform.release(),
+        "python": platform.python_version(),
+        "rasa": metadata.version("rasa"),
+        "rasa_sdk": metadata.version("rasa-sdk"),
+        "sqlalchemy": metadata.version("sqlalchemy"),
+        "sqlite": sqlite3.sqlite_version,
+        "git_commit": commit,
+    }
 
 
 def _stat_fields(pid: int) -> Optional[list[str]]:

@@ -14,7 +14,7 @@ from bench.kbbench import Case, query_plans, sample_cases, time_queries
 from bench.report import markdown_table
 from bench.stats import linear_fit, percentile, summarize
 from bench.synthetic import synthetic_content
-from bench.run import throughput_row
+from bench.summary import throughput_rows
 from bench.throughput import P95_TARGET_MS, Outcome, classify, level_check, slot_script
 from bench.conversations import Turn, distinct_pairs, latency_script, roles_from_kb
 from kb.build import build_database
@@ -158,7 +158,8 @@ def test_reply_check_times_real_replies_of_the_answer_action() -> None:
 def level(concurrent: int, p95: float, errors: int = 0, cross_talk: int = 0) -> dict[str, object]:
     return {
         "concurrent_conversations": concurrent, "turns": 200, "conversations": 50, "turns_per_s": 101.4,
-        "errors": errors, "cross_talk": cross_talk, "unexpected_answers": 0, "latency_ms": {"n": 200, "p95": p95},
+        "errors": errors, "cross_talk": cross_talk, "unexpected_answers": 0,
+        "latency_ms": {"n": 200, "p50": 300.0, "p95": p95}, "server_cpu_ms_per_turn": 12.5,
     }  # fmt: skip
 
 
@@ -185,12 +186,17 @@ def test_a_concurrency_level_is_met_only_within_its_p95_target(
     assert level_check(level(concurrent, p95, errors, cross_talk))[1] is met
 
 
-def test_the_throughput_row_reports_p95_against_the_target() -> None:
-    assert throughput_row(level(50, 592.0)) == [
-        "Throughput",
-        "50 concurrent conversations (200 turns, 50 senders): turns/s; p95 ms; errors; cross-talk",
-        "101.4/s; 592 ms; 0; 0",
-        "p95 <= 600 ms, 0 errors, 0 cross-talk",
-        True,
+def test_the_throughput_row_names_the_configuration_and_reports_p95_against_the_target() -> None:
+    runs = {"runs": [{"config": "production_2", "levels": [level(50, 592.0)]}]}
+    assert throughput_rows(runs) == [
+        [
+            "Throughput",
+            "Rolewise production profile, 2 Rasa servers (`make cluster` through nginx), 50 concurrent "
+            "conversations (200 turns): turns/s; p50 / p95 ms; server CPU ms/turn; errors; cross-talk",
+            "101.4/s; 300 / 592; 12.5; 0; 0",
+            "p95 <= 600 ms, 0 errors, 0 cross-talk",
+            True,
+        ]
     ]
-    assert throughput_row(level(10, 151.0))[3:] == ["p95 <= 150 ms, 0 errors, 0 cross-talk", False]
+    slow = {"runs": [{"config": "shipped", "levels": [level(10, 151.0)]}]}
+    assert throughput_rows(slow)[0][3:] == ["p95 <= 150 ms, 0 errors, 0 cross-talk", False]

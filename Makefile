@@ -20,7 +20,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: install kb nlu-data train web browser services run cluster shell test test-conversation eval bench lint clean
+.PHONY: install kb nlu-data train web browser services run cluster shell test test-conversation eval bench report lint clean
 
 install: $(STAMP)
 
@@ -44,7 +44,7 @@ nlu-data: kb
 train: nlu-data
 	@$(MAKE) --no-print-directory $(MODEL)
 
-$(MODEL): config.yml domain.yml $(wildcard data/nlu/*.yml) data/stories.yml data/rules.yml $(LOOKUP) $(PIPELINE) nlu/extractor.py nlu/matching.py
+$(MODEL): config.yml domain.yml $(wildcard data/nlu/*.yml) $(wildcard data/rules/*.yml) data/stories.yml data/rules.yml $(LOOKUP) $(PIPELINE) nlu/extractor.py nlu/matching.py
 	$(RASA) train --fixed-model-name rolewise --out models
 
 # The chat widget bundle, installed from npm and served locally (never from a CDN).
@@ -116,6 +116,10 @@ eval: train
 
 bench: train
 	$(PY) -m bench.run $(BENCH_ARGS)
+
+# A content author's to-do list from what people asked (README, "What people ask").
+report: kb
+	$(PY) -m kb report
 
 lint: install
 	$(VENV)/bin/ruff check kb actions nlu channels bench tests

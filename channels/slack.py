@@ -47,24 +47,57 @@ class Malformed(ValueError):
 class RolewiseSlackBot(SlackBot):
     """Lays out every message with ``render.slack_blocks``: the verdict the actions marked in bold, then buttons."""
 
-    def __init__(self, token: Text, channel: Optional[Text], thread_id: Optional[Text], api_url: Text) -> None:
+    def __init__(
+        self,
+        token: Text,
+        channel: Optional[Text],
+        thread_id: Optional[Text],
+        api_url: Text,
+        public_url: Optional[Text] = None,
+    ) -> None:
         super().__init__(token, channel, thread_id)
         self.client = AsyncWebClient(token, base_url=api_url)
+        self.public_url = public_url
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        """A chart (``image``, a path on this bot) joins its answer's post as an image block when
+        ``ROLEWISE_PUBLIC_URL`` says where Slack can fetch it; otherwise the answer goes without it."""
+        message = dict(message)
+        image, alt = message.pop("image", None), message.pop("alt", None)
+        if image and self.public_url:
+            message[IMAGE_BLOCK] = image_block(self.public_url, image, alt)
+        await super().send_response(recipient_id, message)
 
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
-        await self._post_layout(recipient_id, text, [], kwargs.get("verdict"))
+        await self._post_layout(recipient_id, text, [], kwargs.get("verdict"), kwargs.get(IMAGE_BLOCK))
 
     async def send_text_with_buttons(
         self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
     ) -> None:
-        await self._post_layout(recipient_id, text, buttons, kwargs.get("verdict"))
+        await self._post_layout(recipient_id, text, buttons, kwargs.get("verdict"), kwargs.get(IMAGE_BLOCK))
 
     async def _post_layout(
-        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], verdict: Optional[Text]
+        self,
+        recipient_id: Text,
+        text: Text,
+        buttons: List[Dict[Text, Any]],
+        verdict: Optional[Text],
+        image: Optional[Dict[Text, Any]] = None,
     ) -> None:
         reply = render.Reply(text, tuple(render.Button(b["title"], b["payload"]) for b in buttons), verdict)
         blocks = render.slack_blocks(reply)
+        if image:
+            blocks.insert(1, image)  # after the text, before the buttons
         await self._post_message(channel=self.slack_channel or recipient_id, text=text, blocks=blocks)
+
+
+IMAGE_BLOCK = "image_block"
+SLACK_ALT_LIMIT = 2000
+
+
+def image_block(public_url: Text, path: Text, alt: Optional[Text]) -> Dict[Text, Any]:
+    """A Block Kit image of ``path`` on this bot, as Slack fetches it from ``public_url``."""
+    return {"type": "image", "image_url": f"{public_url}{path}", "alt_text": (alt or "Chart")[:SLACK_ALT_LIMIT]}
 
 
 class SlackDisabled(InputChannel):
@@ -121,7 +154,9 @@ class RolewiseSlackInput(SlackInput):
         self.seen = seen
 
     def get_output_channel(self, channel: Optional[Text] = None, thread_id: Optional[Text] = None) -> OutputChannel:
-        return RolewiseSlackBot(self.slack_token, channel or self.slack_channel, thread_id, self.api_url)
+        return RolewiseSlackBot(
+            self.slack_token, channel or self.slack_channel, thread_id, self.api_url, settings.public_url()
+        )
 
     def get_metadata(self, request: Request) -> Dict[Text, Any]:
         """Reply in a thread only when the question was asked in one."""

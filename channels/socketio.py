@@ -107,7 +107,7 @@ class RolewiseSocketIOInput(SocketIOInput):
                 return
             message = UserMessage(
                 data["message"],
-                SocketIOOutput(sio, self.bot_message_evt),
+                RolewiseSocketIOOutput(sio, self.bot_message_evt),
                 conversation,
                 input_channel=self.name(),
                 metadata=_metadata(data.get(self.metadata_key)),
@@ -115,6 +115,22 @@ class RolewiseSocketIOInput(SocketIOInput):
             await handle(message)
 
         return webhook
+
+
+class RolewiseSocketIOOutput(SocketIOOutput):
+    """Rasa's socket.io output, plus charts: a message's ``image`` goes out first, with its ``alt`` text.
+
+    rasa-webchat shows a message's buttons only while it is the last message, so the picture
+    comes before the text and buttons it belongs to, not after them.
+    """
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        message = dict(message)
+        image, alt = message.pop("image", None), message.pop("alt", None)
+        if image:
+            payload = {"src": image, "alt": alt or ""}
+            await self._send_message(recipient_id, {"attachment": {"type": "image", "payload": payload}})
+        await super().send_response(recipient_id, message)
 
 
 def _metadata(value: Any) -> Dict[Text, Any]:

@@ -12,10 +12,12 @@ from sqlalchemy.orm import Session
 from kb import answers
 from kb.build import ContentInvalid, build_database, built_fingerprint, checked_content, fingerprint
 from kb.content import CONTENT_DIR
-from kb.db import KnowledgeBaseUnavailable, database_url, make_engine, open_existing
+from kb.db import BUILD_DIR, KnowledgeBaseUnavailable, database_url, make_engine, open_existing
 from kb.nlp import PIPELINE_DIR, build_pipeline
 from kb.queries import compare, list_roles
+from kb.report import build_report, report_text, write_report
 from kb.results import Comparison, SameRole, UnknownArea, UnknownDimension, UnknownRole, Verdict
+from kb.usage import create_usage_tables
 from kb.validate_pay import check_pay
 from kb.wages_fetch import OEWS_DIR, WageDataError, ensure_wage_data
 from kb.wages_load import known_soc_codes, load_wages
@@ -35,6 +37,7 @@ def _build(args: argparse.Namespace) -> int:
     else:
         counts = build_database(engine, content, current)
         print(f"Built knowledge base at {where}: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
+    print("Usage tables (never touched by a rebuild): " + ", ".join(create_usage_tables(engine)))
     wages = load_wages(engine, wage_data.database, wage_data.manifest["database_sha256"], content)
     fetched = "downloaded and unpacked" if wage_data.downloaded else "unpacked" if wage_data.extracted else "up to date"
     print(f"Wage data (US BLS OEWS, {wage_data.manifest['release']['description']}) at {wage_data.database}: {fetched}")
@@ -64,6 +67,17 @@ def _ingest(args: argparse.Namespace) -> int:
             print(f"Cannot ingest {args.article}: {error}", file=sys.stderr)
             return 2
     print(report.summary())
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    engine = open_existing(args.database_url)
+    create_usage_tables(engine)
+    with Session(engine) as session:
+        report = build_report(session)
+    print(report_text(report))
+    if args.out is not None:
+        print(f"Written to {write_report(report, args.out)}")
     return 0
 
 
@@ -114,6 +128,10 @@ def parser() -> argparse.ArgumentParser:
     ingest.add_argument("article", type=Path)
     ingest.add_argument("--out", type=Path, default=None, help="draft file (default: build/drafts/)")
     ingest.set_defaults(run=_ingest)
+    report = commands.add_parser("report", help="a content author's to-do list from what people asked")
+    report.add_argument("--out", type=Path, default=BUILD_DIR / "report", help="folder for report.md and its plot")
+    report.add_argument("--no-files", dest="out", action="store_const", const=None, help="print only")
+    report.set_defaults(run=_report)
     commands.add_parser("roles", help="list roles by family").set_defaults(run=_roles)
     compare_cmd = commands.add_parser("compare", help="compare two roles, as the bot would answer")
     compare_cmd.add_argument("role_a")

@@ -36,7 +36,7 @@ space, or up to the first line break.
 ``mentions``        strings that must each appear in the replies' texts (case-insensitive).
 ``not_mentions``    strings that must not appear in the replies' texts (case-insensitive).
 ``buttons``         every button title of the turn, in order (a list, ``[]`` for none), or their
-                    number only (an integer).
+                    number only (an integer); the helpful / not helpful pair is left out.
 ``asks``            true: the bot asks back (the first message holds a ``?``) and no message states
                     a verdict (a dimension's "more"/"tie" phrase or a summary's "leads on").
 ``messages``        how many messages the bot sends.
@@ -193,7 +193,8 @@ def first_role(sentence: str) -> Optional[str]:
 
 def _problems(expect: dict[str, Any], replies: list[dict]) -> list[str]:
     texts = [r.get("text") or "" for r in replies]
-    buttons = [b for r in replies for b in r.get("buttons") or []]
+    # Every answer ends with helpful / not helpful buttons; they are checked in tests/web and tests/channels.
+    buttons = [b for r in replies for b in r.get("buttons") or [] if not str(b.get("payload")).startswith("/feedback")]
     first = texts[0] if texts else ""
     sentence, everything = first_sentence(first), "\n".join(texts).lower()
     problems = []

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import html
 import re
+import signal
 import sys
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -147,6 +148,10 @@ def make_handler(
     return Handler
 
 
+def _stop(signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt(signal.Signals(signum).name)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8080, help="port to listen on (default 8080)")
@@ -168,6 +173,10 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return 1
     server = ThreadingHTTPServer((args.host, args.port), make_handler(table, args.quiet, args.idle_seconds))
+    # SIGINT too: a shell starts background jobs (make run) with SIGINT ignored, so Ctrl-C would
+    # otherwise reach this server only through the recipe's trap.
+    for stop_signal in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop_signal, _stop)
     print(f"Serving the Rolewise demo page on http://{args.host}:{server.server_port}/", flush=True)
     try:
         server.serve_forever()

@@ -43,8 +43,9 @@ def test_a_direct_message_gets_a_bold_verdict_and_block_kit_buttons(slack: Slack
         "*The Head of Operations has more budget authority than an Operations Manager.* "
     )
     assert section_text(related) == "Related comparisons:"
-    buttons = related["blocks"][1]["elements"]
+    buttons, feedback = related["blocks"][1]["elements"][:-2], related["blocks"][1]["elements"][-2:]
     assert buttons and all(b["type"] == "button" and b["value"].startswith("/ask_budget{") for b in buttons)
+    assert [b["text"]["text"] for b in feedback] == ["Helpful", "Not helpful"]
 
 
 def test_a_mention_in_a_thread_is_answered_in_that_thread(slack: SlackClient, fake_slack: FakeSlack) -> None:

@@ -1,4 +1,8 @@
-"""`make run` brings up the action server, Rasa and the demo page on 127.0.0.1; Ctrl-C stops all three."""
+"""`make run` brings up the action server, Rasa and the demo page on 127.0.0.1; Ctrl-C stops all three.
+
+The ports are free ones, not the defaults; a browser opens the printed URL and its widget connects
+to Rasa's port (the page learned it from web/serve.py), and stays connected while Ctrl-C comes.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,13 @@ import subprocess
 import time
 
 import requests
+from playwright.sync_api import expect, sync_playwright
 
 from tests.servers import ROOT, clean_env, free_port
+from tests.web.conftest import CHROMIUM, CHROMIUM_ARGS
 
 STARTUP_SECONDS = 180
+STOP_SECONDS = 10  # Ctrl-C to make's exit, with every process gone
 
 
 def listening(url: str) -> bool:
@@ -60,13 +67,26 @@ def test_make_run_serves_everything_on_localhost_and_ctrl_c_stops_it() -> None:
         assert answer[0]["text"].startswith("The Plant Manager is typically paid more than a Buyer.")
         assert requests.get(f"http://127.0.0.1:{ports['RASA_PORT']}/status", timeout=10).status_code == 404
 
-        os.write(terminal, b"\x03")  # Ctrl-C
-        deadline = time.monotonic() + 30
-        while any(processes_on(port) for port in ports.values()):
-            left = [processes_on(port) for port in ports.values()]
-            assert time.monotonic() < deadline, f"still running after Ctrl-C: {left}"
-            time.sleep(0.5)
-        _, status = os.waitpid(pid, 0)
+        with sync_playwright() as playwright:  # a browser on the printed URL, connected while Ctrl-C comes
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            try:
+                widget = browser.new_page()
+                widget.goto(page_url)
+                widget.locator(".rw-launcher").wait_for(state="visible", timeout=90_000)  # its socket is connected
+                assert widget.locator("#rolewise-offline:visible").count() == 0
+                os.write(terminal, b"\x03")  # Ctrl-C
+                stopped_at = time.monotonic()
+                reaped, status = os.waitpid(pid, os.WNOHANG)
+                while not reaped:
+                    assert time.monotonic() - stopped_at < STOP_SECONDS, f"make still running: {output[-2000:]!r}"
+                    time.sleep(0.2)
+                    reaped, status = os.waitpid(pid, os.WNOHANG)
+                left = [line for port in ports.values() for line in processes_on(port)]
+                assert left == [], f"still running after make ended: {left}"
+                # The page says the bot is gone instead of going quiet.
+                expect(widget.locator("#rolewise-offline")).to_be_visible(timeout=20_000)
+            finally:
+                browser.close()
         assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGINT, f"make ended with status {status}"
         assert not any(listening(url) for url in urls)
     finally:

@@ -11,6 +11,15 @@
  * postback buttons: every ASCII punctuation character of the text becomes a numeric character
  * reference, which the Markdown parser decodes back to the same character as text, so no
  * Markdown or HTML syntax is left to interpret. Newlines are kept (shown by webchat.css).
+ *
+ * The one picture let through is a profile chart from the bot the page talks to
+ * (RolewiseChat.useBot(url), before WebChat.default): an image attachment whose src, resolved
+ * against that URL, has the bot's origin and a path under /webhooks/charts/. Its alt text (the
+ * leader on each dimension) is kept in localStorage by src, so it survives a reload, and set on
+ * the <img> the widget renders without one.
+ *
+ * RolewiseChat.connectionEvents() are socket handlers that show a visible notice on the page
+ * while the bot cannot be reached (the widget itself then shows nothing at all).
  */
 (function (global) {
   "use strict";
@@ -35,14 +44,81 @@
       });
   }
 
+  var CHART_PATH = "/webhooks/charts/";
+  var ALT_KEY = "rolewise-chart-alt";
+  var OFFLINE_ID = "rolewise-offline";
+  var OFFLINE_AFTER_MS = 8000;
+  var bot = null; // the bot's origin, set by useBot
+
+  function useBot(url) {
+    try {
+      bot = new URL(url, global.location.href).origin;
+    } catch (e) {
+      bot = null;
+    }
+    return bot;
+  }
+
+  // The chart's absolute URL when `src` is one of the bot's own charts, else null.
+  function chartSource(src) {
+    if (!bot || typeof src !== "string") return null;
+    try {
+      var url = new URL(src, bot);
+      if (url.origin !== bot || url.pathname.indexOf(CHART_PATH) !== 0 || url.username || url.password) return null;
+      return url.href;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function altTexts() {
+    try {
+      return JSON.parse(global.localStorage.getItem(ALT_KEY) || "{}") || {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function rememberAlt(src, alt) {
+    var texts = altTexts();
+    texts[src] = String(alt);
+    try {
+      global.localStorage.setItem(ALT_KEY, JSON.stringify(texts));
+    } catch (e) { /* storage full or off: the alt text is set for this page view only */ }
+    labelImages();
+  }
+
+  function labelImages() {
+    var texts = altTexts();
+    var images = global.document.querySelectorAll("img.rw-image-frame");
+    for (var i = 0; i < images.length; i++) {
+      var alt = texts[images[i].getAttribute("src")];
+      if (alt != null && images[i].getAttribute("alt") !== alt) images[i].setAttribute("alt", alt);
+    }
+  }
+
+  function chart(message) {
+    var attachment = message.attachment;
+    if (!attachment || attachment.type !== "image" || !attachment.payload) return null;
+    var src = chartSource(attachment.payload.src);
+    if (!src) return null;
+    rememberAlt(src, attachment.payload.alt || "");
+    return { type: "image", payload: { src: src, title: "" } };
+  }
+
   function plainText(message) {
     if (!message || typeof message !== "object") return;
     var text = message.text;
     var quickReplies = postbacks(message.quick_replies);
     var buttons = postbacks(message.buttons);
+    var picture = chart(message);
     Object.keys(message).forEach(function (key) {
       delete message[key];
     });
+    if (picture) {
+      message.attachment = picture;
+      return;
+    }
     if (text == null || text === "") {
       text = quickReplies.length || buttons.length ? "" : "(This chat shows text only.)";
     }
@@ -57,5 +133,51 @@
     return Math.max(300, Math.min(1200, 8 * length));
   }
 
-  global.RolewiseChat = { plainText: plainText, messageDelay: messageDelay, literal: literal };
+  function notice(show) {
+    var element = global.document.getElementById(OFFLINE_ID);
+    if (!show) {
+      if (element) element.hidden = true;
+      return;
+    }
+    if (!element) {
+      element = global.document.createElement("p");
+      element.id = OFFLINE_ID;
+      element.className = "rolewise-offline";
+      element.setAttribute("role", "alert");
+      global.document.body.appendChild(element);
+    }
+    element.textContent =
+      "The chat cannot reach the Rolewise bot at " + (bot || "its address") + ". " +
+      "Is it running (make run starts it), and does it allow this page (ROLEWISE_CORS_ORIGINS)? " +
+      "The chat appears as soon as the bot answers.";
+    element.hidden = false;
+  }
+
+  // Socket handlers for onSocketEvent: a notice while the bot cannot be reached, none once it is.
+  function connectionEvents() {
+    // The widget's launcher appears once its socket is connected, in case "connect" came first.
+    var timer = global.setTimeout(function () {
+      if (!global.document.querySelector(".rw-launcher")) notice(true);
+    }, OFFLINE_AFTER_MS);
+    return {
+      connect: function () {
+        global.clearTimeout(timer);
+        notice(false);
+      },
+      connect_error: function () { notice(true); },
+      disconnect: function () { notice(true); }
+    };
+  }
+
+  if (global.MutationObserver && global.document) {
+    new global.MutationObserver(labelImages).observe(global.document.documentElement, { childList: true, subtree: true });
+  }
+
+  global.RolewiseChat = {
+    plainText: plainText,
+    messageDelay: messageDelay,
+    literal: literal,
+    useBot: useBot,
+    connectionEvents: connectionEvents
+  };
 })(window);

@@ -1,0 +1,41 @@
+"""What rides along with a comparison answer: the profile chart and the feedback buttons.
+
+``decorate`` works on the messages an answer already put in the dispatcher, so the wording
+(``actions.render``) stays as it is: the full comparison's first message gets the chart
+(``image``, a path on the bot's own web server, and ``alt``), the answer's last message gets the
+helpful / not helpful buttons, and the question is noted for the usage report. Channels lay the
+chart out (``channels.socketio``, ``channels.slack``); ``channels.charts`` serves it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Union
+
+from sqlalchemy.orm import Session
+
+from actions.feedback import feedback_buttons
+from actions.usage import note_ask
+from kb.chart import alt_text, pair_key
+from kb.results import Comparison, Verdict
+
+CHART_ROUTE = "/webhooks/charts"
+IMAGE, ALT = "image", "alt"
+
+
+def chart_path(comparison: Comparison) -> str:
+    """The chart's stable URL path on the bot's web server."""
+    return f"{CHART_ROUTE}/{pair_key(comparison.first.slug, comparison.second.slug)}.png"
+
+
+def decorate(messages: list[dict[str, Any]], result: Union[Verdict, Comparison], session: Session) -> None:
+    """Add the chart (full comparisons) and the feedback buttons to the answer's ``messages``."""
+    if not messages:
+        return
+    dimension = result.dimension.slug if isinstance(result, Verdict) else None
+    if isinstance(result, Comparison):
+        messages[0][IMAGE] = chart_path(result)
+        messages[0][ALT] = alt_text(result)
+    last = messages[-1]
+    feedback = feedback_buttons(result.first.name, result.second.name, dimension)
+    last["buttons"] = [*(last.get("buttons") or []), *feedback]
+    note_ask(session, result.first.name, result.second.name, dimension)

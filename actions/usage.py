@@ -1,0 +1,52 @@
+"""Recording what people ask, for the content author's report (``python -m kb report``).
+
+Actions note what they answered on the request's KB session (``note_ask``, ``note_unknown``);
+``KnowledgeAction.run`` then calls ``record_usage`` once, which writes the turn and the notes in
+a transaction of its own. Recording never stands in the way of an answer: a database error is
+logged and the reply goes out as usual.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Iterable, Mapping, Optional
+
+from rasa_sdk import Tracker
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from actions.slots import FALLBACK
+from kb.usage import record_ask, record_turn, record_unknown
+
+logger = logging.getLogger(__name__)
+
+ASKED, UNKNOWN = "usage_asked", "usage_unknown"
+
+
+def note_ask(session: Session, first: str, second: str, dimension: Optional[str]) -> None:
+    """Remember that this request answered ``first`` vs ``second`` on ``dimension`` (None: all)."""
+    session.info.setdefault(ASKED, []).append((first, second, dimension))
+
+
+def note_unknown(session: Session, phrases: Iterable[str]) -> None:
+    """Remember the phrases this request could not read as roles."""
+    session.info.setdefault(UNKNOWN, []).extend(phrases)
+
+
+def record_usage(engine: Engine, tracker: Tracker, notes: Mapping[str, Any]) -> None:
+    """The turn (once per user message), then what was noted while answering it."""
+    message = tracker.latest_message or {}
+    intent = (message.get("intent") or {}).get("name") or ""
+    message_id = message.get("message_id") or ""
+    conversation = tracker.sender_id
+    try:
+        with Session(engine) as session, session.begin():
+            if message_id:
+                record_turn(session, conversation, message_id, intent, intent == FALLBACK)
+            for first, second, dimension in notes.get(ASKED, ()):
+                record_ask(session, conversation, first, second, dimension)
+            for phrase in notes.get(UNKNOWN, ()):
+                record_unknown(session, conversation, phrase)
+    except SQLAlchemyError:
+        logger.warning("Usage not recorded for %s (run `make kb` to create the usage tables).", conversation)

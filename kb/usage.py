@@ -1,0 +1,153 @@
+"""What people ask and what they think of the answers: the usage tables, and how rows get in.
+
+    Turn          one user message that reached a knowledge action (``fell_back`` when NLU could not read it)
+    Ask           one answered comparison: the pair (role names, in the order asked) and the dimension
+                  (NULL = the full comparison)
+    UnknownTitle  a phrase a user typed as a role that names no known role
+    Feedback      a "helpful" / "not helpful" click on an answer (pair and dimension as in Ask)
+
+The tables have their own metadata (``UsageBase``), apart from the content tables of
+``kb.models.Base``: ``kb build`` replaces content in one transaction and drops and recreates
+``Base`` tables when their schema changes, and none of that ever touches these. Role names are
+stored as text, not as foreign keys, because content rows get new ids at every build.
+
+No personal data is kept beyond the channel's conversation id (``web:<random>``,
+``slack:<team>:<user>``, ``rest:<sender>``): no message text except the unknown role phrase.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Optional
+
+from sqlalchemy import Boolean, Column, DateTime, Integer, String, UniqueConstraint, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, declarative_base
+
+UsageBase = declarative_base()
+
+CONVERSATION_LENGTH = 160
+ROLE_LENGTH = 120
+PHRASE_LENGTH = 120
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Turn(UsageBase):
+    """A user message answered by a knowledge action; several actions on one message count once."""
+
+    __tablename__ = "usage_turn"
+    __table_args__ = (UniqueConstraint("conversation_id", "message_id"),)
+
+    id = Column(Integer, primary_key=True)
+    conversation_id = Column(String(CONVERSATION_LENGTH), nullable=False, index=True)
+    message_id = Column(String(64), nullable=False)
+    intent = Column(String(80), nullable=False)
+    fell_back = Column(Boolean, nullable=False, index=True)
+    at = Column(DateTime, nullable=False, default=_now)
+
+
+class Ask(UsageBase):
+    """An answered comparison of ``role_a`` and ``role_b`` on ``dimension`` (NULL: on every dimension)."""
+
+    __tablename__ = "usage_ask"
+
+    id = Column(Integer, primary_key=True)
+    conversation_id = Column(String(CONVERSATION_LENGTH), nullable=False, index=True)
+    role_a = Column(String(ROLE_LENGTH), nullable=False, index=True)
+    role_b = Column(String(ROLE_LENGTH), nullable=False, index=True)
+    dimension = Column(String(40), nullable=True, index=True)
+    at = Column(DateTime, nullable=False, default=_now)
+
+
+class UnknownTitle(UsageBase):
+    """A phrase typed as a role that the knowledge base does not know (lower-cased)."""
+
+    __tablename__ = "usage_unknown_title"
+
+    id = Column(Integer, primary_key=True)
+    conversation_id = Column(String(CONVERSATION_LENGTH), nullable=False, index=True)
+    phrase = Column(String(PHRASE_LENGTH), nullable=False, index=True)
+    at = Column(DateTime, nullable=False, default=_now)
+
+
+class Feedback(UsageBase):
+    """A helpful / not helpful click on the answer about ``role_a``, ``role_b`` and ``dimension``."""
+
+    __tablename__ = "usage_feedback"
+
+    id = Column(Integer, primary_key=True)
+    conversation_id = Column(String(CONVERSATION_LENGTH), nullable=False, index=True)
+    helpful = Column(Boolean, nullable=False, index=True)
+    role_a = Column(String(ROLE_LENGTH), nullable=True)
+    role_b = Column(String(ROLE_LENGTH), nullable=True)
+    dimension = Column(String(40), nullable=True)
+    at = Column(DateTime, nullable=False, default=_now)
+
+
+def create_usage_tables(engine: Engine) -> list[str]:
+    """Create the usage tables that are missing (never drops or alters one); returns their names."""
+    UsageBase.metadata.create_all(engine, checkfirst=True)
+    return [table.name for table in UsageBase.metadata.sorted_tables]
+
+
+def feedback_of(session: Session, conversation: str) -> list[tuple[bool, Optional[str], Optional[str], Optional[str]]]:
+    """A conversation's feedback, oldest first: (helpful, role_a, role_b, dimension)."""
+    query = select(Feedback.helpful, Feedback.role_a, Feedback.role_b, Feedback.dimension)
+    rows = session.execute(query.where(Feedback.conversation_id == conversation).order_by(Feedback.id))
+    return [(helpful, a, b, dimension) for helpful, a, b, dimension in rows]
+
+
+def record_turn(session: Session, conversation: str, message_id: str, intent: str, fell_back: bool) -> bool:
+    """Count a user message once, however many actions answer it; True if it was new."""
+    conversation = conversation[:CONVERSATION_LENGTH]
+    known = session.execute(
+        select(Turn.id).where(Turn.conversation_id == conversation, Turn.message_id == message_id[:64])
+    ).first()
+    if known is not None:
+        return False
+    session.add(
+        Turn(conversation_id=conversation, message_id=message_id[:64], intent=intent[:80], fell_back=fell_back)
+    )
+    return True
+
+
+def record_ask(session: Session, conversation: str, first: str, second: str, dimension: Optional[str]) -> None:
+    """An answered comparison (``dimension`` None for the full comparison)."""
+    session.add(
+        Ask(
+            conversation_id=conversation[:CONVERSATION_LENGTH],
+            role_a=first[:ROLE_LENGTH],
+            role_b=second[:ROLE_LENGTH],
+            dimension=dimension,
+        )
+    )
+
+
+def record_unknown(session: Session, conversation: str, phrase: str) -> None:
+    """A phrase that named no known role, lower-cased and trimmed so that counts add up."""
+    cleaned = " ".join(phrase.lower().split())[:PHRASE_LENGTH]
+    if cleaned:
+        session.add(UnknownTitle(conversation_id=conversation[:CONVERSATION_LENGTH], phrase=cleaned))
+
+
+def record_feedback(
+    session: Session,
+    conversation: str,
+    helpful: bool,
+    first: Optional[str],
+    second: Optional[str],
+    dimension: Optional[str],
+) -> None:
+    """A helpful / not helpful click on the answer about the pair and dimension given."""
+    session.add(
+        Feedback(
+            conversation_id=conversation[:CONVERSATION_LENGTH],
+            helpful=helpful,
+            role_a=first[:ROLE_LENGTH] if first else None,
+            role_b=second[:ROLE_LENGTH] if second else None,
+            dimension=dimension,
+        )
+    )

@@ -1,0 +1,137 @@
+"""Feedback buttons and the chart on answers (actions.attachments), storing clicks (actions.feedback)
+and what people ask (actions.usage), on a fresh copy of the small test KB with the usage tables."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from actions.compare import ActionAnswerQuestion
+from actions.feedback import THANKS, ActionFeedback, feedback_buttons, parse_answer_key, was_helpful
+from actions.knowledge import KnowledgeBase
+from actions.slots import DIMENSION, ROLE_A, ROLE_B
+from kb.build import build_database
+from kb.chart import alt_text
+from kb.content import Content
+from kb.db import make_engine
+from kb.queries import compare_all
+from kb.usage import Ask, Feedback, Turn, UnknownTitle, create_usage_tables
+from tests.actions.conftest import make_tracker, texts
+
+HOO, OM, BUYER, PM = "Head of Operations", "Operations Manager", "Buyer", "Plant Manager"
+
+
+@pytest.fixture()
+def fresh(small_content: Content) -> KnowledgeBase:
+    engine = make_engine("sqlite://")
+    build_database(engine, small_content)
+    create_usage_tables(engine)
+    return KnowledgeBase(engine)
+
+
+def tracker(message_id: str = "m1", sender: str = "web:abc", **kwargs: Any) -> Tracker:
+    made = make_tracker(**kwargs)
+    made.sender_id = sender
+    made.latest_message["message_id"] = message_id
+    return made
+
+
+def rows(engine: Engine, model: type) -> list[tuple]:
+    columns = [c for c in model.__table__.columns if c.name not in ("id", "at")]
+    with Session(engine) as session:
+        return [tuple(row) for row in session.execute(select(*columns).order_by(model.id))]
+
+
+async def test_a_full_comparison_carries_its_chart_and_feedback_buttons(fresh: KnowledgeBase, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    asked = tracker(text="tell me more", intent="compare_roles", slots={ROLE_A: HOO, ROLE_B: OM, DIMENSION: "budget"})
+    await ActionAnswerQuestion(fresh).run(dispatcher, asked, domain)
+    first, last = dispatcher.messages[0], dispatcher.messages[-1]
+    assert first["image"] == "/webhooks/charts/head-of-operations--operations-manager.png"
+    with Session(fresh.engine) as session:
+        comparison = compare_all(session, HOO, OM)
+    assert first["alt"] == alt_text(comparison)  # type: ignore[arg-type]
+    assert [m["image"] for m in dispatcher.messages[1:]] == [None] * (len(dispatcher.messages) - 1)
+    answer = "Head of Operations|Operations Manager|"
+    assert last["buttons"][-2:] == [
+        {"title": "Helpful", "payload": f'/feedback{{"helpful": true, "answer": "{answer}"}}'},
+        {"title": "Not helpful", "payload": f'/feedback{{"helpful": false, "answer": "{answer}"}}'},
+    ]
+    assert rows(fresh.engine, Ask) == [("web:abc", HOO, OM, None)]
+    assert rows(fresh.engine, Turn) == [("web:abc", "m1", "compare_roles", False)]
+
+
+async def test_a_verdict_gets_feedback_but_no_chart_and_a_turn_counts_once(fresh: KnowledgeBase, domain) -> None:
+    for _ in range(2):  # two actions answering the same user message
+        dispatcher = CollectingDispatcher()
+        asked = tracker(text="buyer or plant manager budget", intent="ask_budget", roles=(BUYER, PM))
+        await ActionAnswerQuestion(fresh).run(dispatcher, asked, domain)
+    assert [m["image"] for m in dispatcher.messages] == [None] * len(dispatcher.messages)
+    # The pair in the order the answer names it (the knowledge action puts the senior role first).
+    assert dispatcher.messages[-1]["buttons"][-2:] == feedback_buttons(PM, BUYER, "budget")
+    assert rows(fresh.engine, Ask) == [("web:abc", PM, BUYER, "budget")] * 2
+    assert rows(fresh.engine, Turn) == [("web:abc", "m1", "ask_budget", False)]
+
+
+async def test_unknown_titles_and_fallbacks_are_recorded(fresh: KnowledgeBase, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    asked = tracker(text="compare a Barista and a buyer", intent="compare_roles", roles=("Barista", BUYER))
+    await ActionAnswerQuestion(fresh).run(dispatcher, asked, domain)
+    assert "Barista" in texts(dispatcher)[0]
+    assert rows(fresh.engine, UnknownTitle) == [("web:abc", "barista")]
+    assert not any(b["payload"].startswith("/feedback") for m in dispatcher.messages for b in m.get("buttons") or [])
+    fallback = tracker(message_id="m2", text="asdf qwer", intent="nlu_fallback")
+    await ActionAnswerQuestion(fresh).run(CollectingDispatcher(), fallback, domain)
+    assert rows(fresh.engine, Turn) == [
+        ("web:abc", "m1", "compare_roles", False),
+        ("web:abc", "m2", "nlu_fallback", True),
+    ]
+
+
+async def test_a_click_is_stored_against_the_answer_it_was_on(fresh: KnowledgeBase, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    entities = [{"entity": "helpful", "value": False}, {"entity": "answer", "value": f"{BUYER}|{PM}|budget"}]
+    click = tracker(sender="slack:T1:U1", text="/feedback", intent="feedback", entities=entities,
+                    slots={ROLE_A: HOO, ROLE_B: OM, DIMENSION: "scope"})  # fmt: skip
+    events = await ActionFeedback(fresh).run(dispatcher, click, domain)
+    assert texts(dispatcher) == [THANKS[False]]
+    assert rows(fresh.engine, Feedback) == [("slack:T1:U1", False, BUYER, PM, "budget")]
+    assert events == []  # the conversation's roles, dimension and open question stay as they were
+
+
+async def test_typed_feedback_is_about_the_current_answer(fresh: KnowledgeBase, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    typed = tracker(text="that was helpful", intent="feedback", slots={ROLE_A: HOO, ROLE_B: OM, DIMENSION: "all"})
+    await ActionFeedback(fresh).run(dispatcher, typed, domain)
+    assert texts(dispatcher) == [THANKS[True]]
+    assert rows(fresh.engine, Feedback) == [("web:abc", True, HOO, OM, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "helpful"),
+    [
+        ("that was helpful", True),
+        ("great answer, really useful", True),
+        ("not helpful", False),
+        ("that answer didn't help", False),
+        ("the answer was wrong", False),
+        ("unhelpful answer", False),
+    ],
+)
+def test_typed_feedback_polarity(text: str, helpful: bool) -> None:
+    assert was_helpful([], text) is helpful
+
+
+@pytest.mark.parametrize(
+    ("value", "parsed"),
+    [("Buyer|Plant Manager|budget", (BUYER, PM, "budget")), ("Buyer|Plant Manager|", (BUYER, PM, None)),
+     ("Buyer|Plant Manager", None), ("|Plant Manager|", None), (3, None)],
+)  # fmt: skip
+def test_answer_keys(value: Any, parsed: Any) -> None:
+    assert parse_answer_key(value) == parsed

@@ -1,0 +1,170 @@
+"""The usage tables (kb.usage), the author's report over them (kb.report) and the profile chart (kb.chart)."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from kb.build import build_database
+from kb.chart import alt_text, pair_key, parse_pair_key, profile_chart, profile_levels
+from kb.cli import main
+from kb.content import Content
+from kb.db import make_engine
+from kb.queries import compare_all
+from kb.report import build_report, report_markdown, report_text, write_report
+from kb.results import Comparison
+from kb.usage import Feedback, create_usage_tables, record_ask, record_feedback, record_turn, record_unknown
+
+USAGE_TABLES = ["usage_ask", "usage_feedback", "usage_turn", "usage_unknown_title"]
+
+
+def recorded(engine: Engine) -> None:
+    """A week of use on the small KB, whose only contrasts are Head of Operations vs Operations Manager
+    and Procurement Manager vs Buyer."""
+    with Session(engine) as session, session.begin():
+        for n in range(5):
+            record_turn(session, f"web:{n}", "m1", "ask_budget", fell_back=False)
+        record_turn(session, "web:0", "m1", "ask_budget", fell_back=False)  # a second action on the same message
+        record_turn(session, "web:0", "m2", "nlu_fallback", fell_back=True)
+        record_turn(session, "slack:T:U", "m1", "nlu_fallback", fell_back=True)
+        record_turn(session, "slack:T:U", "m2", "compare_roles", fell_back=False)
+        for _ in range(3):
+            record_ask(session, "web:1", "Buyer", "Plant Manager", "budget")
+        record_ask(session, "web:2", "Plant Manager", "Buyer", None)  # same pair, other order
+        record_ask(session, "web:2", "Facilities Manager", "Plant Manager", "scope")
+        record_ask(session, "web:3", "Head of Operations", "Operations Manager", "budget")  # authored
+        record_ask(session, "web:3", "Buyer", "Procurement Manager", "budget")  # authored, other order
+        record_unknown(session, "web:1", "Data  Scientist")
+        record_unknown(session, "web:2", "data scientist")
+        record_unknown(session, "web:3", "Barista")
+        record_feedback(session, "web:1", False, "Buyer", "Plant Manager", "budget")
+        record_feedback(session, "web:2", False, "Buyer", "Plant Manager", "budget")
+        record_feedback(session, "web:2", False, "Plant Manager", "Buyer", None)
+        record_feedback(session, "web:3", True, "Buyer", "Plant Manager", "budget")
+
+
+@pytest.fixture()
+def used_kb(small_content: Content) -> Engine:
+    engine = make_engine("sqlite://")
+    build_database(engine, small_content)
+    assert create_usage_tables(engine) == USAGE_TABLES
+    recorded(engine)
+    return engine
+
+
+def test_report_counts(used_kb: Engine) -> None:
+    with Session(used_kb) as session:
+        report = build_report(session)
+    assert report.uncovered_pairs == (("Buyer", "Plant Manager", 4), ("Facilities Manager", "Plant Manager", 1))
+    assert report.unknown_titles == (("data scientist", 2), ("barista", 1))
+    assert report.not_helpful == (
+        ("Buyer vs Plant Manager (Budget authority)", 2),
+        ("Plant Manager vs Buyer (all dimensions)", 1),
+    )
+    assert (report.helpful_clicks, report.not_helpful_clicks) == (1, 3)
+    assert (report.turns, report.fallbacks) == (8, 2)
+    assert dict(report.asks_per_dimension)["Budget authority"] == 5
+    assert report.asks_per_dimension[-1] == ("all dimensions", 1)
+    assert sum(n for _, n in report.asks_per_dimension) == 7
+    assert report_text(report).splitlines() == [
+        "Most asked pairs without an authored contrast (write a contrast):",
+        "  Buyer vs Plant Manager: 4 asks",
+        "  Facilities Manager vs Plant Manager: 1 asks",
+        "Unknown titles people typed (roles to add or aliases to write):",
+        "  data scientist: 2",
+        "  barista: 1",
+        "Answers marked not helpful (3 not helpful, 1 helpful):",
+        "  Buyer vs Plant Manager (Budget authority): 2",
+        "  Plant Manager vs Buyer (all dimensions): 1",
+        "Turns that fell back: 2 of 8 turns (25.0%)",
+    ]
+
+
+def test_an_empty_report_says_so(small_engine: Engine) -> None:
+    create_usage_tables(small_engine)
+    with Session(small_engine) as session:
+        text = report_text(build_report(session))
+    assert text.splitlines()[-1] == "Turns that fell back: no turns recorded yet"
+    assert text.count("(none)") == 3
+
+
+def test_a_rebuild_keeps_usage_rows(used_kb: Engine, small_content: Content) -> None:
+    build_database(used_kb, small_content)
+    with Session(used_kb) as session:
+        assert len(session.scalars(select(Feedback)).all()) == 4
+        assert build_report(session).turns == 8
+    assert set(USAGE_TABLES) <= set(inspect(used_kb).get_table_names())
+
+
+def test_markdown_and_plot(used_kb: Engine, tmp_path: Path) -> None:
+    with Session(used_kb) as session:
+        report = build_report(session)
+    written = write_report(report, tmp_path)
+    assert written == tmp_path / "report.md"
+    assert written.read_text() == report_markdown(report, "asks_per_dimension.png")
+    assert "| Budget authority | 5 |" in written.read_text().splitlines()
+    assert (tmp_path / "asks_per_dimension.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_kb_report_command(small_content: Content, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'kb.sqlite3'}"
+    engine = make_engine(url)
+    build_database(engine, small_content)
+    create_usage_tables(engine)
+    recorded(engine)
+    assert main(["--database-url", url, "report", "--out", str(tmp_path / "report")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == "  Buyer vs Plant Manager: 4 asks"
+    assert out[-2] == "Turns that fell back: 2 of 8 turns (25.0%)"
+    assert out[-1] == f"Written to {tmp_path / 'report' / 'report.md'}"
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    width, height = struct.unpack(">II", path.read_bytes()[16:24])
+    return width, height
+
+
+def test_profile_levels_belong_to_their_roles(small_session: Session, small_content: Content) -> None:
+    """Verdicts name their leader first; the chart's bars must still follow the roles."""
+    comparison = compare_all(small_session, "Buyer", "Plant Manager")
+    assert isinstance(comparison, Comparison)
+    specs = {role.name: role for role in small_content.roles}
+    order = [d.slug for d in small_content.dimensions]
+    expected = tuple([specs[name].traits[slug].level for slug in order] for name in ("Buyer", "Plant Manager"))
+    assert profile_levels(comparison) == expected
+    assert expected[0] != expected[1]
+
+
+def test_profile_chart_and_alt_text(small_session: Session, tmp_path: Path) -> None:
+    comparison = compare_all(small_session, "Buyer", "Plant Manager")
+    assert isinstance(comparison, Comparison)
+    path = profile_chart(comparison, tmp_path / "charts" / "buyer--plant-manager.png")
+    assert png_size(path) == (640, 663)
+    assert [p.name for p in path.parent.iterdir()] == ["buyer--plant-manager.png"]  # no partial file left
+    alt = alt_text(comparison)
+    assert alt.startswith("Profile chart of the Buyer and the Plant Manager, level 1-5 on 12 dimensions. Leader: ")
+    assert alt.count(": ") == 13
+    leaders = {v.dimension.name: (v.leader.name if v.leader else "comparable") for v in comparison.verdicts}
+    assert f"Budget authority: {leaders['Budget authority']}" in alt
+
+
+@pytest.mark.parametrize(
+    ("key", "parsed"),
+    [
+        ("buyer--plant-manager", ("buyer", "plant-manager")),
+        ("plant-manager--buyer", None),  # not sorted: one picture per pair
+        ("buyer--buyer", None),
+        ("../kb--x", None),
+        ("buyer-plant-manager", None),
+        ("Buyer--plant-manager", None),
+    ],
+)
+def test_pair_keys(key: str, parsed: tuple[str, str] | None) -> None:
+    assert parse_pair_key(key) == parsed
+    if parsed:
+        assert pair_key(parsed[1], parsed[0]) == key

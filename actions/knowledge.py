@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from actions.context import RoleFacts
 from actions.render import Dispatcher
 from actions.slots import PENDING
-from actions.usage import record_usage
+from actions.usage import record_usage_later
 from kb.db import KnowledgeBaseUnavailable, open_existing
 from kb.models import Dimension, Role, RoleAlias
 from kb.queries import build_id
@@ -145,7 +145,7 @@ class KnowledgeAction(Action, ABC):
             with self.knowledge.session() as session:
                 events = self.respond(recording, tracker, domain, session)
                 notes = dict(session.info)
-            record_usage(self.knowledge.engine, tracker, notes)
+            record_usage_later(self.knowledge.engine, tracker, notes)
             dispatcher.messages.extend(recording.messages)
             if not any(e.get("event") == "slot" and e.get("name") == PENDING for e in events):
                 events.append(SlotSet(PENDING, recording.offered.to_slot() if recording.offered else None))

@@ -16,6 +16,7 @@ from actions.compare import ActionAnswerQuestion
 from actions.feedback import THANKS, ActionFeedback, feedback_buttons, parse_answer_key, was_helpful
 from actions.knowledge import KnowledgeBase
 from actions.slots import DIMENSION, ROLE_A, ROLE_B
+from actions.usage import flush
 from kb.build import build_database
 from kb.chart import alt_text
 from kb.content import Content
@@ -43,6 +44,7 @@ def tracker(message_id: str = "m1", sender: str = "web:abc", **kwargs: Any) -> T
 
 
 def rows(engine: Engine, model: type) -> list[tuple]:
+    flush()  # usage is written on a background thread
     columns = [c for c in model.__table__.columns if c.name not in ("id", "at")]
     with Session(engine) as session:
         return [tuple(row) for row in session.execute(select(*columns).order_by(model.id))]

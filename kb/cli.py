@@ -9,7 +9,7 @@ from typing import Optional, Sequence
 
 from sqlalchemy.orm import Session
 
-from kb import answers
+from kb import answers, cli_questions
 from kb.build import ContentInvalid, build_database, built_fingerprint, checked_content, fingerprint
 from kb.content import CONTENT_DIR
 from kb.db import BUILD_DIR, KnowledgeBaseUnavailable, database_url, make_engine, open_existing
@@ -139,6 +139,7 @@ def parser() -> argparse.ArgumentParser:
     compare_cmd.add_argument("--dimension", default=None, help="dimension slug, e.g. budget")
     compare_cmd.add_argument("--area", default=None, help="US state or metro area for pay figures (default: national)")
     compare_cmd.set_defaults(run=_compare)
+    cli_questions.register(commands)
     return root
 
 

@@ -1,10 +1,8 @@
-"""Starting and talking to the bots: Rolewise (through tests.servers.running_bot), a bare
-``rasa init`` bot, and ``rasa train`` from scratch. Everything listens on 127.0.0.1."""
+"""Talking to the bots over REST, a private KB for Rolewise (started by bench.setups), a bare ``rasa init``
+bot, and ``rasa train`` from scratch. Everything listens on 127.0.0.1."""
 
 from __future__ import annotations
 
-import itertools
-import os
 import shutil
 import subprocess
 import tempfile
@@ -17,10 +15,10 @@ from typing import Any, Optional
 
 import requests
 
-from bench import proc
 from kb.build import build_database, checked_content
 from kb.db import make_engine
-from tests.servers import MODEL, RASA, ROOT, clean_env, free_port, running_bot, stop, wait_until
+from kb.usage import create_usage_tables
+from tests.servers import RASA, ROOT, clean_env, free_port, stop, wait_until
 
 TRAIN_TIMEOUT_S = 600
 
@@ -76,40 +74,15 @@ def first_answer(bot: Started, launched: float) -> None:
         client.close()
 
 
-def _child_with_port(port: int) -> int:
-    """Our child process started with ``--port <port>``."""
-    for pid in proc.children(os.getpid()):
-        args = proc.cmdline(pid)
-        if any(a == "--port" and b == str(port) for a, b in itertools.pairwise(args)):
-            return pid
-    raise RuntimeError(f"no child process listening on port {port}")
-
-
 def private_kb(folder: Path) -> str:
     """A KB built from kb/content into ``folder``, so that a `make kb` run by someone else on this
     machine (which drops and recreates build/kb.sqlite3) cannot change answers mid-benchmark."""
     url = f"sqlite:///{folder / 'kb.sqlite3'}"
     engine = make_engine(url)
     build_database(engine, checked_content())
+    create_usage_tables(engine)  # as `make kb` does, so the action server records usage as shipped
     engine.dispose()
     return url
-
-
-@contextmanager
-def rolewise(folder: Path) -> Iterator[Started]:
-    """The real bot (action server + Rasa) as the end-to-end tests start it, on a private KB copy."""
-    if not MODEL.exists():
-        raise SystemExit(f"No trained model at {MODEL}: run `make train` first.")
-    database_url = private_kb(folder)
-    launched = time.monotonic()
-    with running_bot(folder, {"DATABASE_URL": database_url}) as bot:
-        ready = time.monotonic() - launched
-        rasa_port = int(bot.url.rsplit(":", 1)[1])
-        actions_port = int(bot.actions_url.rsplit(":", 1)[1])
-        pids = {"rasa": _child_with_port(rasa_port), "actions": _child_with_port(actions_port)}
-        started = Started("rolewise", bot.url, pids, ready)
-        first_answer(started, launched)
-        yield started
 
 
 def create_bare_bot(folder: Path, log: Path) -> float:

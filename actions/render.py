@@ -176,7 +176,11 @@ def unknown_role_reply(problem: UnknownRole, partner: Optional[str], dimension: 
             buttons.append(compare_button(partner, suggestion.name, dimension, suggestion.name))
         else:
             buttons.append(Button(suggestion.name, payload(DESCRIBE, **{JOB_ROLE: suggestion.name})))
-    return Reply(answers.unknown_role_text(problem), tuple(buttons), offers="question")
+    text = answers.unknown_role_text(problem)
+    if "/" in problem.query and len(problem.suggestions) == 2:  # a slash title naming two roles
+        first, second = problem.suggestions
+        text = f'By "{problem.query.strip()}", do you mean the {first.name} or the {second.name}?'
+    return Reply(text, tuple(buttons), offers="question")
 
 
 def same_role_reply(problem: SameRole) -> Reply:

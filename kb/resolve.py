@@ -2,8 +2,9 @@
 
 Exact aliases are an indexed lookup. Only when that fails do we fall back to
 fuzzy matching over the alias keys, which is what forgives typos such as
-"operatons manger". The fuzzy pass scores every alias, so the alias keys are
-read once per KB build and scored in one vectorised call.
+"operatons manger", with the matcher the NLU extractor uses too (``kb.fuzzy``);
+titles as job postings write them ("Manager, Quality Assurance", "Sr. Buyer") are
+looked up by their posting keys first. The alias keys are read once per KB build.
 """
 
 from __future__ import annotations
@@ -12,21 +13,17 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Union
 
-import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kb.fuzzy import ACCEPT, AliasMatcher, looks_like_posting, posting_keys, score
 from kb.models import Build, Dimension, Role, RoleAlias
 from kb.results import DimensionInfo, RoleInfo, RoleMatch, UnknownDimension, UnknownRole
 from kb.text import lookup_key
 
-ACCEPT_SCORE = 85.0
-SURE_SCORE = 95.0
-MIN_MARGIN = 4.0
 SUGGEST_SCORE = 55.0
 MAX_SUGGESTIONS = 3
-CANDIDATES = 12
 CACHED_BUILDS = 4
 
 
@@ -45,30 +42,12 @@ def dimension_info(dimension: Dimension) -> DimensionInfo:
     return DimensionInfo(slug=dimension.slug, name=dimension.name, more=dimension.more_phrase, tie=dimension.tie_phrase)
 
 
-def _score(query: str, choice: str, **_: object) -> float:
-    return max(fuzz.ratio(query, choice), fuzz.token_sort_ratio(query, choice))
-
-
 @dataclass(frozen=True)
 class AliasIndex:
-    """Every alias of one KB build, in parallel lists, ready for fuzzy scoring."""
+    """Every alias of one KB build: the shared fuzzy matcher over their keys, and each alias as written."""
 
-    keys: list[str]
-    role_ids: list[int]
+    matcher: AliasMatcher[int]  # alias key -> role id
     aliases: list[str]
-
-    def closest(self, key: str, limit: int = CANDIDATES) -> list[tuple[float, int]]:
-        """(score, position) of the ``limit`` best aliases, best first; ties keep alias order.
-
-        Scores are those of ``_score``, computed for all aliases at once in rapidfuzz's C code.
-        """
-        if not self.keys:
-            return []
-        ratio = process.cdist([key], self.keys, scorer=fuzz.ratio, dtype=np.float64)[0]
-        token_sort = process.cdist([key], self.keys, scorer=fuzz.token_sort_ratio, dtype=np.float64)[0]
-        scores = np.maximum(ratio, token_sort)
-        best = np.argsort(-scores, kind="stable")[:limit]
-        return [(float(scores[i]), int(i)) for i in best]
 
 
 _indexes: OrderedDict[str, AliasIndex] = OrderedDict()
@@ -81,7 +60,7 @@ def alias_index(session: Session) -> AliasIndex:
         _indexes.move_to_end(build)
         return _indexes[build]
     rows = session.execute(select(RoleAlias.key, RoleAlias.role_id, RoleAlias.alias).order_by(RoleAlias.id)).all()
-    index = AliasIndex([r.key for r in rows], [r.role_id for r in rows], [r.alias for r in rows])
+    index = AliasIndex(AliasMatcher([r.key for r in rows], [r.role_id for r in rows]), [r.alias for r in rows])
     if build is not None:
         _indexes[build] = index
         if len(_indexes) > CACHED_BUILDS:
@@ -98,21 +77,23 @@ def resolve_role(session: Session, text: str) -> Union[RoleMatch, UnknownRole]:
     if exact is not None:
         return RoleMatch(query=text, role=role_info(exact[0]), confidence=1.0, matched=exact[1])
     index = alias_index(session)
-    best_per_role: dict[int, tuple[float, str]] = {}
-    for score, position in index.closest(key):
-        role_id = index.role_ids[position]
-        if role_id not in best_per_role:
-            best_per_role[role_id] = (score, index.aliases[position])
-    ordered = sorted(best_per_role.items(), key=lambda item: -item[1][0])
-    if ordered:
-        role_id, (score, alias) = ordered[0]
-        runner_up = ordered[1][1][0] if len(ordered) > 1 else 0.0
-        if score >= SURE_SCORE or (score >= ACCEPT_SCORE and score - runner_up >= MIN_MARGIN):
-            role = session.get(Role, role_id)
-            return RoleMatch(query=text, role=role_info(role), confidence=round(score / 100, 3), matched=alias)
-    suggestion_ids = [role_id for role_id, (score, _) in ordered if score >= SUGGEST_SCORE][:MAX_SUGGESTIONS]
-    suggestions = tuple(role_info(session.get(Role, role_id)) for role_id in suggestion_ids)
-    return UnknownRole(query=text, suggestions=suggestions)
+    if looks_like_posting(text):  # "Manager, Quality Assurance", "Sr. Buyer", "Supervisor/Manager, Distribution"
+        keys = posting_keys(text)
+        named = {index.matcher.exact[k]: k for k in keys if k in index.matcher.exact}
+        if len(named) == 1:
+            [(role_id, key)] = named.items()
+            matched = index.aliases[index.matcher.keys.index(key)]
+            return RoleMatch(query=text, role=role_info(session.get(Role, role_id)), confidence=1.0, matched=matched)
+        if len(named) > 1:  # a slash title naming two roles: ask which one was meant
+            return UnknownRole(query=text, suggestions=tuple(role_info(session.get(Role, r)) for r in named))
+        key = keys[-1] if keys else key  # typos in a posting title: fuzzy-match its plain form
+    best = index.matcher.best(key)
+    if best is not None:
+        role = session.get(Role, best.target)
+        return RoleMatch(query=text, role=role_info(role), confidence=round(best.score / 100, 3),
+                         matched=index.aliases[best.position])  # fmt: skip
+    close = [v.target for v in index.matcher.ranked(key) if v.score >= SUGGEST_SCORE][:MAX_SUGGESTIONS]
+    return UnknownRole(query=text, suggestions=tuple(role_info(session.get(Role, role_id)) for role_id in close))
 
 
 def all_dimensions(session: Session) -> tuple[DimensionInfo, ...]:
@@ -130,7 +111,7 @@ def resolve_dimension(session: Session, text: str) -> Union[DimensionInfo, Unkno
     for dimension in dimensions:
         for label in (dimension.slug.replace("_", " "), dimension.name, *dimension.headings):
             names[lookup_key(label)] = dimension
-    match = process.extractOne(lookup_key(text), list(names), scorer=_score, score_cutoff=ACCEPT_SCORE)
+    match = process.extractOne(lookup_key(text), list(names), scorer=score, score_cutoff=ACCEPT)
     if match is not None:
         return dimension_info(names[match[0]])
     return UnknownDimension(query=text, known=tuple(dimension_info(d) for d in dimensions))

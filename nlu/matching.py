@@ -1,4 +1,4 @@
-"""Finding role mentions in a spaCy doc: exact entity-ruler hits, then fuzzy spans for typos.
+"""Finding role mentions in a spaCy doc: exact entity-ruler hits, fuzzy spans for typos, posting titles.
 
 Pure functions over spaCy objects, so they can be tested without Rasa.
 """
@@ -8,8 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
+
+from kb.fuzzy import AliasMatcher, looks_like_posting, posting_keys
+from kb.text import lookup_key
 
 LABEL = "job_role"
 MIN_FUZZY_CHARS = 8
@@ -27,21 +29,28 @@ class RoleMention:
 
 
 class FuzzyIndex:
-    """Lower-cased surface forms -> canonical role, for typo-tolerant span matching."""
+    """The entity ruler's surface forms by canonical role, in ``kb.fuzzy``'s matcher: the same typo rule
+    ``kb.resolve`` applies to a role name typed on its own."""
 
     def __init__(self, patterns: Iterable[dict]) -> None:
-        self.forms: dict[str, str] = {}
+        forms: dict[str, str] = {}
+        longest = 1
         for pattern in patterns:
             if isinstance(pattern.get("pattern"), str) and pattern.get("label") == LABEL:
-                self.forms.setdefault(pattern["pattern"].lower(), pattern["id"])
-        self.choices = list(self.forms)
-        self.max_words = max((len(form.split()) for form in self.choices), default=1) + 1
+                key = lookup_key(pattern["pattern"])
+                forms.setdefault(key, pattern["id"])
+                longest = max(longest, len(pattern["pattern"].split()))
+        self.matcher: AliasMatcher[str] = AliasMatcher(list(forms), list(forms.values()), ordered=True)
+        self.max_words = longest + 1
 
     def best(self, text: str, threshold: float) -> tuple[str, float] | None:
-        match = process.extractOne(text.lower(), self.choices, scorer=fuzz.ratio, score_cutoff=threshold)
-        if match is None:
-            return None
-        return self.forms[match[0]], match[1] / 100
+        found = self.matcher.best(lookup_key(text), accept=threshold)
+        return None if found is None else (found.target, found.score / 100)
+
+    def posting(self, text: str) -> list[str]:
+        """The roles a posting-style title names exactly ("Manager, Quality Assurance"); two for a slash."""
+        exact = self.matcher.exact
+        return list(dict.fromkeys(exact[key] for key in posting_keys(text) if key in exact))
 
 
 def exact_mentions(doc: Doc) -> list[RoleMention]:
@@ -74,7 +83,34 @@ def fuzzy_mentions(doc: Doc, index: FuzzyIndex, taken: list[RoleMention], thresh
     return chosen
 
 
+def posting_mentions(doc: Doc, index: FuzzyIndex, taken: list[RoleMention]) -> list[RoleMention]:
+    """Titles as job postings write them ("Manager, Quality Assurance", "Ops Lead - Nights"), not
+    overlapping ``taken``. A slash title naming two roles keeps its own words as the value, so the
+    actions ask which one was meant."""
+    busy = {i for mention in taken for i in range(mention.start, mention.end)}
+    found: list[RoleMention] = []
+    for start in range(min(len(doc), MAX_FUZZY_TOKENS)):
+        for end in range(min(len(doc), start + index.max_words + 3), start + 1, -1):  # longest first
+            span = doc[start:end]
+            if span[0].is_punct or span[-1].is_punct or span[0].is_stop or not looks_like_posting(span.text):
+                continue
+            if any(i in busy for i in range(span.start_char, span.end_char)):
+                continue
+            roles = index.posting(span.text)
+            if roles:
+                value = roles[0] if len(roles) == 1 else span.text
+                found.append(RoleMention(span.start_char, span.end_char, span.text, value, 1.0))
+                busy.update(range(span.start_char, span.end_char))
+                break
+    return found
+
+
 def find_roles(doc: Doc, index: FuzzyIndex, threshold: float) -> list[RoleMention]:
-    """Every role mention in text order; exact ones are trusted, typos must score >= threshold."""
-    exact = exact_mentions(doc)
-    return sorted(exact + fuzzy_mentions(doc, index, exact, threshold), key=lambda m: m.start)
+    """Every role mention in text order; exact ones are trusted, typos must pass the shared fuzzy rule,
+    and posting-style titles are read by their posting keys; a slash title naming two roles
+    ("Supervisor/Manager, Operations") is one mention, whatever aliases it holds."""
+    slashes = [m for m in posting_mentions(doc, index, []) if "/" in m.text and m.role == m.text]
+    exact = [m for m in exact_mentions(doc) if not any(s.start <= m.start and m.end <= s.end for s in slashes)]
+    fuzzy = fuzzy_mentions(doc, index, exact + slashes, threshold)
+    postings = posting_mentions(doc, index, exact + slashes + fuzzy)
+    return sorted(exact + slashes + fuzzy + postings, key=lambda m: m.start)

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from kb.build import build_database
 from kb.content import Content
 from kb.db import make_engine
-from kb.resolve import _score, alias_index, resolve_dimension, resolve_role
+from kb.fuzzy import score
+from kb.resolve import alias_index, resolve_dimension, resolve_role
 from kb.text import lookup_key
 from kb.validate import DIMENSION_SLUGS
 from kb.results import DimensionInfo, RoleMatch, UnknownDimension, UnknownRole
@@ -95,10 +96,14 @@ def test_unknown_dimension_lists_the_known_ones(small_session: Session) -> None:
 
 @pytest.mark.parametrize("typed", ["operatons manger", "wharehouse supervisor", "ops", "head of logistic", "zzz"])
 def test_fuzzy_scores_are_the_scorer_applied_to_every_alias(small_session: Session, typed: str) -> None:
-    index = alias_index(small_session)
+    matcher = alias_index(small_session).matcher
     key = lookup_key(typed)
-    expected = sorted(((_score(key, alias_key), i) for i, alias_key in enumerate(index.keys)), key=lambda p: -p[0])
-    assert index.closest(key, limit=12) == pytest.approx(expected[:12])
+    best: dict[int, float] = {}
+    for _, i, alias_key in sorted((-score(key, k), i, k) for i, k in enumerate(matcher.keys))[:12]:
+        best.setdefault(matcher.targets[i], score(key, alias_key))
+    assert [(v.target, v.score) for v in matcher.ranked(key, limit=12)] == pytest.approx(
+        sorted(best.items(), key=lambda item: -item[1])
+    )
 
 
 def test_a_rebuilt_kb_is_never_answered_from_the_previous_builds_aliases(small_content: Content) -> None:
@@ -114,3 +119,24 @@ def test_a_rebuilt_kb_is_never_answered_from_the_previous_builds_aliases(small_c
     with Session(engine) as session:
         match = resolve_role(session, "plant bos")
         assert isinstance(match, RoleMatch) and match.matched == "plant boss"
+
+
+@pytest.mark.parametrize(
+    ("typed", "role"),
+    [
+        ("Sr. Buyer", "Buyer"),
+        ("Manager, Operations", "Operations Manager"),
+        ("Operations Mgr II", "Operations Manager"),
+        ("Ops Lead - Nights", "Operations Lead"),
+        ("Head of Operations (Leeds)", "Head of Operations"),
+    ],
+)
+def test_titles_as_postings_write_them_resolve(small_session: Session, typed: str, role: str) -> None:
+    result = resolve_role(small_session, typed)
+    assert isinstance(result, RoleMatch) and result.role.name == role
+
+
+def test_a_slash_title_naming_two_roles_asks_which(small_session: Session) -> None:
+    result = resolve_role(small_session, "Supervisor/Manager, Operations")
+    assert isinstance(result, UnknownRole)
+    assert [r.name for r in result.suggestions] == ["Operations Supervisor", "Operations Manager"]

@@ -70,3 +70,19 @@ def test_every_name_and_alias_of_the_kb_is_found_exactly(matcher, content: Conte
             if found != [(alias, role.name), ("buyer", "Buyer")]:
                 missed.append((alias, role.name, found))
     assert missed == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("compare a sr. buyer with a manager, quality assurance",
+         [("buyer", "Buyer"), ("manager, quality assurance", "Quality Manager")]),
+        ("is an operations mgr ii senior to an ops lead - nights", [("operations mgr", "Operations Manager"),
+                                                                   ("ops lead", "Operations Lead")]),
+        ("what does a supervisor/manager, operations do", [("supervisor/manager, operations",
+                                                            "supervisor/manager, operations")]),
+        ("does the manager work with the planner", []),  # word order counts inside a message
+    ],
+)  # fmt: skip
+def test_titles_as_postings_write_them(matcher, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert matcher(text) == expected

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from actions import render
 from actions.context import CareerPlan, is_role_follow_up, masked, plan_career
 from actions.knowledge import KnowledgeAction
-from actions.mentions import mentioned_roles, report_unknown
+from actions.mentions import focused, mentioned_roles, report_unknown
 from actions.phrases import family_moves, source_words
 from actions.roles import entity_value
 from actions.slots import CAREER, CAREER_DIRECTION, CURRENT_ROLE, INFORM, ROLE_A, ROLE_B, ROUTE_END
@@ -95,6 +95,7 @@ class ActionCareerPath(KnowledgeAction):
         return "action_career_path"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
+        tracker = focused(tracker)  # a story ending in "what comes after shift manager?"
         if is_role_follow_up(tracker.latest_message.get("text") or "", remembered_pair(tracker)):
             from actions.compare import ActionAnswerQuestion, as_inform  # compare dispatches career clicks here
 

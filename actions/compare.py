@@ -10,7 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import attachments, render, usage
+from actions import render
 from actions.context import (
     Choice,
     Memory,
@@ -29,7 +29,7 @@ from actions.context import (
     with_current_role,
 )
 from actions.knowledge import KnowledgeAction, dimension_vocabulary, role_facts
-from actions.mentions import mentioned_roles, placed_roles, unknown_in_text
+from actions.mentions import focused, mentioned_roles, placed_roles, unknown_in_text
 from actions.phrases import worded_dimensions
 from actions.careers import ActionAboutMe, ActionCareerPath
 from actions.roles import ActionDescribeRole, ActionListRoles
@@ -139,6 +139,7 @@ class ActionAnswerQuestion(KnowledgeAction):
         return events or [SlotSet(NEEDS_ROLES, False)]
 
     def answer_message(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
+        tracker = focused(tracker)  # a pasted advert or a story: answer its question
         memory = read_memory(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         known, unknown_values, spans = mentioned_roles(session, tracker)
@@ -178,7 +179,6 @@ class ActionAnswerQuestion(KnowledgeAction):
                 problem = resolve_role(session, phrase)
                 if isinstance(problem, UnknownRole):
                     replies.append(render.unknown_role_reply(problem, partner, plan.dimension))
-                    usage.note_unknown(session, [phrase])
             render.send(dispatcher, replies or [render.unknown_role_reply(UnknownRole(plan.unknown[0]), None, None)])
             return done
         if plan.kind == "nothing_to_explain":
@@ -226,7 +226,6 @@ class ActionAnswerQuestion(KnowledgeAction):
         related = self.knowledge.cached(
             session, ("related", first, second), lambda: related_comparisons(session, first, second, limit=RELATED)
         )
-        start = len(dispatcher.messages)
         if isinstance(result, Verdict):
             render.send(dispatcher, render.verdict_replies(result, related))
         elif isinstance(result, Comparison):
@@ -234,7 +233,6 @@ class ActionAnswerQuestion(KnowledgeAction):
         else:
             render.send(dispatcher, [render.problem_reply(result)])
             return [SlotSet(NEEDS_ROLES, False)]
-        attachments.decorate(dispatcher.messages[start:], result, session)
         return [
             SlotSet(ROLE_A, first),
             SlotSet(ROLE_B, second),

@@ -85,6 +85,21 @@ def is_role_follow_up(text: str, pair: Optional[tuple[str, str]]) -> bool:
     return bool(rest)  # "and then?" names nothing to swap in
 
 
+LONG_MESSAGE = 30  # words; a longer message is a story or an advert with a question in it
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def focus(text: str) -> tuple[int, int]:
+    """Where the question of a long message is: its last sentence with a question mark, else its last
+    sentence (character offsets). A short message is its own focus."""
+    if len(text.split()) <= LONG_MESSAGE:
+        return 0, len(text)
+    sentences = [m for m in _SENTENCE.finditer(text) if m.group().strip()]
+    asked = [m for m in sentences if "?" in m.group()]
+    chosen = (asked or sentences or [None])[-1]
+    return (chosen.start(), chosen.end()) if chosen else (0, len(text))
+
+
 def with_current_role(known: list[str], text: str, current_role: Optional[str]) -> list[str]:
     """The roles a question names, with the user's own role first where it says "my job" ("how does my
     job compare with a supply chain manager?")."""

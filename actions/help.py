@@ -10,9 +10,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render
-from actions.careers import ActionAboutMe
+from actions.careers import ActionAboutMe, ActionCareerPath
 from actions.compare import ActionAnswerQuestion, as_inform, picked
-from actions.context import SAYS_WHO, is_role_follow_up
+from actions.context import CAREER_WORDS, SAYS_WHO, is_role_follow_up
+from actions.mentions import focused
 from actions.phrases import worded_dimensions
 from actions.knowledge import KnowledgeAction, role_entities
 from actions.slots import CAREER, CAREER_DIRECTION, DIMENSION_INTENT_PREFIX, JOB_ROLE, LIST, ROLE_A, ROLE_B
@@ -44,6 +45,11 @@ class ActionHelp(KnowledgeAction):
         if chosen is not None:  # an unclear message that still picks one of the offered choices
             return ActionAnswerQuestion(self._knowledge).follow(chosen, dispatcher, tracker, domain, session)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent == FALLBACK:
+            question = focused(tracker)  # a long message NLU could not read: go by its question
+            if question is not tracker and CAREER_WORDS.search(question.latest_message["text"]):
+                return ActionCareerPath(self._knowledge).respond(dispatcher, question, domain, session)
+            tracker = question
         roles = named_roles(session, tracker) if intent == FALLBACK else []
         if roles and SAYS_WHO.search(tracker.latest_message.get("text") or ""):  # "my job right now is dispatcher"
             return ActionAboutMe(self._knowledge).respond(dispatcher, tracker, domain, session)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Optional
 
 from rasa_sdk import Tracker
@@ -10,10 +11,31 @@ from sqlalchemy.orm import Session
 
 from actions import render
 from actions.knowledge import alias_heads, canonical_roles, dimension_vocabulary, role_entities
+from actions.context import focus
 from actions.phrases import unrecognised_phrases
 from actions.slots import INFORM, JOB_ROLE
 from kb.resolve import resolve_role
 from kb.results import UnknownRole
+
+
+def focused(tracker: Tracker) -> Tracker:
+    """A long message (a pasted advert, a story) read as its question: the tracker with that sentence as
+    the latest text, keeping only the roles named in it when it names any ("... who has more budget
+    authority, a warehouse manager or a logistics manager?"); a short message is left as it is."""
+    text = tracker.latest_message.get("text") or ""
+    start, end = focus(text)
+    if (start, end) == (0, len(text)):
+        return tracker
+    entities = tracker.latest_message.get("entities") or []
+    inside = [e for e in entities if start <= int(e.get("start", -1)) and int(e.get("end", -1)) <= end]
+    named = [e for e in inside if e.get("entity") == JOB_ROLE]
+    kept = inside if named else [e for e in entities if e.get("entity") == JOB_ROLE]
+    shifted = [{**e, "start": e["start"] - start, "end": e["end"] - start} if e in inside else
+               {k: v for k, v in e.items() if k not in ("start", "end")} for e in kept]  # fmt: skip
+    question = copy.copy(tracker)
+    question.latest_message = {**tracker.latest_message, "text": text[start:end],
+                               "entities": shifted}  # fmt: skip
+    return question
 
 
 BARE_REPLY_WORDS = 3  # "barista", "a fleet controller": a reply that can only be a role name

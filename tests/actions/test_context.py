@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from actions.context import Memory, Plan, RoleFacts, decide_dimension, is_role_follow_up, masked, plan_question
+from actions.context import (
+    Memory,
+    Plan,
+    RoleFacts,
+    decide_dimension,
+    focus,
+    is_role_follow_up,
+    masked,
+    plan_question,
+)
 from actions.phrases import unrecognised_phrases, worded_dimensions
 
 FACTS = {
@@ -168,3 +177,10 @@ def test_role_mentions_are_masked_before_looking_for_dimension_words() -> None:
 def test_short_follow_ups_naming_a_role_are_swaps(text: str, expected: bool) -> None:
     assert is_role_follow_up(text, ("Head of Operations", "Operations Manager")) is expected
     assert not is_role_follow_up(text, None)
+
+
+def test_a_long_message_is_read_by_its_question() -> None:
+    story = "I run a warehouse. " * 10 + "My boss is kind. Who earns more, a buyer or a planner? Thanks."
+    start, end = focus(story)
+    assert story[start:end].strip() == "Who earns more, a buyer or a planner?"
+    assert focus("who earns more?") == (0, len("who earns more?"))

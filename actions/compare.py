@@ -10,7 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import render
+from actions import attachments, render, usage
 from actions.context import (
     Choice,
     Memory,
@@ -179,6 +179,7 @@ class ActionAnswerQuestion(KnowledgeAction):
                 problem = resolve_role(session, phrase)
                 if isinstance(problem, UnknownRole):
                     replies.append(render.unknown_role_reply(problem, partner, plan.dimension))
+                    usage.note_unknown(session, [phrase])
             render.send(dispatcher, replies or [render.unknown_role_reply(UnknownRole(plan.unknown[0]), None, None)])
             return done
         if plan.kind == "nothing_to_explain":
@@ -226,6 +227,7 @@ class ActionAnswerQuestion(KnowledgeAction):
         related = self.knowledge.cached(
             session, ("related", first, second), lambda: related_comparisons(session, first, second, limit=RELATED)
         )
+        start = len(dispatcher.messages)
         if isinstance(result, Verdict):
             render.send(dispatcher, render.verdict_replies(result, related))
         elif isinstance(result, Comparison):
@@ -233,6 +235,7 @@ class ActionAnswerQuestion(KnowledgeAction):
         else:
             render.send(dispatcher, [render.problem_reply(result)])
             return [SlotSet(NEEDS_ROLES, False)]
+        attachments.decorate(dispatcher.messages[start:], result, session)
         return [
             SlotSet(ROLE_A, first),
             SlotSet(ROLE_B, second),

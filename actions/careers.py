@@ -15,7 +15,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import render
+from actions import render, wording
 from actions.context import CareerPlan, is_role_follow_up, masked, plan_career
 from actions.knowledge import KnowledgeAction
 from actions.mentions import focused, mentioned_roles, report_unknown
@@ -129,7 +129,7 @@ class ActionCareerPath(KnowledgeAction):
         start, goal = role(session, plan.start), role(session, plan.goal)
         missing = (plan.kind != "into" and start is None) or (plan.kind in ("route", "into") and goal is None)
         if plan.kind == "ask" or missing:
-            question = render.ask_role_reply("Which role are you aiming for?", common_roles(session), CAREER)
+            question = render.ask_role_reply(wording.ASK_GOAL, common_roles(session), CAREER)
             render.send(dispatcher, [question])
             return []
         if plan.kind == "change":

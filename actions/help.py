@@ -9,7 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import render
+from actions import render, wording
 from actions.careers import ActionAboutMe, ActionCareerPath
 from actions.compare import ActionAnswerQuestion, as_inform, picked
 from actions.context import CAREER_WORDS, SAYS_WHO, is_role_follow_up
@@ -113,5 +113,5 @@ def examples(session: Session) -> list[render.Button]:
                 render.payload(CAREER, **{JOB_ROLE: top.name, CAREER_DIRECTION: "into"}),
             )
         )
-    buttons.append(render.Button("Which roles do you know?", render.payload(LIST)))
+    buttons.append(render.Button(wording.LIST_ROLES, render.payload(LIST)))
     return buttons

@@ -1,7 +1,7 @@
 """Every message the bot sends is shaped here: text plus buttons whose payloads re-ask the KB.
 
-Wording about roles comes from the knowledge base (``kb.answers``); this module
-only arranges it into messages.
+The sentences come from ``actions.wording`` (the bot's own) and ``kb.answers`` (query results,
+shared with the CLI); this module only arranges them into messages.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import Choice, Pending
 from actions.slots import CAREER, CAREER_DIRECTION, COMPARE, DESCRIBE, DIMENSION_INTENT_PREFIX, INFORM, JOB_FAMILY
 from actions.slots import JOB_ROLE, LIST, PAGE
+from actions import wording
 from kb import answers
 from kb.results import (
     CareerPath,
@@ -116,20 +117,18 @@ def question_intent(dimension: Optional[str]) -> str:
 
 
 def compare_button(first: str, second: str, dimension: Optional[str], title: Optional[str] = None) -> Button:
-    return Button(title or f"{first} vs {second}", payload(question_intent(dimension), **{JOB_ROLE: [first, second]}))
+    asked = payload(question_intent(dimension), **{JOB_ROLE: [first, second]})
+    return Button(title or wording.vs(first, second), asked)
 
 
-def question_title(dimension: DimensionInfo, first: RoleInfo, second: RoleInfo) -> str:
-    """An example question in the words a user would type ("Who is typically paid more: ...?")."""
-    verb = dimension.more.removesuffix(" than")
-    return f"Who {verb}: {first.with_article} or {second.with_article}?"
+question_title = wording.question_title
 
 
 def related_reply(related: Sequence[RelatedComparison], dimension: Optional[str]) -> list[Reply]:
     if not related:
         return []
     buttons = tuple(compare_button(r.first.name, r.second.name, dimension) for r in related)
-    return [Reply("Related comparisons:", buttons, offers="menu")]
+    return [Reply(wording.RELATED, buttons, offers="menu")]
 
 
 def verdict_replies(verdict: Verdict, related: Sequence[RelatedComparison]) -> list[Reply]:
@@ -145,18 +144,13 @@ def ranked_verdicts(comparison: Comparison) -> list[Verdict]:
 def why_reply(verdict: Verdict, traits: dict[str, str], biggest: bool) -> Reply:
     """A "why?": the verdict again, then the authored reason or both profiles' texts side by side."""
     sentence = answers.verdict_sentence(verdict)
-    opening = f"The biggest difference is {verdict.dimension.name.lower()}. {sentence}" if biggest else sentence
-    if verdict.source == "authored":
-        return Reply(f"{opening} Why: {verdict.explanation}", verdict=sentence)
-    sides = [f"- {role.name}: {traits.get(role.name) or '(no details)'}" for role in (verdict.first, verdict.second)]
-    return Reply("\n".join([f"{opening} Here is how the two profiles put it:", *sides]), verdict=sentence)
+    reason = verdict.explanation if verdict.source == "authored" else None
+    sides = [(role.name, traits.get(role.name, "")) for role in (verdict.first, verdict.second)]
+    return Reply(wording.why(sentence, verdict.dimension, biggest, reason, sides), verdict=sentence)
 
 
 def nothing_to_explain_reply() -> Reply:
-    return Reply(
-        "I explain my answers once I've given one. Ask me to compare two roles first, for example "
-        '"who has more budget authority, a buyer or a plant manager?", then ask "why?".'
-    )
+    return Reply(wording.NOTHING_TO_EXPLAIN)
 
 
 def comparison_replies(comparison: Comparison, related: Sequence[RelatedComparison]) -> list[Reply]:
@@ -179,7 +173,7 @@ def unknown_role_reply(problem: UnknownRole, partner: Optional[str], dimension: 
     text = answers.unknown_role_text(problem)
     if "/" in problem.query and len(problem.suggestions) == 2:  # a slash title naming two roles
         first, second = problem.suggestions
-        text = f'By "{problem.query.strip()}", do you mean the {first.name} or the {second.name}?'
+        text = wording.slash_title(problem.query, first, second)
     return Reply(text, tuple(buttons), offers="question")
 
 
@@ -201,27 +195,24 @@ def problem_reply(problem: Union[UnknownRole, SameRole, UnknownDimension]) -> Re
 
 def ask_which_reply(new: str, pair: Sequence[str], dimension: Optional[str]) -> Reply:
     buttons = tuple(compare_button(other, new, dimension) for other in pair)
-    return Reply(f"Should I compare the {new} with the {pair[0]} or with the {pair[1]}?", buttons, offers="question")
+    return Reply(wording.ask_which(new, (pair[0], pair[1])), buttons, offers="question")
 
 
 def same_as_first_reply(first: str) -> Reply:
-    return Reply(f"We already have the {first}. Name a different role to compare it with.")
+    return Reply(wording.same_as_first(first))
 
 
 def neither_reply(pair: Optional[tuple[str, str]]) -> Reply:
     """A "neither" to the bot's own question: drop it, and say what the conversation is still about."""
-    if pair:
-        return Reply(f"OK, neither. We're still on the {pair[0]} and the {pair[1]}: ask about another role any time.")
-    return Reply("OK, neither. Ask me about any two roles, or say \"list roles\" to see the ones I know.")
+    return Reply(wording.neither(pair))
 
 
 def which_one_reply(pending: Optional[Pending]) -> Reply:
     """A pick that matched none of the choices: ask the same question again with the same choices."""
     if pending is None:
-        return Reply("I haven't offered any choices just now. Ask me about any two roles, "
-                     "or say \"list roles\" to see the ones I know.")  # fmt: skip
+        return Reply(wording.NO_CHOICES)
     buttons = tuple(Button(c.title, c.payload) for c in pending.choices)
-    return Reply(f"Sorry, which one? {pending.asked}", buttons, offers="question")
+    return Reply(wording.which_one(pending.asked), buttons, offers="question")
 
 
 def ask_roles_reply(
@@ -229,37 +220,36 @@ def ask_roles_reply(
 ) -> Reply:
     """The form's question for a missing role, offering common roles as one-click answers."""
     buttons = tuple(Button(r.name, payload(INFORM, **{JOB_ROLE: r.name})) for r in choices)
-    topic = f" on {dimension.name.lower()}" if dimension else ""
-    if first is None:
-        return Reply(f"Which two roles should I compare{topic}? Pick one or type both.", buttons, offers="question")
-    return Reply(f"Which role should I compare the {first.name} with{topic}?", buttons, offers="question")
+    return Reply(wording.ask_roles(first, dimension), buttons, offers="question")
 
 
 def profile_replies(profile: RoleProfile) -> list[Reply]:
     role = profile.role.name
     buttons = []
     if profile.reports_to:
-        buttons.append(compare_button(role, profile.reports_to.name, None, f"Compare with {profile.reports_to.name}"))
+        boss = profile.reports_to.name
+        buttons.append(compare_button(role, boss, None, wording.compare_with(boss)))
     buttons.append(
         Button(
-            f"How do I become {profile.role.with_article}?",
+            wording.how_to_become(profile.role),
             payload(CAREER, **{JOB_ROLE: role, CAREER_DIRECTION: "into"}),
         )
     )
     if profile.next_roles:
         buttons.append(
-            Button(f"What comes after {role}?", payload(CAREER, **{JOB_ROLE: role, CAREER_DIRECTION: "after"}))
+            Button(wording.what_comes_after(role), payload(CAREER, **{JOB_ROLE: role, CAREER_DIRECTION: "after"}))
         )
     return [Reply(answers.profile_text(profile), tuple(buttons), offers="menu")]
 
 
 def families_reply(groups: Sequence[tuple[str, Sequence[RoleInfo]]]) -> Reply:
     total = sum(len(roles) for _, roles in groups)
-    text = f"I know {total} roles in {len(groups)} job families:\n" + answers.role_list_text(
+    text = wording.families(total, len(groups)) + "\n" + answers.role_list_text(
         [(family, tuple(roles)) for family, roles in groups]
     )
     buttons = tuple(
-        Button(f"{family} ({len(roles)})", payload(LIST, **{JOB_FAMILY: family})) for family, roles in groups
+        Button(wording.family_button(family, len(roles)), payload(LIST, **{JOB_FAMILY: family}))
+        for family, roles in groups
     )
     return Reply(text, buttons, offers="question")
 
@@ -271,9 +261,8 @@ def family_page_reply(family: str, roles: Sequence[RoleInfo], page: int) -> Repl
     shown = roles[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     buttons = [Button(r.name, payload(DESCRIBE, **{JOB_ROLE: r.name})) for r in shown]
     if page < pages:
-        buttons.append(Button("More roles", payload(LIST, **{JOB_FAMILY: family, PAGE: page + 1})))
-    suffix = f" (page {page} of {pages})" if pages > 1 else ""
-    return Reply(f"{family}{suffix}: pick a role to learn more.", tuple(buttons), offers="question")
+        buttons.append(Button(wording.MORE_ROLES, payload(LIST, **{JOB_FAMILY: family, PAGE: page + 1})))
+    return Reply(wording.family_page(family, page, pages), tuple(buttons), offers="question")
 
 
 def career_path_replies(path: CareerPath, from_current: bool = False) -> list[Reply]:
@@ -283,13 +272,11 @@ def career_path_replies(path: CareerPath, from_current: bool = False) -> list[Re
             buttons.append(compare_button(later.name, earlier.name, None))
     text = answers.career_path_text(path)
     if from_current and path.found:
-        text = f"From your role as {path.start.with_article}: {text[:1].lower()}{text[1:]}"
+        text = wording.from_your_role(path.start, text)
     return [Reply(text, tuple(buttons[:PAGE_SIZE]), offers="menu")]
 
 
-def _short(verdict: Verdict) -> str:
-    """One difference in a few words ("more budget authority")."""
-    return verdict.dimension.more.removesuffix(" than")
+_short = wording.short_difference
 
 
 def with_moves(reply: Reply, moves: Sequence[tuple[RoleInfo, RoleInfo, Sequence[Verdict]]]) -> Reply:
@@ -298,12 +285,12 @@ def with_moves(reply: Reply, moves: Sequence[tuple[RoleInfo, RoleInfo, Sequence[
     for earlier, later, verdicts in moves:
         leading = [v for v in verdicts if v.leader is not None and v.leader.name == later.name]
         if leading:
-            changes = f"the {later.name} " + "; ".join(_short(v) for v in leading)
+            changes = wording.leader_changes(later.name, [_short(v) for v in leading])
         elif verdicts:  # a sideways or downward move: say who leads on what
             changes = "; ".join(f"the {v.leader.name} {_short(v)}" for v in verdicts if v.leader is not None)
         else:
-            changes = "about the same on every dimension"
-        lines.append(f"- {earlier.name} -> {later.name}: {changes}.")
+            changes = wording.SAME_EVERYWHERE
+        lines.append(wording.move(earlier.name, later.name, changes))
     return Reply("\n".join(lines), reply.buttons, reply.verdict, reply.offers)
 
 
@@ -317,31 +304,26 @@ def career_change_reply(
 ) -> Reply:
     """A move into another job family: the route to its nearest role, each step with what changes;
     without a route, says so and names the family's role at the closest level (``across``)."""
-    who = f"your role as {start.with_article}" if from_current else f"{start.with_article}"
-    family_button = Button(f"{family} roles", payload(LIST, **{JOB_FAMILY: family}))
+    who = wording.who(start, from_current)
+    family_button = Button(wording.family_roles(family), payload(LIST, **{JOB_FAMILY: family}))
     if path is None:
-        text = f"I know of no typical route from {who} into {family.lower()} in my career map."
+        text = wording.no_route_into(who, family)
         if across is None:
             return Reply(text, (family_button,), offers="menu")
         sideways = Reply(
-            f"{text} The closest role there by level is the {across.name}, a sideways move.",
-            (compare_button(across.name, start.name, None, f"{start.name} vs {across.name}"), family_button),
+            wording.sideways(text, across),
+            (compare_button(across.name, start.name, None, wording.vs(start.name, across.name)), family_button),
             offers="menu",
         )
         return with_moves(sideways, moves)
-    steps = " -> ".join(r.name for r in path.steps)
-    moves_count = len(path.steps) - 1
-    text = (
-        f"From {who} into {family.lower()}: the nearest role is the {path.goal.name}, "
-        f"{moves_count} move{'s' * (moves_count != 1)} away: {steps}."
-    )
+    text = wording.route_into(who, family, path.goal, [r.name for r in path.steps])
     buttons = tuple(compare_button(later.name, earlier.name, None) for earlier, later, _ in moves[:PAGE_SIZE])
     return with_moves(Reply(text, buttons, offers="menu"), moves)
 
 
 def no_route_from_current_reply(start: RoleInfo, goal: RoleInfo, sources: Sequence[RoleInfo]) -> Reply:
     ways = entry_roles_reply(goal, sources)
-    text = f"I know of no typical route from your role as {start.with_article} to {goal.with_article}. {ways.text}"
+    text = wording.no_route_from_current(start, goal, ways.text)
     return Reply(text, ways.buttons, offers="menu")
 
 
@@ -350,22 +332,19 @@ def about_me_reply(
 ) -> Reply:
     """For someone who said what they do: where that role leads and what changes with the next step."""
     if not next_roles:
-        text = (f"Noted: you're {current.with_article}, at the top of its career ladder in my map. "
-                "Ask me to compare it with any role, or how to move into another field.")  # fmt: skip
-        return Reply(text, (Button("Which roles do you know?", payload(LIST)),), offers="menu")
-    names = ", ".join(r.name for r in next_roles)
+        return Reply(wording.stated_top(current), (Button(wording.LIST_ROLES, payload(LIST)),), offers="menu")
     step = next_roles[0]
-    lines = [f"Noted: you're {current.with_article}. Typical next roles: {names}."]
+    lines = [wording.stated(current, [r.name for r in next_roles])]
     for _earlier, later, verdicts in moves:
         leading = [_short(v) for v in verdicts if v.leader is not None and v.leader.name == later.name]
         if leading:
             changes = "; ".join(leading)
-            lines.append(f"Moving up to {later.with_article}, the biggest changes: the {later.name} {changes}.")
-    lines.append("Ask me how to become any role and I'll start from yours.")
+            lines.append(wording.moving_up(later, changes))
+    lines.append(wording.STATED_NEXT)
     buttons = (
-        compare_button(step.name, current.name, None, f"{current.name} vs {step.name}"),
-        Button(f"What comes after {step.name}?", payload(CAREER, **{JOB_ROLE: step.name, CAREER_DIRECTION: "after"})),
-        *(Button(f"How do I become {r.with_article}?", payload(CAREER, **{JOB_ROLE: r.name, CAREER_DIRECTION: "into"}))
+        compare_button(step.name, current.name, None, wording.vs(current.name, step.name)),
+        Button(wording.what_comes_after(step.name), payload(CAREER, **{JOB_ROLE: step.name, CAREER_DIRECTION: "after"})),  # noqa: E501
+        *(Button(wording.how_to_become(r), payload(CAREER, **{JOB_ROLE: r.name, CAREER_DIRECTION: "into"}))
           for r in next_roles[1:3]),
     )  # fmt: skip
     return Reply("\n".join(lines), buttons, offers="menu")
@@ -373,31 +352,26 @@ def about_me_reply(
 
 def ask_current_role_reply(choices: Sequence[RoleInfo]) -> Reply:
     buttons = tuple(Button(r.name, payload("state_role", **{JOB_ROLE: r.name})) for r in choices)
-    return Reply("What's your current role? Pick the closest or type it.", buttons, offers="question")
+    return Reply(wording.ASK_CURRENT, buttons, offers="question")
 
 
 def how_long_reply(role: RoleInfo, experience: str) -> Reply:
     """How long it takes to become ``role``: the experience its profile asks for."""
-    if not experience:
-        return Reply(f"I have no experience figures for the {role.name}.")
-    return Reply(f"To become {role.with_article}: {experience}")
+    return Reply(wording.how_long(role, experience))
 
 
 def entry_roles_reply(goal: RoleInfo, sources: Sequence[RoleInfo]) -> Reply:
     if not sources:
-        return Reply(f"The {goal.name} is usually an entry point: people join it without a typical previous role.")
-    names = ", ".join(s.name for s in sources)
-    buttons = tuple(compare_button(goal.name, s.name, None, f"{s.name} vs {goal.name}") for s in sources[:PAGE_SIZE])
-    return Reply(f"People usually become {goal.with_article} after working as: {names}.", buttons, offers="menu")
+        return Reply(wording.entry_point(goal))
+    buttons = tuple(compare_button(goal.name, s.name, None, wording.vs(s.name, goal.name)) for s in sources[:PAGE_SIZE])
+    return Reply(wording.ways_in(goal, [s.name for s in sources]), buttons, offers="menu")
 
 
 def next_roles_reply(role: RoleInfo, targets: Sequence[RoleInfo], from_current: bool = False) -> Reply:
     if not targets:
-        return Reply(f"The {role.name} is at the top of its career ladder in my map.")
-    names = ", ".join(t.name for t in targets)
+        return Reply(wording.top_of_ladder(role))
     buttons = tuple(compare_button(t.name, role.name, None) for t in targets[:PAGE_SIZE])
-    who = f"your role as {role.with_article}" if from_current else role.with_article
-    return Reply(f"After {who}, typical next roles are: {names}.", buttons, offers="menu")
+    return Reply(wording.next_roles(wording.who(role, from_current), [t.name for t in targets]), buttons, offers="menu")
 
 
 def guess_reply(roles: Sequence[RoleInfo], dimensions: Sequence[DimensionInfo]) -> Reply:
@@ -405,19 +379,18 @@ def guess_reply(roles: Sequence[RoleInfo], dimensions: Sequence[DimensionInfo]) 
     if len(roles) >= 2:
         first, second = roles[0], roles[1]
         buttons = (
-            compare_button(first.name, second.name, None, f"Compare {first.with_article} and {second.with_article}"),
+            compare_button(first.name, second.name, None, wording.compare_pair(first, second)),
             *(compare_button(first.name, second.name, d.slug, question_title(d, first, second)) for d in dimensions),
         )
-        return Reply(f"I'm not sure what you'd like to know about the {first.name} and the {second.name}. Pick one:",
-                     buttons, offers="question")  # fmt: skip
+        return Reply(wording.not_sure_pair(first, second), buttons, offers="question")
     role = roles[0]
     into = payload(CAREER, **{JOB_ROLE: role.name, CAREER_DIRECTION: "into"})
     buttons = (
-        Button(f"What does {role.with_article} do?", payload(DESCRIBE, **{JOB_ROLE: role.name})),
-        Button(f"How do I become {role.with_article}?", into),
-        Button(f"Compare {role.with_article} with another role", payload(COMPARE, **{JOB_ROLE: role.name})),
+        Button(wording.what_does(role), payload(DESCRIBE, **{JOB_ROLE: role.name})),
+        Button(wording.how_to_become(role), into),
+        Button(wording.compare_with_another(role), payload(COMPARE, **{JOB_ROLE: role.name})),
     )
-    return Reply(f"I'm not sure what you'd like to know about the {role.name}. Pick one:", buttons, offers="question")
+    return Reply(wording.not_sure(role), buttons, offers="question")
 
 
 def ask_role_reply(question: str, choices: Sequence[RoleInfo], intent: str) -> Reply:

@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import render
+from actions import render, wording
 from actions.mentions import mentioned_roles, report_unknown
 from actions.knowledge import KnowledgeAction
 from actions.slots import DESCRIBE, INFORM, JOB_FAMILY, PAGE
@@ -35,7 +35,7 @@ class ActionDescribeRole(KnowledgeAction):
                     dispatcher,
                     [
                         render.ask_role_reply(
-                            "Which role would you like to know about?", common_roles(session), DESCRIBE
+                            wording.ASK_DESCRIBE, common_roles(session), DESCRIBE
                         )
                     ],
                 )

@@ -1,0 +1,209 @@
+"""Every sentence and button title the bot's actions say, in one place.
+
+``actions.render`` arranges these into messages (text, buttons, the verdict to emphasise); the
+KB's own wording of query results (verdicts, comparisons, profiles, routes) stays in
+``kb.answers``, which the command-line interface prints too.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from kb.results import DimensionInfo, RoleInfo, Verdict
+
+RELATED = "Related comparisons:"
+LIST_ROLES = "Which roles do you know?"
+ASK_DESCRIBE = "Which role would you like to know about?"
+ASK_GOAL = "Which role are you aiming for?"
+ASK_CURRENT = "What's your current role? Pick the closest or type it."
+NOTHING_TO_EXPLAIN = (
+    "I explain my answers once I've given one. Ask me to compare two roles first, for example "
+    '"who has more budget authority, a buyer or a plant manager?", then ask "why?".'
+)
+NO_CHOICES = (
+    "I haven't offered any choices just now. Ask me about any two roles, "
+    'or say "list roles" to see the ones I know.'
+)
+NEITHER = 'OK, neither. Ask me about any two roles, or say "list roles" to see the ones I know.'
+STATED_NEXT = "Ask me how to become any role and I'll start from yours."
+
+
+def vs(first: str, second: str) -> str:
+    return f"{first} vs {second}"
+
+
+def question_title(dimension: DimensionInfo, first: RoleInfo, second: RoleInfo) -> str:
+    """An example question in the words a user would type ("Who is typically paid more: ...?")."""
+    verb = dimension.more.removesuffix(" than")
+    return f"Who {verb}: {first.with_article} or {second.with_article}?"
+
+
+def short_difference(verdict: Verdict) -> str:
+    """One difference in a few words ("has more budget authority")."""
+    return verdict.dimension.more.removesuffix(" than")
+
+
+def why(
+    sentence: str, dimension: DimensionInfo, biggest: bool, reason: Optional[str], sides: list[tuple[str, str]]
+) -> str:
+    """A "why?": the verdict again, then the authored reason or both profiles side by side."""
+    opening = f"The biggest difference is {dimension.name.lower()}. {sentence}" if biggest else sentence
+    if reason is not None:
+        return f"{opening} Why: {reason}"
+    lines = [f"- {name}: {text or '(no details)'}" for name, text in sides]
+    return "\n".join([f"{opening} Here is how the two profiles put it:", *lines])
+
+
+def ask_which(new: str, pair: tuple[str, str]) -> str:
+    return f"Should I compare the {new} with the {pair[0]} or with the {pair[1]}?"
+
+
+def same_as_first(first: str) -> str:
+    return f"We already have the {first}. Name a different role to compare it with."
+
+
+def neither(pair: Optional[tuple[str, str]]) -> str:
+    if pair:
+        return f"OK, neither. We're still on the {pair[0]} and the {pair[1]}: ask about another role any time."
+    return NEITHER
+
+
+def which_one(asked: str) -> str:
+    return f"Sorry, which one? {asked}"
+
+
+def ask_roles(first: Optional[RoleInfo], dimension: Optional[DimensionInfo]) -> str:
+    topic = f" on {dimension.name.lower()}" if dimension else ""
+    if first is None:
+        return f"Which two roles should I compare{topic}? Pick one or type both."
+    return f"Which role should I compare the {first.name} with{topic}?"
+
+
+def slash_title(query: str, first: RoleInfo, second: RoleInfo) -> str:
+    return f'By "{query.strip()}", do you mean the {first.name} or the {second.name}?'
+
+
+def compare_with(name: str) -> str:
+    return f"Compare with {name}"
+
+
+def how_to_become(role: RoleInfo) -> str:
+    return f"How do I become {role.with_article}?"
+
+
+def what_comes_after(name: str) -> str:
+    return f"What comes after {name}?"
+
+
+def families(total: int, count: int) -> str:
+    return f"I know {total} roles in {count} job families:"
+
+
+def family_button(family: str, count: int) -> str:
+    return f"{family} ({count})"
+
+
+def family_page(family: str, page: int, pages: int) -> str:
+    suffix = f" (page {page} of {pages})" if pages > 1 else ""
+    return f"{family}{suffix}: pick a role to learn more."
+
+
+MORE_ROLES = "More roles"
+
+
+def from_your_role(start: RoleInfo, route_text: str) -> str:
+    return f"From your role as {start.with_article}: {route_text[:1].lower()}{route_text[1:]}"
+
+
+def move(earlier: str, later: str, changes: str) -> str:
+    return f"- {earlier} -> {later}: {changes}."
+
+
+def leader_changes(leader: str, differences: list[str]) -> str:
+    return f"the {leader} " + "; ".join(differences)
+
+
+SAME_EVERYWHERE = "about the same on every dimension"
+
+
+def who(start: RoleInfo, from_current: bool) -> str:
+    return f"your role as {start.with_article}" if from_current else start.with_article
+
+
+def no_route_into(who_text: str, family: str) -> str:
+    return f"I know of no typical route from {who_text} into {family.lower()} in my career map."
+
+
+def sideways(no_route: str, across: RoleInfo) -> str:
+    return f"{no_route} The closest role there by level is the {across.name}, a sideways move."
+
+
+def family_roles(family: str) -> str:
+    return f"{family} roles"
+
+
+def route_into(who_text: str, family: str, goal: RoleInfo, steps: list[str]) -> str:
+    moves = len(steps) - 1
+    return (
+        f"From {who_text} into {family.lower()}: the nearest role is the {goal.name}, "
+        f"{moves} move{'s' * (moves != 1)} away: {' -> '.join(steps)}."
+    )
+
+
+def no_route_from_current(start: RoleInfo, goal: RoleInfo, ways: str) -> str:
+    return f"I know of no typical route from your role as {start.with_article} to {goal.with_article}. {ways}"
+
+
+def stated_top(current: RoleInfo) -> str:
+    return (f"Noted: you're {current.with_article}, at the top of its career ladder in my map. "
+            "Ask me to compare it with any role, or how to move into another field.")  # fmt: skip
+
+
+def stated(current: RoleInfo, next_names: list[str]) -> str:
+    return f"Noted: you're {current.with_article}. Typical next roles: {', '.join(next_names)}."
+
+
+def moving_up(later: RoleInfo, changes: str) -> str:
+    return f"Moving up to {later.with_article}, the biggest changes: the {later.name} {changes}."
+
+
+def how_long(role: RoleInfo, experience: str) -> str:
+    if not experience:
+        return f"I have no experience figures for the {role.name}."
+    return f"To become {role.with_article}: {experience}"
+
+
+def entry_point(goal: RoleInfo) -> str:
+    return f"The {goal.name} is usually an entry point: people join it without a typical previous role."
+
+
+def ways_in(goal: RoleInfo, names: list[str]) -> str:
+    return f"People usually become {goal.with_article} after working as: {', '.join(names)}."
+
+
+def top_of_ladder(role: RoleInfo) -> str:
+    return f"The {role.name} is at the top of its career ladder in my map."
+
+
+def next_roles(who_text: str, names: list[str]) -> str:
+    return f"After {who_text}, typical next roles are: {', '.join(names)}."
+
+
+def compare_pair(first: RoleInfo, second: RoleInfo) -> str:
+    return f"Compare {first.with_article} and {second.with_article}"
+
+
+def not_sure_pair(first: RoleInfo, second: RoleInfo) -> str:
+    return f"I'm not sure what you'd like to know about the {first.name} and the {second.name}. Pick one:"
+
+
+def not_sure(role: RoleInfo) -> str:
+    return f"I'm not sure what you'd like to know about the {role.name}. Pick one:"
+
+
+def what_does(role: RoleInfo) -> str:
+    return f"What does {role.with_article} do?"
+
+
+def compare_with_another(role: RoleInfo) -> str:
+    return f"Compare {role.with_article} with another role"

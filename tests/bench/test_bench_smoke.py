@@ -73,7 +73,7 @@ def test_synthetic_kb_has_exactly_n_valid_roles(content: Content, size: int) -> 
 
 
 def test_synthetic_kb_answers_kb_queries(content: Content) -> None:
-    size = 61  # two full copies of the roster and part of a third
+    size = 2 * len(content.roles) + 5  # two full copies of the roster and part of a third
     engine = make_engine("sqlite://")
     counts = build_database(engine, synthetic_content(content, size))
     copies, rest = divmod(size, len(content.roles))
@@ -98,7 +98,7 @@ def test_synthetic_kb_answers_kb_queries(content: Content) -> None:
 
 def test_exact_queries_use_indexes_and_the_fuzzy_fallback_scans(content: Content) -> None:
     engine = make_engine("sqlite://")
-    build_database(engine, synthetic_content(content, 40))
+    build_database(engine, synthetic_content(content, 2 * len(content.roles)))  # groups X0000 and X0001
     plans = query_plans(engine, Case("ops manager x0000", "head of ops x0001", "budget"))
     exact = plans["resolve_exact_and_compare_on"]
     assert exact["statements"] and exact["all_indexed"] and exact["full_scan_count"] == 0

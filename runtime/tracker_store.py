@@ -1,6 +1,6 @@
 """The tracker store Rasa uses (``tracker_store: type`` in endpoints.yml): Rasa's SQLTrackerStore plus two settings.
 
-Loaded by the Rasa server, not by the action server; it imports nothing else from ``actions``.
+Loaded by the Rasa server (named in endpoints.yml and endpoints.production.yml).
 
 - **SQLite: WAL journal and ``synchronous=NORMAL``** on every connection (SQLAlchemy's ``connect``
   event, the documented way to set per-connection pragmas), and connections kept in a pool. With

@@ -1,4 +1,4 @@
-"""The tracker store named in endpoints.yml (actions/session.py): SQLite pragmas and the session rollover."""
+"""The tracker store named in endpoints.yml (runtime/tracker_store.py): SQLite pragmas and the session rollover."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from rasa.shared.core.events import ActionExecuted, ActiveLoop, SessionStarted, 
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import text
 
-from actions.session import RolewiseSQLTrackerStore, rollover_events, session_turns
+from runtime.tracker_store import RolewiseSQLTrackerStore, rollover_events, session_turns
 
 DOMAIN = Domain.from_yaml(
     """

@@ -99,7 +99,7 @@ shell: train
 	$(RASA) shell -m $(MODEL) --endpoints build/endpoints.run.yml
 
 test: train web browser services $(NGINX)
-	$(VENV)/bin/ruff check kb actions nlu channels bench tests
+	$(VENV)/bin/ruff check kb actions nlu channels bench runtime tests web
 	$(PY) -m pytest -q
 	@$(MAKE) --no-print-directory test-conversation
 
@@ -122,7 +122,7 @@ report: kb
 	$(PY) -m kb report
 
 lint: install
-	$(VENV)/bin/ruff check kb actions nlu channels bench tests
+	$(VENV)/bin/ruff check kb actions nlu channels bench runtime tests web
 
 clean:
 	rm -rf build models results .pytest_cache data/generated

@@ -82,21 +82,23 @@ $(NGINX):
 cluster: train web services $(NGINX)
 	@WEB_PORT=$(WEB_PORT) $(PY) -m runtime cluster --port $(CLUSTER_PORT) --web-port $(WEB_PORT)
 
+# If any of the three servers stops on its own, the other two are stopped too.
 run: train web
-	@WEB_PORT=$(WEB_PORT) $(PY) -m runtime check
+	@WEB_PORT=$(WEB_PORT) $(PY) -m runtime check --ports ACTIONS_PORT=$(ACTIONS_PORT) RASA_PORT=$(RASA_PORT) WEB_PORT=$(WEB_PORT)
 	@echo "Action server :$(ACTIONS_PORT), Rasa :$(RASA_PORT), demo page http://localhost:$(WEB_PORT)/ - Ctrl-C stops all."
 	@sed 's#127.0.0.1:5055#127.0.0.1:$(ACTIONS_PORT)#' endpoints.yml > build/endpoints.run.yml
 	@$(PY) -m actions --port $(ACTIONS_PORT) & actions=$$!; \
 	WEB_PORT=$(WEB_PORT) $(PY) -m runtime rasa --model $(MODEL) --port $(RASA_PORT) --endpoints build/endpoints.run.yml & rasa=$$!; \
 	$(PY) web/serve.py --port $(WEB_PORT) --bot-url http://localhost:$(RASA_PORT) & web=$$!; \
 	trap 'kill $$actions $$rasa $$web 2>/dev/null; wait; exit 0' INT TERM; \
-	wait
+	wait -n; kill $$actions $$rasa $$web 2>/dev/null; wait; \
+	echo "A server stopped on its own (see above), so make run stopped the others." >&2; exit 1
 
 shell: train
 	@sed 's#127.0.0.1:5055#127.0.0.1:$(ACTIONS_PORT)#' endpoints.yml > build/endpoints.run.yml
 	@$(PY) -m actions --port $(ACTIONS_PORT) > build/actions.log 2>&1 & actions=$$!; \
 	trap 'kill $$actions 2>/dev/null' EXIT; \
-	$(RASA) shell -m $(MODEL) --endpoints build/endpoints.run.yml
+	$(RASA) shell -m $(MODEL) --endpoints build/endpoints.run.yml --interface 127.0.0.1 --port $(RASA_PORT)
 
 test: train web browser services $(NGINX)
 	$(VENV)/bin/ruff check kb actions nlu channels bench runtime tests web

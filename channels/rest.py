@@ -5,12 +5,17 @@
 - ``sender`` is required; the conversation is ``rest:<sender>``, so a REST client can never
   continue a Slack or website conversation by typing its id.
 - With ``ROLEWISE_REST_TOKEN`` set, requests must carry ``Authorization: Bearer <token>`` (401 otherwise).
+- A browser request from an origin outside ``ROLEWISE_CORS_ORIGINS`` is refused (403): CORS alone only
+  hides the answer from a foreign page, which could otherwise still drive conversations unseen.
+- Bodies are bounded (413 over ``MAX_BODY_BYTES``); metadata to ``MAX_METADATA_DEPTH`` levels and
+  ``MAX_METADATA_BYTES`` of JSON, since Rasa keeps it in the conversation's history.
 - Malformed requests get a clear 400 (JSON ``{"error": ...}``), never a 500.
 """
 
 from __future__ import annotations
 
 import hmac
+import json
 from http import HTTPStatus
 from typing import Any, Awaitable, Callable, Optional, Text
 
@@ -26,6 +31,8 @@ from runtime import settings
 
 MAX_SENDER_CHARS = 200
 MAX_METADATA_DEPTH = 8
+MAX_METADATA_BYTES = 4096
+MAX_BODY_BYTES = 64 * 1024
 NAMESPACE = "rest:"
 SHAPE = '{"sender": "...", "message": "..."}'
 
@@ -58,8 +65,9 @@ def authorised(request: Request, token: Optional[str]) -> bool:
 class RolewiseRestInput(RestInput):
     """The REST channel described above."""
 
-    def __init__(self, token: Optional[str] = None) -> None:
+    def __init__(self, token: Optional[str] = None, origins: frozenset[str] = frozenset()) -> None:
         self.token = token
+        self.origins = origins
 
     @classmethod
     def name(cls) -> Text:
@@ -67,7 +75,7 @@ class RolewiseRestInput(RestInput):
 
     @classmethod
     def from_credentials(cls, credentials: Optional[dict[Text, Any]]) -> "RolewiseRestInput":
-        return cls(settings.rest_token())
+        return cls(settings.rest_token(), frozenset(settings.cors_origins()))
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         handle = guarded(on_new_message)
@@ -82,6 +90,11 @@ class RolewiseRestInput(RestInput):
         async def receive(request: Request) -> HTTPResponse:
             if not authorised(request, self.token):
                 return _problem("Send the REST token as 'Authorization: Bearer <token>'.", HTTPStatus.UNAUTHORIZED)
+            origin = request.headers.get("origin")
+            if origin is not None and origin.rstrip("/") not in self.origins:
+                return _problem("Browser requests are accepted only from this bot's own pages.", HTTPStatus.FORBIDDEN)
+            if len(request.body or b"") > MAX_BODY_BYTES:
+                return _problem(f"The body may be at most {MAX_BODY_BYTES} bytes.", HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
             try:
                 body = request.json
             except Exception:
@@ -100,6 +113,8 @@ class RolewiseRestInput(RestInput):
                 return _problem('"metadata" must be a JSON object when given.')
             if metadata is not None and depth(metadata) > MAX_METADATA_DEPTH:
                 return _problem(f'"metadata" may nest at most {MAX_METADATA_DEPTH} levels deep.')
+            if metadata is not None and len(json.dumps(metadata)) > MAX_METADATA_BYTES:
+                return _problem(f'"metadata" may be at most {MAX_METADATA_BYTES} bytes of JSON.')
             collector = CollectingOutputChannel()
             conversation = NAMESPACE + sender
             await handle(UserMessage(text, collector, conversation, input_channel=self.name(), metadata=metadata))

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 from typing import Mapping, Sequence
 
+from runtime import ports as ports_module
 from runtime import postgres, settings
 from runtime.cluster import STATE
 from runtime.cluster import main as cluster_main
@@ -46,22 +47,40 @@ def rasa_arguments(
     return command
 
 
-def check(env: Mapping[str, str] = os.environ) -> None:
+def check(env: Mapping[str, str] = os.environ, ports: Sequence[str] = ()) -> None:
     """Read every setting once, so a bad one stops ``make run`` before anything starts.
 
+    ``ports`` are ``NAME=PORT`` pairs (``ACTIONS_PORT=5055``) that must be free on the interface
+    their server listens on.
+
     Raises:
-        settings.SettingsError: as above.
+        settings.SettingsError: as above, or an interface that is not this machine's, or a port in use.
     """
     settings.api(env)
     settings.cors_origins(env)
     settings.session_secret(env)
+    for pair in ports:
+        name, _, port = pair.partition("=")
+        if not port.isdigit():
+            raise settings.SettingsError(f"{name} must be a port number, not {port!r}.")
+        host_variable = "ROLEWISE_ACTIONS_HOST" if name == "ACTIONS_PORT" else "ROLEWISE_HOST"
+        host = settings.actions_host(env) if name == "ACTIONS_PORT" else settings.host(env)
+        problem = ports_module.bind_problem(host, int(port))
+        if problem == "address":
+            raise settings.SettingsError(f"{host_variable}={host!r} is not an address of this machine.")
+        if problem == "in use":
+            raise settings.SettingsError(
+                f"{name}={port} is in use on {host}: stop what listens there or choose another port, "
+                f"e.g. make run {name}={int(port) + 100}."
+            )
     settings.public_url(env)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m runtime", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="check the settings in the environment")
+    check_command = commands.add_parser("check", help="check the settings in the environment")
+    check_command.add_argument("--ports", nargs="*", default=[], help="NAME=PORT pairs that must be free")
     rasa = commands.add_parser("rasa", help="start `rasa run` with the settings in the environment")
     rasa.add_argument("--model", required=True)
     rasa.add_argument("--endpoints", required=True)
@@ -74,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     cluster.add_argument("--state", type=Path, default=STATE, help="logs, nginx.conf and layout.json (build/cluster)")
     args = parser.parse_args(argv)
     try:
-        check()
+        check(ports=args.ports if args.command == "check" else ())
         if args.command == "check":
             return 0
         if args.command == "services":

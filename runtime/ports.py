@@ -7,8 +7,10 @@ its server gets round to binding it, and no port is handed out twice by one proc
 
 from __future__ import annotations
 
+import errno
 import random
 import socket
+from typing import Optional
 
 LOWEST, HIGHEST = 20000, 32000
 _given: set[int] = set()
@@ -21,6 +23,23 @@ def _bindable(port: int) -> bool:
         except OSError:
             return False
     return True
+
+
+def bind_problem(host: str, port: int) -> Optional[str]:
+    """Why a server could not listen on ``host``:``port``: ``"address"`` (not an address of this machine),
+    ``"in use"``, or None when it could."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        return "address"
+    family, _, _, _, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(address)
+        except OSError as error:
+            return "address" if error.errno == errno.EADDRNOTAVAIL else "in use"
+    return None
 
 
 def free_port() -> int:

@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 import requests
 
-from channels.rest import MAX_METADATA_DEPTH, depth
+from channels.rest import MAX_BODY_BYTES, MAX_METADATA_DEPTH, depth
 from tests.servers import Bot, running_bot
 
 PAY_VERDICT = "The Plant Manager is typically paid more than a Buyer."
+BUDGET_VERDICT = "The Plant Manager has more budget authority than a Buyer."
 TOKEN = "rest-token-for-tests"
 
 
@@ -91,3 +92,24 @@ def test_with_a_rest_token_set_requests_with_it_are_answered(guarded_bot: Bot) -
     response = post(guarded_bot, body, Authorization=f"Bearer {TOKEN}")
     assert response.status_code == 200
     assert response.json()[0]["text"].startswith(PAY_VERDICT)
+
+
+def test_a_browser_request_from_a_foreign_origin_is_refused_and_not_processed(bot: Bot, web_port: int) -> None:
+    question = {"sender": "csrf", "message": "who earns more, a buyer or a plant manager?"}
+    refused = post(bot, question, Origin="http://evil.example")
+    assert (refused.status_code, refused.json()) == (
+        403,
+        {"error": "Browser requests are accepted only from this bot's own pages."},
+    )
+    follow_up = post(bot, {"sender": "csrf", "message": "and what about budget?"}).json()
+    assert not follow_up[0]["text"].startswith(BUDGET_VERDICT)  # the refused question was never asked
+    allowed = post(bot, question, Origin=f"http://127.0.0.1:{web_port}")
+    assert allowed.status_code == 200
+
+
+def test_an_oversized_body_or_metadata_is_refused(bot: Bot) -> None:
+    huge = post(bot, {"sender": "big", "message": "x" * (MAX_BODY_BYTES + 1)})
+    assert (huge.status_code, huge.json()) == (413, {"error": "The body may be at most 65536 bytes."})
+    wide = post(bot, {"sender": "big", "message": "hi", "metadata": {f"k{i}": i for i in range(1000)}})
+    assert (wide.status_code, wide.json()) == (400, {"error": '"metadata" may be at most 4096 bytes of JSON.'})
+    assert post(bot, {"sender": "big", "message": "hi", "metadata": {"page": "careers"}}).status_code == 200

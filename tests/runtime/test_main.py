@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 
+import pytest
+
 from runtime.__main__ import RASA, rasa_arguments
-from tests.servers import ROOT, clean_env
+from tests.servers import ROOT, clean_env, free_port
 
 BASE = [str(RASA), "run", "-m", "m.tar.gz", "--endpoints", "e.yml", "--credentials", "c.yml"]
 
@@ -62,3 +65,30 @@ def test_rasa_is_not_started_for_every_origin() -> None:
     result = run("check", ROLEWISE_CORS_ORIGINS="*")
     assert result.returncode == 2
     assert result.stderr.startswith("Not started: ROLEWISE_CORS_ORIGINS may not be '*'")
+
+
+def test_check_refuses_a_port_in_use() -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run("check", "--ports", f"WEB_PORT={port}")
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"Not started: WEB_PORT={port} is in use on 127.0.0.1: stop what listens there or choose another port, "
+        f"e.g. make run WEB_PORT={port + 100}.\n"
+    )
+
+
+@pytest.mark.parametrize("host", ["no-such-host.invalid", "10.255.255.254"])
+def test_check_refuses_an_interface_this_machine_does_not_have(host: str) -> None:
+    result = run("check", "--ports", f"RASA_PORT={free_port()}", ROLEWISE_HOST=host)
+    assert (result.returncode, result.stderr) == (
+        2,
+        f"Not started: ROLEWISE_HOST={host!r} is not an address of this machine.\n",
+    )
+
+
+def test_check_accepts_free_ports() -> None:
+    result = run("check", "--ports", f"ACTIONS_PORT={free_port()}", f"RASA_PORT={free_port()}")
+    assert (result.returncode, result.stderr) == (0, "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -34,8 +35,12 @@ class ValidateComparisonForm(FormValidationAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
         knowledge = self._knowledge or default_knowledge_base()
-        with knowledge.session() as session:
-            return self.fill(dispatcher, tracker, session)
+
+        def fill_in_session() -> list[dict[str, Any]]:
+            with knowledge.session() as session:
+                return self.fill(dispatcher, tracker, session)
+
+        return await asyncio.to_thread(fill_in_session)  # off the event loop, like KnowledgeAction
 
     def fill(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list[dict[str, Any]]:
         """Roles from a reply to the form's question; anything else is left to the other rules.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import threading
 from abc import ABC, abstractmethod
 from functools import lru_cache
 from collections import OrderedDict
@@ -38,6 +40,7 @@ class KnowledgeBase:
     def __init__(self, engine: Engine, cache_size: int = 4096) -> None:
         self.engine = engine
         self._cache: OrderedDict[tuple[Hashable, ...], Any] = OrderedDict()
+        self._lock = threading.Lock()
         self._cache_size = cache_size
 
     def session(self) -> Session:
@@ -48,13 +51,15 @@ class KnowledgeBase:
         if "kb_build" not in session.info:  # one lookup per request, however many cached values it reads
             session.info["kb_build"] = build_id(session)
         full_key = (session.info["kb_build"], *key)
-        if full_key in self._cache:
-            self._cache.move_to_end(full_key)
-            return self._cache[full_key]  # type: ignore[no-any-return]
+        with self._lock:  # actions answer on worker threads (KnowledgeAction.run)
+            if full_key in self._cache:
+                self._cache.move_to_end(full_key)
+                return self._cache[full_key]  # type: ignore[no-any-return]
         value = compute()
-        self._cache[full_key] = value
-        if len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
+        with self._lock:
+            self._cache[full_key] = value
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
         return value
 
 
@@ -138,13 +143,21 @@ class KnowledgeAction(Action, ABC):
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
         """Answer using ``session``; returns the events to apply."""
 
+    def respond_in_session(self, recording: Dispatcher, tracker: Tracker, domain: dict) -> tuple[list, dict[str, Any]]:
+        """``respond`` in a session of its own; returns its events and the notes it left on the session."""
+        with self.knowledge.session() as session:
+            events = self.respond(recording, tracker, domain, session)
+            return events, dict(session.info)
+
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        """``respond``, then remember the question with choices it asked (or that it asked none)."""
+        """``respond``, then remember the question with choices it asked (or that it asked none).
+
+        The KB queries and fuzzy matching block, so they run on a worker thread: one slow answer
+        does not hold up the other conversations this action server is answering.
+        """
         try:
             recording = Dispatcher()
-            with self.knowledge.session() as session:
-                events = self.respond(recording, tracker, domain, session)
-                notes = dict(session.info)
+            events, notes = await asyncio.to_thread(self.respond_in_session, recording, tracker, domain)
             record_usage_later(self.knowledge.engine, tracker, notes)
             dispatcher.messages.extend(recording.messages)
             if not any(e.get("event") == "slot" and e.get("name") == PENDING for e in events):

@@ -7,7 +7,7 @@ import uuid
 from actions.help import OPENERS
 from tests.servers import Bot
 
-HOO, OM, FM = "Head of Operations", "Operations Manager", "Facilities Manager"
+HOO, OM, BOM = "Head of Operations", "Operations Manager", "Business Operations Manager"
 
 
 def texts(replies: list[dict]) -> list[str]:
@@ -27,7 +27,7 @@ def test_a_question_then_follow_ups_keep_the_context(bot: Bot) -> None:
     assert [b["title"] for b in feedback] == ["Helpful", "Not helpful"]
     assert [(b["title"], b["payload"]) for b in related] == [
         (f"{a} vs {b}", f'/ask_budget{{"job_role": ["{a}", "{b}"]}}')
-        for a, b in ((HOO, "Chief Operating Officer"), (HOO, "Director of Operations"), (OM, FM))
+        for a, b in ((HOO, "Chief Operating Officer"), (HOO, "Director of Operations"), (OM, BOM))
     ]
 
     crisis = texts(bot.say(me, "and what about crisis management?"))[0]
@@ -63,8 +63,8 @@ def test_missing_roles_are_asked_for_then_the_question_is_answered(bot: Bot) -> 
         OM,
         HOO,
         "Supply Chain Manager",
-        "Director of Operations",
         "Logistics Manager",
+        "Warehouse Manager",
     ]
     second = bot.say(me, "a buyer")
     assert texts(second)[0] == "Which role should I compare the Buyer with on compensation?"
@@ -80,9 +80,14 @@ def test_typos_and_aliases_are_understood(bot: Bot) -> None:
 def test_unknown_roles_are_named_with_suggestions(bot: Bot) -> None:
     replies = bot.say(f"user-{uuid.uuid4()}", "compare a head of ops with a chief vibes officer")
     assert texts(replies) == [
-        'I don\'t know the role "chief vibes officer". Did you mean: Chief Operating Officer, Buyer?'
+        'I don\'t know the role "chief vibes officer". '
+        "Did you mean: Chief Operating Officer, Health and Safety Specialist, Buyer?"
     ]
-    assert [b["title"] for b in replies[0]["buttons"]] == ["Chief Operating Officer", "Buyer"]
+    assert [b["title"] for b in replies[0]["buttons"]] == [
+        "Chief Operating Officer",
+        "Health and Safety Specialist",
+        "Buyer",
+    ]
 
 
 def test_greeting_and_nonsense_never_get_silence(bot: Bot) -> None:
@@ -92,7 +97,7 @@ def test_greeting_and_nonsense_never_get_silence(bot: Bot) -> None:
     assert examples == [
         "Who has more budget authority: a Head of Operations or an Operations Manager?",
         "Who is typically paid more: a Supply Chain Manager or an Operations Manager?",
-        "Who carries more responsibility in a crisis: a Head of Operations or a Director of Operations?",
+        "Who carries more responsibility in a crisis: a Supply Chain Manager or a Logistics Manager?",
         "How do I become a Head of Operations?",
         "Which roles do you know?",
     ]

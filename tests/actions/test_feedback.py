@@ -3,6 +3,7 @@ and what people ask (actions.usage), on a fresh copy of the small test KB with t
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,8 +30,10 @@ HOO, OM, BUYER, PM = "Head of Operations", "Operations Manager", "Buyer", "Plant
 
 
 @pytest.fixture()
-def fresh(small_content: Content) -> KnowledgeBase:
-    engine = make_engine("sqlite://")
+def fresh(small_content: Content, tmp_path: Path) -> KnowledgeBase:
+    # A file, as the action server uses: an in-memory KB is one connection, which the usage writer
+    # thread and the thread answering a question must not share.
+    engine = make_engine(f"sqlite:///{tmp_path / 'kb.sqlite3'}")
     build_database(engine, small_content)
     create_usage_tables(engine)
     return KnowledgeBase(engine)

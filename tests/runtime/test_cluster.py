@@ -28,6 +28,10 @@ from tests.servers import ROOT, clean_env, free_port
 STARTUP_SECONDS = 300
 PAY_VERDICT = "The Plant Manager is typically paid more than a Buyer."
 BUDGET_VERDICT = "The Plant Manager has more budget authority than a Buyer."
+# Thirty distinct phrasings of one question (numbers in a message can read as picking a choice).
+FRIENDS = "Ana Ben Chloe Dev Emma Farid Grace Hugo Ines Jon Kai Lena Mo Nora Omar Pia Quinn Rosa Sam Tara".split() + (
+    "Uma Vik Wen Xavi Yara Zoe Abel Bea Cai Dora".split()
+)
 PAIRS = [
     ("Buyer", "Plant Manager"),
     ("Operations Manager", "Head of Operations"),
@@ -119,9 +123,10 @@ def test_alternating_servers_keep_the_conversation(cluster: Cluster) -> None:
 
 def test_simultaneous_turns_on_both_servers_are_all_kept_in_order(cluster: Cluster) -> None:
     sender = f"both-{uuid.uuid4().hex[:8]}"
+    names = iter(FRIENDS)
     sent = {
-        url: [f"who earns more, a buyer or a plant manager? ({n}, {i})" for i in range(15)]
-        for n, url in enumerate(cluster.layout["rasa"])
+        url: [f"who earns more, a buyer or a plant manager? asking for my friend {next(names)}" for _ in range(15)]
+        for url in cluster.layout["rasa"]
     }
 
     def talk(url: str) -> list[str]:

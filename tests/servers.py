@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Optional
 
 import pytest
+import redis
 import requests
 
 from runtime.ports import free_port
@@ -131,3 +132,13 @@ def running_bot(
         yield Bot(url, actions_url, rasa_log, actions, rasa)
     finally:
         stop(rasa, actions)
+
+
+def local_redis(db: int) -> redis.Redis:
+    """A client for database ``db`` of the Redis on 127.0.0.1:6379; fails the test when none runs there."""
+    client = redis.Redis(host="127.0.0.1", port=6379, db=db)
+    try:
+        client.ping()
+    except redis.ConnectionError:
+        pytest.fail("Redis is not running on 127.0.0.1:6379 (see README, 'Running at scale').")
+    return client

@@ -11,8 +11,10 @@ import pytest
 import redis
 
 from channels.replay import REDIS_PREFIX, RedisSeen, SqliteSeen, seen_store
+from tests.servers import local_redis
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
+REDIS_DB = 15
+REDIS_URL = f"redis://127.0.0.1:6379/{REDIS_DB}"
 
 
 async def test_a_key_is_claimed_once(tmp_path: Path) -> None:
@@ -43,11 +45,7 @@ async def test_simultaneous_claims_of_one_key_let_exactly_one_through(tmp_path: 
 
 @pytest.fixture()
 def redis_key() -> str:
-    client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.ping()
-    except redis.ConnectionError:
-        pytest.fail("Redis is not running on 127.0.0.1:6379 (see README, 'Running at scale').")
+    client = local_redis(REDIS_DB)
     key = f"event:{uuid.uuid4().hex}"
     yield key
     client.delete(REDIS_PREFIX + key)

@@ -121,11 +121,6 @@ def test_alternating_servers_keep_the_conversation(cluster: Cluster) -> None:
     assert user_turns(sender) == ["who earns more, a buyer or a plant manager?", "and what about budget?"]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="Known open bug: in full fresh-clone runs 3-4 of 30 simultaneous user turns were answered but missing "
-    "from the tracker (passes when this module runs alone); under investigation, see README 'Running at scale'.",
-)
 def test_simultaneous_turns_on_both_servers_are_all_kept_in_order(cluster: Cluster) -> None:
     sender = f"both-{uuid.uuid4().hex[:8]}"
     names = iter(FRIENDS)

@@ -48,6 +48,7 @@ class Reply:
     # "question": the buttons answer a question the text asks, and a typed reply may pick one by
     # position, by role or by a telling word; "menu": suggestions a typed reply picks by position only.
     offers: Literal["", "question", "menu"] = ""
+    asked: Optional[str] = None  # the line that introduces the buttons, when it is not the first
 
 
 class Dispatcher(CollectingDispatcher):
@@ -102,7 +103,7 @@ def send(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> None:
             if reply.offers == "menu" and earlier is not None and earlier.menu:
                 dispatcher.offered = Pending(earlier.asked, earlier.choices + choices, menu=True)
             else:
-                asked = reply.text.splitlines()[0]
+                asked = reply.asked or reply.text.splitlines()[0]
                 dispatcher.offered = Pending(asked, choices, menu=reply.offers == "menu")
 
 
@@ -124,16 +125,18 @@ def compare_button(first: str, second: str, dimension: Optional[str], title: Opt
 question_title = wording.question_title
 
 
-def related_reply(related: Sequence[RelatedComparison], dimension: Optional[str]) -> list[Reply]:
-    if not related:
-        return []
-    buttons = tuple(compare_button(r.first.name, r.second.name, dimension) for r in related)
-    return [Reply(wording.RELATED, buttons, offers="menu")]
+def related_buttons(related: Sequence[RelatedComparison], dimension: Optional[str]) -> tuple[Button, ...]:
+    """Buttons that ask the same question (``dimension``; None for a full comparison) about related pairs."""
+    return tuple(compare_button(r.first.name, r.second.name, dimension) for r in related)
 
 
 def verdict_replies(verdict: Verdict, related: Sequence[RelatedComparison]) -> list[Reply]:
+    """One message: the verdict and its reasons, then the related comparisons as buttons."""
     text = answers.verdict_text(verdict)
-    return [Reply(text, verdict=answers.verdict_sentence(verdict)), *related_reply(related, verdict.dimension.slug)]
+    buttons = related_buttons(related, verdict.dimension.slug)
+    if buttons:
+        text = f"{text}\n{wording.RELATED}"
+    return [Reply(text, buttons, answers.verdict_sentence(verdict), "menu", wording.RELATED)]
 
 
 def ranked_verdicts(comparison: Comparison) -> list[Verdict]:
@@ -154,12 +157,14 @@ def nothing_to_explain_reply() -> Reply:
 
 
 def comparison_replies(comparison: Comparison, related: Sequence[RelatedComparison]) -> list[Reply]:
-    """The short summary, buttons to drill into the biggest differences, then related pairs."""
+    """One message: the short summary, then buttons to drill into the biggest differences and related pairs."""
     first, second = comparison.first.name, comparison.second.name
     ranked = ranked_verdicts(comparison)
     drill = tuple(compare_button(first, second, v.dimension.slug, v.dimension.name) for v in ranked[:DRILL_DOWN])
     text = answers.comparison_text(comparison)
-    return [Reply(text, drill, verdict=text.splitlines()[0], offers="menu"), *related_reply(related, None)]
+    buttons = drill + related_buttons(related, None)
+    closing = wording.DRILL_AND_RELATED if related else wording.DRILL_DOWN
+    return [Reply(f"{text}\n{closing}", buttons, text.splitlines()[0], "menu", closing)]
 
 
 def unknown_role_reply(problem: UnknownRole, partner: Optional[str], dimension: Optional[str]) -> Reply:
@@ -291,7 +296,7 @@ def with_moves(reply: Reply, moves: Sequence[tuple[RoleInfo, RoleInfo, Sequence[
         else:
             changes = wording.SAME_EVERYWHERE
         lines.append(wording.move(earlier.name, later.name, changes))
-    return Reply("\n".join(lines), reply.buttons, reply.verdict, reply.offers)
+    return Reply("\n".join(lines), reply.buttons, reply.verdict, reply.offers, reply.asked)
 
 
 def career_change_reply(

@@ -12,6 +12,8 @@ from typing import Optional
 from kb.results import DimensionInfo, RoleInfo, Verdict
 
 RELATED = "Related comparisons:"
+DRILL_DOWN = "Look closer at one difference:"
+DRILL_AND_RELATED = "Look closer at one difference, or try a related comparison:"
 LIST_ROLES = "Which roles do you know?"
 ASK_DESCRIBE = "Which role would you like to know about?"
 ASK_GOAL = "Which role are you aiming for?"

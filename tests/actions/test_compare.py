@@ -46,10 +46,11 @@ async def test_dimension_question_answers_verdict_first_and_remembers_the_pair(k
         intent="ask_budget",
         roles=(HOO, OM),
     )
-    assert texts(dispatcher)[0] == (
+    assert texts(dispatcher) == [
         "The Head of Operations has more budget authority than an Operations Manager. "
-        "The Head of Operations and the Operations Manager differ on budget. Authored test text."
-    )
+        "The Head of Operations and the Operations Manager differ on budget. Authored test text.\n"
+        "Related comparisons:"
+    ]
     assert slots == {ROLE_A: HOO, ROLE_B: OM, DIMENSION: "budget", NEEDS_ROLES: False}
 
 
@@ -57,8 +58,9 @@ async def test_related_comparisons_are_buttons_that_ask_directly(knowledge, doma
     dispatcher, _ = await ask(
         knowledge, domain, text="head of ops or ops manager budget", intent="ask_budget", roles=(HOO, OM)
     )
-    assert texts(dispatcher)[1] == "Related comparisons:"
-    assert buttons(dispatcher, 1) == [
+    assert len(dispatcher.messages) == 1
+    assert texts(dispatcher)[0].endswith(".\nRelated comparisons:")
+    assert buttons(dispatcher, 0) == [
         {"title": f"{HOO} vs {other}", "payload": f'/ask_budget{{"job_role": ["{HOO}", "{other}"]}}'}
         for other in (COO, FM, PROCUREMENT)
     ]
@@ -94,9 +96,11 @@ async def test_tell_me_more_gives_the_full_comparison_of_the_current_pair(knowle
         "- Scope of responsibility: the Head of Operations has a broader scope.",
         "- Position in the hierarchy: the Head of Operations sits higher in the hierarchy.",
         "- Strategic involvement: the Head of Operations is more involved in strategy.",
+        "Look closer at one difference, or try a related comparison:",
     ]
-    drill = [(b["title"], b["payload"]) for b in buttons(dispatcher, 0)]
-    assert drill == [
+    assert len(dispatcher.messages) == 1
+    drill, related = buttons(dispatcher, 0)[:4], buttons(dispatcher, 0)[4:]
+    assert [(b["title"], b["payload"]) for b in drill] == [
         (title, f'/ask_{slug}{{"job_role": ["{HOO}", "{OM}"]}}')
         for title, slug in (
             ("External relations", "external_relations"),
@@ -105,9 +109,8 @@ async def test_tell_me_more_gives_the_full_comparison_of_the_current_pair(knowle
             ("Strategic involvement", "strategy"),
         )
     ]
-    assert texts(dispatcher)[1] == "Related comparisons:"
-    assert [payload_roles(b) for b in buttons(dispatcher, 1)] == [[HOO, COO], [HOO, FM], [HOO, PROCUREMENT]]
-    assert all(b["payload"].startswith("/compare_roles{") for b in buttons(dispatcher, 1))
+    assert [payload_roles(b) for b in related] == [[HOO, COO], [HOO, FM], [HOO, PROCUREMENT]]
+    assert all(b["payload"].startswith("/compare_roles{") for b in related)
     assert slots[DIMENSION] == "all"
 
 
@@ -118,7 +121,8 @@ async def test_a_new_role_replaces_the_closest_one(knowledge, domain) -> None:
     assert (slots[ROLE_A], slots[ROLE_B], slots[DIMENSION]) == (HOO, FM, "budget")
     assert texts(dispatcher)[0] == (
         "The Head of Operations has more budget authority than a Facilities Manager. Based on the two role "
-        "profiles: A Head of Operations is at level 4 on budget. A Facilities Manager is at level 3 on budget."
+        "profiles: A Head of Operations is at level 4 on budget. A Facilities Manager is at level 3 on budget.\n"
+        "Related comparisons:"
     )
 
 
@@ -174,7 +178,8 @@ async def test_after_the_form_the_pending_question_is_answered(knowledge, domain
     )
     assert texts(dispatcher)[0] == (
         "The Procurement Manager is typically paid more than a Buyer. "
-        "The Procurement Manager and the Buyer differ on compensation. Authored test text."
+        "The Procurement Manager and the Buyer differ on compensation. Authored test text.\n"
+        "Related comparisons:"
     )
     assert slots[NEEDS_ROLES] is False
 
@@ -229,7 +234,8 @@ async def test_profiles_answer_pairs_without_an_authored_contrast(knowledge, dom
     )
     assert texts(dispatcher)[0] == (
         "The Plant Manager has more budget authority than a Buyer. Based on the two role profiles: "
-        "A Plant Manager is at level 4 on budget. A Buyer is at level 2 on budget."
+        "A Plant Manager is at level 4 on budget. A Buyer is at level 2 on budget.\n"
+        "Related comparisons:"
     )
 
 

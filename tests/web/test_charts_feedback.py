@@ -51,7 +51,7 @@ def compare_in_widget(page: Any, bot: Bot, web_url: str) -> Any:
     chart = page.locator("img.rw-image-frame")
     expect(chart).to_have_count(1, timeout=BOT_SECONDS)
     page.wait_for_function(f"() => ({LOADED})(document.querySelector('img.rw-image-frame')) > 0", timeout=BOT_SECONDS)
-    wait_for_reply(page, "Related comparisons")
+    wait_for_reply(page, "or try a related comparison:")
     return chart
 
 

@@ -91,6 +91,8 @@ def experience_text(session: Session, name: str) -> str:
 class ActionCareerPath(KnowledgeAction):
     """Routes between roles, ways into a role, where a role leads, and moves into another job family."""
 
+    answers_aspects = True
+
     def name(self) -> str:
         return "action_career_path"
 
@@ -175,6 +177,8 @@ class ActionAboutMe(KnowledgeAction):
     Rasa fills ``current_role`` from the message's role (slot mapping with the ``state_role``
     intent); when the message names a second role or a job family, that is where they want to go.
     """
+
+    answers_aspects = True
 
     def name(self) -> str:
         return "action_about_me"

@@ -11,6 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import attachments, render, usage
+from actions.asking import PLAIN, Asked, asks_reporting_line, how_asked
+from actions.aspects import aspect_asked
 from actions.context import (
     Choice,
     Memory,
@@ -39,16 +41,19 @@ from actions.slots import (
     CURRENT_ROLE,
     DESCRIBE,
     DIMENSION,
+    DIMENSION_INTENT_PREFIX,
     FALLBACK,
     INFORM,
     LIST,
     NEEDS_ROLES,
+    OTHER_ASPECT,
     PENDING,
     ROLE_A,
     ROLE_B,
 )
+from kb.polarity import ReportingAnswer, reports_to
 from kb.queries import compare_all, compare_on, describe_role, related_comparisons
-from kb.resolve import resolve_dimension, resolve_role
+from kb.resolve import all_dimensions, resolve_dimension, resolve_role
 from kb.results import Comparison, DimensionInfo, RoleProfile, SameRole, UnknownRole, Verdict
 
 RELATED = 3
@@ -96,6 +101,8 @@ class ActionAnswerQuestion(KnowledgeAction):
     """Dimension questions, full comparisons, roles given alone ("what about a buyer instead?"),
     and typed answers to the bot's own questions ("the first", "replace the buyer")."""
 
+    answers_aspects = True
+
     def name(self) -> str:
         return "action_answer_question"
 
@@ -105,7 +112,7 @@ class ActionAnswerQuestion(KnowledgeAction):
             return self.follow(chosen, dispatcher, tracker, domain, session)
         pending = Pending.from_slot(tracker.get_slot(PENDING))
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if intent == INFORM and SAYS_WHO.search(tracker.latest_message.get("text") or ""):
+        if intent in (INFORM, OTHER_ASPECT) and SAYS_WHO.search(tracker.latest_message.get("text") or ""):
             return ActionAboutMe(self._knowledge).respond(dispatcher, tracker, domain, session)  # "I'm a buyer"
         if intent == CHOOSE and not mentioned_roles(session, tracker)[0]:
             render.send(dispatcher, [render.which_one_reply(pending)])
@@ -127,9 +134,7 @@ class ActionAnswerQuestion(KnowledgeAction):
         events: list = []
         for choice in chosen[:MAX_FOLLOWED]:
             clicked = as_clicked(tracker, choice)
-            handler = {DESCRIBE: ActionDescribeRole, LIST: ActionListRoles, CAREER: ActionCareerPath}.get(
-                choice.intent
-            )
+            handler = {DESCRIBE: ActionDescribeRole, LIST: ActionListRoles, CAREER: ActionCareerPath}.get(choice.intent)
             if handler is None:
                 events += self.answer_message(dispatcher, clicked, session)
             else:
@@ -150,11 +155,33 @@ class ActionAnswerQuestion(KnowledgeAction):
         unknown = tuple(phrase for phrase in unknown if not worded_dimensions(phrase))  # "seinority" is no role
         remembered = [r for r in (memory.role_a, memory.role_b) if r]
         facts = role_facts(session, known + remembered)
+        if intent == OTHER_ASPECT and not text.startswith("/"):
+            _, named = aspect_asked(session, masked(text, spans))
+            if not named:  # no aspect word either (they answer in KnowledgeAction.run): say what is compared
+                render.send(dispatcher, [render.aspect_reply(None, [], list(all_dimensions(session)))])
+                return [SlotSet(NEEDS_ROLES, False)]
+            intent = f"{DIMENSION_INTENT_PREFIX}{named[0]}"  # "who has more say?" read as another aspect
         worded = None if text.startswith("/") else decide_dimension(intent, worded_dimensions(masked(text, spans)))
+        in_order = list(dict.fromkeys(name for name, _ in sorted(placed_roles(session, tracker), key=lambda p: p[1])))
+        if len(in_order) == 2 and not unknown and asks_reporting_line(masked(text, spans)):
+            return self.answer_reporting(in_order[0], in_order[1], dispatcher, session)
         plan = plan_question(intent, known, memory, facts, text, unknown, worded)
-        return self.carry_out(plan, dispatcher, session, memory)
+        asked = PLAIN if text.startswith("/") else how_asked(masked(text, spans), in_order)
+        return self.carry_out(plan, dispatcher, session, memory, asked)
 
-    def carry_out(self, plan: Plan, dispatcher: CollectingDispatcher, session: Session, memory: Memory) -> list:
+    def answer_reporting(self, subject: str, manager: str, dispatcher: CollectingDispatcher, session: Session) -> list:
+        """ "Does a buyer report to a procurement manager?" answered from the reporting graph."""
+        answer = reports_to(session, subject, manager)
+        if not isinstance(answer, ReportingAnswer):
+            render.send(dispatcher, [render.problem_reply(answer)])
+            return [SlotSet(NEEDS_ROLES, False)]
+        render.send(dispatcher, [render.reporting_reply(answer)])
+        return [SlotSet(ROLE_A, subject), SlotSet(ROLE_B, manager), SlotSet(DIMENSION, "hierarchy"),
+                SlotSet(NEEDS_ROLES, False)]  # fmt: skip
+
+    def carry_out(
+        self, plan: Plan, dispatcher: CollectingDispatcher, session: Session, memory: Memory, asked: Asked = PLAIN
+    ) -> list:
         done = [SlotSet(NEEDS_ROLES, False)]
         if plan.kind == "ask_roles":
             return [
@@ -188,7 +215,7 @@ class ActionAnswerQuestion(KnowledgeAction):
         assert plan.role_a is not None and plan.role_b is not None
         if plan.kind == "explain":
             return self.explain(plan.role_a, plan.role_b, plan.dimension, dispatcher, session)
-        return self.answer(plan.role_a, plan.role_b, plan.dimension, dispatcher, session)
+        return self.answer(plan.role_a, plan.role_b, plan.dimension, dispatcher, session, asked)
 
     def explain(
         self, first: str, second: str, dimension: Optional[str], dispatcher: CollectingDispatcher, session: Session
@@ -221,7 +248,13 @@ class ActionAnswerQuestion(KnowledgeAction):
         ]
 
     def answer(
-        self, first: str, second: str, dimension: Optional[str], dispatcher: CollectingDispatcher, session: Session
+        self,
+        first: str,
+        second: str,
+        dimension: Optional[str],
+        dispatcher: CollectingDispatcher,
+        session: Session,
+        asked: Asked = PLAIN,
     ) -> list[Any]:
         result = compare_on(session, first, second, dimension) if dimension else compare_all(session, first, second)
         related = self.knowledge.cached(
@@ -229,7 +262,7 @@ class ActionAnswerQuestion(KnowledgeAction):
         )
         start = len(dispatcher.messages)
         if isinstance(result, Verdict):
-            render.send(dispatcher, render.verdict_replies(result, related))
+            render.send(dispatcher, render.verdict_replies(result, related, asked))
         elif isinstance(result, Comparison):
             render.send(dispatcher, render.comparison_replies(result, related))
         else:

@@ -37,6 +37,8 @@ EXAMPLE_DIMENSIONS = ("budget", "compensation", "crisis_management")
 
 
 class ActionHelp(KnowledgeAction):
+    answers_aspects = True
+
     def name(self) -> str:
         return "action_help"
 

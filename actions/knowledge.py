@@ -126,7 +126,13 @@ def changes_only(events: list[dict[str, Any]], tracker: Tracker) -> list[dict[st
 
 
 class KnowledgeAction(Action, ABC):
-    """Base for actions that answer from the KB: one session per request, errors become apologies."""
+    """Base for actions that answer from the KB: one session per request, errors become apologies.
+
+    With ``answers_aspects``, a message about something Rolewise doesn't compare ("is it
+    stressful?") gets that plain answer (``actions.aspects``) instead of the action's own.
+    """
+
+    answers_aspects = False
 
     def __init__(self, knowledge: Optional[KnowledgeBase] = None) -> None:
         self._knowledge = knowledge
@@ -145,8 +151,12 @@ class KnowledgeAction(Action, ABC):
 
     def respond_in_session(self, recording: Dispatcher, tracker: Tracker, domain: dict) -> tuple[list, dict[str, Any]]:
         """``respond`` in a session of its own; returns its events and the notes it left on the session."""
+        from actions.aspects import answer_aspect  # it builds on this module
+
         with self.knowledge.session() as session:
-            events = self.respond(recording, tracker, domain, session)
+            events = answer_aspect(recording, tracker, session) if self.answers_aspects else None
+            if events is None:
+                events = self.respond(recording, tracker, domain, session)
             return events, dict(session.info)
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:

@@ -16,7 +16,11 @@ from actions.context import Choice, Pending
 from actions.slots import CAREER, CAREER_DIRECTION, COMPARE, DESCRIBE, DIMENSION_INTENT_PREFIX, INFORM, JOB_FAMILY
 from actions.slots import JOB_ROLE, LIST, PAGE
 from actions import wording
+from actions.asking import PLAIN, Asked
 from kb import answers
+from kb import answers_polarity as polarity
+from kb.polarity import ReportingAnswer
+from kb.aspects import AspectInfo
 from kb.results import (
     CareerPath,
     Comparison,
@@ -130,13 +134,43 @@ def related_buttons(related: Sequence[RelatedComparison], dimension: Optional[st
     return tuple(compare_button(r.first.name, r.second.name, dimension) for r in related)
 
 
-def verdict_replies(verdict: Verdict, related: Sequence[RelatedComparison]) -> list[Reply]:
-    """One message: the verdict and its reasons, then the related comparisons as buttons."""
-    text = answers.verdict_text(verdict)
+def verdict_replies(verdict: Verdict, related: Sequence[RelatedComparison], asked: Asked = PLAIN) -> list[Reply]:
+    """One message: the verdict and its reasons (worded as ``asked``), then the related comparisons as buttons."""
+    subject = next((r for r in (verdict.first, verdict.second) if r.name == asked.subject), None)
+    if subject is not None:
+        sentence = polarity.yes_no_sentence(verdict, subject, not asked.less)
+        text = polarity.yes_no_text(verdict, subject, not asked.less)
+    elif asked.less:
+        sentence, text = polarity.less_sentence(verdict), polarity.less_text(verdict)
+    else:
+        sentence, text = answers.verdict_sentence(verdict), answers.verdict_text(verdict)
     buttons = related_buttons(related, verdict.dimension.slug)
     if buttons:
         text = f"{text}\n{wording.RELATED}"
-    return [Reply(text, buttons, answers.verdict_sentence(verdict), "menu", wording.RELATED)]
+    return [Reply(text, buttons, sentence, "menu", wording.RELATED)]
+
+
+def reporting_reply(answer: ReportingAnswer) -> Reply:
+    """ "Does a buyer report to a procurement manager?": Yes or No from the reporting graph."""
+    first, second = answer.subject.name, answer.manager.name
+    title = wording.vs(first, second)
+    return Reply(polarity.reports_to_text(answer), (compare_button(first, second, "hierarchy", title),), offers="menu")
+
+
+def aspect_reply(found: Optional[AspectInfo], roles: Sequence[str], compared: list[DimensionInfo]) -> Reply:
+    """What Rolewise doesn't compare, said plainly, with the nearest comparison (or next roles) as buttons."""
+    if found is None:
+        return Reply(wording.aspect(wording.UNKNOWN_ASPECT, None, compared))
+    buttons: tuple[Button, ...] = ()
+    if found.nearest is not None and len(roles) == 2:
+        title = wording.aspect_button(found.nearest, roles[0], roles[1])
+        buttons = (compare_button(roles[0], roles[1], found.nearest.slug, title),)
+    elif found.offer == "next_roles":
+        buttons = tuple(
+            Button(wording.what_comes_after(r), payload(CAREER, **{JOB_ROLE: r, CAREER_DIRECTION: "after"}))
+            for r in roles
+        )
+    return Reply(wording.aspect(found.says, found.nearest, compared), buttons, offers="menu" if buttons else "")
 
 
 def ranked_verdicts(comparison: Comparison) -> list[Verdict]:
@@ -249,8 +283,10 @@ def profile_replies(profile: RoleProfile) -> list[Reply]:
 
 def families_reply(groups: Sequence[tuple[str, Sequence[RoleInfo]]]) -> Reply:
     total = sum(len(roles) for _, roles in groups)
-    text = wording.families(total, len(groups)) + "\n" + answers.role_list_text(
-        [(family, tuple(roles)) for family, roles in groups]
+    text = (
+        wording.families(total, len(groups))
+        + "\n"
+        + answers.role_list_text([(family, tuple(roles)) for family, roles in groups])
     )
     buttons = tuple(
         Button(wording.family_button(family, len(roles)), payload(LIST, **{JOB_FAMILY: family}))

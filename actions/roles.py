@@ -24,6 +24,8 @@ def entity_value(tracker: Tracker, name: str) -> Optional[str]:
 
 
 class ActionDescribeRole(KnowledgeAction):
+    answers_aspects = True
+
     def name(self) -> str:
         return "action_describe_role"
 

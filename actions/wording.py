@@ -27,6 +27,7 @@ NO_CHOICES = (
     'or say "list roles" to see the ones I know.'
 )
 NEITHER = 'OK, neither. Ask me about any two roles, or say "list roles" to see the ones I know.'
+UNKNOWN_ASPECT = "I can't tell which part of the job you're asking about, and I may not compare it."
 STATED_NEXT = "Ask me how to become any role and I'll start from yours."
 
 
@@ -209,3 +210,16 @@ def what_does(role: RoleInfo) -> str:
 
 def compare_with_another(role: RoleInfo) -> str:
     return f"Compare {role.with_article} with another role"
+
+
+def aspect(says: str, nearest: Optional[DimensionInfo], compared: list[DimensionInfo]) -> str:
+    """A plain answer to a question about something Rolewise doesn't compare: ``says`` (from the KB),
+    the nearest dimension it does compare, then the list of what it compares."""
+    opening = f"{says} The nearest I can compare is {nearest.name.lower()}." if nearest else says
+    names = [d.name.lower() for d in compared]
+    listed = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
+    return f"{opening}\nI compare roles on: {listed}."
+
+
+def aspect_button(dimension: DimensionInfo, first: str, second: str) -> str:
+    return f"{dimension.name}: {vs(first, second)}"

@@ -7,7 +7,7 @@ Free of any chat framework, like ``kb.answers``.
 
 from __future__ import annotations
 
-from kb.answers import PROFILE_PREFIX, reporting_clause, verdict_sentence
+from kb.answers import PROFILE_PREFIX, pay_text, reporting_clause, verdict_sentence
 from kb.polarity import ReportingAnswer
 from kb.results import RoleInfo, Verdict
 
@@ -50,7 +50,8 @@ def _with_explanation(sentence: str, verdict: Verdict) -> str:
     explanation = verdict.explanation
     if verdict.source == "profiles":
         explanation = f"{PROFILE_PREFIX} {explanation}"
-    return f"{sentence} {explanation}"
+    text = f"{sentence} {explanation}"
+    return f"{text}\n{pay_text(verdict.pay)}" if verdict.pay is not None else text
 
 
 def less_text(verdict: Verdict) -> str:

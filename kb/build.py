@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from kb.content import CONTENT_DIR, Content, ContentError, load_content
 from kb.models import (
     AmbiguousForm,
+    Aspect,
     Base,
     Build,
     CareerStep,
@@ -160,10 +161,22 @@ def build_database(engine: Engine, content: Content, content_fingerprint: str = 
             for spec in content.ambiguous
             for position, (name, _) in enumerate(spec.candidates)
         )
+        session.add_all(
+            Aspect(
+                slug=spec.slug,
+                position=position,
+                says=spec.says,
+                nearest=dimensions[spec.nearest] if spec.nearest else None,
+                offer=spec.offer,
+                words=[word for word, _ in spec.words],
+            )
+            for position, spec in enumerate(content.aspects)
+        )
         return {
             "dimensions": len(dimensions),
             "roles": len(roles),
             "aliases": sum(len(role.aliases) for role in roles.values()),
             "contrasts": len(content.contrasts),
             "ambiguous forms": len(content.ambiguous),
+            "aspects not compared": len(content.aspects),
         }

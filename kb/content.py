@@ -116,6 +116,7 @@ class Content:
     contrasts: list[ContrastSpec] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)
     ambiguous: list[AmbiguousSpec] = field(default_factory=list)
+    aspects: list[Any] = field(default_factory=list)  # kb.aspects.AspectSpec
 
 
 def _line(node: Any, key: Any = None, fallback: int = 1) -> int:
@@ -377,4 +378,9 @@ def load_content(content_dir: Path = CONTENT_DIR) -> Content:
     ambiguous_file = content_dir / "ambiguous.yml"
     if ambiguous_file.exists():
         content.ambiguous = _read_ambiguous(ambiguous_file, content.errors)
+    aspects_file = content_dir / "aspects.yml"
+    if aspects_file.exists():
+        from kb.aspects import read_aspects  # kb.aspects builds on this module
+
+        content.aspects = read_aspects(aspects_file, content.errors)
     return content

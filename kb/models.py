@@ -170,3 +170,20 @@ class AmbiguousForm(Base):
     position = Column(Integer, nullable=False)
 
     role = relationship("Role")
+
+
+class Aspect(Base):
+    """An aspect of a job Rolewise does not compare ("stress"), with the words that name it in a
+    question and the dimension to offer instead (``nearest``; NULL when none fits)."""
+
+    __tablename__ = "aspect"
+
+    id = Column(Integer, primary_key=True)
+    slug = Column(String(40), nullable=False, unique=True)
+    position = Column(Integer, nullable=False)
+    says = Column(Text, nullable=False)
+    nearest_id = Column(Integer, ForeignKey("dimension.id"), nullable=True)
+    offer = Column(String(40), nullable=True)  # kb.aspects.OFFERS
+    words = Column(JSON, nullable=False, default=list)
+
+    nearest = relationship("Dimension")

@@ -1,0 +1,60 @@
+"""How a comparison question is asked: the other way round ("who earns less?"), as a yes/no question
+("is a buyer paid more than a plant manager?"), or about a reporting line ("does a buyer report to
+a procurement manager?"). Pure functions over the message text (role mentions blanked out).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+LESS = re.compile(
+    r"\b(less|lower|lowest|least|fewer|fewest|smaller|smallest|narrower|narrowest|junior|"
+    r"worse[- ]paid|paid worse|cheaper|below|beneath|under(?! pressure))\b",
+    re.IGNORECASE,
+)
+MORE = re.compile(
+    r"\b(more|higher|highest|most|bigger|biggest|larger|largest|broader|wider|greater|senior|better[- ]paid|"
+    r"above|over|outrank\w*)\b",
+    re.IGNORECASE,
+)
+YES_NO = re.compile(r"^\W*(is|are|does|do|did|will|would|can|could|has|have|should)\b", re.IGNORECASE)
+REPORTS_TO = re.compile(r"\b(report|reports|reporting|answer|answers)\s+(directly\s+)?(to|into)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """The shape of a two-role question: ``less`` names the lower role first; ``subject`` is the role
+    a yes/no question asks about (None when it is no yes/no question)."""
+
+    less: bool = False
+    subject: Optional[str] = None
+
+
+def asks_less(text: str) -> bool:
+    """True when the question asks for the lower of two roles ("who earns less?", "which is more junior?").
+
+    A word asking for more that comes first wins ("more budget, less pay?" asks for more).
+    """
+    less, more = LESS.search(text), MORE.search(text)
+    if less is None:
+        return False
+    if re.search(r"\bmore junior\b", text, re.IGNORECASE):
+        return True
+    return more is None or less.start() < more.start()
+
+
+def how_asked(text: str, roles_in_order: list[str]) -> Asked:
+    """``text`` with role mentions blanked out, ``roles_in_order`` the roles it names by position."""
+    either = re.search(r"\bor\b", text, re.IGNORECASE)  # "does a buyer or a plant manager earn more?"
+    subject = roles_in_order[0] if YES_NO.search(text) and not either and len(roles_in_order) >= 2 else None
+    return Asked(less=asks_less(text), subject=subject)
+
+
+def asks_reporting_line(text: str) -> bool:
+    """True for "does X report to Y?" ("report directly to", "answer to")."""
+    return bool(REPORTS_TO.search(text))
+
+
+PLAIN = Asked()  # "who has more budget authority?": the leading role first

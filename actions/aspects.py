@@ -1,0 +1,53 @@
+"""Questions about what Rolewise doesn't compare (stress, work-life balance, travel, ...).
+
+Whatever NLU read ("which job is more stressful?" can look like a strategy question, "do logistics
+coordinators have a decent work-life balance" like someone saying what they do), a message that
+names such an aspect (``kb/content/aspects.yml``) and none of the twelve dimensions gets a plain
+answer: what Rolewise doesn't compare, the nearest dimension it does, never a verdict. The
+actions that answer free text run ``answer_aspect`` first (``KnowledgeAction.answers_aspects``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
+
+from actions import render
+from actions.context import masked
+from actions.mentions import focused, mentioned_roles
+from actions.phrases import worded_dimensions
+from actions.slots import NEEDS_ROLES, ROLE_A, ROLE_B
+from kb.aspects import AspectInfo, aspect_in
+from kb.resolve import all_dimensions
+
+
+def aspect_asked(session: Session, text: str) -> tuple[Optional[AspectInfo], list[str]]:
+    """The aspect ``text`` asks about that Rolewise doesn't compare (or None), and the dimensions its
+    other words name: "is it stressful?" names none, "who earns more and is it stressful?" names pay."""
+    found = aspect_in(session, text)
+    rest = re.sub(re.escape(found.matched), " ", text, flags=re.IGNORECASE) if found else text
+    return found, worded_dimensions(rest)
+
+
+def answer_aspect(dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Optional[list[Any]]:
+    """The plain answer and its events when the latest message asks about an aspect Rolewise doesn't
+    compare and names no dimension; None otherwise. The roles named (else the
+    pair in focus) get the nearest comparison as a button and become the pair in focus."""
+    tracker = focused(tracker)  # a story or an advert: its question
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/"):
+        return None
+    known, _, spans = mentioned_roles(session, tracker)
+    found, named = aspect_asked(session, masked(text, spans))
+    if named or found is None:
+        return None
+    remembered = [r for r in (tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B)) if r]
+    roles = list(dict.fromkeys(known))[:2] or (remembered if len(remembered) == 2 else [])
+    render.send(dispatcher, [render.aspect_reply(found, roles, list(all_dimensions(session)))])
+    pair = [SlotSet(ROLE_A, roles[0]), SlotSet(ROLE_B, roles[1])] if len(roles) == 2 else []
+    return [*pair, SlotSet(NEEDS_ROLES, False)]

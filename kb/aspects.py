@@ -1,0 +1,132 @@
+"""Aspects of a job Rolewise does not compare (stress, work-life balance, travel, ...).
+
+``kb/content/aspects.yml`` lists them with the words that name them in a question, a plain
+answer, and the nearest of the twelve dimensions where one honestly fits. This module reads and
+checks that file, and ``aspect_in`` finds the aspect a question asks about, so the dialogue can
+say plainly that it doesn't compare it instead of answering a different question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kb.content import Content, ContentError, Where, _Reader
+from kb.models import Aspect
+from kb.resolve import dimension_info
+from kb.results import DimensionInfo
+
+MAX_SAYS = 300
+OFFERS = ("next_roles",)  # what an answer can offer besides a dimension: the roles' typical next roles
+
+
+@dataclass
+class AspectSpec:
+    """One entry of ``aspects.yml``."""
+
+    slug: str
+    says: str
+    nearest: Optional[str]
+    offer: Optional[str]
+    words: list[tuple[str, Where]]
+    where: Where
+
+
+@dataclass(frozen=True)
+class AspectInfo:
+    """An aspect a question asked about: the answer's opening, and the dimension to offer (or None)."""
+
+    slug: str
+    says: str
+    nearest: Optional[DimensionInfo]
+    offer: Optional[str]  # one of OFFERS, or None
+    matched: str  # the words of the question that named it, lower case
+
+
+def read_aspects(path: Path, errors: list[ContentError]) -> list[AspectSpec]:
+    """``aspects.yml``: a list of aspects, each with ``slug``, ``says``, ``nearest`` and ``words``."""
+    reader = _Reader(path, errors)
+    data = reader.load()
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        reader.fail(Where(path, 1), "the aspects file must be a list")
+        return []
+    aspects = []
+    for entry in data:
+        node = reader.mapping(entry, "each aspect")
+        if node is None:
+            continue
+        slug, says = reader.text(node, "slug"), reader.text(node, "says")
+        nearest = reader.text(node, "nearest", required=False)
+        if "nearest" not in node:
+            reader.fail(reader.where(node), "missing 'nearest' (a dimension slug, or null)")
+        offer = reader.text(node, "offer", required=False)
+        words = reader.texts(node, "words")
+        if slug and says:
+            aspects.append(AspectSpec(slug, says, nearest, offer, words, reader.where(node)))
+    return aspects
+
+
+def _key(word: str) -> str:
+    return " ".join(word.casefold().split())
+
+
+def check_aspects(content: Content) -> list[ContentError]:
+    """Problems in ``aspects.yml``: repeated slugs or words, no words, an unknown ``nearest``
+    dimension, an overlong answer, and a word that is also a role's name or alias."""
+    errors: list[ContentError] = []
+    dimensions = {d.slug for d in content.dimensions}
+    role_forms = {_key(form) for role in content.roles for form in (role.name, *(a for a, _ in role.aliases))}
+    slugs: set[str] = set()
+    words: dict[str, str] = {}
+    for aspect in content.aspects:
+        if aspect.slug in slugs:
+            errors.append(ContentError(aspect.where, f"aspect '{aspect.slug}' is listed twice"))
+        slugs.add(aspect.slug)
+        if aspect.nearest is not None and aspect.nearest not in dimensions:
+            errors.append(ContentError(aspect.where, f"aspect '{aspect.slug}': unknown dimension '{aspect.nearest}'"))
+        if aspect.offer is not None and aspect.offer not in OFFERS:
+            errors.append(ContentError(aspect.where, f"aspect '{aspect.slug}': 'offer' must be one of {OFFERS}"))
+        if len(aspect.says) > MAX_SAYS:
+            errors.append(ContentError(aspect.where, f"aspect '{aspect.slug}': 'says' is over {MAX_SAYS} characters"))
+        if not aspect.words:
+            errors.append(ContentError(aspect.where, f"aspect '{aspect.slug}' lists no words"))
+        for word, where in aspect.words:
+            key = _key(word)
+            if key in words:
+                errors.append(ContentError(where, f"'{word}' already names the aspect '{words[key]}'"))
+            elif key in role_forms:
+                errors.append(ContentError(where, f"'{word}' is a role's name or alias"))
+            words.setdefault(key, aspect.slug)
+    return errors
+
+
+def _pattern(words: list[str]) -> re.Pattern[str]:
+    alternatives = sorted((re.escape(_key(w)) for w in words), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+
+
+def aspect_in(session: Session, text: str) -> Optional[AspectInfo]:
+    """The first aspect (by position in ``text``) whose words ``text`` uses, or None.
+
+    Words match whole, without regard to case or repeated spaces; blank out role mentions first
+    (a role named "Shift Manager" is no question about shifts).
+    """
+    lowered = " ".join(text.casefold().split())
+    found: list[tuple[int, str, Aspect]] = []
+    for aspect in session.scalars(select(Aspect).order_by(Aspect.position)):
+        match = _pattern(list(aspect.words)).search(lowered)
+        if match:
+            found.append((match.start(), match.group(0), aspect))
+    if not found:
+        return None
+    _, matched, aspect = min(found, key=lambda item: item[0])
+    nearest = dimension_info(aspect.nearest) if aspect.nearest is not None else None
+    return AspectInfo(aspect.slug, aspect.says, nearest, aspect.offer, matched)
+

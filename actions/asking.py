@@ -40,7 +40,7 @@ def asks_less(text: str) -> bool:
     less, more = LESS.search(text), MORE.search(text)
     if less is None:
         return False
-    if re.search(r"\bmore junior\b", text, re.IGNORECASE):
+    if re.search(r"\b(more|most) junior\b", text, re.IGNORECASE):
         return True
     return more is None or less.start() < more.start()
 

@@ -91,7 +91,7 @@ def experience_text(session: Session, name: str) -> str:
 class ActionCareerPath(KnowledgeAction):
     """Routes between roles, ways into a role, where a role leads, and moves into another job family."""
 
-    answers_aspects = True
+    answers_free_questions = True
 
     def name(self) -> str:
         return "action_career_path"
@@ -178,7 +178,7 @@ class ActionAboutMe(KnowledgeAction):
     intent); when the message names a second role or a job family, that is where they want to go.
     """
 
-    answers_aspects = True
+    answers_free_questions = True
 
     def name(self) -> str:
         return "action_about_me"

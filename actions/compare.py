@@ -101,7 +101,7 @@ class ActionAnswerQuestion(KnowledgeAction):
     """Dimension questions, full comparisons, roles given alone ("what about a buyer instead?"),
     and typed answers to the bot's own questions ("the first", "replace the buyer")."""
 
-    answers_aspects = True
+    answers_free_questions = True
 
     def name(self) -> str:
         return "action_answer_question"

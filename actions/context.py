@@ -290,9 +290,7 @@ class Pending:
     def from_slot(value: Any) -> Optional["Pending"]:
         if not isinstance(value, dict) or not isinstance(value.get("choices"), list):
             return None
-        choices = tuple(
-            Choice(str(c[0]), str(c[1])) for c in value["choices"] if isinstance(c, list) and len(c) == 2
-        )
+        choices = tuple(Choice(str(c[0]), str(c[1])) for c in value["choices"] if isinstance(c, list) and len(c) == 2)
         return Pending(str(value.get("asked") or ""), choices, bool(value.get("menu"))) if choices else None
 
 
@@ -314,7 +312,7 @@ def parse_payload(payload: str) -> tuple[str, list[dict[str, Any]]]:
         data = json.loads(match.group(2)) if match.group(2) else {}
     except ValueError:
         data = {}
-    for name, value in (data.items() if isinstance(data, dict) else ()):
+    for name, value in data.items() if isinstance(data, dict) else ():
         for item in value if isinstance(value, list) else [value]:
             entities.append({"entity": name, "value": item})
     return match.group(1), entities
@@ -371,7 +369,6 @@ def pick(text: str, mentioned: list[tuple[str, int]], pending: Optional[Pending]
     telling = {w for w in words if w not in _FILLER and sum(w in t for t in titles) == 1}
     hits = {i for i, t in enumerate(titles) if telling & t}
     return (choices[hits.pop()],) if len(hits) == 1 else None
-
 
 
 # Career questions: routes, ways in, next steps, follow-ups on the last route, career changes.

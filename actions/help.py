@@ -37,7 +37,7 @@ EXAMPLE_DIMENSIONS = ("budget", "compensation", "crisis_management")
 
 
 class ActionHelp(KnowledgeAction):
-    answers_aspects = True
+    answers_free_questions = True
 
     def name(self) -> str:
         return "action_help"

@@ -128,11 +128,12 @@ def changes_only(events: list[dict[str, Any]], tracker: Tracker) -> list[dict[st
 class KnowledgeAction(Action, ABC):
     """Base for actions that answer from the KB: one session per request, errors become apologies.
 
-    With ``answers_aspects``, a message about something Rolewise doesn't compare ("is it
-    stressful?") gets that plain answer (``actions.aspects``) instead of the action's own.
+    With ``answers_free_questions``, a message about something Rolewise doesn't compare ("is it
+    stressful?") gets that plain answer (``actions.aspects``), and one asking for a ranking gets
+    the ranking (``actions.ranking``), instead of the action's own.
     """
 
-    answers_aspects = False
+    answers_free_questions = False
 
     def __init__(self, knowledge: Optional[KnowledgeBase] = None) -> None:
         self._knowledge = knowledge
@@ -151,10 +152,14 @@ class KnowledgeAction(Action, ABC):
 
     def respond_in_session(self, recording: Dispatcher, tracker: Tracker, domain: dict) -> tuple[list, dict[str, Any]]:
         """``respond`` in a session of its own; returns its events and the notes it left on the session."""
-        from actions.aspects import answer_aspect  # it builds on this module
+        from actions.aspects import answer_aspect  # both build on this module
+        from actions.ranking import answer_ranking
 
         with self.knowledge.session() as session:
-            events = answer_aspect(recording, tracker, session) if self.answers_aspects else None
+            events = None
+            if self.answers_free_questions:
+                events = answer_aspect(recording, tracker, session)
+                events = answer_ranking(recording, tracker, session) if events is None else events
             if events is None:
                 events = self.respond(recording, tracker, domain, session)
             return events, dict(session.info)

@@ -7,6 +7,7 @@ shared with the CLI); this module only arranges them into messages.
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from dataclasses import dataclass
 from typing import Iterable, Literal, Optional, Sequence, Union
 
@@ -20,6 +21,8 @@ from actions.asking import PLAIN, Asked
 from kb import answers
 from kb import answers_polarity as polarity
 from kb.polarity import ReportingAnswer
+from kb import answers_rank
+from kb.ranking import Ranking, UnknownFamily
 from kb.aspects import AspectInfo
 from kb.results import (
     CareerPath,
@@ -35,6 +38,7 @@ from kb.results import (
 )
 
 DRILL_DOWN = 4
+RANKED_PAIRS = 3
 PAGE_SIZE = 5
 
 
@@ -150,6 +154,14 @@ def verdict_replies(verdict: Verdict, related: Sequence[RelatedComparison], aske
     return [Reply(text, buttons, sentence, "menu", wording.RELATED)]
 
 
+def ranking_reply(ranking: Ranking) -> Reply:
+    """The ordered list with its basis; buttons compare neighbouring places on the same dimension."""
+    names = [e.role.name for e in ranking.entries]
+    slug = ranking.dimension.slug
+    buttons = tuple(compare_button(a, b, slug) for a, b in pairwise(names))[:RANKED_PAIRS]
+    return Reply(answers_rank.rank_text(ranking), buttons, offers="menu" if buttons else "")
+
+
 def reporting_reply(answer: ReportingAnswer) -> Reply:
     """ "Does a buyer report to a procurement manager?": Yes or No from the reporting graph."""
     first, second = answer.subject.name, answer.manager.name
@@ -224,7 +236,9 @@ def unknown_dimension_reply(problem: UnknownDimension) -> Reply:
     return Reply(answers.unknown_dimension_text(problem))
 
 
-def problem_reply(problem: Union[UnknownRole, SameRole, UnknownDimension]) -> Reply:
+def problem_reply(problem: Union[UnknownRole, SameRole, UnknownDimension, UnknownFamily]) -> Reply:
+    if isinstance(problem, UnknownFamily):
+        return Reply(answers_rank.unknown_family_text(problem))
     if isinstance(problem, UnknownRole):
         return unknown_role_reply(problem, None, None)
     if isinstance(problem, SameRole):

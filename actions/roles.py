@@ -24,7 +24,7 @@ def entity_value(tracker: Tracker, name: str) -> Optional[str]:
 
 
 class ActionDescribeRole(KnowledgeAction):
-    answers_aspects = True
+    answers_free_questions = True
 
     def name(self) -> str:
         return "action_describe_role"
@@ -35,11 +35,7 @@ class ActionDescribeRole(KnowledgeAction):
             if not report_unknown(dispatcher, session, tracker, unknown, spans, INFORM):
                 render.send(
                     dispatcher,
-                    [
-                        render.ask_role_reply(
-                            wording.ASK_DESCRIBE, common_roles(session), DESCRIBE
-                        )
-                    ],
+                    [render.ask_role_reply(wording.ASK_DESCRIBE, common_roles(session), DESCRIBE)],
                 )
             return []
         replies = []
@@ -52,6 +48,8 @@ class ActionDescribeRole(KnowledgeAction):
 
 
 class ActionListRoles(KnowledgeAction):
+    answers_free_questions = True  # "top 3 highest-paid roles you know" is a ranking
+
     def name(self) -> str:
         return "action_list_roles"
 

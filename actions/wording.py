@@ -23,8 +23,7 @@ NOTHING_TO_EXPLAIN = (
     '"who has more budget authority, a buyer or a plant manager?", then ask "why?".'
 )
 NO_CHOICES = (
-    "I haven't offered any choices just now. Ask me about any two roles, "
-    'or say "list roles" to see the ones I know.'
+    'I haven\'t offered any choices just now. Ask me about any two roles, or say "list roles" to see the ones I know.'
 )
 NEITHER = 'OK, neither. Ask me about any two roles, or say "list roles" to see the ones I know.'
 UNKNOWN_ASPECT = "I can't tell which part of the job you're asking about, and I may not compare it."

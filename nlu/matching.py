@@ -61,6 +61,39 @@ def exact_mentions(doc: Doc) -> list[RoleMention]:
     ]
 
 
+def _exact_role(index: FuzzyIndex, doc: Doc, start: int, end: int) -> RoleMention | None:
+    span = doc[start:end]
+    role = index.matcher.exact.get(lookup_key(span.text)) if len(span) and not span[0].is_punct else None
+    return None if role is None else RoleMention(span.start_char, span.end_char, span.text, role, 1.0)
+
+
+def split_lists(doc: Doc, index: FuzzyIndex, mentions: list[RoleMention]) -> list[RoleMention]:
+    """Comma-separated role lists read as lists: in "plant manager, operations manager" the entity
+    ruler prefers the longer posting-style alias "manager, operations" across the comma; when the
+    words up to the comma and the words after it each end or start a whole role name, they are two
+    mentions instead ("plant manager" and "operations manager")."""
+    result = []
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end)
+        commas = [t.i for t in span or () if t.text == ","]
+        if span is None or len(commas) != 1:
+            result.append(mention)
+            continue
+        comma = commas[0]
+        left = next(
+            (m for k in range(index.max_words, 0, -1) if (m := _exact_role(index, doc, max(0, comma - k), comma))
+             and m.start < mention.start),
+            None,
+        )  # fmt: skip
+        right = next(
+            (m for k in range(index.max_words, 0, -1) if (m := _exact_role(index, doc, comma + 1, comma + 1 + k))
+             and m.end > mention.end),
+            None,
+        )  # fmt: skip
+        result += [left, right] if left is not None and right is not None else [mention]
+    return result
+
+
 def fuzzy_mentions(doc: Doc, index: FuzzyIndex, taken: list[RoleMention], threshold: float) -> list[RoleMention]:
     """Spans that are near-misses of a role alias ("operatons manger"), not overlapping ``taken``."""
     busy = {i for mention in taken for i in range(mention.start, mention.end)}
@@ -111,6 +144,7 @@ def find_roles(doc: Doc, index: FuzzyIndex, threshold: float) -> list[RoleMentio
     ("Supervisor/Manager, Operations") is one mention, whatever aliases it holds."""
     slashes = [m for m in posting_mentions(doc, index, []) if "/" in m.text and m.role == m.text]
     exact = [m for m in exact_mentions(doc) if not any(s.start <= m.start and m.end <= s.end for s in slashes)]
+    exact = split_lists(doc, index, exact)
     fuzzy = fuzzy_mentions(doc, index, exact + slashes, threshold)
     postings = posting_mentions(doc, index, exact + slashes + fuzzy)
     return sorted(exact + slashes + fuzzy + postings, key=lambda m: m.start)

@@ -40,6 +40,11 @@ def matcher(engine):  # type: ignore[no-untyped-def]
             "what does a continous improvement manager do",
             [("continous improvement manager", "Continuous Improvement Manager")],
         ),
+        (  # a list, not the posting-style alias "manager, operations" across the comma
+            "rank these by budget: buyer, plant manager, operations manager",
+            [("buyer", "Buyer"), ("plant manager", "Plant Manager"), ("operations manager", "Operations Manager")],
+        ),
+        ("what does a manager, operations do", [("manager, operations", "Operations Manager")]),
     ],
 )
 def test_exact_and_misspelt_roles_come_out_canonical(matcher, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,122 @@
+"""Rankings: three or more roles, or a superlative over a job family or every role.
+
+"Rank these by budget: A, B, C", "of A, B and C who earns most?", "which supply chain role has the
+biggest budget?", "top 3 highest-paid roles you know". The phrase rules here read the request;
+``kb.ranking.rank`` orders the roles and ``kb.answers_rank`` words the list. The actions that
+answer free text run ``answer_ranking`` first (``KnowledgeAction.answers_free_questions``), so a
+ranking is answered whichever intent NLU read ("the most senior role in manufacturing" can look
+like a career question).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
+
+from actions import render
+from actions.asking import asks_less
+from actions.context import decide_dimension, intent_dimension, masked
+from actions.mentions import focused, mentioned_roles, placed_roles
+from actions.phrases import FAMILY_CUES, worded_dimensions
+from actions.slots import DIMENSION, NEEDS_ROLES, ROLE_A, ROLE_B
+from kb.queries import families
+from kb.ranking import Family, Ranking, rank
+from kb.reporting import HIERARCHY
+
+SUPERLATIVE = re.compile(
+    r"\b(most|least|highest|lowest|biggest|largest|smallest|greatest|fewest|best[- ]paid|worst[- ]paid|"
+    r"top|rank|ranked|ranking|order|sort|sorted)\b",
+    re.IGNORECASE,
+)
+OVER_ROLES = re.compile(r"\b(role|roles|job|jobs|position|positions|title|titles|of all)\b", re.IGNORECASE)
+OF_A_PAIR = re.compile(r"\b(two|both|pair|either|of them|these|those)\b", re.IGNORECASE)  # "which of the two jobs ..."
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+TOP = re.compile(r"\btop\s+(\d{1,2}|" + "|".join(NUMBERS) + r")\b", re.IGNORECASE)
+RANK_WORDS = re.compile(r"\b(rank|ranked|ranking|order|ordered|sort|sorted)\b", re.IGNORECASE)
+MIN_LISTED = 3
+ALL_ROLES_LIMIT = 10  # places shown when every role is ranked and no "top N" was asked
+
+
+@dataclass(frozen=True)
+class RankRequest:
+    """What to rank: ``roles`` named (empty: a ``family``, or every role when that is None too),
+    highest first unless ``lowest_first``, cut at ``limit`` places (None: all)."""
+
+    roles: tuple[str, ...]
+    family: Optional[str]
+    lowest_first: bool
+    limit: Optional[int]
+
+
+def family_named(text: str, families: list[str]) -> Optional[str]:
+    """The job family ``text`` names ("which supply chain role ..."), the longest match winning; else one
+    named by a ``FAMILY_CUES`` word ("manufacturing" -> "Manufacturing and quality"). Blank role mentions first."""
+    lowered = f" {' '.join(re.sub(r'[^a-z &-]+', ' ', text.lower()).split())} "
+    matches = [
+        (len(part), family)
+        for family in families
+        for part in (family.lower(), *family.lower().split(" and "))
+        if f" {part.strip()} " in lowered
+    ]
+    if matches:
+        return max(matches)[1]
+    for cue, part in FAMILY_CUES.items():
+        if f" {cue} " in lowered:
+            return next((f for f in families if part in f.lower()), None)
+    return None
+
+
+def ranking_request(text: str, roles: list[str], families: list[str]) -> Optional[RankRequest]:
+    """A ranking when ``text`` (role mentions blanked) names three or more ``roles``, or asks a
+    superlative over roles in general ("which ... role ... most") naming fewer than two; else None."""
+    top = TOP.search(text)
+    limit = None
+    if top:
+        word = top.group(1).lower()
+        limit = int(word) if word.isdigit() else NUMBERS[word]
+    lowest_first = asks_less(text)
+    if len(roles) >= MIN_LISTED:
+        return RankRequest(tuple(roles), None, lowest_first, limit)
+    if len(roles) >= 2 or not SUPERLATIVE.search(text) or not (OVER_ROLES.search(text) or top):
+        return None
+    family = family_named(text, families)
+    if family is None and top is None and OF_A_PAIR.search(text):
+        return None
+    return RankRequest((), family, lowest_first, limit or (None if family else ALL_ROLES_LIMIT))
+
+
+def answer_ranking(dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Optional[list[Any]]:
+    """The ranking and its events when the latest message asks for one (see ``ranking_request``) and
+    says on what (its words, its intent, or, for three roles named with neither, the hierarchy); None
+    otherwise. The top two places become the pair in focus."""
+    tracker = focused(tracker)
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/"):
+        return None
+    known, unknown, spans = mentioned_roles(session, tracker)
+    in_order = list(dict.fromkeys(name for name, _ in sorted(placed_roles(session, tracker), key=lambda p: p[1])))
+    words = masked(text, spans)
+    request = None if unknown else ranking_request(words, in_order or known, families(session))
+    if request is None:
+        return None
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    asked_on = RANK_WORDS.sub(" ", words.replace("-", " "))  # "rank" is no question about rank in the hierarchy
+    dimension = decide_dimension(intent, worded_dimensions(asked_on)) or intent_dimension(intent)
+    if dimension is None and not request.roles:
+        return None
+    scope = list(request.roles) or (Family(request.family) if request.family else None)
+    order = "asc" if request.lowest_first else "desc"
+    result = rank(session, scope, dimension or HIERARCHY, order=order, limit=request.limit)
+    if not isinstance(result, Ranking):
+        render.send(dispatcher, [render.problem_reply(result)])
+        return [SlotSet(NEEDS_ROLES, False)]
+    render.send(dispatcher, [render.ranking_reply(result)])
+    top = [e.role.name for e in result.entries[:2]]
+    pair = [SlotSet(ROLE_A, top[0]), SlotSet(ROLE_B, top[1])] if len(top) == 2 else []
+    return [*pair, SlotSet(DIMENSION, result.dimension.slug), SlotSet(NEEDS_ROLES, False)]

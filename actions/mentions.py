@@ -71,9 +71,14 @@ def report_unknown(
     values: list[str],
     spans: list[tuple[int, int]],
     intent: Optional[str],
+    other_words: frozenset[str] = frozenset(),
 ) -> bool:
-    """Tell the user which role names we could not recognise, with close ones; True when there were any."""
-    unknown = tuple(values) + unknown_in_text(session, tracker, spans, intent)
+    """Tell the user which role names we could not recognise, with close ones; True when there were any.
+
+    ``other_words`` are words of the question's own topic ("degree", "certification") that never name a role.
+    """
+    vocabulary = dimension_vocabulary(session) | other_words if other_words else None
+    unknown = tuple(values) + unknown_in_text(session, tracker, spans, intent, vocabulary)
     problems = [p for p in (resolve_role(session, u) for u in unknown) if isinstance(p, UnknownRole)]
     render.send(dispatcher, [render.unknown_role_reply(p, None, None) for p in problems])
     return bool(problems)

@@ -16,6 +16,7 @@ DRILL_DOWN = "Look closer at one difference:"
 DRILL_AND_RELATED = "Look closer at one difference, or try a related comparison:"
 LIST_ROLES = "Which roles do you know?"
 ASK_DESCRIBE = "Which role would you like to know about?"
+ASK_EDUCATION = "Which role would you like to know the education and certifications of?"
 ASK_GOAL = "Which role are you aiming for?"
 ASK_CURRENT = "What's your current role? Pick the closest or type it."
 NOTHING_TO_EXPLAIN = (

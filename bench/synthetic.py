@@ -57,7 +57,9 @@ def synthetic_content(base: Content, n_roles: int) -> Content:
                     )
                 )
         group += 1
-    return Content(dimensions=list(base.dimensions), roles=roles, contrasts=contrasts)
+    return Content(
+        dimensions=list(base.dimensions), roles=roles, contrasts=contrasts, certifications=list(base.certifications)
+    )
 
 
 __all__ = ["PointSpec", "synthetic_content"]

@@ -16,7 +16,8 @@ from typing import Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kb.content import Content, ContentError, Where, _Reader
+from kb.content import Content
+from kb.content_reader import ContentError, Reader, Where
 from kb.models import Aspect
 from kb.resolve import dimension_info
 from kb.results import DimensionInfo
@@ -50,7 +51,7 @@ class AspectInfo:
 
 def read_aspects(path: Path, errors: list[ContentError]) -> list[AspectSpec]:
     """``aspects.yml``: a list of aspects, each with ``slug``, ``says``, ``nearest`` and ``words``."""
-    reader = _Reader(path, errors)
+    reader = Reader(path, errors)
     data = reader.load()
     if data is None:
         return []

@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from kb.content import CONTENT_DIR, Content, ContentError, load_content
+from kb.education import load_education
 from kb.models import (
     AmbiguousForm,
     Aspect,
@@ -144,6 +145,7 @@ def build_database(engine: Engine, content: Content, content_fingerprint: str = 
             for spec in content.roles
             for target, _ in spec.next_roles
         )
+        load_education(session, content, roles)
         for spec in content.contrasts:
             first, second = sorted((roles[spec.roles[0]], roles[spec.roles[1]]), key=lambda r: r.id)
             contrast = Contrast(role_a_id=first.id, role_b_id=second.id, source=spec.where.file.name)
@@ -179,4 +181,5 @@ def build_database(engine: Engine, content: Content, content_fingerprint: str = 
             "contrasts": len(content.contrasts),
             "ambiguous forms": len(content.ambiguous),
             "aspects not compared": len(content.aspects),
+            "certifications": len(content.certifications),
         }

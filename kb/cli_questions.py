@@ -11,10 +11,19 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kb import answers, answers_rank
+from kb import answers, answers_education, answers_rank
 from kb.db import open_existing
+from kb.education import (
+    CertificationFit,
+    EducationComparison,
+    EducationProfile,
+    UnknownCertification,
+    certification_fit,
+    compare_education,
+    role_education,
+)
 from kb.ranking import Family, Ranking, UnknownFamily, rank
-from kb.results import UnknownDimension, UnknownRole
+from kb.results import SameRole, UnknownDimension, UnknownRole
 
 
 def _problem_text(result: Any) -> str:
@@ -24,6 +33,10 @@ def _problem_text(result: Any) -> str:
         return answers.unknown_dimension_text(result)
     if isinstance(result, UnknownFamily):
         return answers_rank.unknown_family_text(result)
+    if isinstance(result, UnknownCertification):
+        return answers_education.unknown_certification_text(result)
+    if isinstance(result, SameRole):
+        return answers.same_role_text(result)
     raise TypeError(f"not a problem result: {result!r}")
 
 
@@ -38,6 +51,27 @@ def _rank(args: argparse.Namespace) -> int:
     return 1
 
 
+def _education(args: argparse.Namespace) -> int:
+    with Session(open_existing(args.database_url)) as session:
+        if args.certification:
+            result: Any = certification_fit(session, args.role, args.certification)
+        elif args.other:
+            result = compare_education(session, args.role, args.other)
+        else:
+            result = role_education(session, args.role)
+    if isinstance(result, CertificationFit):
+        print(answers_education.certification_fit_text(result))
+    elif isinstance(result, EducationComparison):
+        print(answers_education.education_comparison_text(result))
+    elif isinstance(result, EducationProfile):
+        wording = answers_education.certifications_text if args.certifications else answers_education.education_text
+        print(wording(result))
+    else:
+        print(_problem_text(result))
+        return 1
+    return 0
+
+
 def register(commands: Any) -> None:
     """Add this module's commands to ``commands`` (the main parser's subparsers)."""
     rank_cmd = commands.add_parser("rank", help="put roles in order on one dimension, as the bot would answer")
@@ -47,3 +81,9 @@ def register(commands: Any) -> None:
     rank_cmd.add_argument("--order", choices=("desc", "asc"), default="desc", help="desc: highest first")
     rank_cmd.add_argument("--top", type=int, default=None, help="keep the first N places")
     rank_cmd.set_defaults(run=_rank)
+    education = commands.add_parser("education", help="education and certifications of a role, as the bot answers")
+    education.add_argument("role")
+    education.add_argument("other", nargs="?", default=None, help="a second role: compare the two")
+    education.add_argument("--certification", default=None, help="is this certification useful for the role?")
+    education.add_argument("--certifications", action="store_true", help="answer with the certifications first")
+    education.set_defaults(run=_education)

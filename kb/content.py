@@ -10,34 +10,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError
+
+from kb.content_education import (
+    CATALOGUE_FILE,
+    CertificationRef,
+    CertificationSpec,
+    EducationSpec,
+    read_catalogue,
+    read_certifications,
+    read_education,
+)
+from kb.content_reader import ContentError, Where, Reader
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 TIE = "tie"
-
-
-@dataclass(frozen=True)
-class Where:
-    """A place in a content file (1-based line)."""
-
-    file: Path
-    line: int
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}"
-
-
-@dataclass(frozen=True)
-class ContentError:
-    """One problem in the content, with where to fix it."""
-
-    where: Where
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
 
 
 @dataclass
@@ -83,6 +70,8 @@ class RoleSpec:
     article: Optional[str] = None
     soc: list[tuple[str, Where]] = field(default_factory=list)
     pay_position: Optional[PaySpec] = None
+    education: Optional[EducationSpec] = None
+    certifications: list[CertificationRef] = field(default_factory=list)
 
 
 @dataclass
@@ -117,88 +106,11 @@ class Content:
     errors: list[ContentError] = field(default_factory=list)
     ambiguous: list[AmbiguousSpec] = field(default_factory=list)
     aspects: list[Any] = field(default_factory=list)  # kb.aspects.AspectSpec
-
-
-def _line(node: Any, key: Any = None, fallback: int = 1) -> int:
-    try:
-        if key is None:
-            return int(node.lc.line) + 1
-        if isinstance(node, CommentedSeq):
-            return int(node.lc.item(key)[0]) + 1
-        return int(node.lc.key(key)[0]) + 1
-    except (AttributeError, KeyError, IndexError, TypeError):
-        return fallback
-
-
-class _Reader:
-    """Pulls typed fields out of one YAML file, collecting errors instead of raising."""
-
-    def __init__(self, path: Path, errors: list[ContentError]) -> None:
-        self.path = path
-        self.errors = errors
-
-    def where(self, node: Any, key: Any = None) -> Where:
-        return Where(self.path, _line(node, key))
-
-    def fail(self, where: Where, message: str) -> None:
-        self.errors.append(ContentError(where, message))
-
-    def load(self) -> Any:
-        try:
-            return YAML(typ="rt").load(self.path.read_text(encoding="utf-8"))
-        except MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line = mark.line + 1 if mark else 1
-            self.fail(Where(self.path, line), f"not valid YAML: {error.problem or error}")
-        except (OSError, UnicodeDecodeError) as error:
-            self.fail(Where(self.path, 1), f"cannot read file: {error}")
-        return None
-
-    def text(self, node: CommentedMap, key: str, required: bool = True) -> Optional[str]:
-        value = node.get(key)
-        if value is None:
-            if required:
-                self.fail(self.where(node), f"missing '{key}'")
-            return None
-        if not isinstance(value, str) or not value.strip():
-            self.fail(self.where(node, key), f"'{key}' must be non-empty text")
-            return None
-        return " ".join(str(value).split())
-
-    def integer(self, node: CommentedMap, key: str) -> Optional[int]:
-        value = node.get(key)
-        if value is None:
-            self.fail(self.where(node), f"missing '{key}'")
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(self.where(node, key), f"'{key}' must be a whole number, not {value!r}")
-            return None
-        return value
-
-    def texts(self, node: CommentedMap, key: str) -> list[tuple[str, Where]]:
-        value = node.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.fail(self.where(node, key), f"'{key}' must be a list")
-            return []
-        items = []
-        for index, item in enumerate(value):
-            if not isinstance(item, str) or not item.strip():
-                self.fail(self.where(value, index), f"'{key}' entries must be non-empty text")
-                continue
-            items.append((item.strip(), self.where(value, index)))
-        return items
-
-    def mapping(self, node: Any, what: str) -> Optional[CommentedMap]:
-        if not isinstance(node, CommentedMap):
-            self.fail(Where(self.path, _line(node) if node is not None else 1), f"{what} must be a mapping")
-            return None
-        return node
+    certifications: list[CertificationSpec] = field(default_factory=list)  # the catalogue
 
 
 def _read_dimensions(path: Path, errors: list[ContentError]) -> list[DimensionSpec]:
-    reader = _Reader(path, errors)
+    reader = Reader(path, errors)
     data = reader.load()
     if data is None:
         return []
@@ -228,7 +140,7 @@ def _read_dimensions(path: Path, errors: list[ContentError]) -> list[DimensionSp
 
 
 def _read_role(path: Path, errors: list[ContentError]) -> Optional[RoleSpec]:
-    reader = _Reader(path, errors)
+    reader = Reader(path, errors)
     node = reader.load()
     if node is None:
         return None
@@ -252,6 +164,8 @@ def _read_role(path: Path, errors: list[ContentError]) -> Optional[RoleSpec]:
         article=reader.text(node, "article", required=False),
         soc=_read_soc(reader, node),
         pay_position=_read_pay(reader, node),
+        education=read_education(reader, node),
+        certifications=read_certifications(reader, node),
     )
     traits = node.get("traits")
     if traits is None:
@@ -273,7 +187,7 @@ def _read_role(path: Path, errors: list[ContentError]) -> Optional[RoleSpec]:
     return role
 
 
-def _read_soc(reader: _Reader, node: CommentedMap) -> list[tuple[str, Where]]:
+def _read_soc(reader: Reader, node: CommentedMap) -> list[tuple[str, Where]]:
     if "soc" not in node:
         reader.fail(reader.where(node), "missing 'soc'")
         return []
@@ -283,7 +197,7 @@ def _read_soc(reader: _Reader, node: CommentedMap) -> list[tuple[str, Where]]:
     return codes
 
 
-def _read_pay(reader: _Reader, node: CommentedMap) -> Optional[PaySpec]:
+def _read_pay(reader: Reader, node: CommentedMap) -> Optional[PaySpec]:
     if "pay_position" not in node:
         reader.fail(reader.where(node), "missing 'pay_position'")
         return None
@@ -295,7 +209,7 @@ def _read_pay(reader: _Reader, node: CommentedMap) -> Optional[PaySpec]:
 
 
 def _read_contrast(path: Path, errors: list[ContentError]) -> Optional[ContrastSpec]:
-    reader = _Reader(path, errors)
+    reader = Reader(path, errors)
     node = reader.load()
     if node is None:
         return None
@@ -332,7 +246,7 @@ def _read_contrast(path: Path, errors: list[ContentError]) -> Optional[ContrastS
 
 def _read_ambiguous(path: Path, errors: list[ContentError]) -> list[AmbiguousSpec]:
     """``ambiguous.yml``: a mapping from a short form to the list of role names it may mean."""
-    reader = _Reader(path, errors)
+    reader = Reader(path, errors)
     data = reader.load()
     if data is None:
         return []
@@ -375,6 +289,11 @@ def load_content(content_dir: Path = CONTENT_DIR) -> Content:
         contrast = _read_contrast(path, content.errors)
         if contrast is not None:
             content.contrasts.append(contrast)
+    catalogue_file = content_dir / CATALOGUE_FILE
+    if catalogue_file.exists():
+        content.certifications = read_catalogue(catalogue_file, content.errors)
+    else:
+        content.errors.append(ContentError(Where(catalogue_file, 1), "file is missing"))
     ambiguous_file = content_dir / "ambiguous.yml"
     if ambiguous_file.exists():
         content.ambiguous = _read_ambiguous(ambiguous_file, content.errors)

@@ -84,3 +84,20 @@ def test_compare_on_the_hierarchy_follows_the_reporting_line(env: dict[str, str]
         "The Director of Operations sits higher in the hierarchy than a Plant Manager: "
         "the Plant Manager reports to the Director of Operations. Based on the two role profiles: "
     )
+
+
+def test_education_answers_as_the_bot_does(env: dict[str, str]) -> None:
+    degree = kb(env, "education", "plant mgr")
+    assert degree.returncode == 0, degree.stderr
+    assert degree.stdout.startswith(
+        "A Plant Manager usually has a bachelor's degree, but employers often accept strong experience instead."
+    )
+    useful = kb(env, "education", "inventory manager", "--certification", "apics cpim")
+    assert useful.stdout.startswith("Yes: CPIM is one of the certifications that help an Inventory Manager.")
+    both = kb(env, "education", "buyer", "procurement manager")
+    assert both.stdout.startswith(
+        "A Buyer and a Procurement Manager usually need the same level of education: a bachelor's degree."
+    )
+    unknown = kb(env, "education", "buyer", "--certification", "CPMI")
+    assert unknown.returncode == 1
+    assert unknown.stdout.startswith('"CPMI" is not a certification in my catalogue')

@@ -113,9 +113,9 @@ CASES = {
         OM, "    level: 3", "    level: high", at_edit("level of 'scope' must be 1-5, not 'high'")
     ),
     "level not whole": Case(OM, "    level: 3", "    level: 2.5", at_edit("level of 'scope' must be 1-5, not 2.5")),
-    "trait without a level": Case(OM, "    level: 3\n", "", (NO_SCOPE, (11, "trait 'scope' has no 'level'"))),
+    "trait without a level": Case(OM, "    level: 3\n", "", (NO_SCOPE, (20, "trait 'scope' has no 'level'"))),
     "unknown dimension in traits": Case(
-        OM, "  scope:\n", "  vibes:\n", (NO_SCOPE, (12, "unknown dimension 'vibes' in traits"))
+        OM, "  scope:\n", "  vibes:\n", (NO_SCOPE, (21, "unknown dimension 'vibes' in traits"))
     ),
     "seniority not a number": Case(
         OM, "seniority: 4", "seniority: senior", at_edit("'seniority' must be a whole number, not 'senior'")

@@ -33,6 +33,9 @@ def role_file(name: str, seniority: int, boss: str | None, hierarchy: str, level
         text = hierarchy if slug == "hierarchy" else f"A {name} works on {slug}."
         lines += [f"  {slug}:", f"    level: {level}", f"    text: {text}"]
     lines += ['soc: ["11-1021"]', "pay_position: {band: middle, text: Around the middle.}"]
+    note = f"A {name} usually has a degree in a field close to the job."
+    lines += [f"education: {{level: bachelors, experience_instead: true, text: {note}}}"]
+    lines += ["certifications: []"]
     return "\n".join(lines) + "\n"
 
 
@@ -50,6 +53,7 @@ def content_dir(tmp_path: Path) -> Path:
     (target / "roles").mkdir(parents=True)
     (target / "contrasts").mkdir()
     shutil.copy(CONTENT_DIR / "dimensions.yml", target / "dimensions.yml")
+    shutil.copy(CONTENT_DIR / "certifications.yml", target / "certifications.yml")
     for name, *rest in ROLES:
         (target / "roles" / f"{name.lower().replace(' ', '-')}.yml").write_text(role_file(name, *rest))
     return target

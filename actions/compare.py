@@ -14,6 +14,7 @@ from actions import attachments, render, usage
 from actions.asking import PLAIN, Asked, asks_reporting_line, how_asked
 from actions.aspects import aspect_asked
 from actions.context import (
+    CAREER_WORDS,
     Choice,
     Memory,
     Neither,
@@ -144,7 +145,11 @@ class ActionAnswerQuestion(KnowledgeAction):
         return events or [SlotSet(NEEDS_ROLES, False)]
 
     def answer_message(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
-        tracker = focused(tracker)  # a pasted advert or a story: answer its question
+        question = focused(tracker)  # a pasted advert or a story: answer its question
+        asked = question.latest_message.get("text") or ""
+        if question is not tracker and CAREER_WORDS.search(asked) and not worded_dimensions(asked):
+            return ActionCareerPath(self._knowledge).respond(dispatcher, question, {}, session)  # "what comes next?"
+        tracker = question
         memory = read_memory(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         known, unknown_values, spans = mentioned_roles(session, tracker)

@@ -10,15 +10,17 @@ import json
 import sys
 from pathlib import Path
 
-# Measured when last raised: held-out intent accuracy 0.960, job_role F1 1.000; typo-perturbed
-# copy 0.908 and 0.995. Each floor sits at or just under its measurement, so a regression fails.
+# Measured last, with the education and other_aspect intents and their 48 held-out examples:
+# held-out intent accuracy 0.953, job_role F1 1.000; typo-perturbed copy 0.888 and 0.997 (0.908
+# before those intents: their misspelt examples are the hardest, 8 of 48 missed). Each floor sits
+# at or just under its measurement, so a regression fails.
 FLOORS = {
     "held_out": {"intent_accuracy": 0.95, "job_role_f1": 1.0},
-    "typo_perturbed": {"intent_accuracy": 0.90, "job_role_f1": 0.99},
+    "typo_perturbed": {"intent_accuracy": 0.88, "job_role_f1": 0.99},
 }
 # Intents added after the overall floors were set, each held to its own F1 on the held-out set so
 # that a weak new intent cannot hide in the overall accuracy.
-INTENT_FLOORS = {"education": 0.9}
+INTENT_FLOORS = {"education": 0.9, "other_aspect": 0.9}  # measured 0.939 and 0.927
 EXTRACTOR = "RoleEntityExtractor"
 
 

@@ -18,7 +18,7 @@ def test_perturbation_is_seeded_and_keeps_annotations(tmp_path: Path) -> None:
     first, second = tmp_path / "a.yml", tmp_path / "b.yml"
     count = perturb_file(HELD_OUT, first)
     perturb_file(HELD_OUT, second)
-    assert count == len(examples(HELD_OUT.read_text())) == 274
+    assert count == len(examples(HELD_OUT.read_text())) == 296
     assert first.read_text() == second.read_text()
     assert first.read_text() != HELD_OUT.read_text()
     assert first.read_text().count('"entity": "job_role"') == HELD_OUT.read_text().count('"entity": "job_role"')
@@ -54,7 +54,7 @@ def test_exactly_one_typo_in_the_plain_words_and_in_each_long_role_mention(tmp_p
             expected = 1 if len(mention_old) >= MIN_ROLE_CHARS and typo_able(mention_old.split()) else 0
             assert changed_words(mention_old, mention_new) == expected, (before, after)
             mention_typos += expected
-    assert (len(pairs), plain_typos, mention_typos) == (274, 234, 203)
+    assert (len(pairs), plain_typos, mention_typos) == (296, 256, 228)
 
 
 def test_short_mentions_are_untouched_and_every_long_word_gets_a_slip() -> None:
@@ -67,9 +67,16 @@ def test_short_mentions_are_untouched_and_every_long_word_gets_a_slip() -> None:
             assert typo(word, random.Random(seed)) != word, (word, seed)
 
 
-def write_reports(folder: Path, accuracy: float, f1: float, education: float = 0.9) -> None:
+def write_reports(
+    folder: Path, accuracy: float, f1: float, education: float = 0.9, other_aspect: float = 0.9
+) -> None:
     folder.mkdir(parents=True)
-    report = {"accuracy": accuracy, "macro avg": {"f1-score": accuracy}, "education": {"f1-score": education}}
+    report = {
+        "accuracy": accuracy,
+        "macro avg": {"f1-score": accuracy},
+        "education": {"f1-score": education},
+        "other_aspect": {"f1-score": other_aspect},
+    }
     (folder / "intent_report.json").write_text(json.dumps(report))
     (folder / f"{floors.EXTRACTOR}_report.json").write_text(
         json.dumps({"job_role": {"f1-score": f1, "precision": f1, "recall": f1}})
@@ -91,14 +98,14 @@ def run_floors(tmp_path: Path, scores: dict[str, dict[str, float]]) -> int:
 def test_the_floors_are_the_measured_scores_or_just_under() -> None:
     assert floors.FLOORS == {
         "held_out": {"intent_accuracy": 0.95, "job_role_f1": 1.0},
-        "typo_perturbed": {"intent_accuracy": 0.90, "job_role_f1": 0.99},
+        "typo_perturbed": {"intent_accuracy": 0.88, "job_role_f1": 0.99},
     }
 
 
 def test_scores_at_the_floors_pass(tmp_path: Path) -> None:
     assert run_floors(tmp_path, AT_THE_FLOORS) == 0
     summary = json.loads((tmp_path / "held" / "summary.json").read_text())
-    assert summary["typo_perturbed"]["intent_accuracy"] == 0.90 and summary["floors"] == floors.FLOORS
+    assert summary["typo_perturbed"]["intent_accuracy"] == 0.88 and summary["floors"] == floors.FLOORS
 
 
 @pytest.mark.parametrize(("name", "metric"), BELOW, ids=[f"{n}-{m}" for n, m in BELOW])
@@ -114,9 +121,12 @@ def test_each_floor_fails_the_build_just_below_it(
     )
 
 
-def test_a_new_intent_below_its_own_floor_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    write_reports(tmp_path / "held", 0.95, 1.0, education=0.85)
+@pytest.mark.parametrize("intent", ["education", "other_aspect"])
+def test_a_new_intent_below_its_own_floor_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], intent: str
+) -> None:
+    write_reports(tmp_path / "held", 0.95, 1.0, **{intent: 0.85})
     write_reports(tmp_path / "typos", 0.90, 0.99)
-    assert floors.INTENT_FLOORS == {"education": 0.9}
+    assert floors.INTENT_FLOORS == {"education": 0.9, "other_aspect": 0.9}
     assert floors.main([str(tmp_path / "held"), str(tmp_path / "typos")]) == 1
-    assert capsys.readouterr().err == "FLOOR MISSED: held_out education_f1 0.85 < 0.9\n"
+    assert capsys.readouterr().err == f"FLOOR MISSED: held_out {intent}_f1 0.85 < 0.9\n"

@@ -8,6 +8,7 @@ does that take?" and "from there to VP?" continue from it.
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Optional
 
 from rasa_sdk import Tracker
@@ -16,15 +17,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render, wording
-from actions.context import CareerPlan, is_role_follow_up, masked, plan_career
+from actions.context import SAYS_WHO, CareerPlan, is_role_follow_up, masked, plan_career
 from actions.knowledge import KnowledgeAction
-from actions.mentions import focused, mentioned_roles, report_unknown
+from actions.mentions import focused, mentioned_roles, report_unknown, unknown_in_text
 from actions.phrases import family_moves, source_words
 from actions.roles import entity_value
 from actions.slots import CAREER, CAREER_DIRECTION, CURRENT_ROLE, INFORM, ROLE_A, ROLE_B, ROUTE_END
 from kb.queries import career_path, common_roles, compare_all, describe_role, entry_roles, families, list_roles
 from kb.resolve import resolve_role
-from kb.results import CareerPath, Comparison, RoleInfo, RoleMatch, RoleProfile
+from kb.results import CareerPath, Comparison, RoleInfo, RoleMatch, RoleProfile, UnknownRole
 
 EXPERIENCE = "experience"
 STEP_POINTS = 3
@@ -171,6 +172,19 @@ class ActionCareerPath(KnowledgeAction):
         return [SlotSet(ROUTE_END, goal.name)]
 
 
+def unknown_before(text: str, spans: list[tuple[int, int]], unknown: list[str]) -> Optional[str]:
+    """The unknown title said before every known role ("I'm a warehouse supervisor, how do I get to
+    operations manager?"): then it, not the known role, is the one the user holds."""
+    first_known = min((start for start, _ in spans), default=len(text))
+    lowered = text.lower()
+    placed = [(lowered.find(phrase.lower()), phrase) for phrase in unknown]
+    before = [(at, phrase) for at, phrase in placed if 0 <= at < first_known]
+    if not before:
+        return None
+    title = SAYS_WHO.sub("", min(before)[1]).strip()  # "I'm a warehouse supervisor" -> "warehouse supervisor"
+    return re.sub(r"^(an?|the)\s+", "", title, flags=re.IGNORECASE) or None
+
+
 class ActionAboutMe(KnowledgeAction):
     """ "I'm a logistics coordinator": what the bot can do for someone in that role.
 
@@ -190,10 +204,18 @@ class ActionAboutMe(KnowledgeAction):
             if not report_unknown(dispatcher, session, tracker, unknown, spans, INFORM):
                 render.send(dispatcher, [render.ask_current_role_reply(common_roles(session))])
             return []
+        text = tracker.latest_message.get("text") or ""
+        stated = unknown_before(text, spans, list(unknown) + list(unknown_in_text(session, tracker, spans, INFORM)))
+        if stated is not None:  # "I'm a warehouse supervisor, how do I get to operations manager?"
+            problem = resolve_role(session, stated)
+            if isinstance(problem, UnknownRole):
+                render.send(dispatcher, [render.unknown_role_reply(problem, None, None)])
+            plan = plan_career(roles[:1], "into", text, None, None, None)
+            route = ActionCareerPath(self._knowledge).carry_out(plan, dispatcher, session)
+            return [SlotSet(CURRENT_ROLE, None), *route]
         current = role(session, roles[0])
         assert current is not None
         remember = [SlotSet(CURRENT_ROLE, current.name)]  # the first role named is theirs ("I'm a X and want Y")
-        text = tracker.latest_message.get("text") or ""
         _, family = family_moves(masked(text, spans), families(session))
         if len(roles) >= 2 or family:
             plan = plan_career(roles[1:], None, text, None, current.name, family)

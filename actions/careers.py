@@ -22,7 +22,7 @@ from actions.knowledge import KnowledgeAction
 from actions.mentions import focused, mentioned_roles, report_unknown, unknown_in_text
 from actions.phrases import family_moves, source_words
 from actions.roles import entity_value
-from actions.slots import CAREER, CAREER_DIRECTION, CURRENT_ROLE, INFORM, ROLE_A, ROLE_B, ROUTE_END
+from actions.slots import CAREER, CAREER_DIRECTION, CURRENT_ROLE, FOCUS_ROLE, INFORM, ROLE_A, ROLE_B, ROUTE_END
 from kb.queries import career_path, common_roles, compare_all, describe_role, entry_roles, families, list_roles
 from kb.resolve import resolve_role
 from kb.results import CareerPath, Comparison, RoleInfo, RoleMatch, RoleProfile, UnknownRole
@@ -129,6 +129,13 @@ class ActionCareerPath(KnowledgeAction):
         return [r.name for r in pair] if len(pair) == 2 else []
 
     def carry_out(self, plan: CareerPlan, dispatcher: CollectingDispatcher, session: Session) -> list:
+        """The plan's answer; the role it is about (the goal, else the start) comes into focus."""
+        events = self.answer_plan(plan, dispatcher, session)
+        about = {"route": plan.goal, "into": plan.goal, "after": plan.start, "how_long": plan.start}.get(plan.kind)
+        about_role = role(session, about)
+        return [*events, SlotSet(FOCUS_ROLE, about_role.name)] if about_role else events
+
+    def answer_plan(self, plan: CareerPlan, dispatcher: CollectingDispatcher, session: Session) -> list:
         start, goal = role(session, plan.start), role(session, plan.goal)
         missing = (plan.kind != "into" and start is None) or (plan.kind in ("route", "into") and goal is None)
         if plan.kind == "ask" or missing:
@@ -206,16 +213,15 @@ class ActionAboutMe(KnowledgeAction):
             return []
         text = tracker.latest_message.get("text") or ""
         stated = unknown_before(text, spans, list(unknown) + list(unknown_in_text(session, tracker, spans, INFORM)))
-        if stated is not None:  # "I'm a warehouse supervisor, how do I get to operations manager?"
-            problem = resolve_role(session, stated)
-            if isinstance(problem, UnknownRole):
-                render.send(dispatcher, [render.unknown_role_reply(problem, None, None)])
+        problem = resolve_role(session, stated) if stated is not None else None
+        if isinstance(problem, UnknownRole):  # "I'm a warehouse supervisor, how do I get to operations manager?"
+            render.send(dispatcher, [render.unknown_role_reply(problem, None, None)])
             plan = plan_career(roles[:1], "into", text, None, None, None)
             route = ActionCareerPath(self._knowledge).carry_out(plan, dispatcher, session)
             return [SlotSet(CURRENT_ROLE, None), *route]
         current = role(session, roles[0])
         assert current is not None
-        remember = [SlotSet(CURRENT_ROLE, current.name)]  # the first role named is theirs ("I'm a X and want Y")
+        remember = [SlotSet(CURRENT_ROLE, current.name), SlotSet(FOCUS_ROLE, current.name)]  # "I'm a X and want Y"
         _, family = family_moves(masked(text, spans), families(session))
         if len(roles) >= 2 or family:
             plan = plan_career(roles[1:], None, text, None, current.name, family)

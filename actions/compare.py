@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from actions import attachments, render, usage
 from actions.asking import PLAIN, Asked, asks_reporting_line, how_asked
 from actions.aspects import aspect_asked
+from actions.pronouns import only_from_focus
 from actions.context import (
     CAREER_WORDS,
     Choice,
@@ -43,6 +44,7 @@ from actions.slots import (
     DESCRIBE,
     DIMENSION,
     DIMENSION_INTENT_PREFIX,
+    FOCUS_ROLE,
     FALLBACK,
     INFORM,
     LIST,
@@ -53,6 +55,8 @@ from actions.slots import (
     ROLE_B,
 )
 from kb.polarity import ReportingAnswer, reports_to
+from kb.ranking import COMPENSATION
+from kb.wages import pay_figures
 from kb.queries import compare_all, compare_on, describe_role, related_comparisons
 from kb.resolve import all_dimensions, resolve_dimension, resolve_role
 from kb.results import Comparison, DimensionInfo, RoleProfile, SameRole, UnknownRole, Verdict
@@ -170,9 +174,22 @@ class ActionAnswerQuestion(KnowledgeAction):
         in_order = list(dict.fromkeys(name for name, _ in sorted(placed_roles(session, tracker), key=lambda p: p[1])))
         if len(in_order) == 2 and not unknown and asks_reporting_line(masked(text, spans)):
             return self.answer_reporting(in_order[0], in_order[1], dispatcher, session)
+        single = worded or intent_dimension(intent)
+        if only_from_focus(tracker) and single is not None and not unknown:  # "what does it pay?"
+            return self.answer_one_role(known[0], single, dispatcher, session)
         plan = plan_question(intent, known, memory, facts, text, unknown, worded)
         asked = PLAIN if text.startswith("/") else how_asked(masked(text, spans), in_order)
         return self.carry_out(plan, dispatcher, session, memory, asked)
+
+    def answer_one_role(self, name: str, dimension: str, dispatcher: CollectingDispatcher, session: Session) -> list:
+        """The role in focus on one dimension, from its profile (and, for pay, the wage figures)."""
+        profile = describe_role(session, name)
+        if not isinstance(profile, RoleProfile):
+            return [SlotSet(NEEDS_ROLES, False)]
+        trait = next(t for t in profile.traits if t.dimension.slug == dimension)
+        pay = pay_figures(session, [profile.role]) if dimension == COMPENSATION else None
+        render.send(dispatcher, [render.one_role_reply(profile, trait, pay)])
+        return [SlotSet(FOCUS_ROLE, name), SlotSet(NEEDS_ROLES, False)]
 
     def answer_reporting(self, subject: str, manager: str, dispatcher: CollectingDispatcher, session: Session) -> list:
         """ "Does a buyer report to a procurement manager?" answered from the reporting graph."""
@@ -279,6 +296,7 @@ class ActionAnswerQuestion(KnowledgeAction):
             SlotSet(ROLE_B, second),
             SlotSet(DIMENSION, dimension_slot(dimension)),
             SlotSet(NEEDS_ROLES, False),
+            SlotSet(FOCUS_ROLE, None),  # "it" now means neither: the pair is in focus
         ]
 
 

@@ -25,6 +25,8 @@ from kb import answers_rank
 from kb.ranking import Ranking, UnknownFamily
 from kb.aspects import AspectInfo
 from kb.results import (
+    PayFigures,
+    Trait,
     CareerPath,
     Comparison,
     DimensionInfo,
@@ -160,6 +162,13 @@ def ranking_reply(ranking: Ranking) -> Reply:
     slug = ranking.dimension.slug
     buttons = tuple(compare_button(a, b, slug) for a, b in pairwise(names))[:RANKED_PAIRS]
     return Reply(answers_rank.rank_text(ranking), buttons, offers="menu" if buttons else "")
+
+
+def one_role_reply(profile: RoleProfile, trait: Trait, pay: Optional[PayFigures]) -> Reply:
+    """One role on one dimension; a button compares it with the role it reports to on the same dimension."""
+    role, boss = profile.role.name, profile.reports_to
+    buttons = (compare_button(role, boss.name, trait.dimension.slug),) if boss else ()
+    return Reply(answers.role_on_text(trait, pay), buttons, offers="menu" if buttons else "")
 
 
 def reporting_reply(answer: ReportingAnswer) -> Reply:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Optional
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render, wording
 from actions.mentions import mentioned_roles, report_unknown
 from actions.knowledge import KnowledgeAction
-from actions.slots import DESCRIBE, INFORM, JOB_FAMILY, PAGE
+from actions.slots import DESCRIBE, FOCUS_ROLE, INFORM, JOB_FAMILY, PAGE
 from kb.queries import common_roles, describe_role, families, list_roles
 from kb.results import RoleProfile
 
@@ -44,7 +45,7 @@ class ActionDescribeRole(KnowledgeAction):
             if isinstance(profile, RoleProfile):
                 replies += render.profile_replies(profile)
         render.send(dispatcher, replies)
-        return []
+        return [SlotSet(FOCUS_ROLE, known[-1])]  # "what does it pay?" is about the role just described
 
 
 class ActionListRoles(KnowledgeAction):

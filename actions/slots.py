@@ -9,6 +9,7 @@ NEEDS_ROLES = "needs_roles"
 PENDING = "pending"
 CURRENT_ROLE = "current_role"
 ROUTE_END = "route_end"
+FOCUS_ROLE = "focus_role"
 REQUESTED_SLOT = "requested_slot"
 
 JOB_ROLE = "job_role"

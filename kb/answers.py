@@ -6,6 +6,8 @@ what the bot answers.
 
 from __future__ import annotations
 
+from typing import Optional
+
 from kb.reporting import count_word
 from kb.results import (
     AreaInfo,
@@ -16,6 +18,7 @@ from kb.results import (
     RolePay,
     RoleProfile,
     SameRole,
+    Trait,
     UnknownArea,
     UnknownDimension,
     UnknownRole,
@@ -228,3 +231,8 @@ def unknown_area_text(problem: UnknownArea) -> str:
     if problem.suggestions:
         return f"{said} Did you mean: " + "; ".join(area.name for area in problem.suggestions) + "?"
     return f"{said} Try a US state or a metro area, e.g. a state name or a city."
+
+
+def role_on_text(trait: Trait, pay: Optional[PayFigures]) -> str:
+    """One role on one dimension ("what does it pay?"): its profile's text, then, for pay, the sourced figures."""
+    return f"{trait.text}\n{pay_text(pay)}" if pay is not None else trait.text

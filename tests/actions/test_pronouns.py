@@ -1,0 +1,77 @@
+"""The role in focus: "what does it pay?", "is it more senior than a buyer?", "how do I become one?".
+
+On the small test KB (no wage data): the Plant Manager reports to the Chief Operating Officer.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.careers import ActionCareerPath
+from actions.compare import ActionAnswerQuestion
+from actions.pronouns import with_focus_role
+from actions.roles import ActionDescribeRole
+from actions.slots import FOCUS_ROLE
+from tests.actions.conftest import buttons, make_tracker, slot_events, texts
+
+PM = "Plant Manager"
+
+
+@pytest.mark.parametrize(
+    ("text", "roles", "at"),
+    [
+        ("what does it pay?", (), (10, 12)),
+        ("and that role's budget?", (), (4, 13)),
+        ("how do I become one?", (), (16, 19)),
+        ("is it more senior than a buyer?", ("Buyer",), (3, 5)),
+    ],
+)
+def test_a_pronoun_names_the_role_in_focus(text: str, roles: tuple[str, ...], at: tuple[int, int]) -> None:
+    tracker = with_focus_role(make_tracker(text, "ask_compensation", roles=roles, slots={FOCUS_ROLE: PM}))
+    added = [e for e in tracker.latest_message["entities"] if e.get("extractor") == "focus_role"]
+    assert [(e["value"], e["start"], e["end"]) for e in added] == [(PM, *at)]
+
+
+@pytest.mark.parametrize(
+    ("text", "roles", "focus"),
+    [
+        ("what does it pay?", (), None),  # nothing in focus
+        ("which one earns more?", (), PM),  # "one" alone is no pronoun for the role
+        ("is it paid more, a buyer or a procurement manager?", ("Buyer", "Procurement Manager"), PM),
+        ("what does a plant manager pay? is it much?", (PM,), PM),  # named already
+    ],
+)
+def test_nothing_is_added_otherwise(text: str, roles: tuple[str, ...], focus: str | None) -> None:
+    tracker = make_tracker(text, "ask_compensation", roles=roles, slots={FOCUS_ROLE: focus})
+    assert with_focus_role(tracker).latest_message == tracker.latest_message
+
+
+async def test_a_described_role_comes_into_focus(knowledge, domain) -> None:
+    tracker = make_tracker("what does a plant manager do?", "describe_role", roles=(PM,))
+    events = await ActionDescribeRole(knowledge).run(CollectingDispatcher(), tracker, domain)
+    assert slot_events(events)[FOCUS_ROLE] == PM
+
+
+async def test_what_does_it_pay_answers_for_the_role_in_focus(knowledge, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("what does it pay?", "ask_compensation", slots={FOCUS_ROLE: PM})
+    await ActionAnswerQuestion(knowledge).run(dispatcher, tracker, domain)
+    assert texts(dispatcher) == ["A Plant Manager is at level 4 on compensation. Test text."]
+    assert [b["title"] for b in buttons(dispatcher)] == [f"{PM} vs Chief Operating Officer"]
+
+
+async def test_is_it_more_senior_compares_the_role_in_focus(knowledge, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("is it more senior than a buyer?", "ask_hierarchy", roles=("Buyer",), slots={FOCUS_ROLE: PM})
+    events = await ActionAnswerQuestion(knowledge).run(dispatcher, tracker, domain)
+    yes = "Yes. The Plant Manager typically sits higher in the hierarchy than a Buyer. "
+    assert texts(dispatcher)[0].startswith(yes)
+    assert slot_events(events)[FOCUS_ROLE] is None
+
+
+async def test_how_do_i_become_one_is_about_the_role_in_focus(knowledge, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("how do I become one?", "career_path", slots={FOCUS_ROLE: "Operations Manager"})
+    await ActionCareerPath(knowledge).run(dispatcher, tracker, domain)
+    assert texts(dispatcher)[0].startswith("People usually become an Operations Manager after working as:")

@@ -177,9 +177,31 @@ class ActionAnswerQuestion(KnowledgeAction):
         single = worded or intent_dimension(intent)
         if only_from_focus(tracker) and single is not None and not unknown:  # "what does it pay?"
             return self.answer_one_role(known[0], single, dispatcher, session)
-        plan = plan_question(intent, known, memory, facts, text, unknown, worded)
+        several = [] if text.startswith("/") else list(dict.fromkeys(worded_dimensions(masked(text, spans))))
+        plan = plan_question(intent, known, memory, facts, text, unknown, several[0] if len(several) > 1 else worded)
+        if plan.kind == "answer" and len(several) > 1 and plan.role_a and plan.role_b:  # "who earns more and ...?"
+            return self.answer_several(plan.role_a, plan.role_b, several, dispatcher, session)
         asked = PLAIN if text.startswith("/") else how_asked(masked(text, spans), in_order)
         return self.carry_out(plan, dispatcher, session, memory, asked)
+
+    def answer_several(
+        self, first: str, second: str, dimensions: list[str], dispatcher: CollectingDispatcher, session: Session
+    ) -> list[Any]:
+        """Several dimensions asked in one message: each verdict first, in one reply."""
+        verdicts = [compare_on(session, first, second, d) for d in dimensions]
+        if not all(isinstance(v, Verdict) for v in verdicts):
+            return self.answer(first, second, dimensions[0], dispatcher, session)
+        related = related_comparisons(session, first, second, limit=RELATED)
+        start = len(dispatcher.messages)
+        render.send(dispatcher, [render.several_verdicts_reply(verdicts, related)])  # type: ignore[arg-type]
+        attachments.decorate(dispatcher.messages[start:], verdicts[0], session)  # type: ignore[arg-type]
+        return [
+            SlotSet(ROLE_A, first),
+            SlotSet(ROLE_B, second),
+            SlotSet(DIMENSION, dimensions[-1]),
+            SlotSet(NEEDS_ROLES, False),
+            SlotSet(FOCUS_ROLE, None),
+        ]
 
     def answer_one_role(self, name: str, dimension: str, dispatcher: CollectingDispatcher, session: Session) -> list:
         """The role in focus on one dimension, from its profile (and, for pay, the wage figures)."""

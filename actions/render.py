@@ -164,6 +164,16 @@ def ranking_reply(ranking: Ranking) -> Reply:
     return Reply(answers_rank.rank_text(ranking), buttons, offers="menu" if buttons else "")
 
 
+def several_verdicts_reply(verdicts: Sequence[Verdict], related: Sequence[RelatedComparison]) -> Reply:
+    """One reply to several dimensions asked at once: each verdict first, then its reasons; then
+    the related comparisons as buttons (full comparisons, as the question covered several dimensions)."""
+    text = "\n\n".join(answers.verdict_text(v) for v in verdicts)
+    buttons = related_buttons(related, None)
+    if buttons:
+        text = f"{text}\n{wording.RELATED}"
+    return Reply(text, buttons, answers.verdict_sentence(verdicts[0]), "menu", wording.RELATED)
+
+
 def one_role_reply(profile: RoleProfile, trait: Trait, pay: Optional[PayFigures]) -> Reply:
     """One role on one dimension; a button compares it with the role it reports to on the same dimension."""
     role, boss = profile.role.name, profile.reports_to

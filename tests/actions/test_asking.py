@@ -101,3 +101,15 @@ async def test_a_reporting_question_is_answered_from_the_reporting_line(
         f'/ask_hierarchy{{"job_role": ["{roles[0]}", "{roles[1]}"]}}'
     ]
     assert (slots[ROLE_A], slots[ROLE_B], slots[DIMENSION]) == (*roles, "hierarchy")
+
+
+async def test_several_dimensions_in_one_message_get_each_verdict_in_one_reply(knowledge, domain) -> None:
+    dispatcher, slots = await ask(
+        knowledge, domain, text="who earns more and who has the bigger budget, a buyer or a procurement manager?",
+        intent="ask_compensation", roles=("Buyer", PROC),
+    )  # fmt: skip
+    assert len(dispatcher.messages) == 1
+    first, second = texts(dispatcher)[0].split("\n\n")
+    assert first.startswith(PAID_MORE)
+    assert second.startswith("The Procurement Manager has more budget authority than a Buyer. ")
+    assert (slots[ROLE_A], slots[ROLE_B], slots[DIMENSION]) == ("Buyer", PROC, "budget")

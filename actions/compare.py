@@ -54,6 +54,7 @@ from actions.slots import (
     ROLE_A,
     ROLE_B,
 )
+from kb.ambiguous import ambiguous_candidates
 from kb.polarity import ReportingAnswer, reports_to
 from kb.ranking import COMPENSATION
 from kb.wages import pay_figures
@@ -247,6 +248,10 @@ class ActionAnswerQuestion(KnowledgeAction):
             partner = plan.role_a or (memory.pair[0] if memory.pair else None)
             replies = []
             for phrase in plan.unknown:
+                meant = ambiguous_candidates(session, phrase)
+                if meant:  # "PM": ask which, never guess
+                    replies.append(render.ambiguous_reply(phrase, meant, partner, plan.dimension))
+                    continue
                 problem = resolve_role(session, phrase)
                 if isinstance(problem, UnknownRole):
                     replies.append(render.unknown_role_reply(problem, partner, plan.dimension))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from typing import Optional
 
 from rasa_sdk import Tracker
@@ -14,6 +15,7 @@ from actions.knowledge import alias_heads, canonical_roles, dimension_vocabulary
 from actions.context import focus
 from actions.phrases import unrecognised_phrases
 from actions.slots import INFORM, JOB_ROLE
+from kb.ambiguous import ambiguous_candidates
 from kb.resolve import resolve_role
 from kb.results import UnknownRole
 
@@ -49,6 +51,9 @@ def mentioned_roles(session: Session, tracker: Tracker) -> tuple[list[str], list
     return known, unknown, spans
 
 
+SHORT_FORM = re.compile(r"\b[A-Z]{2,3}s?\b")  # "PM", "DMs": short forms typed in capitals (not "pm", a time)
+
+
 def unknown_in_text(
     session: Session,
     tracker: Tracker,
@@ -61,7 +66,10 @@ def unknown_in_text(
         return ()
     words = vocabulary if vocabulary is not None else dimension_vocabulary(session)
     bare_reply = intent == INFORM and len(text.split()) <= BARE_REPLY_WORDS
-    return unrecognised_phrases(text, spans, words, whole_message=bare_reply, heads=alias_heads(session))
+    phrases = unrecognised_phrases(text, spans, words, whole_message=bare_reply, heads=alias_heads(session))
+    free = [m for m in SHORT_FORM.finditer(text) if not any(a < m.end() and m.start() < b for a, b in spans)]
+    shorts = tuple(m.group(0) for m in free if m.group(0) not in phrases and ambiguous_candidates(session, m.group(0)))
+    return tuple(phrases) + shorts
 
 
 def report_unknown(
@@ -79,9 +87,16 @@ def report_unknown(
     """
     vocabulary = dimension_vocabulary(session) | other_words if other_words else None
     unknown = tuple(values) + unknown_in_text(session, tracker, spans, intent, vocabulary)
-    problems = [p for p in (resolve_role(session, u) for u in unknown) if isinstance(p, UnknownRole)]
-    render.send(dispatcher, [render.unknown_role_reply(p, None, None) for p in problems])
-    return bool(problems)
+    replies = []
+    for phrase in dict.fromkeys(unknown):
+        meant = ambiguous_candidates(session, phrase)
+        problem = resolve_role(session, phrase) if not meant else None
+        if meant:  # "PM": ask which, never guess
+            replies.append(render.ambiguous_reply(phrase, meant, None, None))
+        elif isinstance(problem, UnknownRole):
+            replies.append(render.unknown_role_reply(problem, None, None))
+    render.send(dispatcher, replies)
+    return bool(replies)
 
 
 def placed_roles(session: Session, tracker: Tracker) -> list[tuple[str, int]]:

@@ -232,14 +232,25 @@ def comparison_replies(comparison: Comparison, related: Sequence[RelatedComparis
     return [Reply(f"{text}\n{closing}", buttons, text.splitlines()[0], "menu", closing)]
 
 
-def unknown_role_reply(problem: UnknownRole, partner: Optional[str], dimension: Optional[str]) -> Reply:
-    """Name the words we did not recognise; each suggestion re-asks the question with that role."""
+def _re_ask(roles: Sequence[RoleInfo], partner: Optional[str], dimension: Optional[str]) -> list[Button]:
+    """One button per role: the question again with that role (with ``partner``), else its description."""
     buttons = []
-    for suggestion in problem.suggestions:
+    for suggestion in roles:
         if partner and partner != suggestion.name:
             buttons.append(compare_button(partner, suggestion.name, dimension, suggestion.name))
         else:
             buttons.append(Button(suggestion.name, payload(DESCRIBE, **{JOB_ROLE: suggestion.name})))
+    return buttons
+
+
+def ambiguous_reply(form: str, meant: Sequence[RoleInfo], partner: Optional[str], dimension: Optional[str]) -> Reply:
+    """A short form that names several roles ("PM"): ask which, each button re-asking with one of them."""
+    return Reply(wording.which_meant(form, meant), tuple(_re_ask(meant, partner, dimension)), offers="question")
+
+
+def unknown_role_reply(problem: UnknownRole, partner: Optional[str], dimension: Optional[str]) -> Reply:
+    """Name the words we did not recognise; each suggestion re-asks the question with that role."""
+    buttons = _re_ask(problem.suggestions, partner, dimension)
     text = answers.unknown_role_text(problem)
     if "/" in problem.query and len(problem.suggestions) == 2:  # a slash title naming two roles
         first, second = problem.suggestions

@@ -7,7 +7,7 @@ KB's own wording of query results (verdicts, comparisons, profiles, routes) stay
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Sequence
 
 from kb.results import DimensionInfo, RoleInfo, Verdict
 
@@ -223,3 +223,10 @@ def aspect(says: str, nearest: Optional[DimensionInfo], compared: list[Dimension
 
 def aspect_button(dimension: DimensionInfo, first: str, second: str) -> str:
     return f"{dimension.name}: {vs(first, second)}"
+
+
+def which_meant(form: str, meant: Sequence[RoleInfo]) -> str:
+    """ "By "PM", do you mean a Project Manager, a Production Manager or a Plant Manager?" """
+    names = [r.with_article for r in meant]
+    listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+    return f'By "{form}", do you mean {listed}?'

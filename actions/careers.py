@@ -16,7 +16,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import render, wording
+from actions import render, render_careers, wording
 from actions.context import SAYS_WHO, CareerPlan, is_role_follow_up, masked, plan_career
 from actions.knowledge import KnowledgeAction
 from actions.mentions import focused, mentioned_roles, report_unknown, unknown_in_text
@@ -147,7 +147,7 @@ class ActionCareerPath(KnowledgeAction):
             path = nearest_in_family(session, start, plan.family)
             across = None if path else closest_level(session, start, plan.family)
             moves = step_differences(session, path.steps if path else (start, across) if across else ())
-            reply = render.career_change_reply(start, plan.family, path, moves, plan.from_current, across)
+            reply = render_careers.career_change_reply(start, plan.family, path, moves, plan.from_current, across)
             render.send(dispatcher, [reply])
             return [SlotSet(ROUTE_END, path.goal.name if path else None)]
         if plan.kind == "route":
@@ -157,25 +157,24 @@ class ActionCareerPath(KnowledgeAction):
                 render.send(dispatcher, [render.problem_reply(path)])
                 return []
             if not path.found and plan.from_current:  # no route from their role: say so, then the ways in
-                render.send(dispatcher, [render.no_route_from_current_reply(start, goal, entry_roles(session, goal))])
+                ways_in = render_careers.no_route_from_current_reply(start, goal, entry_roles(session, goal))
+                render.send(dispatcher, [ways_in])
                 return [SlotSet(ROUTE_END, goal.name)]
-            replies = render.career_path_replies(path, from_current=plan.from_current)
-            if path.found:
-                replies[0] = render.with_moves(replies[0], step_differences(session, path.steps))
-            render.send(dispatcher, replies)
+            moves = step_differences(session, path.steps) if path.found else []
+            render.send(dispatcher, [render_careers.career_path_reply(path, moves, plan.from_current)])
             return [SlotSet(ROUTE_END, goal.name)]
         if plan.kind == "how_long":
             assert start is not None
-            render.send(dispatcher, [render.how_long_reply(start, experience_text(session, start.name))])
+            render.send(dispatcher, [render_careers.how_long_reply(start, experience_text(session, start.name))])
             return [SlotSet(ROUTE_END, start.name)]
         if plan.kind == "after":
             assert start is not None
             profile = describe_role(session, start.name)
             assert isinstance(profile, RoleProfile)
-            render.send(dispatcher, [render.next_roles_reply(start, profile.next_roles, plan.from_current)])
+            render.send(dispatcher, [render_careers.next_roles_reply(start, profile.next_roles, plan.from_current)])
             return [SlotSet(ROUTE_END, profile.next_roles[0].name if profile.next_roles else start.name)]
         assert goal is not None
-        render.send(dispatcher, [render.entry_roles_reply(goal, entry_roles(session, goal))])
+        render.send(dispatcher, [render_careers.entry_roles_reply(goal, entry_roles(session, goal))])
         return [SlotSet(ROUTE_END, goal.name)]
 
 
@@ -209,7 +208,7 @@ class ActionAboutMe(KnowledgeAction):
         roles = list(dict.fromkeys(known))
         if not roles:
             if not report_unknown(dispatcher, session, tracker, unknown, spans, INFORM):
-                render.send(dispatcher, [render.ask_current_role_reply(common_roles(session))])
+                render.send(dispatcher, [render_careers.ask_current_role_reply(common_roles(session))])
             return []
         text = tracker.latest_message.get("text") or ""
         stated = unknown_before(text, spans, list(unknown) + list(unknown_in_text(session, tracker, spans, INFORM)))
@@ -230,5 +229,5 @@ class ActionAboutMe(KnowledgeAction):
         assert isinstance(profile, RoleProfile)
         step = profile.next_roles[0] if profile.next_roles else None
         moves = step_differences(session, (current, step)) if step else []
-        render.send(dispatcher, [render.about_me_reply(current, profile.next_roles, moves)])
+        render.send(dispatcher, [render_careers.about_me_reply(current, profile.next_roles, moves)])
         return [*remember, SlotSet(ROUTE_END, None)]  # follow-ups start from their role

@@ -22,8 +22,7 @@ from kb.resolve import all_dimensions, resolve_role
 from kb.results import DimensionInfo, RoleInfo, RoleMatch
 
 OPENERS = {
-    "greet": "Hi! I explain how operations jobs differ: scope, budget, pay, skills, crisis duty and more, "
-    "one dimension at a time. Try one of these:",
+    "greet": "Hi! I compare operations roles and explain career paths. Try one:",
     "help": 'Ask me to compare two roles on one dimension ("who earns more, a buyer or a procurement manager?") '
     'or overall ("head of ops vs ops manager"). Then follow up: "what about crisis management?", '
     '"and a facilities manager instead?", "tell me more". I can also describe a role, list the roles '
@@ -34,6 +33,7 @@ OPENERS = {
 }
 FALLBACK = "nlu_fallback"
 EXAMPLE_DIMENSIONS = ("budget", "compensation", "crisis_management")
+GREETING_DIMENSION = "compensation"  # the greeting's one example on a single dimension
 
 
 class ActionHelp(KnowledgeAction):
@@ -66,7 +66,8 @@ class ActionHelp(KnowledgeAction):
             render.send(dispatcher, [render.guess_reply(roles, example_dimensions(session))])
             return []
         opener = OPENERS.get(intent or "", OPENERS[FALLBACK])
-        render.send(dispatcher, [render.Reply(opener, tuple(examples(session)), offers="menu")])
+        buttons = greeting_examples(session) if intent == "greet" else examples(session)
+        render.send(dispatcher, [render.Reply(opener, tuple(buttons), offers="menu")])
         return []
 
 
@@ -107,11 +108,30 @@ def examples(session: Session) -> list[render.Button]:
         render.compare_button(first.name, second.name, d.slug, render.question_title(d, first, second))
         for (first, second), d in zip(pairs, example_dimensions(session), strict=False)
     ]
+    return [*buttons, *closing_examples(pairs)]
+
+
+def greeting_examples(session: Session) -> list[render.Button]:
+    """Fewer and shorter examples for the greeting, which must fit the widget's small panel: the most
+    asked-about pair compared overall, the next pair on pay, then the closing examples."""
+    pairs = popular_pairs(session, limit=2)
+    dimension = next((d for d in all_dimensions(session) if d.slug == GREETING_DIMENSION), None)
+    buttons = [render.compare_button(pair[0].name, pair[1].name, None) for pair in pairs[:1]]
+    if dimension is not None:
+        for first, second in pairs[1:2]:
+            buttons.append(render.compare_button(first.name, second.name, dimension.slug,
+                                                 wording.on_dimension(dimension, first.name, second.name)))  # fmt: skip
+    return [*buttons, *closing_examples(pairs)]
+
+
+def closing_examples(pairs: list[tuple[RoleInfo, RoleInfo]]) -> list[render.Button]:
+    """How to become the most asked-about role, and the list of roles."""
+    buttons = []
     if pairs:
         top = pairs[0][0]
         buttons.append(
             render.Button(
-                f"How do I become {top.with_article}?",
+                wording.how_to_become(top),
                 render.payload(CAREER, **{JOB_ROLE: top.name, CAREER_DIRECTION: "into"}),
             )
         )

@@ -27,7 +27,6 @@ from kb.aspects import AspectInfo
 from kb.results import (
     PayFigures,
     Trait,
-    CareerPath,
     Comparison,
     DimensionInfo,
     RelatedComparison,
@@ -348,115 +347,6 @@ def family_page_reply(family: str, roles: Sequence[RoleInfo], page: int) -> Repl
     if page < pages:
         buttons.append(Button(wording.MORE_ROLES, payload(LIST, **{JOB_FAMILY: family, PAGE: page + 1})))
     return Reply(wording.family_page(family, page, pages), tuple(buttons), offers="question")
-
-
-def career_path_replies(path: CareerPath, from_current: bool = False) -> list[Reply]:
-    buttons = []
-    if path.found:
-        for earlier, later in zip(path.steps, path.steps[1:], strict=False):
-            buttons.append(compare_button(later.name, earlier.name, None))
-    text = answers.career_path_text(path)
-    if from_current and path.found:
-        text = wording.from_your_role(path.start, text)
-    return [Reply(text, tuple(buttons[:PAGE_SIZE]), offers="menu")]
-
-
-_short = wording.short_difference
-
-
-def with_moves(reply: Reply, moves: Sequence[tuple[RoleInfo, RoleInfo, Sequence[Verdict]]]) -> Reply:
-    """A route's reply with each move's top differences under it."""
-    lines = [reply.text]
-    for earlier, later, verdicts in moves:
-        leading = [v for v in verdicts if v.leader is not None and v.leader.name == later.name]
-        if leading:
-            changes = wording.leader_changes(later.name, [_short(v) for v in leading])
-        elif verdicts:  # a sideways or downward move: say who leads on what
-            changes = "; ".join(f"the {v.leader.name} {_short(v)}" for v in verdicts if v.leader is not None)
-        else:
-            changes = wording.SAME_EVERYWHERE
-        lines.append(wording.move(earlier.name, later.name, changes))
-    return Reply("\n".join(lines), reply.buttons, reply.verdict, reply.offers, reply.asked)
-
-
-def career_change_reply(
-    start: RoleInfo,
-    family: str,
-    path: Optional[CareerPath],
-    moves: Sequence[tuple[RoleInfo, RoleInfo, Sequence[Verdict]]],
-    from_current: bool,
-    across: Optional[RoleInfo] = None,
-) -> Reply:
-    """A move into another job family: the route to its nearest role, each step with what changes;
-    without a route, says so and names the family's role at the closest level (``across``)."""
-    who = wording.who(start, from_current)
-    family_button = Button(wording.family_roles(family), payload(LIST, **{JOB_FAMILY: family}))
-    if path is None:
-        text = wording.no_route_into(who, family)
-        if across is None:
-            return Reply(text, (family_button,), offers="menu")
-        sideways = Reply(
-            wording.sideways(text, across),
-            (compare_button(across.name, start.name, None, wording.vs(start.name, across.name)), family_button),
-            offers="menu",
-        )
-        return with_moves(sideways, moves)
-    text = wording.route_into(who, family, path.goal, [r.name for r in path.steps])
-    buttons = tuple(compare_button(later.name, earlier.name, None) for earlier, later, _ in moves[:PAGE_SIZE])
-    return with_moves(Reply(text, buttons, offers="menu"), moves)
-
-
-def no_route_from_current_reply(start: RoleInfo, goal: RoleInfo, sources: Sequence[RoleInfo]) -> Reply:
-    ways = entry_roles_reply(goal, sources)
-    text = wording.no_route_from_current(start, goal, ways.text)
-    return Reply(text, ways.buttons, offers="menu")
-
-
-def about_me_reply(
-    current: RoleInfo, next_roles: Sequence[RoleInfo], moves: Sequence[tuple[RoleInfo, RoleInfo, Sequence[Verdict]]]
-) -> Reply:
-    """For someone who said what they do: where that role leads and what changes with the next step."""
-    if not next_roles:
-        return Reply(wording.stated_top(current), (Button(wording.LIST_ROLES, payload(LIST)),), offers="menu")
-    step = next_roles[0]
-    lines = [wording.stated(current, [r.name for r in next_roles])]
-    for _earlier, later, verdicts in moves:
-        leading = [_short(v) for v in verdicts if v.leader is not None and v.leader.name == later.name]
-        if leading:
-            changes = "; ".join(leading)
-            lines.append(wording.moving_up(later, changes))
-    lines.append(wording.STATED_NEXT)
-    buttons = (
-        compare_button(step.name, current.name, None, wording.vs(current.name, step.name)),
-        Button(wording.what_comes_after(step.name), payload(CAREER, **{JOB_ROLE: step.name, CAREER_DIRECTION: "after"})),  # noqa: E501
-        *(Button(wording.how_to_become(r), payload(CAREER, **{JOB_ROLE: r.name, CAREER_DIRECTION: "into"}))
-          for r in next_roles[1:3]),
-    )  # fmt: skip
-    return Reply("\n".join(lines), buttons, offers="menu")
-
-
-def ask_current_role_reply(choices: Sequence[RoleInfo]) -> Reply:
-    buttons = tuple(Button(r.name, payload("state_role", **{JOB_ROLE: r.name})) for r in choices)
-    return Reply(wording.ASK_CURRENT, buttons, offers="question")
-
-
-def how_long_reply(role: RoleInfo, experience: str) -> Reply:
-    """How long it takes to become ``role``: the experience its profile asks for."""
-    return Reply(wording.how_long(role, experience))
-
-
-def entry_roles_reply(goal: RoleInfo, sources: Sequence[RoleInfo]) -> Reply:
-    if not sources:
-        return Reply(wording.entry_point(goal))
-    buttons = tuple(compare_button(goal.name, s.name, None, wording.vs(s.name, goal.name)) for s in sources[:PAGE_SIZE])
-    return Reply(wording.ways_in(goal, [s.name for s in sources]), buttons, offers="menu")
-
-
-def next_roles_reply(role: RoleInfo, targets: Sequence[RoleInfo], from_current: bool = False) -> Reply:
-    if not targets:
-        return Reply(wording.top_of_ladder(role))
-    buttons = tuple(compare_button(t.name, role.name, None) for t in targets[:PAGE_SIZE])
-    return Reply(wording.next_roles(wording.who(role, from_current), [t.name for t in targets]), buttons, offers="menu")
 
 
 def guess_reply(roles: Sequence[RoleInfo], dimensions: Sequence[DimensionInfo]) -> Reply:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+from kb.answers import moves_count
 from kb.results import DimensionInfo, RoleInfo, Verdict
 
 RELATED = "Related comparisons:"
@@ -33,6 +34,11 @@ STATED_NEXT = "Ask me how to become any role and I'll start from yours."
 
 def vs(first: str, second: str) -> str:
     return f"{first} vs {second}"
+
+
+def on_dimension(dimension: DimensionInfo, first: str, second: str) -> str:
+    """A short example title for one dimension ("Compensation: Buyer vs Plant Manager")."""
+    return f"{dimension.name}: {vs(first, second)}"
 
 
 def question_title(dimension: DimensionInfo, first: RoleInfo, second: RoleInfo) -> str:
@@ -114,16 +120,15 @@ def family_page(family: str, page: int, pages: int) -> str:
 MORE_ROLES = "More roles"
 
 
-def from_your_role(start: RoleInfo, route_text: str) -> str:
-    return f"From your role as {start.with_article}: {route_text[:1].lower()}{route_text[1:]}"
-
-
-def move(earlier: str, later: str, changes: str) -> str:
-    return f"- {earlier} -> {later}: {changes}."
+def from_your_role(start: RoleInfo, goal: RoleInfo, steps: Sequence[RoleInfo]) -> str:
+    """A route's intro line for someone who said what they do."""
+    return f"From your role as {start.with_article}, a typical route to {goal.name} takes {moves_count(steps)}:"
 
 
 def leader_changes(leader: str, differences: list[str]) -> str:
-    return f"the {leader} " + "; ".join(differences)
+    """Who leads on what ("the Buyer has a broader scope and needs a broader skill set")."""
+    listed = differences[0] if len(differences) == 1 else ", ".join(differences[:-1]) + " and " + differences[-1]
+    return f"the {leader} {listed}"
 
 
 SAME_EVERYWHERE = "about the same on every dimension"
@@ -145,12 +150,8 @@ def family_roles(family: str) -> str:
     return f"{family} roles"
 
 
-def route_into(who_text: str, family: str, goal: RoleInfo, steps: list[str]) -> str:
-    moves = len(steps) - 1
-    return (
-        f"From {who_text} into {family.lower()}: the nearest role is the {goal.name}, "
-        f"{moves} move{'s' * (moves != 1)} away: {' -> '.join(steps)}."
-    )
+def route_into(who_text: str, family: str, goal: RoleInfo, steps: Sequence[RoleInfo]) -> str:
+    return f"From {who_text} into {family.lower()}: the nearest role is the {goal.name}, {moves_count(steps)} away:"
 
 
 def no_route_from_current(start: RoleInfo, goal: RoleInfo, ways: str) -> str:

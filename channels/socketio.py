@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import UserMessage, decode_bearer_token
@@ -118,19 +119,38 @@ class RolewiseSocketIOInput(SocketIOInput):
 
 
 class RolewiseSocketIOOutput(SocketIOOutput):
-    """Rasa's socket.io output, plus charts: a message's ``image`` goes out first, with its ``alt`` text.
+    """Rasa's socket.io output, plus charts and a bold verdict.
 
-    rasa-webchat shows a message's buttons only while it is the last message, so the picture
-    comes before the text and buttons it belongs to, not after them.
+    A message's ``image`` goes out first, with its ``alt`` text: rasa-webchat shows a message's
+    buttons only while it is the last message, so the picture comes before the text and buttons it
+    belongs to, not after them. A text that opens with the message's ``verdict`` gets it as
+    Markdown bold (``bold_verdict``); the widget's ``RolewiseChat.plainText`` keeps that one bold
+    span and shows everything else as plain text.
     """
 
     async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
         message = dict(message)
+        verdict = message.pop("verdict", None)
+        if isinstance(message.get("text"), str):
+            message["text"] = bold_verdict(message["text"], verdict)
         image, alt = message.pop("image", None), message.pop("alt", None)
         if image:
             payload = {"src": image, "alt": alt or ""}
             await self._send_message(recipient_id, {"attachment": {"type": "image", "payload": payload}})
         await super().send_response(recipient_id, message)
+
+
+MARKDOWN_CHARACTERS = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~])")
+
+
+def bold_verdict(text: Text, verdict: Optional[Text]) -> Text:
+    """``text`` with its opening ``verdict`` in Markdown bold, the verdict's Markdown characters
+    escaped with a backslash; ``text`` unchanged when it does not open with the verdict."""
+    verdict = (verdict or "").strip() if isinstance(verdict, str) else ""
+    if not verdict or not text.startswith(verdict):
+        return text
+    escaped = MARKDOWN_CHARACTERS.sub(r"\\\1", verdict)
+    return f"**{escaped}**{text[len(verdict) :]}"
 
 
 def _metadata(value: Any) -> Dict[Text, Any]:

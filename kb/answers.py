@@ -6,13 +6,15 @@ what the bot answers.
 
 from __future__ import annotations
 
-from typing import Optional
+import itertools
+from typing import Optional, Sequence
 
 from kb.reporting import count_word
 from kb.results import (
     AreaInfo,
     CareerPath,
     Comparison,
+    DimensionInfo,
     PayFigures,
     RoleInfo,
     RolePay,
@@ -140,16 +142,48 @@ def profile_text(profile: RoleProfile) -> str:
     return "\n".join(lines)
 
 
-def career_path_text(path: CareerPath) -> str:
+def moves_count(steps: Sequence[RoleInfo]) -> str:
+    """How many moves a route of ``steps`` takes ("1 move", "2 moves")."""
+    moves = len(steps) - 1
+    return f"{moves} move{'s' * (moves != 1)}"
+
+
+# Verbs a dimension's "more" phrase starts with that a change can do without ("has a broader scope"
+# -> "broader scope"); any other leading verb becomes its -ing form ("deals more with" -> "dealing more with").
+_DROPPED_VERBS = ("has a ", "has ", "is ", "sits ", "needs a ", "needs ", "carries ")
+
+
+def change_phrase(dimension: DimensionInfo) -> str:
+    """What grows on a dimension when moving to the role that leads on it ("more budget authority")."""
+    phrase = dimension.more.removesuffix(" than")
+    for verb in _DROPPED_VERBS:
+        if phrase.startswith(verb):
+            return phrase[len(verb) :]
+    verb, _, rest = phrase.partition(" ")
+    return f"{verb.removesuffix('s')}ing {rest}".strip() if verb.endswith("s") else phrase
+
+
+def route_steps(steps: Sequence[RoleInfo], changes: Sequence[str] = ()) -> list[str]:
+    """One numbered line per move of a route, with what changes where given
+    ("1. Buyer to Procurement Manager: broader scope, more budget authority.")."""
+    lines = []
+    for number, (earlier, later) in enumerate(itertools.pairwise(steps), start=1):
+        change = changes[number - 1] if number <= len(changes) else ""
+        lines.append(f"{number}. {earlier.name} to {later.name}" + (f": {change}." if change else "."))
+    return lines
+
+
+def route_intro(path: CareerPath) -> str:
+    return f"A typical route from {path.start.name} to {path.goal.name} takes {moves_count(path.steps)}:"
+
+
+def career_path_text(path: CareerPath, changes: Sequence[str] = ()) -> str:
+    """A short intro line, then the route's moves as numbered steps (each with what changes, if given)."""
     if not path.found:
         return (
             f"I know of no typical route from {path.start.with_article} to {path.goal.with_article} in my career map."
         )
-    steps = " -> ".join(role.name for role in path.steps)
-    moves = len(path.steps) - 1
-    return (
-        f"A typical route from {path.start.name} to {path.goal.name} takes {moves} move{'s' * (moves != 1)}: {steps}."
-    )
+    return "\n".join([route_intro(path), *route_steps(path.steps, changes)])
 
 
 def role_list_text(groups: list[tuple[str, tuple[RoleInfo, ...]]]) -> str:

@@ -9,7 +9,28 @@ from actions.help import OPENERS, ActionHelp
 from tests.actions.conftest import buttons, make_tracker, texts
 
 
-@pytest.mark.parametrize("intent", ["greet", "help", "out_of_scope", "nlu_fallback", None])
+async def test_the_greeting_is_short_with_four_short_examples(knowledge, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    await ActionHelp(knowledge).run(dispatcher, make_tracker(text="hi", intent="greet"), domain)
+    assert texts(dispatcher) == ["Hi! I compare operations roles and explain career paths. Try one:"]
+    assert buttons(dispatcher) == [
+        {
+            "title": "Head of Operations vs Operations Manager",
+            "payload": '/compare_roles{"job_role": ["Head of Operations", "Operations Manager"]}',
+        },
+        {
+            "title": "Compensation: Procurement Manager vs Buyer",
+            "payload": '/ask_compensation{"job_role": ["Procurement Manager", "Buyer"]}',
+        },
+        {
+            "title": "How do I become a Head of Operations?",
+            "payload": '/career_path{"job_role": "Head of Operations", "career_direction": "into"}',
+        },
+        {"title": "Which roles do you know?", "payload": "/list_roles"},
+    ]
+
+
+@pytest.mark.parametrize("intent", ["help", "out_of_scope", "nlu_fallback", None])
 async def test_every_redirect_has_clickable_examples(knowledge, domain, intent) -> None:
     dispatcher = CollectingDispatcher()
     await ActionHelp(knowledge).run(dispatcher, make_tracker(text="hi", intent=intent), domain)

@@ -130,12 +130,21 @@ async def test_career_path_between_two_roles(knowledge, domain) -> None:
         roles=("Operations Lead", "Head of Operations"),
     )
     assert texts(dispatcher) == [
-        "A typical route from Operations Lead to Head of Operations takes 2 moves: "
-        "Operations Lead -> Operations Manager -> Head of Operations.\n"
-        "- Operations Lead -> Operations Manager: the Operations Manager is more involved in strategy; "
-        "has more budget authority; has a broader scope.\n"
-        "- Operations Manager -> Head of Operations: the Head of Operations deals more with people outside "
-        "the company; has a broader scope; sits higher in the hierarchy."
+        "A typical route from Operations Lead to Head of Operations takes 2 moves:\n"
+        "1. Operations Lead to Operations Manager: more involved in strategy, more budget authority, "
+        "broader scope.\n"
+        "2. Operations Manager to Head of Operations: dealing more with people outside the company, "
+        "broader scope, higher in the hierarchy."
+    ]
+    assert buttons(dispatcher) == [
+        {
+            "title": "Operations Manager vs Operations Lead",
+            "payload": '/compare_roles{"job_role": ["Operations Manager", "Operations Lead"]}',
+        },
+        {
+            "title": "Head of Operations vs Operations Manager",
+            "payload": '/compare_roles{"job_role": ["Head of Operations", "Operations Manager"]}',
+        },
     ]
 
 
@@ -175,10 +184,9 @@ async def test_career_path_uses_the_remembered_pair(knowledge, domain) -> None:
         slots={ROLE_A: "Head of Operations", ROLE_B: "Operations Manager"},
     )
     assert texts(dispatcher) == [
-        "A typical route from Operations Manager to Head of Operations takes 1 move: "
-        "Operations Manager -> Head of Operations.\n"
-        "- Operations Manager -> Head of Operations: the Head of Operations deals more with people outside "
-        "the company; has a broader scope; sits higher in the hierarchy."
+        "A typical route from Operations Manager to Head of Operations takes 1 move:\n"
+        "1. Operations Manager to Head of Operations: dealing more with people outside the company, "
+        "broader scope, higher in the hierarchy."
     ]
 
 
@@ -208,6 +216,8 @@ async def test_a_goal_is_reached_from_the_role_the_user_holds(knowledge, domain)
         roles=("Head of Operations",),
         slots={CURRENT_ROLE: "Operations Manager"},
     )
-    assert texts(dispatcher)[0].startswith(
-        "From your role as an Operations Manager: a typical route from Operations Manager to Head of Operations"
-    )
+    assert texts(dispatcher) == [
+        "From your role as an Operations Manager, a typical route to Head of Operations takes 1 move:\n"
+        "1. Operations Manager to Head of Operations: dealing more with people outside the company, "
+        "broader scope, higher in the hierarchy."
+    ]

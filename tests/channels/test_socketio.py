@@ -13,8 +13,8 @@ from tests.channels.socket_client import WidgetClient
 from tests.servers import Bot
 
 QUESTION = "who earns more, a buyer or a plant manager?"
-PAY_VERDICT = "The Plant Manager is typically paid more than a Buyer."
-BUDGET_VERDICT = "The Plant Manager has more budget authority than a Buyer."
+PAY_VERDICT = "**The Plant Manager is typically paid more than a Buyer\\.** "  # the widget gets the verdict in bold
+BUDGET_VERDICT = "**The Plant Manager has more budget authority than a Buyer\\.** "
 
 
 @pytest.fixture()

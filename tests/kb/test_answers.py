@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 
 from kb import answers
 from kb.queries import compare, compare_all, compare_on, describe_role, career_path
+from kb.resolve import all_dimensions
 from kb.results import Comparison, SameRole, UnknownDimension, UnknownRole, Verdict
 
 
@@ -91,6 +92,34 @@ def test_profiles_and_paths_read_naturally(small_session: Session) -> None:
     ]
     path = career_path(small_session, "Operations Lead", "Head of Operations")
     assert answers.career_path_text(path) == (  # type: ignore[arg-type]
-        "A typical route from Operations Lead to Head of Operations takes 2 moves: "
-        "Operations Lead -> Operations Manager -> Head of Operations."
+        "A typical route from Operations Lead to Head of Operations takes 2 moves:\n"
+        "1. Operations Lead to Operations Manager.\n"
+        "2. Operations Manager to Head of Operations."
     )
+    changes = ["broader scope", "more budget authority"]
+    assert answers.career_path_text(path, changes).splitlines()[1:] == [  # type: ignore[arg-type]
+        "1. Operations Lead to Operations Manager: broader scope.",
+        "2. Operations Manager to Head of Operations: more budget authority.",
+    ]
+    unknown = career_path(small_session, "Head of Operations", "Buyer")
+    assert answers.career_path_text(unknown) == (  # type: ignore[arg-type]
+        "I know of no typical route from a Head of Operations to a Buyer in my career map."
+    )
+
+
+def test_a_change_names_what_grows_without_the_verdict_verb(small_session: Session) -> None:
+    phrases = {d.slug: answers.change_phrase(d) for d in all_dimensions(small_session)}
+    assert phrases == {
+        "scope": "broader scope",
+        "hierarchy": "higher in the hierarchy",
+        "strategy": "more involved in strategy",
+        "budget": "more budget authority",
+        "collaboration": "working across more functions",
+        "skills": "broader skill set",
+        "decision_making": "wider decision-making authority",
+        "compensation": "typically paid more",
+        "performance_metrics": "judged on broader performance metrics",
+        "experience": "more experience",
+        "external_relations": "dealing more with people outside the company",
+        "crisis_management": "more responsibility in a crisis",
+    }

@@ -148,7 +148,7 @@ def test_the_widget_talks_through_nginx_with_sticky_sessions(cluster: Cluster) -
     try:
         session_id = widget.request_session(None)
         widget.say({"message": "who earns more, a buyer or a plant manager?", "session_id": session_id})
-        assert widget.next_text().startswith(PAY_VERDICT)
+        assert widget.next_text().startswith("**The Plant Manager is typically paid more than a Buyer\\.** ")
     finally:
         widget.close()
 

@@ -22,12 +22,16 @@ from runtime.ports import free_port
 from tests.servers import ROOT, Bot
 from tests.web.conftest import ARTIFACTS, Page
 from tests.web.fake_rasa import fake_rasa
-from tests.web.test_widget import BOT_SECONDS, assert_stayed_local, open_chat, send, wait_for_reply
+from tests.web.test_widget import BOT_SECONDS, assert_stayed_local, greeted, open_chat, send, wait_for_reply
 
 CHART = "/webhooks/charts/buyer--plant-manager.png"
 NOT_HELPFUL_THANKS = "Thanks for telling me. I've noted it so that this answer can be improved."
 LOADED = "img => img.complete && img.naturalWidth"
-SIZES = {"desktop": {"width": 1280, "height": 860}, "mobile": {"width": 390, "height": 844}}
+SIZES = {
+    "desktop": {"width": 1280, "height": 860},
+    "tall desktop": {"width": 1280, "height": 1200},
+    "mobile": {"width": 390, "height": 844},
+}
 
 
 def screenshot(page: Any, name: str) -> None:
@@ -46,12 +50,12 @@ def stored_feedback(conversation: str) -> list[tuple]:
 def compare_in_widget(page: Any, bot: Bot, web_url: str) -> Any:
     page.goto(f"{web_url}/?rasa={bot.url}")
     open_chat(page)
-    expect(page.locator(".rw-response").first).to_be_visible(timeout=BOT_SECONDS)
+    greeted(page)
     send(page, "compare a buyer and a plant manager")
     chart = page.locator("img.rw-image-frame")
     expect(chart).to_have_count(1, timeout=BOT_SECONDS)
     page.wait_for_function(f"() => ({LOADED})(document.querySelector('img.rw-image-frame')) > 0", timeout=BOT_SECONDS)
-    wait_for_reply(page, "or try a related comparison:")
+    wait_for_reply(page, "Look closer at one difference, or try a related comparison:")
     return chart
 
 
@@ -67,8 +71,13 @@ def test_a_full_comparison_shows_its_chart_and_buttons_and_not_helpful_is_stored
     titles = p.locator(".rw-replies .rw-reply").all_inner_texts()
     assert titles[-2:] == ["Helpful", "Not helpful"]
     assert len([t for t in titles if " vs " in t]) == 3
-    chart.scroll_into_view_if_needed()
+    p.set_viewport_size(SIZES["tall desktop"])  # a 1920 x 1200 screen's height: the chart and the whole answer
+    chart.evaluate("img => img.scrollIntoView({block: 'start'})")
+    p.wait_for_timeout(300)
+    panel, answer = p.locator(".rw-messages-container").bounding_box(), p.locator(".rw-response").last.bounding_box()
+    assert panel and answer and answer["y"] + answer["height"] <= panel["y"] + panel["height"], "answer cut off"
     screenshot(p, "widget-chart")
+    p.set_viewport_size(SIZES["desktop"])
 
     session_id = json.loads(p.evaluate("localStorage.getItem('chat_session')"))["session_id"]
     conversation = "web:" + session_id.split(".")[0]

@@ -10,7 +10,9 @@
  * bot_uttered handler on the same message object and reduces it in place to plain text and
  * postback buttons: every ASCII punctuation character of the text becomes a numeric character
  * reference, which the Markdown parser decodes back to the same character as text, so no
- * Markdown or HTML syntax is left to interpret. Newlines are kept (shown by webchat.css).
+ * Markdown or HTML syntax is left to interpret. Newlines are kept (shown by webchat.css). The one
+ * exception is a bold verdict opening the text (**...**, its Markdown characters backslash-escaped,
+ * as channels/socketio.py sends it): the two ** pairs stay, the verdict inside is made literal too.
  *
  * The one picture let through is a profile chart from the bot the page talks to
  * (RolewiseChat.useBot(url), before WebChat.default): an image attachment whose src, resolved
@@ -30,6 +32,18 @@
     return String(text).replace(PUNCTUATION, function (c) {
       return "&#" + c.charCodeAt(0) + ";";
     });
+  }
+
+  // The one Markdown span let through: a bold verdict at the start of the text, as the bot's
+  // socket.io channel sends it (**...** with the verdict's Markdown characters backslash-escaped).
+  var BOLD_OPENING = /^\*\*((?:\\[!-\/:-@\[-`{-~]|[^*\\\n])+)\*\*/;
+  var ESCAPED = /\\([!-\/:-@\[-`{-~])/g;
+
+  function shown(text) {
+    var bold = BOLD_OPENING.exec(text);
+    if (!bold) return literal(text);
+    var verdict = bold[1].replace(ESCAPED, "$1");
+    return "**" + literal(verdict) + "**" + literal(text.slice(bold[0].length));
   }
 
   function postbacks(buttons) {
@@ -122,7 +136,7 @@
     if (text == null || text === "") {
       text = quickReplies.length || buttons.length ? "" : "(This chat shows text only.)";
     }
-    message.text = literal(text);
+    message.text = shown(text);
     if (quickReplies.length) message.quick_replies = quickReplies;
     if (buttons.length) message.buttons = buttons;
   }

@@ -17,7 +17,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import render
+from actions import render, render_questions
 from actions.context import masked
 from actions.mentions import focused, mentioned_roles
 from actions.phrases import worded_dimensions
@@ -48,6 +48,6 @@ def answer_aspect(dispatcher: CollectingDispatcher, tracker: Tracker, session: S
         return None
     remembered = [r for r in (tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B)) if r]
     roles = list(dict.fromkeys(known))[:2] or (remembered if len(remembered) == 2 else [])
-    render.send(dispatcher, [render.aspect_reply(found, roles, list(all_dimensions(session)))])
+    render.send(dispatcher, [render_questions.aspect_reply(found, roles, list(all_dimensions(session)))])
     pair = [SlotSet(ROLE_A, roles[0]), SlotSet(ROLE_B, roles[1])] if len(roles) == 2 else []
     return [*pair, SlotSet(NEEDS_ROLES, False)]

@@ -10,7 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import attachments, render, usage
+from actions import attachments, render, render_questions, usage
 from actions.asking import PLAIN, Asked, asks_reporting_line, how_asked
 from actions.aspects import aspect_asked
 from actions.pronouns import only_from_focus
@@ -168,7 +168,7 @@ class ActionAnswerQuestion(KnowledgeAction):
         if intent == OTHER_ASPECT and not text.startswith("/"):
             _, named = aspect_asked(session, masked(text, spans))
             if not named:  # no aspect word either (they answer in KnowledgeAction.run): say what is compared
-                render.send(dispatcher, [render.aspect_reply(None, [], list(all_dimensions(session)))])
+                render.send(dispatcher, [render_questions.aspect_reply(None, [], list(all_dimensions(session)))])
                 return [SlotSet(NEEDS_ROLES, False)]
             intent = f"{DIMENSION_INTENT_PREFIX}{named[0]}"  # "who has more say?" read as another aspect
         worded = None if text.startswith("/") else decide_dimension(intent, worded_dimensions(masked(text, spans)))
@@ -194,7 +194,7 @@ class ActionAnswerQuestion(KnowledgeAction):
             return self.answer(first, second, dimensions[0], dispatcher, session)
         related = related_comparisons(session, first, second, limit=RELATED)
         start = len(dispatcher.messages)
-        render.send(dispatcher, [render.several_verdicts_reply(verdicts, related)])  # type: ignore[arg-type]
+        render.send(dispatcher, [render_questions.several_verdicts_reply(verdicts, related)])  # type: ignore[arg-type]
         attachments.decorate(dispatcher.messages[start:], verdicts[0], session)  # type: ignore[arg-type]
         return [
             SlotSet(ROLE_A, first),
@@ -211,7 +211,7 @@ class ActionAnswerQuestion(KnowledgeAction):
             return [SlotSet(NEEDS_ROLES, False)]
         trait = next(t for t in profile.traits if t.dimension.slug == dimension)
         pay = pay_figures(session, [profile.role]) if dimension == COMPENSATION else None
-        render.send(dispatcher, [render.one_role_reply(profile, trait, pay)])
+        render.send(dispatcher, [render_questions.one_role_reply(profile, trait, pay)])
         return [SlotSet(FOCUS_ROLE, name), SlotSet(NEEDS_ROLES, False)]
 
     def answer_reporting(self, subject: str, manager: str, dispatcher: CollectingDispatcher, session: Session) -> list:
@@ -220,7 +220,7 @@ class ActionAnswerQuestion(KnowledgeAction):
         if not isinstance(answer, ReportingAnswer):
             render.send(dispatcher, [render.problem_reply(answer)])
             return [SlotSet(NEEDS_ROLES, False)]
-        render.send(dispatcher, [render.reporting_reply(answer)])
+        render.send(dispatcher, [render_questions.reporting_reply(answer)])
         return [SlotSet(ROLE_A, subject), SlotSet(ROLE_B, manager), SlotSet(DIMENSION, "hierarchy"),
                 SlotSet(NEEDS_ROLES, False)]  # fmt: skip
 

@@ -19,7 +19,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import render
+from actions import render, render_questions
 from actions.asking import asks_less
 from actions.context import decide_dimension, intent_dimension, masked
 from actions.mentions import focused, mentioned_roles, placed_roles
@@ -116,7 +116,7 @@ def answer_ranking(dispatcher: CollectingDispatcher, tracker: Tracker, session: 
     if not isinstance(result, Ranking):
         render.send(dispatcher, [render.problem_reply(result)])
         return [SlotSet(NEEDS_ROLES, False)]
-    render.send(dispatcher, [render.ranking_reply(result)])
+    render.send(dispatcher, [render_questions.ranking_reply(result)])
     top = [e.role.name for e in result.entries[:2]]
     pair = [SlotSet(ROLE_A, top[0]), SlotSet(ROLE_B, top[1])] if len(top) == 2 else []
     return [*pair, SlotSet(DIMENSION, result.dimension.slug), SlotSet(NEEDS_ROLES, False)]

@@ -1,0 +1,71 @@
+"""Messages for the questions beside a plain two-role comparison: several dimensions at once, a
+ranking, one role on its own, a reporting line, and what Rolewise doesn't compare.
+
+Laid out like ``actions.render`` (text plus buttons that re-ask the KB), from the wording of
+``kb.answers``, ``kb.answers_rank``, ``kb.answers_polarity`` and ``actions.wording``.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Optional, Sequence
+
+from actions import wording
+from actions.render import Button, Reply, compare_button, payload, related_buttons
+from actions.slots import CAREER, CAREER_DIRECTION, JOB_ROLE
+from kb import answers, answers_rank
+from kb import answers_polarity as polarity
+from kb.aspects import AspectInfo
+from kb.polarity import ReportingAnswer
+from kb.ranking import Ranking
+from kb.results import DimensionInfo, PayFigures, RelatedComparison, RoleProfile, Trait, Verdict
+
+RANKED_PAIRS = 3
+
+
+def ranking_reply(ranking: Ranking) -> Reply:
+    """The ordered list with its basis; buttons compare neighbouring places on the same dimension."""
+    names = [e.role.name for e in ranking.entries]
+    slug = ranking.dimension.slug
+    buttons = tuple(compare_button(a, b, slug) for a, b in pairwise(names))[:RANKED_PAIRS]
+    return Reply(answers_rank.rank_text(ranking), buttons, offers="menu" if buttons else "")
+
+
+def several_verdicts_reply(verdicts: Sequence[Verdict], related: Sequence[RelatedComparison]) -> Reply:
+    """One reply to several dimensions asked at once: each verdict first, then its reasons; then
+    the related comparisons as buttons (full comparisons, as the question covered several dimensions)."""
+    text = "\n\n".join(answers.verdict_text(v) for v in verdicts)
+    buttons = related_buttons(related, None)
+    if buttons:
+        text = f"{text}\n{wording.RELATED}"
+    return Reply(text, buttons, answers.verdict_sentence(verdicts[0]), "menu", wording.RELATED)
+
+
+def one_role_reply(profile: RoleProfile, trait: Trait, pay: Optional[PayFigures]) -> Reply:
+    """One role on one dimension; a button compares it with the role it reports to on the same dimension."""
+    role, boss = profile.role.name, profile.reports_to
+    buttons = (compare_button(role, boss.name, trait.dimension.slug),) if boss else ()
+    return Reply(answers.role_on_text(trait, pay), buttons, offers="menu" if buttons else "")
+
+
+def reporting_reply(answer: ReportingAnswer) -> Reply:
+    """ "Does a buyer report to a procurement manager?": Yes or No from the reporting graph."""
+    first, second = answer.subject.name, answer.manager.name
+    title = wording.vs(first, second)
+    return Reply(polarity.reports_to_text(answer), (compare_button(first, second, "hierarchy", title),), offers="menu")
+
+
+def aspect_reply(found: Optional[AspectInfo], roles: Sequence[str], compared: list[DimensionInfo]) -> Reply:
+    """What Rolewise doesn't compare, said plainly, with the nearest comparison (or next roles) as buttons."""
+    if found is None:
+        return Reply(wording.aspect(wording.UNKNOWN_ASPECT, None, compared))
+    buttons: tuple[Button, ...] = ()
+    if found.nearest is not None and len(roles) == 2:
+        title = wording.aspect_button(found.nearest, roles[0], roles[1])
+        buttons = (compare_button(roles[0], roles[1], found.nearest.slug, title),)
+    elif found.offer == "next_roles":
+        buttons = tuple(
+            Button(wording.what_comes_after(r), payload(CAREER, **{JOB_ROLE: r, CAREER_DIRECTION: "after"}))
+            for r in roles
+        )
+    return Reply(wording.aspect(found.says, found.nearest, compared), buttons, offers="menu" if buttons else "")

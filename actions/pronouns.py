@@ -3,8 +3,9 @@
 After a role is described, a route to or from one role is given, or someone says what they do,
 that role is in focus (the ``focus_role`` slot; a comparison of two roles clears it). A later
 message that names no more than one other role and refers to "it", "that role", "this job" or
-"become one" is read as naming the role in focus there: ``with_focus_role`` adds it to the
-message's ``job_role`` entities at the pronoun, so every action reads it as if it were typed.
+"become one" is read as naming the role in focus there, and "the former" / "the latter" as naming
+the first / second role of the pair being compared: ``with_focus_role`` adds it to the message's
+``job_role`` entities at those words, so every action reads it as if it were typed.
 """
 
 from __future__ import annotations
@@ -15,30 +16,35 @@ import re
 from rasa_sdk import Tracker
 
 from actions.knowledge import role_entities
-from actions.slots import FOCUS_ROLE, JOB_ROLE
+from actions.slots import FOCUS_ROLE, JOB_ROLE, ROLE_A, ROLE_B
 
 IT = re.compile(
     r"\b(?:(it|its|it's|that role|this role|that job|this job|that position|this position|the role|the job)\b"
     r"|(?:become|becoming|be|get to be|being)\s+(one)\b)",
     re.IGNORECASE,
 )
+PAIR_WORDS = re.compile(r"\b(the former|the latter)\b", re.IGNORECASE)  # the pair's first, second role
 FROM_FOCUS = "focus_role"  # the ``extractor`` of an entity added here
 
 
 def with_focus_role(tracker: Tracker) -> Tracker:
-    """``tracker`` with the role in focus added where the latest message refers to it; else unchanged."""
-    focus = tracker.get_slot(FOCUS_ROLE)
+    """``tracker`` with the role referred to added where the latest message refers to it: "it", "that
+    role", "become one" mean the role in focus; "the former" and "the latter" the pair's first and
+    second role. Unchanged when nothing refers to a role, or the message names two roles already."""
     text = tracker.latest_message.get("text") or ""
-    if not focus or text.startswith("/"):
-        return tracker
     named = role_entities(tracker, JOB_ROLE)
-    if len(named) >= 2 or any(e.get("value") == focus for e in named):
+    if text.startswith("/") or len(named) >= 2:
         return tracker
-    found = IT.search(text)
-    if found is None:
+    focus, pair = tracker.get_slot(FOCUS_ROLE), (tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B))
+    found, group, role = PAIR_WORDS.search(text), 1, None
+    if found is not None and all(pair):
+        role = pair[0] if found.group(1).lower() == "the former" else pair[1]
+    elif focus:
+        found = IT.search(text)
+        group, role = (1 if found.group(1) else 2, focus) if found else (1, None)
+    if found is None or role is None or any(e.get("value") == role for e in named):
         return tracker
-    group = 1 if found.group(1) else 2
-    entity = {"entity": JOB_ROLE, "value": focus, "start": found.start(group), "end": found.end(group),
+    entity = {"entity": JOB_ROLE, "value": role, "start": found.start(group), "end": found.end(group),
               "extractor": FROM_FOCUS}  # fmt: skip
     resolved = copy.copy(tracker)
     entities = [*(tracker.latest_message.get("entities") or []), entity]

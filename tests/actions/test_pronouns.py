@@ -12,7 +12,7 @@ from actions.careers import ActionCareerPath
 from actions.compare import ActionAnswerQuestion
 from actions.pronouns import with_focus_role
 from actions.roles import ActionDescribeRole
-from actions.slots import FOCUS_ROLE
+from actions.slots import FOCUS_ROLE, ROLE_A, ROLE_B
 from tests.actions.conftest import buttons, make_tracker, slot_events, texts
 
 PM = "Plant Manager"
@@ -75,3 +75,17 @@ async def test_how_do_i_become_one_is_about_the_role_in_focus(knowledge, domain)
     tracker = make_tracker("how do I become one?", "career_path", slots={FOCUS_ROLE: "Operations Manager"})
     await ActionCareerPath(knowledge).run(dispatcher, tracker, domain)
     assert texts(dispatcher)[0].startswith("People usually become an Operations Manager after working as:")
+
+
+@pytest.mark.parametrize(("text", "role"), [("what does the latter do?", PM), ("how do I become the former?", "Buyer")])
+def test_the_former_and_the_latter_are_the_pair_in_order(text: str, role: str) -> None:
+    tracker = make_tracker(text, "describe_role", slots={ROLE_A: "Buyer", ROLE_B: PM, FOCUS_ROLE: None})
+    added = [e for e in with_focus_role(tracker).latest_message["entities"] if e.get("extractor") == "focus_role"]
+    assert [e["value"] for e in added] == [role]
+
+
+async def test_what_does_the_latter_do_describes_the_second_role_of_the_pair(knowledge, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("what does the latter do?", "describe_role", slots={ROLE_A: "Buyer", ROLE_B: PM})
+    await ActionDescribeRole(knowledge).run(dispatcher, tracker, domain)
+    assert texts(dispatcher)[0].startswith("Plant Manager (Manufacturing).")

@@ -102,7 +102,10 @@ def answer_ranking(dispatcher: CollectingDispatcher, tracker: Tracker, session: 
     known, unknown, spans = mentioned_roles(session, tracker)
     in_order = list(dict.fromkeys(name for name, _ in sorted(placed_roles(session, tracker), key=lambda p: p[1])))
     words = masked(text, spans)
-    request = None if unknown else ranking_request(words, in_order or known, families(session))
+    roles = in_order or known
+    if unknown or (len(roles) < MIN_LISTED and not SUPERLATIVE.search(words)):
+        return None  # most messages: no need to read the job families
+    request = ranking_request(words, roles, families(session))
     if request is None:
         return None
     intent = (tracker.latest_message.get("intent") or {}).get("name")

@@ -11,7 +11,7 @@ from typing import Optional
 
 LESS = re.compile(
     r"\b(less|lower|lowest|least|fewer|fewest|smaller|smallest|narrower|narrowest|junior|"
-    r"worse[- ]paid|paid worse|cheaper|below|beneath|under(?! pressure))\b",
+    r"worse[- ]paid|paid worse|worst|cheaper|below|beneath|under(?! pressure))\b",
     re.IGNORECASE,
 )
 MORE = re.compile(

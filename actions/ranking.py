@@ -30,7 +30,7 @@ from kb.ranking import Family, Ranking, rank
 from kb.reporting import HIERARCHY
 
 SUPERLATIVE = re.compile(
-    r"\b(most|least|highest|lowest|biggest|largest|smallest|greatest|fewest|best[- ]paid|worst[- ]paid|"
+    r"\b(most|least|highest|lowest|biggest|largest|smallest|greatest|fewest|best|worst|best[- ]paid|worst[- ]paid|"
     r"top|rank|ranked|ranking|order|sort|sorted)\b",
     re.IGNORECASE,
 )

@@ -15,6 +15,7 @@ from actions.compare import ActionAnswerQuestion, as_inform, picked
 from actions.context import CAREER_WORDS, SAYS_WHO, is_role_follow_up
 from actions.mentions import focused
 from actions.phrases import worded_dimensions
+from actions.pronouns import only_from_focus
 from actions.knowledge import KnowledgeAction, role_entities
 from actions.slots import CAREER, CAREER_DIRECTION, DIMENSION_INTENT_PREFIX, JOB_ROLE, LIST, ROLE_A, ROLE_B
 from kb.queries import popular_pairs
@@ -47,6 +48,11 @@ class ActionHelp(KnowledgeAction):
         if chosen is not None:  # an unclear message that still picks one of the offered choices
             return ActionAnswerQuestion(self._knowledge).follow(chosen, dispatcher, tracker, domain, session)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        said = tracker.latest_message.get("text") or ""
+        if only_from_focus(tracker) and CAREER_WORDS.search(said):  # "how do i become one" read as off-topic
+            return ActionCareerPath(self._knowledge).respond(dispatcher, tracker, domain, session)
+        if only_from_focus(tracker) and worded_dimensions(said):  # "what's their salary?" read as off-topic
+            return ActionAnswerQuestion(self._knowledge).answer_message(dispatcher, tracker, session)
         if intent == FALLBACK:
             question = focused(tracker)  # a long message NLU could not read: go by its question
             if question is not tracker and CAREER_WORDS.search(question.latest_message["text"]):

@@ -19,7 +19,8 @@ from actions.knowledge import role_entities
 from actions.slots import FOCUS_ROLE, JOB_ROLE, ROLE_A, ROLE_B
 
 IT = re.compile(
-    r"\b(?:(it|its|it's|that role|this role|that job|this job|that position|this position|the role|the job)\b"
+    r"\b(?:(it|its|it's|their|them|that role|this role|that job|this job|that position|this position|the role|"
+    r"the job)\b"
     r"|(?:become|becoming|be|get to be|being)\s+(one)\b)",
     re.IGNORECASE,
 )

@@ -244,7 +244,10 @@ def pay_text(pay: PayFigures) -> str:
     """Sourced figures after a compensation verdict: each role's SOC occupation, where the role
     sits in it (its own pay_position), and the source line naming the OEWS release and area."""
     lines = []
-    if pay.shared:
+    if len(pay.roles) == 1:  # one role on its own ("what does it pay?")
+        lines += [figures_text(f, pay.area) for f in pay.roles[0].figures]
+        lines.append(_position(pay.roles[0]))
+    elif pay.shared:
         figures = pay.roles[0].figures
         plural = "s" * (len(figures) > 1)
         lines.append(f"Both roles are counted in the same BLS occupation{plural}, so they share one set of figures.")

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.careers import ActionCareerPath
 from actions.compare import ActionAnswerQuestion
 from actions.pronouns import with_focus_role
+from actions.help import ActionHelp
 from actions.roles import ActionDescribeRole
 from actions.slots import FOCUS_ROLE, ROLE_A, ROLE_B
 from tests.actions.conftest import buttons, make_tracker, slot_events, texts
@@ -89,3 +90,17 @@ async def test_what_does_the_latter_do_describes_the_second_role_of_the_pair(kno
     tracker = make_tracker("what does the latter do?", "describe_role", slots={ROLE_A: "Buyer", ROLE_B: PM})
     await ActionDescribeRole(knowledge).run(dispatcher, tracker, domain)
     assert texts(dispatcher)[0].startswith("Plant Manager (Manufacturing).")
+
+
+async def test_a_career_question_about_the_role_in_focus_read_as_off_topic_is_answered(knowledge, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("how do i become one", "out_of_scope", slots={FOCUS_ROLE: "Operations Manager"})
+    await ActionHelp(knowledge).run(dispatcher, tracker, domain)
+    assert texts(dispatcher)[0].startswith("People usually become an Operations Manager after working as:")
+
+
+async def test_their_salary_is_the_pay_of_the_role_in_focus(knowledge, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("what's their salary?", "out_of_scope", slots={FOCUS_ROLE: PM})
+    await ActionHelp(knowledge).run(dispatcher, tracker, domain)
+    assert texts(dispatcher) == ["A Plant Manager is at level 4 on compensation. Test text."]

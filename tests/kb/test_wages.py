@@ -24,9 +24,10 @@ from sqlalchemy.orm import Session
 from kb import answers
 from kb.content import Content
 from kb.queries import compare_on
-from kb.results import UnknownArea, Verdict
+from kb.resolve import resolve_role
+from kb.results import RoleMatch, UnknownArea, Verdict
 from kb.wage_models import Wage
-from kb.wages import resolve_area
+from kb.wages import pay_figures, resolve_area
 from kb.wages_fetch import WageDataError, WheelPin, ensure_wage_data, sha256_of
 from kb.wages_load import known_soc_codes, load_wages
 from tests.conftest import in_memory
@@ -166,6 +167,20 @@ def test_national_figures_follow_the_verdict_for_roles_sharing_a_code(wage_sessi
         "3,503,020 employed.",
         "A Head of Operations typically sits in the upper half of that group (median to 75th percentile: "
         "$105,770 to $167,280). A test Head of Operations sits in the upper band of its group.",
+        "An Operations Manager typically sits around the middle of that group (25th to 75th percentile: "
+        "$72,320 to $167,280). A test Operations Manager sits in the middle band of its group.",
+        "Source: US BLS OEWS, May 2025 (national).",
+    ]
+
+
+def test_one_role_gets_its_own_figures_without_a_pair_sentence(wage_session: Session) -> None:
+    role = resolve_role(wage_session, "Operations Manager")
+    assert isinstance(role, RoleMatch)
+    pay = pay_figures(wage_session, [role.role])
+    assert pay is not None
+    assert answers.pay_text(pay).splitlines() == [
+        "General and Operations Managers (SOC 11-1021): median $105,770 a year, middle half $72,320 to $167,280, "
+        "3,503,020 employed.",
         "An Operations Manager typically sits around the middle of that group (25th to 75th percentile: "
         "$72,320 to $167,280). A test Operations Manager sits in the middle band of its group.",
         "Source: US BLS OEWS, May 2025 (national).",

@@ -93,6 +93,7 @@ def test_the_real_aspects_file_is_valid_and_covers_the_common_questions(content)
         "physical_demands",
         "prospects",
         "satisfaction",
+        "prestige",
         "benefits",
         "difficulty",
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any, Optional
 
 from rasa_sdk import Tracker
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 from actions import attachments, render, render_questions, usage
 from actions.asking import PLAIN, Asked, asks_reporting_line, how_asked
 from actions.aspects import aspect_asked
-from actions.pronouns import only_from_focus
+from actions.pronouns import PAIR_WORDS, only_from_focus
 from actions.context import (
     CAREER_WORDS,
     Choice,
@@ -40,6 +41,7 @@ from actions.roles import ActionDescribeRole, ActionListRoles
 from actions.slots import (
     CAREER,
     CHOOSE,
+    COMPARE,
     CURRENT_ROLE,
     DESCRIBE,
     DIMENSION,
@@ -63,6 +65,12 @@ from kb.resolve import all_dimensions, resolve_dimension, resolve_role
 from kb.results import Comparison, DimensionInfo, RoleProfile, SameRole, UnknownRole, Verdict
 
 RELATED = 3
+# Words that make a one-role question a comparison still missing its second role ("who earns more, a buyer?").
+COMPARATIVE = re.compile(
+    r"\b(who|which|whom|more|less|than|vs|versus|compare|compared|comparison|or|between|higher|lower|bigger|"
+    r"smaller|better|worse|broader|narrower|wider|senior|junior|difference|differ)\b",
+    re.IGNORECASE,
+)
 
 
 def read_memory(tracker: Tracker) -> Memory:
@@ -84,7 +92,10 @@ def picked(session: Session, tracker: Tracker) -> Optional[tuple[Choice, ...] | 
     if intent not in CHOICE_INTENTS:
         return None
     text = tracker.latest_message.get("text") or ""
-    return pick(text, placed_roles(session, tracker), Pending.from_slot(tracker.get_slot(PENDING)))
+    pending = Pending.from_slot(tracker.get_slot(PENDING))
+    if pending is not None and pending.menu and PAIR_WORDS.search(text):
+        return None  # "the latter" after suggestions means the pair's second role (actions.pronouns)
+    return pick(text, placed_roles(session, tracker), pending)
 
 
 def as_clicked(tracker: Tracker, choice: Choice) -> Tracker:
@@ -176,7 +187,10 @@ class ActionAnswerQuestion(KnowledgeAction):
         if len(in_order) == 2 and not unknown and asks_reporting_line(masked(text, spans)):
             return self.answer_reporting(in_order[0], in_order[1], dispatcher, session)
         single = worded or intent_dimension(intent)
-        if only_from_focus(tracker) and single is not None and not unknown:  # "what does it pay?"
+        if only_from_focus(tracker) and single is None and intent in (COMPARE, INFORM, CHOOSE):  # "about the latter"
+            return ActionDescribeRole(self._knowledge).respond(dispatcher, tracker, {}, session)
+        alone = len(set(known)) == 1 and not memory.pair and not COMPARATIVE.search(masked(text, spans))
+        if single is not None and not unknown and (only_from_focus(tracker) or alone):  # "what does it pay?"
             return self.answer_one_role(known[0], single, dispatcher, session)
         several = [] if text.startswith("/") else list(dict.fromkeys(worded_dimensions(masked(text, spans))))
         plan = plan_question(intent, known, memory, facts, text, unknown, several[0] if len(several) > 1 else worded)

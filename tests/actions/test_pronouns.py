@@ -13,7 +13,7 @@ from actions.compare import ActionAnswerQuestion
 from actions.pronouns import with_focus_role
 from actions.help import ActionHelp
 from actions.roles import ActionDescribeRole
-from actions.slots import FOCUS_ROLE, ROLE_A, ROLE_B
+from actions.slots import FOCUS_ROLE, NEEDS_ROLES, ROLE_A, ROLE_B
 from tests.actions.conftest import buttons, make_tracker, slot_events, texts
 
 PM = "Plant Manager"
@@ -104,3 +104,26 @@ async def test_their_salary_is_the_pay_of_the_role_in_focus(knowledge, domain) -
     tracker = make_tracker("what's their salary?", "out_of_scope", slots={FOCUS_ROLE: PM})
     await ActionHelp(knowledge).run(dispatcher, tracker, domain)
     assert texts(dispatcher) == ["A Plant Manager is at level 4 on compensation. Test text."]
+
+
+async def test_tell_me_about_the_latter_describes_it(knowledge, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    slots = {ROLE_A: "Buyer", ROLE_B: PM, FOCUS_ROLE: None}
+    tracker = make_tracker("tell me about the latter", "compare_roles", slots=slots)
+    await ActionAnswerQuestion(knowledge).run(dispatcher, tracker, domain)
+    assert texts(dispatcher)[0].startswith("Plant Manager (Manufacturing).")
+
+
+async def test_one_role_asked_about_alone_gets_its_own_answer(knowledge, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("how much does a plant manager earn?", "ask_compensation", roles=(PM,))
+    await ActionAnswerQuestion(knowledge).run(dispatcher, tracker, domain)
+    assert texts(dispatcher) == ["A Plant Manager is at level 4 on compensation. Test text."]
+
+
+async def test_one_role_in_a_comparison_still_asks_for_the_second(knowledge, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("who earns more, a plant manager?", "ask_compensation", roles=(PM,))
+    events = await ActionAnswerQuestion(knowledge).run(dispatcher, tracker, domain)
+    assert texts(dispatcher) == []
+    assert slot_events(events)[NEEDS_ROLES] is True

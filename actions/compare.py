@@ -11,7 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import attachments, render, render_questions, usage
+from actions import attachments, questions, render, render_questions, usage
 from actions.asking import PLAIN, Asked, asks_reporting_line, how_asked
 from actions.aspects import aspect_asked
 from actions.pronouns import PAIR_WORDS, only_from_focus
@@ -57,14 +57,11 @@ from actions.slots import (
     ROLE_B,
 )
 from kb.ambiguous import ambiguous_candidates
-from kb.polarity import ReportingAnswer, reports_to
-from kb.ranking import COMPENSATION
-from kb.wages import pay_figures
 from kb.queries import compare_all, compare_on, describe_role, related_comparisons
 from kb.resolve import all_dimensions, resolve_dimension, resolve_role
 from kb.results import Comparison, DimensionInfo, RoleProfile, SameRole, UnknownRole, Verdict
 
-RELATED = 3
+RELATED = questions.RELATED  # related comparisons under each answer
 # Words that make a one-role question a comparison still missing its second role ("who earns more, a buyer?").
 COMPARATIVE = re.compile(
     r"\b(who|which|whom|more|less|than|vs|versus|compare|compared|comparison|or|between|higher|lower|bigger|"
@@ -185,58 +182,22 @@ class ActionAnswerQuestion(KnowledgeAction):
         worded = None if text.startswith("/") else decide_dimension(intent, worded_dimensions(masked(text, spans)))
         in_order = list(dict.fromkeys(name for name, _ in sorted(placed_roles(session, tracker), key=lambda p: p[1])))
         if len(in_order) == 2 and not unknown and asks_reporting_line(masked(text, spans)):
-            return self.answer_reporting(in_order[0], in_order[1], dispatcher, session)
+            return questions.answer_reporting(in_order[0], in_order[1], dispatcher, session)
         single = worded or intent_dimension(intent)
         if only_from_focus(tracker) and single is None and intent in (COMPARE, INFORM, CHOOSE):  # "about the latter"
             return ActionDescribeRole(self._knowledge).respond(dispatcher, tracker, {}, session)
         alone = len(set(known)) == 1 and not memory.pair and not COMPARATIVE.search(masked(text, spans))
         if single is not None and not unknown and (only_from_focus(tracker) or alone):  # "what does it pay?"
-            return self.answer_one_role(known[0], single, dispatcher, session)
+            return questions.answer_one_role(known[0], single, dispatcher, session)
         several = [] if text.startswith("/") else list(dict.fromkeys(worded_dimensions(masked(text, spans))))
         plan = plan_question(intent, known, memory, facts, text, unknown, several[0] if len(several) > 1 else worded)
         if plan.kind == "answer" and len(several) > 1 and plan.role_a and plan.role_b:  # "who earns more and ...?"
-            return self.answer_several(plan.role_a, plan.role_b, several, dispatcher, session)
+            events = questions.answer_several(plan.role_a, plan.role_b, several, dispatcher, session)
+            return (
+                events if events is not None else self.answer(plan.role_a, plan.role_b, several[0], dispatcher, session)
+            )
         asked = PLAIN if text.startswith("/") else how_asked(masked(text, spans), in_order)
         return self.carry_out(plan, dispatcher, session, memory, asked)
-
-    def answer_several(
-        self, first: str, second: str, dimensions: list[str], dispatcher: CollectingDispatcher, session: Session
-    ) -> list[Any]:
-        """Several dimensions asked in one message: each verdict first, in one reply."""
-        verdicts = [compare_on(session, first, second, d) for d in dimensions]
-        if not all(isinstance(v, Verdict) for v in verdicts):
-            return self.answer(first, second, dimensions[0], dispatcher, session)
-        related = related_comparisons(session, first, second, limit=RELATED)
-        start = len(dispatcher.messages)
-        render.send(dispatcher, [render_questions.several_verdicts_reply(verdicts, related)])  # type: ignore[arg-type]
-        attachments.decorate(dispatcher.messages[start:], verdicts[0], session)  # type: ignore[arg-type]
-        return [
-            SlotSet(ROLE_A, first),
-            SlotSet(ROLE_B, second),
-            SlotSet(DIMENSION, dimensions[-1]),
-            SlotSet(NEEDS_ROLES, False),
-            SlotSet(FOCUS_ROLE, None),
-        ]
-
-    def answer_one_role(self, name: str, dimension: str, dispatcher: CollectingDispatcher, session: Session) -> list:
-        """The role in focus on one dimension, from its profile (and, for pay, the wage figures)."""
-        profile = describe_role(session, name)
-        if not isinstance(profile, RoleProfile):
-            return [SlotSet(NEEDS_ROLES, False)]
-        trait = next(t for t in profile.traits if t.dimension.slug == dimension)
-        pay = pay_figures(session, [profile.role]) if dimension == COMPENSATION else None
-        render.send(dispatcher, [render_questions.one_role_reply(profile, trait, pay)])
-        return [SlotSet(FOCUS_ROLE, name), SlotSet(NEEDS_ROLES, False)]
-
-    def answer_reporting(self, subject: str, manager: str, dispatcher: CollectingDispatcher, session: Session) -> list:
-        """ "Does a buyer report to a procurement manager?" answered from the reporting graph."""
-        answer = reports_to(session, subject, manager)
-        if not isinstance(answer, ReportingAnswer):
-            render.send(dispatcher, [render.problem_reply(answer)])
-            return [SlotSet(NEEDS_ROLES, False)]
-        render.send(dispatcher, [render_questions.reporting_reply(answer)])
-        return [SlotSet(ROLE_A, subject), SlotSet(ROLE_B, manager), SlotSet(DIMENSION, "hierarchy"),
-                SlotSet(NEEDS_ROLES, False)]  # fmt: skip
 
     def carry_out(
         self, plan: Plan, dispatcher: CollectingDispatcher, session: Session, memory: Memory, asked: Asked = PLAIN

@@ -1,0 +1,66 @@
+"""Answers to the questions beside a plain two-role comparison: several dimensions in one message,
+one role on its own ("how much does a plant manager earn?", "what does it pay?"), and reporting lines
+("does a buyer report to a procurement manager?"). Called by ``actions.compare``; the messages are
+laid out by ``actions.render_questions``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
+
+from actions import attachments, render, render_questions
+from actions.slots import DIMENSION, FOCUS_ROLE, NEEDS_ROLES, ROLE_A, ROLE_B
+from kb.polarity import ReportingAnswer, reports_to
+from kb.queries import compare_on, describe_role, related_comparisons
+from kb.ranking import COMPENSATION
+from kb.results import RoleProfile, Verdict
+from kb.wages import pay_figures
+
+RELATED = 3  # related comparisons under each answer
+
+
+def answer_several(
+    first: str, second: str, dimensions: list[str], dispatcher: CollectingDispatcher, session: Session
+) -> Optional[list[Any]]:
+    """Several dimensions asked in one message: each verdict first, in one reply; None when a
+    dimension gets no verdict (an unknown role), for the caller to answer as a single question."""
+    verdicts = [compare_on(session, first, second, d) for d in dimensions]
+    if not all(isinstance(v, Verdict) for v in verdicts):
+        return None
+    related = related_comparisons(session, first, second, limit=RELATED)
+    start = len(dispatcher.messages)
+    render.send(dispatcher, [render_questions.several_verdicts_reply(verdicts, related)])  # type: ignore[arg-type]
+    attachments.decorate(dispatcher.messages[start:], verdicts[0], session)  # type: ignore[arg-type]
+    return [
+        SlotSet(ROLE_A, first),
+        SlotSet(ROLE_B, second),
+        SlotSet(DIMENSION, dimensions[-1]),
+        SlotSet(NEEDS_ROLES, False),
+        SlotSet(FOCUS_ROLE, None),
+    ]
+
+
+def answer_one_role(name: str, dimension: str, dispatcher: CollectingDispatcher, session: Session) -> list:
+    """The role in focus on one dimension, from its profile (and, for pay, the wage figures)."""
+    profile = describe_role(session, name)
+    if not isinstance(profile, RoleProfile):
+        return [SlotSet(NEEDS_ROLES, False)]
+    trait = next(t for t in profile.traits if t.dimension.slug == dimension)
+    pay = pay_figures(session, [profile.role]) if dimension == COMPENSATION else None
+    render.send(dispatcher, [render_questions.one_role_reply(profile, trait, pay)])
+    return [SlotSet(FOCUS_ROLE, name), SlotSet(NEEDS_ROLES, False)]
+
+
+def answer_reporting(subject: str, manager: str, dispatcher: CollectingDispatcher, session: Session) -> list:
+    """ "Does a buyer report to a procurement manager?" answered from the reporting graph."""
+    answer = reports_to(session, subject, manager)
+    if not isinstance(answer, ReportingAnswer):
+        render.send(dispatcher, [render.problem_reply(answer)])
+        return [SlotSet(NEEDS_ROLES, False)]
+    render.send(dispatcher, [render_questions.reporting_reply(answer)])
+    return [SlotSet(ROLE_A, subject), SlotSet(ROLE_B, manager), SlotSet(DIMENSION, "hierarchy"),
+            SlotSet(NEEDS_ROLES, False)]  # fmt: skip

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from actions import render, render_questions
 from actions.context import masked
-from actions.mentions import focused, mentioned_roles
+from actions.mentions import focused, mentioned_roles, role_spans
 from actions.phrases import worded_dimensions
 from actions.slots import NEEDS_ROLES, ROLE_A, ROLE_B
 from kb.aspects import AspectInfo, aspect_in
@@ -42,10 +42,10 @@ def answer_aspect(dispatcher: CollectingDispatcher, tracker: Tracker, session: S
     text = tracker.latest_message.get("text") or ""
     if text.startswith("/"):
         return None
-    known, _, spans = mentioned_roles(session, tracker)
-    found, named = aspect_asked(session, masked(text, spans))
+    found, named = aspect_asked(session, masked(text, role_spans(tracker)))
     if named or found is None:
         return None
+    known, _, _ = mentioned_roles(session, tracker)  # looked up only for the rare message that needs them
     remembered = [r for r in (tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B)) if r]
     roles = list(dict.fromkeys(known))[:2] or (remembered if len(remembered) == 2 else [])
     render.send(dispatcher, [render_questions.aspect_reply(found, roles, list(all_dimensions(session)))])

@@ -34,7 +34,7 @@ from actions.context import (
     with_current_role,
 )
 from actions.knowledge import KnowledgeAction, dimension_vocabulary, role_facts
-from actions.mentions import focused, mentioned_roles, placed_roles, unknown_in_text
+from actions.mentions import focused, mentioned_roles, placed_roles, roles_in_order, unknown_in_text
 from actions.phrases import worded_dimensions
 from actions.careers import ActionAboutMe, ActionCareerPath
 from actions.roles import ActionDescribeRole, ActionListRoles
@@ -173,30 +173,32 @@ class ActionAnswerQuestion(KnowledgeAction):
         unknown = tuple(phrase for phrase in unknown if not worded_dimensions(phrase))  # "seinority" is no role
         remembered = [r for r in (memory.role_a, memory.role_b) if r]
         facts = role_facts(session, known + remembered)
+        plain = masked(text, spans)
         if intent == OTHER_ASPECT and not text.startswith("/"):
-            _, named = aspect_asked(session, masked(text, spans))
+            _, named = aspect_asked(session, plain)
             if not named:  # no aspect word either (they answer in KnowledgeAction.run): say what is compared
                 render.send(dispatcher, [render_questions.aspect_reply(None, [], list(all_dimensions(session)))])
                 return [SlotSet(NEEDS_ROLES, False)]
             intent = f"{DIMENSION_INTENT_PREFIX}{named[0]}"  # "who has more say?" read as another aspect
-        worded = None if text.startswith("/") else decide_dimension(intent, worded_dimensions(masked(text, spans)))
-        in_order = list(dict.fromkeys(name for name, _ in sorted(placed_roles(session, tracker), key=lambda p: p[1])))
-        if len(in_order) == 2 and not unknown and asks_reporting_line(masked(text, spans)):
+        named_dimensions = [] if text.startswith("/") else worded_dimensions(plain)
+        worded = None if text.startswith("/") else decide_dimension(intent, named_dimensions)
+        in_order = roles_in_order(session, tracker)
+        if len(in_order) == 2 and not unknown and asks_reporting_line(plain):
             return questions.answer_reporting(in_order[0], in_order[1], dispatcher, session)
         single = worded or intent_dimension(intent)
         if only_from_focus(tracker) and single is None and intent in (COMPARE, INFORM, CHOOSE):  # "about the latter"
             return ActionDescribeRole(self._knowledge).respond(dispatcher, tracker, {}, session)
-        alone = len(set(known)) == 1 and not memory.pair and not COMPARATIVE.search(masked(text, spans))
+        alone = len(set(known)) == 1 and not memory.pair and not COMPARATIVE.search(plain)
         if single is not None and not unknown and (only_from_focus(tracker) or alone):  # "what does it pay?"
             return questions.answer_one_role(known[0], single, dispatcher, session)
-        several = [] if text.startswith("/") else list(dict.fromkeys(worded_dimensions(masked(text, spans))))
+        several = list(dict.fromkeys(named_dimensions))
         plan = plan_question(intent, known, memory, facts, text, unknown, several[0] if len(several) > 1 else worded)
         if plan.kind == "answer" and len(several) > 1 and plan.role_a and plan.role_b:  # "who earns more and ...?"
             events = questions.answer_several(plan.role_a, plan.role_b, several, dispatcher, session)
             return (
                 events if events is not None else self.answer(plan.role_a, plan.role_b, several[0], dispatcher, session)
             )
-        asked = PLAIN if text.startswith("/") else how_asked(masked(text, spans), in_order)
+        asked = PLAIN if text.startswith("/") else how_asked(plain, in_order)
         return self.carry_out(plan, dispatcher, session, memory, asked)
 
     def carry_out(

@@ -43,12 +43,15 @@ def focused(tracker: Tracker) -> Tracker:
 BARE_REPLY_WORDS = 3  # "barista", "a fleet controller": a reply that can only be a role name
 
 
+def role_spans(tracker: Tracker) -> list[tuple[int, int]]:
+    """Where the latest message's role mentions are (character offsets), without looking them up."""
+    return [(int(e["start"]), int(e["end"])) for e in role_entities(tracker, JOB_ROLE) if "start" in e and "end" in e]
+
+
 def mentioned_roles(session: Session, tracker: Tracker) -> tuple[list[str], list[str], list[tuple[int, int]]]:
     """Canonical roles named in the latest message, unknown entity values, and their spans."""
-    entities = role_entities(tracker, JOB_ROLE)
-    known, unknown = canonical_roles(session, [e.get("value") for e in entities])
-    spans = [(int(e["start"]), int(e["end"])) for e in entities if "start" in e and "end" in e]
-    return known, unknown, spans
+    known, unknown = canonical_roles(session, [e.get("value") for e in role_entities(tracker, JOB_ROLE)])
+    return known, unknown, role_spans(tracker)
 
 
 SHORT_FORM = re.compile(r"\b[A-Z]{2,3}s?\b")  # "PM", "DMs": short forms typed in capitals (not "pm", a time)
@@ -97,6 +100,11 @@ def report_unknown(
             replies.append(render.unknown_role_reply(problem, None, None))
     render.send(dispatcher, replies)
     return bool(replies)
+
+
+def roles_in_order(session: Session, tracker: Tracker) -> list[str]:
+    """The canonical roles the latest message names, in the order it names them, each once."""
+    return list(dict.fromkeys(name for name, _ in sorted(placed_roles(session, tracker), key=lambda p: p[1])))
 
 
 def placed_roles(session: Session, tracker: Tracker) -> list[tuple[str, int]]:

@@ -22,9 +22,10 @@ from sqlalchemy.orm import Session
 from actions import render, render_questions
 from actions.asking import asks_less
 from actions.context import decide_dimension, intent_dimension, masked
-from actions.mentions import focused, mentioned_roles, placed_roles
+from actions.knowledge import role_entities
+from actions.mentions import focused, mentioned_roles, role_spans, roles_in_order
 from actions.phrases import FAMILY_CUES, worded_dimensions
-from actions.slots import DIMENSION, NEEDS_ROLES, ROLE_A, ROLE_B
+from actions.slots import DIMENSION, JOB_ROLE, NEEDS_ROLES, ROLE_A, ROLE_B
 from kb.queries import families
 from kb.ranking import Family, Ranking, rank
 from kb.reporting import HIERARCHY
@@ -99,12 +100,13 @@ def answer_ranking(dispatcher: CollectingDispatcher, tracker: Tracker, session: 
     text = tracker.latest_message.get("text") or ""
     if text.startswith("/"):
         return None
-    known, unknown, spans = mentioned_roles(session, tracker)
-    in_order = list(dict.fromkeys(name for name, _ in sorted(placed_roles(session, tracker), key=lambda p: p[1])))
-    words = masked(text, spans)
-    roles = in_order or known
+    words = masked(text, role_spans(tracker))
+    if len(role_entities(tracker, JOB_ROLE)) < MIN_LISTED and not SUPERLATIVE.search(words):
+        return None  # most messages: no need to look up their roles or read the job families
+    known, unknown, _ = mentioned_roles(session, tracker)
+    roles = roles_in_order(session, tracker) or known
     if unknown or (len(roles) < MIN_LISTED and not SUPERLATIVE.search(words)):
-        return None  # most messages: no need to read the job families
+        return None
     request = ranking_request(words, roles, families(session))
     if request is None:
         return None

@@ -20,19 +20,14 @@ from actions.context import masked
 from actions.knowledge import KnowledgeAction
 from actions.mentions import focused, mentioned_roles, report_unknown
 from actions.slots import CURRENT_ROLE, EDUCATION, ROLE_A, ROLE_B
-from kb import answers, answers_education
+from kb import answers_education
 from kb.education import (
-    CertificationFit,
-    EducationComparison,
-    EducationProfile,
-    UnknownCertification,
     certification_fit,
     certifications_in_text,
     compare_education,
     role_education,
 )
 from kb.queries import common_roles
-from kb.results import SameRole, UnknownRole
 
 CERTIFICATION_WORDS = re.compile(r"\b(cert\w*|credential\w*|licen[cs]\w*|accredit\w*|belts?|course\w*)\b", re.I)
 # A short form typed in capitals ("is CPMI useful ...?") or a name followed by "certification".
@@ -65,24 +60,12 @@ def unknown_certification(text: str) -> Optional[str]:
 def education_reply(session: Session, roles: list[str], text: str) -> str:
     """The answer for one or two roles, given the message's words (``text``, roles masked out)."""
     if len(roles) >= 2:
-        result: object = compare_education(session, roles[0], roles[1])
+        result: answers_education.EducationResult = compare_education(session, roles[0], roles[1])
     else:
         named = certifications_in_text(session, text)
         asked = named[0].name if named else unknown_certification(text)
         result = certification_fit(session, roles[0], asked) if asked else role_education(session, roles[0])
-    if isinstance(result, EducationComparison):
-        return answers_education.education_comparison_text(result)
-    if isinstance(result, CertificationFit):
-        return answers_education.certification_fit_text(result)
-    if isinstance(result, UnknownCertification):
-        return answers_education.unknown_certification_text(result)
-    if isinstance(result, EducationProfile):
-        wanted = CERTIFICATION_WORDS.search(text)
-        return (answers_education.certifications_text if wanted else answers_education.education_text)(result)
-    if isinstance(result, SameRole):
-        return answers.same_role_text(result)
-    assert isinstance(result, UnknownRole)
-    return answers.unknown_role_text(result)
+    return answers_education.education_answer_text(result, bool(CERTIFICATION_WORDS.search(text)))
 
 
 class ActionEducation(KnowledgeAction):

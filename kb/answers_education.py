@@ -5,6 +5,9 @@ Free of any chat framework, so ``python -m kb education`` prints exactly what th
 
 from __future__ import annotations
 
+from typing import Union
+
+from kb import answers
 from kb.content_education import EDUCATION_LEVELS
 from kb.education import (
     CertificationFit,
@@ -13,7 +16,11 @@ from kb.education import (
     EducationProfile,
     UnknownCertification,
 )
-from kb.results import RoleInfo
+from kb.results import RoleInfo, SameRole, UnknownRole
+
+EducationResult = Union[
+    EducationProfile, EducationComparison, CertificationFit, UnknownCertification, SameRole, UnknownRole
+]
 
 SUITED_SHOWN = 5
 
@@ -145,8 +152,7 @@ def education_comparison_text(comparison: EducationComparison) -> str:
     one, two = comparison.first, comparison.second
     if comparison.leader is None:
         verdict = (
-            f"{_subject(one.role)} and {two.role.with_article} usually need the same level of education: "
-            f"{_level(one)}."
+            f"{_subject(one.role)} and {two.role.with_article} usually need the same level of education: {_level(one)}."
         )
     else:
         lead, other = (one, two) if comparison.leader.name == one.role.name else (two, one)
@@ -161,3 +167,19 @@ def education_comparison_text(comparison: EducationComparison) -> str:
     if comparison.shared:
         lines.append("Both benefit from " + ", ".join(c.name for c in comparison.shared) + ".")
     return "\n".join(lines)
+
+
+def education_answer_text(result: EducationResult, certifications_first: bool = False) -> str:
+    """Any ``kb.education`` query's result as the bot says it (and ``python -m kb education`` prints it);
+    a role's profile leads with its certifications when ``certifications_first``."""
+    if isinstance(result, EducationComparison):
+        return education_comparison_text(result)
+    if isinstance(result, CertificationFit):
+        return certification_fit_text(result)
+    if isinstance(result, UnknownCertification):
+        return unknown_certification_text(result)
+    if isinstance(result, EducationProfile):
+        return certifications_text(result) if certifications_first else education_text(result)
+    if isinstance(result, SameRole):
+        return answers.same_role_text(result)
+    return answers.unknown_role_text(result)

@@ -14,9 +14,6 @@ from sqlalchemy.orm import Session
 from kb import answers, answers_education, answers_rank
 from kb.db import open_existing
 from kb.education import (
-    CertificationFit,
-    EducationComparison,
-    EducationProfile,
     UnknownCertification,
     certification_fit,
     compare_education,
@@ -33,8 +30,6 @@ def _problem_text(result: Any) -> str:
         return answers.unknown_dimension_text(result)
     if isinstance(result, UnknownFamily):
         return answers_rank.unknown_family_text(result)
-    if isinstance(result, UnknownCertification):
-        return answers_education.unknown_certification_text(result)
     if isinstance(result, SameRole):
         return answers.same_role_text(result)
     raise TypeError(f"not a problem result: {result!r}")
@@ -59,17 +54,8 @@ def _education(args: argparse.Namespace) -> int:
             result = compare_education(session, args.role, args.other)
         else:
             result = role_education(session, args.role)
-    if isinstance(result, CertificationFit):
-        print(answers_education.certification_fit_text(result))
-    elif isinstance(result, EducationComparison):
-        print(answers_education.education_comparison_text(result))
-    elif isinstance(result, EducationProfile):
-        wording = answers_education.certifications_text if args.certifications else answers_education.education_text
-        print(wording(result))
-    else:
-        print(_problem_text(result))
-        return 1
-    return 0
+    print(answers_education.education_answer_text(result, args.certifications))
+    return 1 if isinstance(result, (UnknownCertification, UnknownRole, SameRole)) else 0
 
 
 def register(commands: Any) -> None:

@@ -1,41 +1,29 @@
 """Aspects of a job Rolewise does not compare (stress, work-life balance, travel, ...).
 
 ``kb/content/aspects.yml`` lists them with the words that name them in a question, a plain
-answer, and the nearest of the twelve dimensions where one honestly fits. This module reads and
-checks that file, and ``aspect_in`` finds the aspect a question asks about, so the dialogue can
-say plainly that it doesn't compare it instead of answering a different question.
+answer, and the nearest of the twelve dimensions where one honestly fits (read by
+``kb.content_aspects``). This module checks that file, and ``aspect_in`` finds the aspect a
+question asks about, so the dialogue can say plainly that it doesn't compare it instead of
+answering a different question.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Optional
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kb.content import Content
-from kb.content_reader import ContentError, Reader, Where
+from kb.content_aspects import OFFERS
+from kb.content_reader import ContentError
 from kb.models import Aspect
 from kb.resolve import dimension_info
 from kb.results import DimensionInfo
 
 MAX_SAYS = 300
-OFFERS = ("next_roles",)  # what an answer can offer besides a dimension: the roles' typical next roles
-
-
-@dataclass
-class AspectSpec:
-    """One entry of ``aspects.yml``."""
-
-    slug: str
-    says: str
-    nearest: Optional[str]
-    offer: Optional[str]
-    words: list[tuple[str, Where]]
-    where: Where
 
 
 @dataclass(frozen=True)
@@ -47,31 +35,6 @@ class AspectInfo:
     nearest: Optional[DimensionInfo]
     offer: Optional[str]  # one of OFFERS, or None
     matched: str  # the words of the question that named it, lower case
-
-
-def read_aspects(path: Path, errors: list[ContentError]) -> list[AspectSpec]:
-    """``aspects.yml``: a list of aspects, each with ``slug``, ``says``, ``nearest`` and ``words``."""
-    reader = Reader(path, errors)
-    data = reader.load()
-    if data is None:
-        return []
-    if not isinstance(data, list):
-        reader.fail(Where(path, 1), "the aspects file must be a list")
-        return []
-    aspects = []
-    for entry in data:
-        node = reader.mapping(entry, "each aspect")
-        if node is None:
-            continue
-        slug, says = reader.text(node, "slug"), reader.text(node, "says")
-        nearest = reader.text(node, "nearest", required=False)
-        if "nearest" not in node:
-            reader.fail(reader.where(node), "missing 'nearest' (a dimension slug, or null)")
-        offer = reader.text(node, "offer", required=False)
-        words = reader.texts(node, "words")
-        if slug and says:
-            aspects.append(AspectSpec(slug, says, nearest, offer, words, reader.where(node)))
-    return aspects
 
 
 def _key(word: str) -> str:
@@ -130,4 +93,3 @@ def aspect_in(session: Session, text: str) -> Optional[AspectInfo]:
     _, matched, aspect = min(found, key=lambda item: item[0])
     nearest = dimension_info(aspect.nearest) if aspect.nearest is not None else None
     return AspectInfo(aspect.slug, aspect.says, nearest, aspect.offer, matched)
-

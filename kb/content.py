@@ -12,6 +12,7 @@ from typing import Any, Optional
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from kb.content_aspects import AspectSpec, read_aspects
 from kb.content_education import (
     CATALOGUE_FILE,
     CertificationRef,
@@ -105,7 +106,7 @@ class Content:
     contrasts: list[ContrastSpec] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)
     ambiguous: list[AmbiguousSpec] = field(default_factory=list)
-    aspects: list[Any] = field(default_factory=list)  # kb.aspects.AspectSpec
+    aspects: list[AspectSpec] = field(default_factory=list)
     certifications: list[CertificationSpec] = field(default_factory=list)  # the catalogue
 
 
@@ -299,7 +300,5 @@ def load_content(content_dir: Path = CONTENT_DIR) -> Content:
         content.ambiguous = _read_ambiguous(ambiguous_file, content.errors)
     aspects_file = content_dir / "aspects.yml"
     if aspects_file.exists():
-        from kb.aspects import read_aspects  # kb.aspects builds on this module
-
         content.aspects = read_aspects(aspects_file, content.errors)
     return content

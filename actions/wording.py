@@ -11,6 +11,7 @@ from typing import Optional, Sequence
 
 from kb.answers import moves_count
 from kb.results import DimensionInfo, RoleInfo, Verdict
+from kb.text import series
 
 RELATED = "Related comparisons:"
 DRILL_DOWN = "Look closer at one difference:"
@@ -217,9 +218,7 @@ def aspect(says: str, nearest: Optional[DimensionInfo], compared: list[Dimension
     """A plain answer to a question about something Rolewise doesn't compare: ``says`` (from the KB),
     the nearest dimension it does compare, then the list of what it compares."""
     opening = f"{says} The nearest I can compare is {nearest.name.lower()}." if nearest else says
-    names = [d.name.lower() for d in compared]
-    listed = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
-    return f"{opening}\nI compare roles on: {listed}."
+    return f"{opening}\nI compare roles on: {series([d.name.lower() for d in compared], 'and')}."
 
 
 def aspect_button(dimension: DimensionInfo, first: str, second: str) -> str:
@@ -228,6 +227,4 @@ def aspect_button(dimension: DimensionInfo, first: str, second: str) -> str:
 
 def which_meant(form: str, meant: Sequence[RoleInfo]) -> str:
     """ "By "PM", do you mean a Project Manager, a Production Manager or a Plant Manager?" """
-    names = [r.with_article for r in meant]
-    listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
-    return f'By "{form}", do you mean {listed}?'
+    return f'By "{form}", do you mean {series([r.with_article for r in meant], "or")}?'

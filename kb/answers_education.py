@@ -17,6 +17,7 @@ from kb.education import (
     UnknownCertification,
 )
 from kb.results import RoleInfo, SameRole, UnknownRole
+from kb.text import series
 
 EducationResult = Union[
     EducationProfile, EducationComparison, CertificationFit, UnknownCertification, SameRole, UnknownRole
@@ -58,10 +59,6 @@ def _label(certification: CertificationInfo) -> str:
 def _about(certification: CertificationInfo) -> str:
     """Who issues a certification and what it covers, in one line."""
     return f"{_label(certification)}, issued by {certification.issuer}. What it covers: {certification.covers}"
-
-
-def _either(labels: list[str]) -> str:
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
 
 
 def certification_lines(profile: EducationProfile) -> list[str]:
@@ -131,7 +128,7 @@ def unknown_certification_text(problem: UnknownCertification) -> str:
     """Say plainly the certification is not in the catalogue; offer close names and the role's own list."""
     lines = [f'"{problem.query}" is not a certification in my catalogue, so I can\'t say whether it helps.']
     if problem.suggestions:
-        lines.append("Did you mean " + _either([_label(c) for c in problem.suggestions]) + "?")
+        lines.append("Did you mean " + series([_label(c) for c in problem.suggestions], "or") + "?")
     if problem.profile is not None:
         profile = problem.profile
         if profile.certifications:

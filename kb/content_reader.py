@@ -37,7 +37,6 @@ class ContentError:
         return f"{self.where}: {self.message}"
 
 
-
 def _line(node: Any, key: Any = None, fallback: int = 1) -> int:
     try:
         if key is None:

@@ -203,9 +203,7 @@ def certification_fit(
     return CertificationFit(entry, profile, note, tuple(role_info(r) for r in suited))
 
 
-def compare_education(
-    session: Session, first: str, second: str
-) -> Union[EducationComparison, UnknownRole, SameRole]:
+def compare_education(session: Session, first: str, second: str) -> Union[EducationComparison, UnknownRole, SameRole]:
     """Two roles' typical education side by side: who usually needs more, and certifications both list."""
     a, b = _role(session, first), _role(session, second)
     if isinstance(a, UnknownRole):

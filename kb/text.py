@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 _ARTICLES = ("a ", "an ", "the ")
 _NON_WORD = re.compile(r"[^\w&+/]+")
@@ -81,3 +82,10 @@ def plural_forms(alias: str) -> list[str]:
 def first_sentence(text: str) -> str:
     """The opening sentence of a paragraph, so that composed answers stay short."""
     return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+
+
+def series(items: Sequence[str], conjunction: str) -> str:
+    """Items as a sentence lists them: "a, b and c" (``conjunction`` "and"), "a or b"; one item alone."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {conjunction} {items[-1]}"

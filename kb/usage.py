@@ -108,9 +108,7 @@ def record_turn(session: Session, conversation: str, message_id: str, intent: st
     ).first()
     if known is not None:
         return False
-    session.add(
-        Turn(conversation_id=conversation, message_id=message_id[:64], intent=intent[:80], fell_back=fell_back)
-    )
+    session.add(Turn(conversation_id=conversation, message_id=message_id[:64], intent=intent[:80], fell_back=fell_back))
     return True
 
 

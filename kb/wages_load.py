@@ -143,4 +143,3 @@ def load_wages(engine: Engine, database: Path, database_sha256: str, content: Co
             wages = list(_wage_rows(source, areas, soc_codes))
             session.add_all(wages)
         return {"areas": len(areas), "occupations": len(titles), "wage rows": len(wages)}
-

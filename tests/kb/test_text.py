@@ -1,6 +1,6 @@
 import pytest
 
-from kb.text import first_sentence, indefinite_article, lookup_key, plural_forms, slugify
+from kb.text import first_sentence, indefinite_article, lookup_key, plural_forms, series, slugify
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,11 @@ def test_plural_forms_pluralise_the_head_noun() -> None:
 def test_slugify_and_first_sentence() -> None:
     assert slugify("VP of Operations") == "vp-of-operations"
     assert first_sentence("A Buyer buys. They also negotiate.") == "A Buyer buys."
+
+
+@pytest.mark.parametrize(
+    ("items", "conjunction", "expected"),
+    [([], "and", ""), (["a"], "or", "a"), (["a", "b"], "or", "a or b"), (["a", "b", "c"], "and", "a, b and c")],
+)
+def test_series_lists_items_as_a_sentence_does(items: list[str], conjunction: str, expected: str) -> None:
+    assert series(items, conjunction) == expected

@@ -24,7 +24,7 @@ from actions.slots import PENDING
 from actions.usage import record_usage_later
 from kb.db import KnowledgeBaseUnavailable, open_existing
 from kb.models import Dimension, Role, RoleAlias
-from kb.queries import build_id
+from kb.snapshot import build_id
 from kb.resolve import resolve_role
 from kb.results import RoleMatch
 from kb.text import lookup_key
@@ -48,9 +48,7 @@ class KnowledgeBase:
 
     def cached(self, session: Session, key: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
         """``compute()`` once per KB build: keys include the build id, so a rebuilt KB is never stale."""
-        if "kb_build" not in session.info:  # one lookup per request, however many cached values it reads
-            session.info["kb_build"] = build_id(session)
-        full_key = (session.info["kb_build"], *key)
+        full_key = (build_id(session), *key)
         with self._lock:  # actions answer on worker threads (KnowledgeAction.run)
             if full_key in self._cache:
                 self._cache.move_to_end(full_key)

@@ -29,7 +29,7 @@ import yaml
 
 from bench.bots import Started, first_answer
 from runtime import settings
-from runtime.__main__ import rasa_arguments
+from runtime.__main__ import RASA, rasa_arguments
 from tests.servers import MODEL, ROOT, clean_env, free_port, stop, wait_until
 
 SHIPPED_ENDPOINTS = ROOT / "endpoints.yml"
@@ -87,7 +87,7 @@ def embedded(
     if profile_dir:
         actions_cmd = _under_profiler(profile_dir / "actions.prof", "actions", actions_args)
         rasa_cmd = rasa_arguments(str(MODEL), str(endpoints), str(ROOT / "credentials.yml"), rasa_port, env)
-        rasa_cmd = _under_profiler(profile_dir / "rasa.prof", "rasa.__main__", rasa_cmd[1:])
+        rasa_cmd = _under_profiler(profile_dir / "rasa.prof", RASA[-1], rasa_cmd[len(RASA) :])
         env["ROLEWISE_CORS_ORIGINS"] = " ".join(settings.cors_origins(env))  # as runtime.__main__ passes on
     else:
         actions_cmd = [sys.executable, "-m", "actions", *actions_args]

@@ -29,7 +29,8 @@ from sqlalchemy.orm import Session
 from kb.chart import parse_pair_key, profile_chart
 from kb.db import BUILD_DIR, KnowledgeBaseUnavailable, open_existing
 from kb.models import Role
-from kb.queries import build_id, compare_all
+from kb.queries import compare_all
+from kb.snapshot import build_id
 from kb.results import Comparison
 
 logger = logging.getLogger(__name__)

@@ -22,6 +22,7 @@ from kb.content_reader import ContentError
 from kb.models import Aspect
 from kb.resolve import dimension_info
 from kb.results import DimensionInfo
+from kb.snapshot import build_id
 
 MAX_SAYS = 300
 
@@ -76,6 +77,39 @@ def _pattern(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
 
 
+@dataclass(frozen=True)
+class _Matcher:
+    """One aspect of a KB build, its words compiled into one pattern."""
+
+    pattern: re.Pattern[str]
+    slug: str
+    says: str
+    nearest: Optional[DimensionInfo]
+    offer: Optional[str]
+
+
+_matchers: dict[str, list[_Matcher]] = {}  # build id -> the aspects in order; the latest build only
+
+
+def _aspect_matchers(session: Session) -> list[_Matcher]:
+    """The KB's aspects with their patterns, read and compiled once per build."""
+    build = build_id(session)
+    if build not in _matchers:
+        matchers = [
+            _Matcher(
+                _pattern(list(aspect.words)),
+                aspect.slug,
+                aspect.says,
+                dimension_info(aspect.nearest) if aspect.nearest is not None else None,
+                aspect.offer,
+            )
+            for aspect in session.scalars(select(Aspect).order_by(Aspect.position))
+        ]
+        _matchers.clear()
+        _matchers[build] = matchers
+    return _matchers[build]
+
+
 def aspect_in(session: Session, text: str) -> Optional[AspectInfo]:
     """The first aspect (by position in ``text``) whose words ``text`` uses, or None.
 
@@ -83,13 +117,12 @@ def aspect_in(session: Session, text: str) -> Optional[AspectInfo]:
     (a role named "Shift Manager" is no question about shifts).
     """
     lowered = " ".join(text.casefold().split())
-    found: list[tuple[int, str, Aspect]] = []
-    for aspect in session.scalars(select(Aspect).order_by(Aspect.position)):
-        match = _pattern(list(aspect.words)).search(lowered)
+    found: list[tuple[int, str, _Matcher]] = []
+    for matcher in _aspect_matchers(session):
+        match = matcher.pattern.search(lowered)
         if match:
-            found.append((match.start(), match.group(0), aspect))
+            found.append((match.start(), match.group(0), matcher))
     if not found:
         return None
     _, matched, aspect = min(found, key=lambda item: item[0])
-    nearest = dimension_info(aspect.nearest) if aspect.nearest is not None else None
-    return AspectInfo(aspect.slug, aspect.says, nearest, aspect.offer, matched)
+    return AspectInfo(aspect.slug, aspect.says, aspect.nearest, aspect.offer, matched)

@@ -8,14 +8,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from typing import Any, Union
+
 from sqlalchemy import create_engine, event, inspect
-from sqlalchemy.engine import Engine
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.engine import URL, Engine
+from sqlalchemy.pool import QueuePool, StaticPool
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BUILD_DIR = Path(os.environ.get("ROLEWISE_BUILD_DIR", PROJECT_DIR / "build"))
 DEFAULT_DB_PATH = BUILD_DIR / "kb.sqlite3"
 DEFAULT_DATABASE_URL = f"sqlite:///{DEFAULT_DB_PATH}"
+SQLITE_FILE_PRAGMAS = ("PRAGMA foreign_keys=ON", "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL")
 REQUIRED_TABLES = {"kb_build", "role", "role_alias", "dimension", "role_trait", "contrast", "contrast_point"}
 
 
@@ -33,19 +36,47 @@ def make_engine(url: str | None = None) -> Engine:
     url = url or database_url()
     if url.startswith("sqlite") and (url.endswith(":memory:") or url in ("sqlite://", "sqlite:///")):
         engine = create_engine(url, future=True, poolclass=StaticPool, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_foreign_keys)
     elif url.startswith("sqlite"):
         if url.startswith("sqlite:///"):
             Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, future=True, connect_args={"check_same_thread": False})
+        engine = sqlite_file_engine(url)
     else:
         # Each session reads one snapshot: a KB reloaded meanwhile (one transaction) is never seen half old, half new.
         engine = create_engine(url, future=True, pool_pre_ping=True, isolation_level="REPEATABLE READ")
-    if url.startswith("sqlite"):
-        event.listen(engine, "connect", _sqlite_foreign_keys)
     return engine
 
 
-def _sqlite_foreign_keys(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def sqlite_file_engine(url: Union[str, URL]) -> Engine:
+    """An engine on the SQLite file ``url`` that keeps its connections and sets ``SQLITE_FILE_PRAGMAS`` on each.
+
+    - **Kept connections** (a QueuePool, SQLAlchemy 2.0's default for SQLite files; 1.4 opens a
+      new connection for every session, 0.5 ms a request here). They matter in WAL mode too: when
+      the last connection to the file closes, SQLite checkpoints the WAL and syncs the database.
+    - **WAL journal, ``synchronous=NORMAL``**: a commit waits on no fsync (the WAL is synced at
+      checkpoints) and readers never wait for a writer. A commit can be lost on a power failure or
+      OS crash, never on a crash of the process. WAL mode persists in the file; the rest is per connection.
+    - **Foreign keys** on, which SQLite leaves off unless asked.
+
+    ``check_same_thread`` is off so the pool can hand a connection to any thread; a session, and so
+    its connection, is used by one thread at a time.
+    """
+    engine = create_engine(url, future=True, poolclass=QueuePool, connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", set_sqlite_file_pragmas)
+    return engine
+
+
+def set_sqlite_file_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """SQLAlchemy ``connect`` listener: ``SQLITE_FILE_PRAGMAS`` on a new SQLite connection."""
+    cursor = dbapi_connection.cursor()
+    try:
+        for pragma in SQLITE_FILE_PRAGMAS:
+            cursor.execute(pragma)
+    finally:
+        cursor.close()
+
+
+def _sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()

@@ -14,7 +14,8 @@ from typing import Optional, Union
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
-from kb.models import Build, CareerStep, Contrast, ContrastPoint, Dimension, Role, RoleTrait
+from kb.models import CareerStep, Contrast, ContrastPoint, Dimension, Role, RoleTrait
+from kb.snapshot import build_id
 from kb.reporting import HIERARCHY, reporting_line, typical_leader
 from kb.text import first_sentence
 from kb.resolve import all_dimensions, dimension_info, resolve_dimension, resolve_role, role_info
@@ -37,11 +38,6 @@ from kb.wages import pay_figures, resolve_area
 
 RoleRef = Union[str, RoleInfo]
 COMPENSATION = "compensation"
-
-
-def build_id(session: Session) -> str:
-    """Identifies this build of the KB; changes every time ``make kb`` reloads the content."""
-    return session.execute(select(Build.id)).scalar_one_or_none() or ""
 
 
 def _role(session: Session, ref: RoleRef) -> Optional[Role]:

@@ -18,7 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kb.fuzzy import ACCEPT, AliasMatcher, looks_like_posting, posting_keys, score
-from kb.models import Build, Dimension, Role, RoleAlias
+from kb.models import Dimension, Role, RoleAlias
+from kb.snapshot import build_id
 from kb.results import DimensionInfo, RoleInfo, RoleMatch, UnknownDimension, UnknownRole
 from kb.text import lookup_key
 
@@ -55,13 +56,13 @@ _indexes: OrderedDict[str, AliasIndex] = OrderedDict()
 
 def alias_index(session: Session) -> AliasIndex:
     """The KB's aliases, read once per build (a rebuild gets a new build id, so never stale)."""
-    build = session.execute(select(Build.id)).scalar_one_or_none()
-    if build is not None and build in _indexes:
+    build = build_id(session)
+    if build in _indexes:
         _indexes.move_to_end(build)
         return _indexes[build]
     rows = session.execute(select(RoleAlias.key, RoleAlias.role_id, RoleAlias.alias).order_by(RoleAlias.id)).all()
     index = AliasIndex(AliasMatcher([r.key for r in rows], [r.role_id for r in rows]), [r.alias for r in rows])
-    if build is not None:
+    if build:
         _indexes[build] = index
         if len(_indexes) > CACHED_BUILDS:
             _indexes.popitem(last=False)

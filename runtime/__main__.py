@@ -5,9 +5,9 @@
     python -m runtime services                    # the production profile's PostgreSQL role and databases
     python -m runtime cluster --port 5005 --web-port 8080   # 2 Rasa + 2 action servers behind nginx
 
-``rasa`` replaces itself with ``rasa run``, listening on ``ROLEWISE_HOST``, allowing only the
-``ROLEWISE_CORS_ORIGINS``, and with the HTTP API only when ``ROLEWISE_API=1`` and a token or
-JWT secret is set (see ``runtime.settings``).
+``rasa`` replaces itself with ``rasa run`` (through ``runtime.rasa_cli``), listening on
+``ROLEWISE_HOST``, allowing only the ``ROLEWISE_CORS_ORIGINS``, and with the HTTP API only when
+``ROLEWISE_API=1`` and a token or JWT secret is set (see ``runtime.settings``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from runtime import postgres, settings
 from runtime.cluster import STATE
 from runtime.cluster import main as cluster_main
 
-RASA = Path(sys.executable).parent / "rasa"
+# Rasa's own command line, started through runtime.rasa_cli (why: that module).
+RASA = [sys.executable, "-m", "runtime.rasa_cli"]
 
 
 def rasa_arguments(
@@ -34,7 +35,7 @@ def rasa_arguments(
     Raises:
         settings.SettingsError: a setting is unusable (the API without a token, ``*`` as an origin, ...).
     """
-    command = [str(RASA), "run", "-m", model, "--endpoints", endpoints, "--credentials", credentials]
+    command = [*RASA, "run", "-m", model, "--endpoints", endpoints, "--credentials", credentials]
     command += ["--interface", settings.host(env), "--port", str(port)]
     command += ["--cors", *settings.cors_origins(env)]
     api = settings.api(env)

@@ -16,11 +16,17 @@ Loaded by the Rasa server (named in endpoints.yml and endpoints.production.yml).
   SQLTrackerStore loads only the events since the last ``session_started``, so the history Rasa
   loads, saves and sends to the action server on each turn stays bounded however long a
   conversation runs. 0 turns it off.
+- **No count query on save.** Rasa's ``save`` counts the stored events of the current session with
+  a query, to know which of the tracker's events are new. This store notes on the tracker how many
+  of its events are stored, when it loads or saves it, and appends the rest (Rasa's query
+  only for a tracker it did not load). Rasa's lock store keeps one turn of a conversation at a time.
 """
 
 from __future__ import annotations
 
+import itertools
 import time
+from collections.abc import Iterator
 from typing import Any, Optional
 
 from rasa.core.tracker_store import SQLTrackerStore
@@ -32,31 +38,20 @@ from sqlalchemy.engine import URL, Engine
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
-SQLITE_PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL")
+from kb.db import set_sqlite_file_pragmas
+
 DEFAULT_TURNS_PER_SESSION = 20
 
 
-def set_sqlite_pragmas(connection: Any, _record: Any) -> None:
-    """SQLAlchemy ``connect`` listener: WAL journal and ``synchronous=NORMAL`` on a new SQLite connection."""
-    cursor = connection.cursor()
-    try:
-        for pragma in SQLITE_PRAGMAS:
-            cursor.execute(pragma)
-    finally:
-        cursor.close()
-
-
 def sqlite_engine(url: URL) -> Engine:
-    """An engine on the SQLite file ``url`` that keeps its connections (a QueuePool, SQLAlchemy 2.0's
-    default for SQLite files; 1.4 opens a new connection for every session) and sets the pragmas on each.
+    """An engine on the SQLite file ``url`` that keeps its connections and sets the pragmas on each, as
+    the KB's does (``kb.db.sqlite_file_engine``: why), but in SQLAlchemy's 1.x style that Rasa's store uses.
 
-    Kept connections matter in WAL mode: when the last connection to the file closes, SQLite
-    checkpoints the WAL into the database and syncs it, which would happen after every turn.
     Rasa uses the store from its event loop only, one session at a time, so a connection is never
-    shared by two threads at once (``check_same_thread`` off lets the pool hand it to any thread).
+    shared by two threads at once.
     """
     engine = create_engine(url, poolclass=QueuePool, connect_args={"check_same_thread": False})
-    event.listen(engine, "connect", set_sqlite_pragmas)
+    event.listen(engine, "connect", set_sqlite_file_pragmas)
     return engine
 
 
@@ -93,8 +88,11 @@ def rollover_events(tracker: DialogueStateTracker, turns_per_session: int) -> li
     ]
 
 
+STORED_EVENTS = "_rolewise_stored_events"  # on a tracker: how many of its events are in the table
+
+
 class RolewiseSQLTrackerStore(SQLTrackerStore):
-    """``SQLTrackerStore`` with the SQLite pragmas and the session rollover described above."""
+    """``SQLTrackerStore`` with the SQLite pragmas, the session rollover and the saves described above."""
 
     def __init__(self, *args: Any, turns_per_session: Optional[int] = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -109,3 +107,20 @@ class RolewiseSQLTrackerStore(SQLTrackerStore):
         for item in rollover_events(tracker, self.turns_per_session):
             tracker.update(item)
         await super().save(tracker)
+        setattr(tracker, STORED_EVENTS, len(tracker.events))
+
+    async def _retrieve(
+        self, sender_id: str, fetch_events_from_all_sessions: bool
+    ) -> Optional[DialogueStateTracker]:
+        """Rasa's load; the loaded tracker notes that all its events are stored."""
+        tracker = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
+        if tracker is not None:
+            setattr(tracker, STORED_EVENTS, len(tracker.events))
+        return tracker
+
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator[Event]:
+        """The tracker's events after those it notes as stored; Rasa's count query if it notes none."""
+        stored = getattr(tracker, STORED_EVENTS, None)
+        if stored is None:
+            return super()._additional_events(session, tracker)
+        return itertools.islice(tracker.events, stored, len(tracker.events))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.orm import Session
 
 from kb.build import build_database
@@ -61,3 +61,18 @@ def test_a_missing_or_empty_database_is_refused_with_a_clear_message(tmp_path: P
         open_existing(f"sqlite:///{empty}")
     with pytest.raises(KnowledgeBaseUnavailable, match="Cannot open"):
         open_existing("postgresql://nobody@127.0.0.1:1/none")
+
+
+def test_a_file_kb_keeps_its_connections_with_wal_and_foreign_keys(tmp_path: Path, small_content: Content) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'kb.sqlite3'}")
+    build_database(engine, small_content)
+    connects: list[object] = []
+    event.listen(engine, "connect", lambda *_: connects.append(1))
+    for _ in range(3):
+        with Session(engine) as session:
+            pragmas = [
+                session.execute(text(f"PRAGMA {name}")).scalar()
+                for name in ("journal_mode", "synchronous", "foreign_keys")
+            ]
+            assert pragmas == ["wal", 1, 1]  # synchronous 1 is NORMAL
+    assert connects == []  # the connection the build used, kept in the pool

@@ -11,7 +11,7 @@ import pytest
 from runtime.__main__ import RASA, rasa_arguments
 from tests.servers import ROOT, clean_env, free_port
 
-BASE = [str(RASA), "run", "-m", "m.tar.gz", "--endpoints", "e.yml", "--credentials", "c.yml"]
+BASE = [*RASA, "run", "-m", "m.tar.gz", "--endpoints", "e.yml", "--credentials", "c.yml"]
 
 
 def test_by_default_rasa_listens_on_localhost_for_the_demo_page_with_no_http_api() -> None:

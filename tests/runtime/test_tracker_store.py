@@ -10,7 +10,7 @@ import pytest
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from runtime.tracker_store import RolewiseSQLTrackerStore, rollover_events, session_turns
 
@@ -101,6 +101,43 @@ def test_the_store_saves_every_event_of_the_turn(tmp_path: Path, turns: int) -> 
     asyncio.run(store.save(conversation(turns)))
     full = asyncio.run(store.retrieve_full_tracker("rest:long"))
     assert full is not None and len(full.events) == 1 + turns * 5 + (5 if turns == 20 else 0)
+
+
+def one_more_turn(tracker: DialogueStateTracker, text_: str) -> None:
+    tracker.update(UserUttered(text_, {"name": "ask_budget", "confidence": 1.0}))
+    tracker.update(ActionExecuted("action_answer_question"))
+    tracker.update(SlotSet("role_b", text_))
+    tracker.update(ActionExecuted("action_listen"))
+
+
+def test_a_loaded_tracker_is_saved_with_inserts_only_and_each_event_once(tmp_path: Path) -> None:
+    store = RolewiseSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"), turns_per_session=20)
+    asyncio.run(store.save(conversation(3)))
+    loaded = asyncio.run(store.retrieve("rest:long"))
+    assert loaded is not None
+    one_more_turn(loaded, "fourth")
+    statements: list[str] = []
+    listener = lambda *args: statements.append(args[2].split()[0])  # noqa: E731 (conn, cursor, statement, ...)
+    event.listen(store.engine, "before_cursor_execute", listener)
+    asyncio.run(store.save(loaded))
+    asyncio.run(store.save(loaded))  # nothing new: nothing written
+    event.remove(store.engine, "before_cursor_execute", listener)
+    assert statements == ["INSERT"] * 4
+    full = asyncio.run(store.retrieve_full_tracker("rest:long"))
+    assert full is not None and len(full.events) == 1 + 3 * 5 + 4
+
+
+def test_a_tracker_saved_again_after_a_new_session_stores_only_its_new_events(tmp_path: Path) -> None:
+    """Rasa's count covers the current session only, so after the rollover it would store the old session again."""
+    store = RolewiseSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"), turns_per_session=20)
+    tracker = conversation(20)
+    asyncio.run(store.save(tracker))  # adds the new session
+    one_more_turn(tracker, "after the new session")
+    asyncio.run(store.save(tracker))
+    full = asyncio.run(store.retrieve_full_tracker("rest:long"))
+    assert full is not None and len(full.events) == 1 + 20 * 5 + 5 + 4
+    loaded = asyncio.run(store.retrieve("rest:long"))
+    assert loaded is not None and session_turns(loaded) == 1 and len(loaded.events) == 5 + 4
 
 
 def test_the_shipped_bot_keeps_the_pair_across_a_new_session(tmp_path: Path) -> None:

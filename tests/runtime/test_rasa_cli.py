@@ -1,0 +1,80 @@
+"""Rasa started through runtime/rasa_cli.py: its check of action replies, with the schema checked once."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Any
+
+import jsonschema
+import pytest
+from jsonschema.validators import validator_for
+from rasa.core.actions.action import RemoteAction
+
+from runtime import rasa_cli
+from tests.servers import ROOT, clean_env
+
+GOOD_REPLY = {
+    "events": [{"event": "slot", "name": "role_a", "value": "Buyer", "timestamp": None}],
+    "responses": [{"text": "A buyer buys."}],
+}
+BAD_REPLIES = [
+    {"events": [{"event": "slot", "value": "Buyer"}], "responses": []},  # a slot event without its name
+    {"events": [{"event": "no such event"}], "responses": []},
+    {"events": [], "responses": ["not an object"]},
+]
+
+
+@pytest.fixture()
+def check_schema_calls(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Every check of a schema against its metaschema from now on (the checked cache emptied first)."""
+    monkeypatch.setattr(rasa_cli, "_checked", set())
+    spec = RemoteAction.action_response_format_spec()
+    cls = validator_for(spec)
+    calls: list[Any] = []
+    original = cls.check_schema
+
+    def counting(schema: Any) -> None:
+        calls.append(schema)
+        original(schema)
+
+    monkeypatch.setattr(cls, "check_schema", staticmethod(counting))
+    return calls
+
+
+def test_rasas_schema_is_checked_once_however_many_replies(check_schema_calls: list[Any]) -> None:
+    for _ in range(3):
+        rasa_cli.validate(GOOD_REPLY, RemoteAction.action_response_format_spec())  # a new dict each time, as in Rasa
+    assert len(check_schema_calls) == 1
+    jsonschema.validate(GOOD_REPLY, RemoteAction.action_response_format_spec())
+    assert len(check_schema_calls) == 2  # jsonschema's own checks it on every call
+
+
+@pytest.mark.parametrize("reply", BAD_REPLIES)
+def test_a_bad_reply_gets_the_error_jsonschema_gives(reply: dict[str, Any]) -> None:
+    spec = RemoteAction.action_response_format_spec()
+    with pytest.raises(jsonschema.ValidationError) as expected:
+        jsonschema.validate(reply, spec)
+    with pytest.raises(jsonschema.ValidationError) as got:
+        rasa_cli.validate(reply, spec)
+    assert (got.value.message, list(got.value.absolute_path)) == (
+        expected.value.message,
+        list(expected.value.absolute_path),
+    )
+
+
+def test_a_bad_schema_is_refused_every_time() -> None:
+    for _ in range(2):
+        with pytest.raises(jsonschema.SchemaError):
+            rasa_cli.validate({}, {"type": "no such type"})
+
+
+def test_rasa_runs_through_it() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "runtime.rasa_cli", "--version"],
+        cwd=ROOT,
+        env=clean_env(),
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0 and "Rasa Version      :         3.6.21" in done.stdout

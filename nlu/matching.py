@@ -120,6 +120,8 @@ def posting_mentions(doc: Doc, index: FuzzyIndex, taken: list[RoleMention]) -> l
     """Titles as job postings write them ("Manager, Quality Assurance", "Ops Lead - Nights"), not
     overlapping ``taken``. A slash title naming two roles keeps its own words as the value, so the
     actions ask which one was meant."""
+    if not looks_like_posting(doc.text):
+        return []  # a span's text is part of the message's: no posting furniture in the whole, none in a part
     busy = {i for mention in taken for i in range(mention.start, mention.end)}
     found: list[RoleMention] = []
     for start in range(min(len(doc), MAX_FUZZY_TOKENS)):

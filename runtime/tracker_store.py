@@ -16,6 +16,10 @@ Loaded by the Rasa server (named in endpoints.yml and endpoints.production.yml).
   SQLTrackerStore loads only the events since the last ``session_started``, so the history Rasa
   loads, saves and sends to the action server on each turn stays bounded however long a
   conversation runs. 0 turns it off.
+- **One prepared load query.** Rasa builds its load query (the events since the last
+  ``session_started``) anew on every turn, and SQLAlchemy derives its cache key from it each
+  time, about 2 ms a turn here. This store builds the same query once, with the sender as a bound
+  parameter (``current_session_events``), and loads the latest session with it.
 - **No count query on save.** Rasa's ``save`` counts the stored events of the current session with
   a query, to know which of the tracker's events are new. This store notes on the tracker how many
   of its events are stored, when it loads or saves it, and appends the rest (Rasa's query
@@ -25,6 +29,7 @@ Loaded by the Rasa server (named in endpoints.yml and endpoints.production.yml).
 from __future__ import annotations
 
 import itertools
+import json
 import time
 from collections.abc import Iterator
 from typing import Any, Optional
@@ -33,8 +38,9 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
 from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import create_engine, event
+from sqlalchemy import Table, bindparam, create_engine, event, func, or_, select
 from sqlalchemy.engine import URL, Engine
+from sqlalchemy.sql import Select
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -88,6 +94,23 @@ def rollover_events(tracker: DialogueStateTracker, turns_per_session: int) -> li
     ]
 
 
+def current_session_events(events: Table) -> Select:
+    """The ``data`` of one conversation's events since its last ``session_started`` (all of them
+    if it has none), in the order stored: Rasa's ``SQLTrackerStore._event_query`` for the latest
+    session, with the sender as the bound parameter ``sender_id``."""
+    sender = bindparam("sender_id")
+    session_start = (
+        select(func.max(events.c.timestamp))
+        .where(events.c.sender_id == sender, events.c.type_name == SessionStarted.type_name)
+        .scalar_subquery()
+    )
+    return (
+        select(events.c.data)
+        .where(events.c.sender_id == sender, or_(events.c.timestamp >= session_start, session_start.is_(None)))
+        .order_by(events.c.id)
+    )
+
+
 STORED_EVENTS = "_rolewise_stored_events"  # on a tracker: how many of its events are in the table
 
 
@@ -101,6 +124,7 @@ class RolewiseSQLTrackerStore(SQLTrackerStore):
             self.engine.dispose()
             self.engine = sqlite_engine(self.engine.url)
             self.sessionmaker = sessionmaker(bind=self.engine)
+        self._current_session = current_session_events(self.SQLEvent.__table__)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Adds a new session when this one is long enough (see the module), then saves as Rasa does."""
@@ -109,11 +133,17 @@ class RolewiseSQLTrackerStore(SQLTrackerStore):
         await super().save(tracker)
         setattr(tracker, STORED_EVENTS, len(tracker.events))
 
-    async def _retrieve(
-        self, sender_id: str, fetch_events_from_all_sessions: bool
-    ) -> Optional[DialogueStateTracker]:
-        """Rasa's load; the loaded tracker notes that all its events are stored."""
-        tracker = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
+    async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
+        """Rasa's load (the latest session by the prepared query); the tracker notes its events are all stored."""
+        if fetch_events_from_all_sessions:
+            tracker = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
+        else:
+            with self.session_scope() as session:
+                rows = session.execute(self._current_session, {"sender_id": sender_id}).scalars().all()
+            events = [json.loads(data) for data in rows]
+            tracker = None
+            if self.domain and events:
+                tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
         if tracker is not None:
             setattr(tracker, STORED_EVENTS, len(tracker.events))
         return tracker

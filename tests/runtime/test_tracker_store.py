@@ -12,6 +12,8 @@ from rasa.shared.core.events import ActionExecuted, ActiveLoop, SessionStarted, 
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import event, text
 
+from rasa.core.tracker_store import SQLTrackerStore
+
 from runtime.tracker_store import RolewiseSQLTrackerStore, rollover_events, session_turns
 
 DOMAIN = Domain.from_yaml(
@@ -138,6 +140,24 @@ def test_a_tracker_saved_again_after_a_new_session_stores_only_its_new_events(tm
     assert full is not None and len(full.events) == 1 + 20 * 5 + 5 + 4
     loaded = asyncio.run(store.retrieve("rest:long"))
     assert loaded is not None and session_turns(loaded) == 1 and len(loaded.events) == 5 + 4
+
+
+@pytest.mark.parametrize("turns", [0, 3, 20, 45])
+def test_the_prepared_load_gives_what_rasas_own_load_gives(tmp_path: Path, turns: int) -> None:
+    """No session start, one, and several (45 turns: two rollovers), beside another conversation."""
+    store = RolewiseSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"), turns_per_session=20)
+    asyncio.run(store.save(conversation(5, sender="rest:other")))
+    tracker = conversation(0)
+    asyncio.run(store.save(tracker))
+    for index in range(turns):
+        one_more_turn(tracker, f"turn {index}")
+        asyncio.run(store.save(tracker))
+    ours = asyncio.run(store.retrieve("rest:long"))
+    rasas = asyncio.run(SQLTrackerStore._retrieve(store, "rest:long", fetch_events_from_all_sessions=False))
+    assert ours is not None and rasas is not None
+    assert [e.as_dict() for e in ours.events] == [e.as_dict() for e in rasas.events]
+    assert len(ours.events) == {0: 1, 3: 13, 20: 4, 45: 4 + 5 * 4}[turns]  # a new session: 3 + the one slot set
+    assert asyncio.run(store.retrieve("rest:nobody")) is None
 
 
 def test_the_shipped_bot_keeps_the_pair_across_a_new_session(tmp_path: Path) -> None:

@@ -23,9 +23,9 @@ from actions.render import Dispatcher
 from actions.slots import PENDING
 from actions.usage import record_usage_later
 from kb.db import KnowledgeBaseUnavailable, open_existing
-from kb.models import Dimension, Role, RoleAlias
+from kb.models import Dimension, RoleAlias
 from kb.snapshot import build_id
-from kb.resolve import resolve_role
+from kb.resolve import resolve_role, roles_named
 from kb.results import RoleMatch
 from kb.text import lookup_key
 
@@ -68,8 +68,7 @@ def default_knowledge_base() -> KnowledgeBase:
 
 
 def role_facts(session: Session, names: list[str]) -> dict[str, RoleFacts]:
-    rows = session.execute(select(Role.name, Role.family, Role.seniority).where(Role.name.in_(names)))
-    return {name: RoleFacts(family, seniority) for name, family, seniority in rows}
+    return {name: RoleFacts(info.family, info.seniority) for name, info in roles_named(session, names).items()}
 
 
 def dimension_vocabulary(session: Session) -> set[str]:

@@ -45,10 +45,13 @@ def dimension_info(dimension: Dimension) -> DimensionInfo:
 
 @dataclass(frozen=True)
 class AliasIndex:
-    """Every alias of one KB build: the shared fuzzy matcher over their keys, and each alias as written."""
+    """Every alias of one KB build: the shared fuzzy matcher over their keys, each alias as written,
+    and every role by id (60 roles: looked up here, not one query each)."""
 
     matcher: AliasMatcher[int]  # alias key -> role id
     aliases: list[str]
+    roles: dict[int, RoleInfo]
+    written: dict[str, str]  # alias key -> the first alias (by id) with that key, as written
 
 
 _indexes: OrderedDict[str, AliasIndex] = OrderedDict()
@@ -61,7 +64,13 @@ def alias_index(session: Session) -> AliasIndex:
         _indexes.move_to_end(build)
         return _indexes[build]
     rows = session.execute(select(RoleAlias.key, RoleAlias.role_id, RoleAlias.alias).order_by(RoleAlias.id)).all()
-    index = AliasIndex(AliasMatcher([r.key for r in rows], [r.role_id for r in rows]), [r.alias for r in rows])
+    written: dict[str, str] = {}
+    for row in rows:
+        written.setdefault(row.key, row.alias)
+    roles = {role.id: role_info(role) for role in session.scalars(select(Role))}
+    index = AliasIndex(
+        AliasMatcher([r.key for r in rows], [r.role_id for r in rows]), [r.alias for r in rows], roles, written
+    )
     if build:
         _indexes[build] = index
         if len(_indexes) > CACHED_BUILDS:
@@ -69,32 +78,37 @@ def alias_index(session: Session) -> AliasIndex:
     return index
 
 
+def roles_named(session: Session, names: list[str]) -> dict[str, RoleInfo]:
+    """The roles with these canonical names, by name (names that are no role's are left out)."""
+    wanted = set(names)
+    return {info.name: info for info in alias_index(session).roles.values() if info.name in wanted}
+
+
 def resolve_role(session: Session, text: str) -> Union[RoleMatch, UnknownRole]:
     """The role ``text`` names, with a confidence; or the closest roles when unsure."""
     key = lookup_key(text)
     if not key:
         return UnknownRole(query=text)
-    exact = session.execute(select(Role, RoleAlias.alias).join(RoleAlias.role).where(RoleAlias.key == key)).first()
-    if exact is not None:
-        return RoleMatch(query=text, role=role_info(exact[0]), confidence=1.0, matched=exact[1])
     index = alias_index(session)
+    exact = index.matcher.exact.get(key)
+    if exact is not None:
+        return RoleMatch(query=text, role=index.roles[exact], confidence=1.0, matched=index.written[key])
     if looks_like_posting(text):  # "Manager, Quality Assurance", "Sr. Buyer", "Supervisor/Manager, Distribution"
         keys = posting_keys(text)
         named = {index.matcher.exact[k]: k for k in keys if k in index.matcher.exact}
         if len(named) == 1:
             [(role_id, key)] = named.items()
             matched = index.aliases[index.matcher.keys.index(key)]
-            return RoleMatch(query=text, role=role_info(session.get(Role, role_id)), confidence=1.0, matched=matched)
+            return RoleMatch(query=text, role=index.roles[role_id], confidence=1.0, matched=matched)
         if len(named) > 1:  # a slash title naming two roles: ask which one was meant
-            return UnknownRole(query=text, suggestions=tuple(role_info(session.get(Role, r)) for r in named))
+            return UnknownRole(query=text, suggestions=tuple(index.roles[r] for r in named))
         key = keys[-1] if keys else key  # typos in a posting title: fuzzy-match its plain form
     best = index.matcher.best(key)
     if best is not None:
-        role = session.get(Role, best.target)
-        return RoleMatch(query=text, role=role_info(role), confidence=round(best.score / 100, 3),
+        return RoleMatch(query=text, role=index.roles[best.target], confidence=round(best.score / 100, 3),
                          matched=index.aliases[best.position])  # fmt: skip
     close = [v.target for v in index.matcher.ranked(key) if v.score >= SUGGEST_SCORE][:MAX_SUGGESTIONS]
-    return UnknownRole(query=text, suggestions=tuple(role_info(session.get(Role, role_id)) for role_id in close))
+    return UnknownRole(query=text, suggestions=tuple(index.roles[role_id] for role_id in close))
 
 
 def all_dimensions(session: Session) -> tuple[DimensionInfo, ...]:

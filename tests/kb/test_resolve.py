@@ -140,3 +140,22 @@ def test_a_slash_title_naming_two_roles_asks_which(small_session: Session) -> No
     result = resolve_role(small_session, "Supervisor/Manager, Operations")
     assert isinstance(result, UnknownRole)
     assert [r.name for r in result.suggestions] == ["Operations Supervisor", "Operations Manager"]
+
+
+def test_roles_are_looked_up_in_the_builds_index_without_a_query_each(tmp_path, small_content: Content) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import event
+
+    from kb.resolve import roles_named
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'kb.sqlite3'}")
+    build_database(engine, small_content)
+    with Session(engine) as session:
+        alias_index(session)  # read once per build
+        statements: list[str] = []
+        event.listen(engine, "before_cursor_execute", lambda _c, _cur, statement, *_: statements.append(statement))
+        exact, typo = resolve_role(session, "head of ops"), resolve_role(session, "operatons manager")
+        named = roles_named(session, ["Buyer", "Operations Manager", "Astronaut"])
+    assert isinstance(exact, RoleMatch) and (exact.role.name, exact.matched) == ("Head of Operations", "head of ops")
+    assert isinstance(typo, RoleMatch) and typo.role.name == "Operations Manager"
+    assert sorted(named) == ["Buyer", "Operations Manager"] and named["Buyer"].family == "Supply chain"
+    assert statements == []

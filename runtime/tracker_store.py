@@ -1,6 +1,6 @@
-"""The tracker store Rasa uses (``tracker_store: type`` in endpoints.yml): Rasa's SQLTrackerStore plus two settings.
+"""The tracker store ``make run`` uses (``tracker_store: type`` in endpoints.yml): Rasa's SQLTrackerStore, made cheaper.
 
-Loaded by the Rasa server (named in endpoints.yml and endpoints.production.yml).
+Loaded by the Rasa server (named in endpoints.yml).
 
 - **SQLite: WAL journal and ``synchronous=NORMAL``** on every connection (SQLAlchemy's ``connect``
   event, the documented way to set per-connection pragmas), and connections kept in a pool. With
@@ -16,14 +16,15 @@ Loaded by the Rasa server (named in endpoints.yml and endpoints.production.yml).
   SQLTrackerStore loads only the events since the last ``session_started``, so the history Rasa
   loads, saves and sends to the action server on each turn stays bounded however long a
   conversation runs. 0 turns it off.
-- **One prepared load query.** Rasa builds its load query (the events since the last
-  ``session_started``) anew on every turn, and SQLAlchemy derives its cache key from it each
-  time, about 2 ms a turn here. This store builds the same query once, with the sender as a bound
-  parameter (``current_session_events``), and loads the latest session with it.
-- **No count query on save.** Rasa's ``save`` counts the stored events of the current session with
-  a query, to know which of the tracker's events are new. This store notes on the tracker how many
-  of its events are stored, when it loads or saves it, and appends the rest (Rasa's query
-  only for a tracker it did not load). Rasa's lock store keeps one turn of a conversation at a time.
+- **One prepared load query.** Rasa builds its ORM load query (the events since the last
+  ``session_started``) anew on every turn. This store builds the same query once, with the sender
+  as a bound parameter (``current_session_events``), and loads the latest session with it: 0.8 ms
+  instead of 1.6 for a 16-event session, in process.
+- **A save is one INSERT.** Rasa's ``save`` counts the stored events of the current session with a
+  query, to know which of the tracker's events are new, then adds each as an ORM object. This store
+  notes on the tracker how many of its events are stored, when it loads or saves it, and writes the
+  rest in one multi-row INSERT of exactly the rows Rasa writes (``event_row``; Rasa's count only
+  for a tracker it did not load). Rasa's lock store keeps one turn of a conversation at a time.
 """
 
 from __future__ import annotations
@@ -36,9 +37,10 @@ from typing import Any, Optional
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import Table, bindparam, create_engine, event, func, or_, select
+from sqlalchemy import Table, bindparam, create_engine, event, func, insert, or_, select
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.sql import Select
 from sqlalchemy.orm import sessionmaker
@@ -111,6 +113,19 @@ def current_session_events(events: Table) -> Select:
     )
 
 
+def event_row(sender_id: str, item: Event) -> dict[str, Any]:
+    """The ``events`` row Rasa's ``SQLTrackerStore.save`` writes for ``item`` (all columns but the id)."""
+    data = item.as_dict()
+    return {
+        "sender_id": sender_id,
+        "type_name": item.type_name,
+        "timestamp": data.get("timestamp"),
+        "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+        "action_name": data.get("name"),
+        "data": json.dumps(data),
+    }
+
+
 STORED_EVENTS = "_rolewise_stored_events"  # on a tracker: how many of its events are in the table
 
 
@@ -130,7 +145,12 @@ class RolewiseSQLTrackerStore(SQLTrackerStore):
         """Adds a new session when this one is long enough (see the module), then saves as Rasa does."""
         for item in rollover_events(tracker, self.turns_per_session):
             tracker.update(item)
-        await super().save(tracker)
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            rows = [event_row(tracker.sender_id, item) for item in self._additional_events(session, tracker)]
+            if rows:
+                session.execute(insert(self.SQLEvent.__table__), rows)
+            session.commit()
         setattr(tracker, STORED_EVENTS, len(tracker.events))
 
     async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:

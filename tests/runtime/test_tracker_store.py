@@ -112,7 +112,7 @@ def one_more_turn(tracker: DialogueStateTracker, text_: str) -> None:
     tracker.update(ActionExecuted("action_listen"))
 
 
-def test_a_loaded_tracker_is_saved_with_inserts_only_and_each_event_once(tmp_path: Path) -> None:
+def test_a_loaded_tracker_is_saved_with_one_insert_and_each_event_once(tmp_path: Path) -> None:
     store = RolewiseSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"), turns_per_session=20)
     asyncio.run(store.save(conversation(3)))
     loaded = asyncio.run(store.retrieve("rest:long"))
@@ -124,7 +124,7 @@ def test_a_loaded_tracker_is_saved_with_inserts_only_and_each_event_once(tmp_pat
     asyncio.run(store.save(loaded))
     asyncio.run(store.save(loaded))  # nothing new: nothing written
     event.remove(store.engine, "before_cursor_execute", listener)
-    assert statements == ["INSERT"] * 4
+    assert statements == ["INSERT"]  # the turn's 4 events in one statement; the second save writes nothing
     full = asyncio.run(store.retrieve_full_tracker("rest:long"))
     assert full is not None and len(full.events) == 1 + 3 * 5 + 4
 
@@ -158,6 +158,19 @@ def test_the_prepared_load_gives_what_rasas_own_load_gives(tmp_path: Path, turns
     assert [e.as_dict() for e in ours.events] == [e.as_dict() for e in rasas.events]
     assert len(ours.events) == {0: 1, 3: 13, 20: 4, 45: 4 + 5 * 4}[turns]  # a new session: 3 + the one slot set
     assert asyncio.run(store.retrieve("rest:nobody")) is None
+
+
+def test_a_turn_is_stored_in_the_rows_rasas_own_save_writes(tmp_path: Path) -> None:
+    tracker = conversation(3)
+    one_more_turn(tracker, "a fourth question")
+    ours = RolewiseSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "ours.db"), turns_per_session=0)
+    rasas = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "rasa.db"))
+    asyncio.run(ours.save(tracker))
+    asyncio.run(rasas.save(tracker))
+    query = "SELECT sender_id, type_name, timestamp, intent_name, action_name, data FROM events ORDER BY id"
+    rows = [sqlite3.connect(tmp_path / name).execute(query).fetchall() for name in ("ours.db", "rasa.db")]
+    assert len(rows[0]) == 1 + 3 * 5 + 4 and rows[0] == rows[1]
+    assert [row[3] for row in rows[0][:3]] == [None, "ask_budget", None]
 
 
 def test_the_shipped_bot_keeps_the_pair_across_a_new_session(tmp_path: Path) -> None:

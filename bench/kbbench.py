@@ -147,13 +147,22 @@ def explain(engine: Engine, statement: str, parameters: Any) -> list[str]:
     return [str(row[-1]) for row in rows]
 
 
+ONE_ROW_TABLES = ("kb_build",)  # one row whatever the KB's size: reading it whole is reading that row
+
+
 def full_scans(plan: list[str]) -> list[str]:
-    """Plan steps that read a whole table or a whole index (``SCAN ...``), not an indexed search."""
-    return [step for step in plan if step.strip().upper().startswith("SCAN")]
+    """Plan steps that read a whole table or a whole index (``SCAN ...``), not an indexed search, of
+    a table that grows with the KB (``ONE_ROW_TABLES`` are not counted)."""
+    return [step for step in plan if step.strip().upper().startswith("SCAN") and step.split()[1] not in ONE_ROW_TABLES]
 
 
 def query_plans(engine: Engine, case: Case) -> dict[str, Any]:
-    """Plans of every statement an exact resolve + compare sends, and of the fuzzy fallback."""
+    """Plans of every statement: the first resolve on a new KB build (which reads the alias index,
+    once per build), then, with the index read, an exact resolve + compare and the fuzzy fallback."""
+
+    def first() -> None:
+        with Session(engine) as session:
+            resolve_role(session, case.alias_a)
 
     def exact() -> None:
         with Session(engine) as session:
@@ -166,7 +175,12 @@ def query_plans(engine: Engine, case: Case) -> dict[str, Any]:
             resolve_role(session, typo(case.alias_a, random.Random(3)) + "q")
 
     result: dict[str, Any] = {}
-    for name, action in (("resolve_exact_and_compare_on", exact), ("resolve_fuzzy_fallback", fuzzy)):
+    plans = (
+        ("alias_index_once_per_build", first),
+        ("resolve_exact_and_compare_on", exact),
+        ("resolve_fuzzy_fallback", fuzzy),
+    )
+    for name, action in plans:
         seen: dict[str, dict[str, Any]] = {}
         for statement, parameters in captured_sql(engine, action):
             key = " ".join(statement.split())

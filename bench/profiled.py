@@ -1,46 +1,78 @@
 """``python -m bench.profiled OUT.prof MODULE [ARGS...]``: run a module as ``__main__`` under cProfile.
 
-The profiler counts process CPU time (``time.process_time``), not wall time, so other load on a
-shared machine does not inflate it (and waiting on I/O does not show). It starts switched off.
-SIGUSR1 switches it on with empty statistics; SIGUSR2 switches it off and writes the statistics to
+Every thread is profiled, each on its own CPU clock (``time.thread_time``), so other load on a
+shared machine does not inflate it (and waiting on I/O does not show): the main thread's event
+loop, and the worker threads the action server answers on (``asyncio.to_thread``). Statistics
+start empty and switched off for the main thread. SIGUSR1 switches it on and empties every thread's
+statistics; SIGUSR2 switches the main thread's off and writes all threads' statistics, merged, to
 ``OUT.prof`` (``pstats`` format), so the benchmark profiles exactly its scripted turns and not the
-start-up. Both servers it is used on (Rasa and the action server) run their request handling on
-the main thread's event loop, which is the thread cProfile watches.
+start-up.
 """
 
 from __future__ import annotations
 
 import cProfile
+import pstats
 import runpy
 import signal
 import sys
+import threading
 import time
 from pathlib import Path
 from types import FrameType
-from typing import Optional
+from typing import Any, Optional
+
+
+class _Snapshot:
+    """A running thread's statistics as ``pstats`` reads them, without switching that profiler off."""
+
+    def __init__(self, profile: cProfile.Profile) -> None:
+        profile.snapshot_stats()  # type: ignore[attr-defined]
+        self.stats = profile.stats  # type: ignore[attr-defined]
+
+    def create_stats(self) -> None:
+        """Already made (``pstats.Stats`` calls this)."""
 
 
 class SignalledProfile:
-    """A cProfile.Profile switched on by SIGUSR1 and dumped to ``out`` by SIGUSR2."""
+    """A cProfile.Profile per thread; SIGUSR1 starts afresh, SIGUSR2 writes them all to ``out``."""
 
     def __init__(self, out: Path) -> None:
         self.out = out
-        self.profile = cProfile.Profile(time.process_time)
+        self.profile = cProfile.Profile(time.thread_time)
+        self.threads: list[cProfile.Profile] = []
+        self._lock = threading.Lock()
+
+    def _in_new_thread(self, _frame: FrameType, _event: str, _arg: Any) -> None:
+        """``threading.setprofile`` hook: the first event of a new thread gives it a profiler of its own."""
+        profile = cProfile.Profile(time.thread_time)
+        with self._lock:
+            self.threads.append(profile)
+        profile.enable()
 
     def start(self, _signum: int = 0, _frame: Optional[FrameType] = None) -> None:
-        """Fresh statistics from now on."""
+        """Fresh statistics from now on, in every thread."""
         self.profile.disable()
-        self.profile = cProfile.Profile(time.process_time)
+        self.profile = cProfile.Profile(time.thread_time)
+        with self._lock:
+            for profile in self.threads:
+                profile.clear()  # type: ignore[attr-defined]
         self.profile.enable()
 
     def dump(self, _signum: int = 0, _frame: Optional[FrameType] = None) -> None:
-        """Stop profiling and write the statistics (to a temporary name first, so readers never see half a file)."""
+        """Stop the main thread's profiler and write every thread's statistics (to a temporary name
+        first, so readers never see half a file)."""
         self.profile.disable()
+        stats = pstats.Stats(self.profile)
+        with self._lock:
+            for profile in self.threads:
+                stats.add(_Snapshot(profile))
         partial = self.out.with_suffix(".partial")
-        self.profile.dump_stats(str(partial))
+        stats.dump_stats(str(partial))
         partial.replace(self.out)
 
     def install(self) -> None:
+        threading.setprofile(self._in_new_thread)
         signal.signal(signal.SIGUSR1, self.start)
         signal.signal(signal.SIGUSR2, self.dump)
 

@@ -3,7 +3,7 @@
 The action server and Rasa run under ``bench.profiled``; after warm-up turns the profilers are
 switched on, a few hundred scripted turns are sent, and the statistics are read back. Each item
 below is the cumulative CPU time of named functions divided by the number of turns (awaiting I/O is
-not counted: cProfile sees a coroutine only while it runs, and the clock is the process's CPU time).
+not counted: cProfile sees a coroutine only while it runs, and each thread's clock is its CPU time).
 cProfile slows Python code, pure-Python parts more than C parts: read the items against each other
 and against the whole turn under the same profiler, not as unprofiled milliseconds.
 """
@@ -50,8 +50,6 @@ ITEMS = tuple(
         ("rasa", "NLU", "NLU: LogisticRegressionClassifier", "logistic_regression_classifier.py", "process"),
         ("rasa", "NLU", "NLU: FallbackClassifier", "classifiers/fallback_classifier.py", "process"),
         ("rasa", "policies", "policies: all", _RASA + "processor.py", "_predict_next_with_tracker"),
-        ("rasa", "policies", "policies: MemoizationPolicy", _RASA + "policies/memoization.py",
-         "predict_action_probabilities"),
         ("rasa", "policies", "policies: RulePolicy", _RASA + "policies/rule_policy.py", "predict_action_probabilities"),
         ("rasa", "tracker store", "tracker store: load (retrieve)", _RASA + "tracker_store.py", "retrieve"),
         ("rasa", "tracker store", "tracker store: save", _RASA + "tracker_store.py", "save"),
@@ -68,7 +66,12 @@ ITEMS = tuple(
          "webhook"),
         ("actions", "action", "action server: executor (tracker from JSON, the action, events)",
          "rasa_sdk/executor.py", "run"),
-        ("actions", "action", "the action itself (KnowledgeAction.run)", "actions/knowledge.py", "run"),
+        ("actions", "action", "the action itself, on a worker thread (KnowledgeAction.respond_in_session)",
+         "actions/knowledge.py", "respond_in_session"),
+        ("actions", "action", "the action's KB queries (SQLAlchemy Session.execute)", "sqlalchemy/orm/session.py",
+         "execute"),
+        ("actions", "usage", "usage recording, on its own thread after the reply (record_usage)", "actions/usage.py",
+         "record_usage"),
     )
 )
 
@@ -133,7 +136,8 @@ def profile_shipped(folder: Path, database_url: str, roles: list[RoleInfo], turn
         "method": (
             f"{turns} scripted turns (bench.conversations.latency_script) to the shipped configuration with Rasa "
             "and the action server under cProfile (bench.profiled), after 20 warm-up turns; each item is the "
-            "cumulative CPU time (time.process_time) of the named function per turn, running only (not awaiting)"
+            "cumulative CPU time (time.thread_time, every thread) of the named function per turn, running only "
+            "(not awaiting)"
         ),
         "turns": turns,
         "errors": errors,

@@ -9,6 +9,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+import jsonschema
+
 from bench import replycheck
 from bench.kbbench import Case, query_plans, sample_cases, time_queries
 from bench.report import markdown_table
@@ -25,6 +27,7 @@ from kb.queries import compare_on
 from kb.resolve import resolve_role
 from kb.results import RoleMatch, Verdict
 from kb.validate import validate
+from runtime import rasa_cli
 
 
 def test_percentiles_interpolate_between_ranks_like_numpy() -> None:
@@ -102,9 +105,10 @@ def test_exact_queries_use_indexes_and_the_fuzzy_fallback_scans(content: Content
     plans = query_plans(engine, Case("ops manager x0000", "head of ops x0001", "budget"))
     exact = plans["resolve_exact_and_compare_on"]
     assert exact["statements"] and exact["all_indexed"] and exact["full_scan_count"] == 0
-    fuzzy = plans["resolve_fuzzy_fallback"]
-    assert [scan.split()[1] for s in fuzzy["statements"] for scan in s["full_scans"]] == ["kb_build", "role_alias"]
-    assert fuzzy["full_scan_count"] == 2  # the alias list, read once per KB build, and the build id
+    fuzzy = plans["resolve_fuzzy_fallback"]  # the alias index is in memory: only the build id is read
+    assert [s["sql"] for s in fuzzy["statements"]] == ["SELECT kb_build.id FROM kb_build"]
+    first = plans["alias_index_once_per_build"]
+    assert [scan.split()[1] for s in first["statements"] for scan in s["full_scans"]] == ["role_alias", "role"]
 
 
 def test_markdown_table_writer() -> None:
@@ -150,7 +154,8 @@ def test_cross_talk_is_a_reply_about_another_conversations_pair() -> None:
 
 def test_reply_check_times_real_replies_of_the_answer_action() -> None:
     result = replycheck.measure(cases=4, repeats=2)
-    assert result["check_ms"]["n"] == 8
+    assert (result["check_ms"]["n"], result["rasa_as_shipped_ms"]["n"]) == (8, 8)
+    assert jsonschema.validate is not rasa_cli.validate  # put back after timing
     assert result["jsonschema"] == metadata.version("jsonschema")
     assert result["met"] == (result["check_ms"]["p50"] <= result["target_ms_max"])
 

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import event, text
+from sqlalchemy import create_engine, event, text
 
 from rasa.core.tracker_store import SQLTrackerStore
 
 from runtime.tracker_store import RolewiseSQLTrackerStore, rollover_events, session_turns
 
+POSTGRES = "postgresql://root@127.0.0.1:5432"
 DOMAIN = Domain.from_yaml(
     """
 version: "3.1"
@@ -29,6 +33,25 @@ forms:
 actions: [action_answer_question]
 """
 )
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_args(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[dict[str, Any]]:
+    """How to open a tracker store on a fresh SQLite file, or on a fresh PostgreSQL database (the
+    production profile's dialect, on the PostgreSQL this machine runs)."""
+    if request.param == "sqlite":
+        yield {"dialect": "sqlite", "db": str(tmp_path / "tracker.db")}
+        return
+    name = f"tracker_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(POSTGRES + "/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield {"dialect": "postgresql", "host": "127.0.0.1", "port": 5432, "db": name, "username": "root"}
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def conversation(turns: int, sender: str = "rest:long") -> DialogueStateTracker:
@@ -143,9 +166,9 @@ def test_a_tracker_saved_again_after_a_new_session_stores_only_its_new_events(tm
 
 
 @pytest.mark.parametrize("turns", [0, 3, 20, 45])
-def test_the_prepared_load_gives_what_rasas_own_load_gives(tmp_path: Path, turns: int) -> None:
+def test_the_prepared_load_gives_what_rasas_own_load_gives(store_args: dict[str, Any], turns: int) -> None:
     """No session start, one, and several (45 turns: two rollovers), beside another conversation."""
-    store = RolewiseSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"), turns_per_session=20)
+    store = RolewiseSQLTrackerStore(DOMAIN, turns_per_session=20, **store_args)
     asyncio.run(store.save(conversation(5, sender="rest:other")))
     tracker = conversation(0)
     asyncio.run(store.save(tracker))
@@ -160,17 +183,18 @@ def test_the_prepared_load_gives_what_rasas_own_load_gives(tmp_path: Path, turns
     assert asyncio.run(store.retrieve("rest:nobody")) is None
 
 
-def test_a_turn_is_stored_in_the_rows_rasas_own_save_writes(tmp_path: Path) -> None:
+def test_a_turn_is_stored_in_the_rows_rasas_own_save_writes(store_args: dict[str, Any]) -> None:
     tracker = conversation(3)
     one_more_turn(tracker, "a fourth question")
-    ours = RolewiseSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "ours.db"), turns_per_session=0)
-    rasas = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "rasa.db"))
+    ours = RolewiseSQLTrackerStore(DOMAIN, turns_per_session=0, **store_args)
     asyncio.run(ours.save(tracker))
-    asyncio.run(rasas.save(tracker))
-    query = "SELECT sender_id, type_name, timestamp, intent_name, action_name, data FROM events ORDER BY id"
-    rows = [sqlite3.connect(tmp_path / name).execute(query).fetchall() for name in ("ours.db", "rasa.db")]
+    tracker.sender_id = "rest:rasas"
+    asyncio.run(SQLTrackerStore(DOMAIN, **store_args).save(tracker))
+    query = "SELECT type_name, timestamp, intent_name, action_name, data FROM events WHERE sender_id = :s ORDER BY id"
+    with ours.engine.connect() as connection:
+        rows = [connection.execute(text(query), {"s": sender}).all() for sender in ("rest:long", "rest:rasas")]
     assert len(rows[0]) == 1 + 3 * 5 + 4 and rows[0] == rows[1]
-    assert [row[3] for row in rows[0][:3]] == [None, "ask_budget", None]
+    assert [row[2] for row in rows[0][:3]] == [None, "ask_budget", None]
 
 
 def test_the_shipped_bot_keeps_the_pair_across_a_new_session(tmp_path: Path) -> None:

@@ -78,3 +78,23 @@ def test_rasa_runs_through_it() -> None:
         text=True,
     )
     assert done.returncode == 0 and "Rasa Version      :         3.6.21" in done.stdout
+
+
+def test_event_types_are_resolved_as_rasa_does_and_each_name_once() -> None:
+    from rasa.shared.core.events import Event, UserUttered
+    from rasa.shared.utils.common import all_subclasses
+
+    calls: list[str] = []
+
+    def counting(type_name: str, default: Any = None) -> Any:
+        calls.append(type_name)
+        return Event.resolve_by_type(type_name, default)
+
+    resolve = rasa_cli.remembering_event_types(counting)
+    names = sorted({cls.type_name for cls in all_subclasses(Event)})
+    for _ in range(3):
+        assert [resolve(name) for name in names] == [Event.resolve_by_type(name) for name in names]
+    assert calls == names  # each name looked up once
+    assert (resolve("topic"), resolve("no such event", UserUttered)) == (None, UserUttered)
+    with pytest.raises(ValueError, match="Unknown event name 'no such event'"):
+        resolve("no such event")

@@ -20,7 +20,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from actions.session import RolewiseSQLTrackerStore
+from runtime.tracker_store import RolewiseSQLTrackerStore
 from bench.stats import summarize
 from tests.servers import ROOT
 
@@ -94,7 +94,8 @@ def save_and_load(source: Path, folder: Path, limit: int = 60) -> dict[str, Any]
     stores = {
         "rasa_sql": ("Rasa's SQLTrackerStore on SQLite (defaults: rollback journal, synchronous=FULL)",
                      lambda db: SQLTrackerStore(domain, dialect="sqlite", db=str(db))),
-        "rolewise": ("RolewiseSQLTrackerStore on SQLite (WAL, synchronous=NORMAL, pooled connections)",
+        "rolewise": ("RolewiseSQLTrackerStore on SQLite (WAL, synchronous=NORMAL, pooled connections, prepared "
+                     "load, one INSERT per save)",
                      lambda db: RolewiseSQLTrackerStore(domain, dialect="sqlite", db=str(db))),
     }  # fmt: skip
     result: dict[str, Any] = {}

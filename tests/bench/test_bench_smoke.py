@@ -205,3 +205,9 @@ def test_the_throughput_row_names_the_configuration_and_reports_p95_against_the_
     ]
     slow = {"runs": [{"config": "shipped", "levels": [level(10, 151.0)]}]}
     assert throughput_rows(slow)[0][3:] == ["p95 <= 150 ms, 0 errors, 0 cross-talk", False]
+
+
+def test_make_bench_imports_every_section() -> None:
+    import bench.run
+
+    assert bench.run.SECTIONS == ("latency", "throughput", "tracker", "profile", "kb", "startup")

@@ -2,8 +2,9 @@
 
 Actions note what they answered on the request's KB session (``note_ask``, ``note_unknown``);
 ``KnowledgeAction.run`` then calls ``record_usage_later`` once, which writes the turn and the notes
-in a transaction of its own, on one background thread: the reply does not wait for the write (a
-committed write to the SQLite KB takes about 20 ms here, as long as a whole turn otherwise).
+in a transaction of its own, on one background thread: the reply does not wait for the write (on
+the SQLite KB, WAL with ``synchronous=NORMAL``, a committed write takes 0.3 ms here; it took 1.5
+with SQLite's defaults, and the writes wait on PostgreSQL's commit in the production profile).
 Recording never stands in the way of an answer: a database error is logged and that is all.
 """
 

@@ -86,12 +86,14 @@ def alias_heads(session: Session) -> frozenset[str]:
     a phrase look like a job title, where "operations" (as in "operations manager") does not. Read once
     per KB build."""
     build = build_id(session)
-    if build not in _HEADS:
+    heads = _HEADS.get(build)
+    if heads is None:
         keys = [key.split() for key in session.scalars(select(RoleAlias.key))]
         inner = {word for words in keys for word in words[:-1]}
-        _HEADS.clear()
-        _HEADS[build] = frozenset(words[-1] for words in keys if words) - inner
-    return _HEADS[build]
+        heads = frozenset(words[-1] for words in keys if words) - inner
+        _HEADS.clear()  # as in kb.aspects: the value is returned from here, not looked up again
+        _HEADS[build] = heads
+    return heads
 
 
 _HEADS: dict[str, frozenset[str]] = {}

@@ -94,7 +94,8 @@ _matchers: dict[str, list[_Matcher]] = {}  # build id -> the aspects in order; t
 def _aspect_matchers(session: Session) -> list[_Matcher]:
     """The KB's aspects with their patterns, read and compiled once per build."""
     build = build_id(session)
-    if build not in _matchers:
+    matchers = _matchers.get(build)
+    if matchers is None:
         matchers = [
             _Matcher(
                 _pattern(list(aspect.words)),
@@ -105,9 +106,9 @@ def _aspect_matchers(session: Session) -> list[_Matcher]:
             )
             for aspect in session.scalars(select(Aspect).order_by(Aspect.position))
         ]
-        _matchers.clear()
+        _matchers.clear()  # actions answer on several threads: each returns its own list, never a lookup after this
         _matchers[build] = matchers
-    return _matchers[build]
+    return matchers
 
 
 def aspect_in(session: Session, text: str) -> Optional[AspectInfo]:

@@ -9,6 +9,7 @@ looked up by their posting keys first. The alias keys are read once per KB build
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Union
@@ -55,14 +56,16 @@ class AliasIndex:
 
 
 _indexes: OrderedDict[str, AliasIndex] = OrderedDict()
+_indexes_lock = threading.Lock()
 
 
 def alias_index(session: Session) -> AliasIndex:
     """The KB's aliases, read once per build (a rebuild gets a new build id, so never stale)."""
     build = build_id(session)
-    if build in _indexes:
-        _indexes.move_to_end(build)
-        return _indexes[build]
+    with _indexes_lock:  # actions answer on several threads
+        if build in _indexes:
+            _indexes.move_to_end(build)
+            return _indexes[build]
     rows = session.execute(select(RoleAlias.key, RoleAlias.role_id, RoleAlias.alias).order_by(RoleAlias.id)).all()
     written: dict[str, str] = {}
     for row in rows:
@@ -72,9 +75,10 @@ def alias_index(session: Session) -> AliasIndex:
         AliasMatcher([r.key for r in rows], [r.role_id for r in rows]), [r.alias for r in rows], roles, written
     )
     if build:
-        _indexes[build] = index
-        if len(_indexes) > CACHED_BUILDS:
-            _indexes.popitem(last=False)
+        with _indexes_lock:
+            _indexes[build] = index
+            if len(_indexes) > CACHED_BUILDS:
+                _indexes.popitem(last=False)
     return index
 
 

@@ -1,6 +1,6 @@
 """The tracker store ``make run`` uses (``tracker_store: type`` in endpoints.yml): Rasa's SQLTrackerStore, made cheaper.
 
-Loaded by the Rasa server (named in endpoints.yml).
+Loaded by the Rasa server (named in endpoints.yml and endpoints.production.yml).
 
 - **SQLite: WAL journal and ``synchronous=NORMAL``** on every connection (SQLAlchemy's ``connect``
   event, the documented way to set per-connection pragmas), and connections kept in a pool. With
@@ -37,14 +37,14 @@ from typing import Any, Optional
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
-from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy import Table, bindparam, create_engine, event, func, insert, or_, select
 from sqlalchemy.engine import URL, Engine
-from sqlalchemy.sql import Select
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
+from sqlalchemy.sql import Select
 
 from kb.db import set_sqlite_file_pragmas
 
@@ -142,7 +142,8 @@ class RolewiseSQLTrackerStore(SQLTrackerStore):
         self._current_session = current_session_events(self.SQLEvent.__table__)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """Adds a new session when this one is long enough (see the module), then saves as Rasa does."""
+        """Adds a new session when this one is long enough, then writes the tracker's new events in one
+        INSERT (see the module)."""
         for item in rollover_events(tracker, self.turns_per_session):
             tracker.update(item)
         await self.stream_events(tracker)

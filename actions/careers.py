@@ -20,7 +20,7 @@ from actions import render, render_careers, wording
 from actions.context import SAYS_WHO, CareerPlan, is_role_follow_up, masked, plan_career
 from actions.knowledge import KnowledgeAction
 from actions.mentions import focused, mentioned_roles, report_unknown, unknown_in_text
-from actions.phrases import family_moves, source_words
+from actions.phrases import family_moves, source_words, worded_dimensions
 from actions.roles import entity_value
 from actions.slots import CAREER, CAREER_DIRECTION, CURRENT_ROLE, FOCUS_ROLE, INFORM, ROLE_A, ROLE_B, ROUTE_END
 from kb.queries import career_path, common_roles, compare_all, describe_role, entry_roles, families, list_roles
@@ -191,6 +191,27 @@ def unknown_before(text: str, spans: list[tuple[int, int]], unknown: list[str]) 
     return re.sub(r"^(an?|the)\s+", "", title, flags=re.IGNORECASE) or None
 
 
+HOLDS = re.compile(
+    r"\b(i'?m|im|i am|i work as|working as|employed as|i'?ve been|been|currently|my (current )?(job|role|title) is|"
+    r"day job:?|about me:?|i'?m (currently |now )?(a|an|the))\s*(an?|the)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def holds_a_role(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a role mention comes right after words saying it is the writer's own ("I'm a buyer",
+    "I work as a dispatcher"), as opposed to a message that only starts with "I'm" ("I'm bored at work")."""
+    return any(HOLDS.search(text[:start]) for start, _end in spans)
+
+
+def value_before_message(tracker: Tracker, slot: str) -> Optional[str]:
+    """The slot's value before the latest message (Rasa's slot mappings may have set it from that message)."""
+    events = tracker.events
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    earlier = [e for e in events[:last_user] if e.get("event") == "slot" and e.get("name") == slot]
+    return earlier[-1].get("value") if earlier else None
+
+
 class ActionAboutMe(KnowledgeAction):
     """ "I'm a logistics coordinator": what the bot can do for someone in that role.
 
@@ -211,6 +232,12 @@ class ActionAboutMe(KnowledgeAction):
                 render.send(dispatcher, [render_careers.ask_current_role_reply(common_roles(session))])
             return []
         text = tracker.latest_message.get("text") or ""
+        if len(roles) >= 2 and not holds_a_role(text, spans) and worded_dimensions(masked(text, spans)):
+            # "I'm bored at work. Who earns more, a buyer or a plant manager?": read as "I'm ..." but asks a comparison
+            from actions.compare import ActionAnswerQuestion  # compare builds on this module
+
+            answer = ActionAnswerQuestion(self._knowledge).respond(dispatcher, tracker, domain, session)
+            return [SlotSet(CURRENT_ROLE, value_before_message(tracker, CURRENT_ROLE)), *answer]
         stated = unknown_before(text, spans, list(unknown) + list(unknown_in_text(session, tracker, spans, INFORM)))
         problem = resolve_role(session, stated) if stated is not None else None
         if isinstance(problem, UnknownRole):  # "I'm a warehouse supervisor, how do I get to operations manager?"

@@ -34,7 +34,7 @@ from actions.context import (
     with_current_role,
 )
 from actions.knowledge import KnowledgeAction, dimension_vocabulary, role_facts
-from actions.mentions import focused, mentioned_roles, placed_roles, roles_in_order, unknown_in_text
+from actions.mentions import focused, mentioned_roles, placed_roles, roles_in_order, typo_offered, unknown_in_text
 from actions.phrases import worded_dimensions
 from actions.careers import ActionAboutMe, ActionCareerPath
 from actions.roles import ActionDescribeRole, ActionListRoles
@@ -229,7 +229,7 @@ class ActionAnswerQuestion(KnowledgeAction):
                 if meant:  # "PM": ask which, never guess
                     replies.append(render.ambiguous_reply(phrase, meant, partner, plan.dimension))
                     continue
-                problem = resolve_role(session, phrase)
+                problem = typo_offered(resolve_role(session, phrase))
                 if isinstance(problem, UnknownRole):
                     replies.append(render.unknown_role_reply(problem, partner, plan.dimension))
                     usage.note_unknown(session, [phrase])

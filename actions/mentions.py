@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import Optional
+from typing import Optional, Union
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -17,7 +17,7 @@ from actions.phrases import unrecognised_phrases
 from actions.slots import INFORM, JOB_ROLE
 from kb.ambiguous import ambiguous_candidates
 from kb.resolve import resolve_role
-from kb.results import UnknownRole
+from kb.results import RoleMatch, UnknownRole
 
 
 def focused(tracker: Tracker) -> Tracker:
@@ -75,6 +75,14 @@ def unknown_in_text(
     return tuple(phrases) + shorts
 
 
+def typo_offered(match: Union[RoleMatch, UnknownRole]) -> Union[RoleMatch, UnknownRole]:
+    """A phrase the message's role matcher passed over but the KB reads as a role despite a typo
+    ("disptacher"): offered as the suggestion of an unknown role, never answered for unasked."""
+    if isinstance(match, RoleMatch) and match.confidence < 1.0:
+        return UnknownRole(query=match.query, suggestions=(match.role,))
+    return match
+
+
 def report_unknown(
     dispatcher: CollectingDispatcher,
     session: Session,
@@ -93,7 +101,7 @@ def report_unknown(
     replies = []
     for phrase in dict.fromkeys(unknown):
         meant = ambiguous_candidates(session, phrase)
-        problem = resolve_role(session, phrase) if not meant else None
+        problem = typo_offered(resolve_role(session, phrase)) if not meant else None
         if meant:  # "PM": ask which, never guess
             replies.append(render.ambiguous_reply(phrase, meant, None, None))
         elif isinstance(problem, UnknownRole):

@@ -179,6 +179,16 @@ MAX_ROLE_WORDS = 5
 SHORT_MESSAGE = 8  # words; in a longer message only phrases holding a title word count
 
 
+MISSPELT_HEAD = 90  # a word this close to the last word of an alias is a title typed wrong ("disptacher")
+MISSPELT_MIN_LENGTH = 7
+
+
+def _misspelt_head(word: str, heads: frozenset[str]) -> bool:
+    if len(word) < MISSPELT_MIN_LENGTH or word in heads:
+        return False
+    return process.extractOne(word, heads, scorer=fuzz.ratio, score_cutoff=MISSPELT_HEAD) is not None
+
+
 def unrecognised_phrases(
     text: str,
     spans: list[tuple[int, int]],
@@ -220,6 +230,8 @@ def unrecognised_phrases(
         role_like = (had_article and (short or compared)) or bool(lowered & titles)
         if role_like or (whole_message and not spans):
             found.append(" ".join(words))
+        else:
+            found.extend(word for word in words if _misspelt_head(word.lower(), heads))
     return tuple(dict.fromkeys(found))
 
 

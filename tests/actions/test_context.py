@@ -184,3 +184,18 @@ def test_a_long_message_is_read_by_its_question() -> None:
     start, end = focus(story)
     assert story[start:end].strip() == "Who earns more, a buyer or a planner?"
     assert focus("who earns more?") == (0, len("who earns more?"))
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("logisitcs cordinator or disptacher, who has more say?", [(0, 20)], ("disptacher",)),
+        ("logisitcs cordinator or disptacher?", [], ("cordinator", "disptacher")),
+        ("I planned to ask who controls more budget", [], ()),  # ordinary words near "planner", "controller"
+    ],
+)
+def test_a_word_one_slip_from_a_title_is_an_unrecognised_title(
+    text: str, spans: list[tuple[int, int]], expected: tuple[str, ...]
+) -> None:
+    heads = frozenset({"dispatcher", "planner", "controller", "coordinator"})
+    assert unrecognised_phrases(text, spans, VOCABULARY, heads=heads) == expected

@@ -90,8 +90,9 @@ run: train web
 	@$(PY) -m actions --port $(ACTIONS_PORT) & actions=$$!; \
 	WEB_PORT=$(WEB_PORT) $(PY) -m runtime rasa --model $(MODEL) --port $(RASA_PORT) --endpoints build/endpoints.run.yml & rasa=$$!; \
 	$(PY) web/serve.py --port $(WEB_PORT) --bot-url http://localhost:$(RASA_PORT) & web=$$!; \
-	trap 'kill $$actions $$rasa $$web 2>/dev/null; wait; exit 0' INT TERM; \
-	wait -n; kill $$actions $$rasa $$web 2>/dev/null; wait; \
+	$(PY) -m runtime ready --rasa-port $(RASA_PORT) --web-port $(WEB_PORT) & ready=$$!; \
+	trap 'kill $$actions $$rasa $$web $$ready 2>/dev/null; wait; exit 0' INT TERM; \
+	wait -n $$actions $$rasa $$web; kill $$actions $$rasa $$web $$ready 2>/dev/null; wait; \
 	echo "A server stopped on its own (see above), so make run stopped the others." >&2; exit 1
 
 shell: train

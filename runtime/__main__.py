@@ -2,6 +2,7 @@
 
     python -m runtime check                       # exit 2 with a clear message if a setting is unusable
     python -m runtime rasa --model M --endpoints E --port 5005 [--credentials C]
+    python -m runtime ready --rasa-port 5005      # one line saying where to chat, once Rasa answers
     python -m runtime services                    # the production profile's PostgreSQL role and databases
     python -m runtime cluster --port 5005 --web-port 8080   # 2 Rasa + 2 action servers behind nginx
 
@@ -15,6 +16,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
+import urllib.request
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -77,6 +80,22 @@ def check(env: Mapping[str, str] = os.environ, ports: Sequence[str] = ()) -> Non
     settings.public_url(env)
 
 
+def wait_ready(rasa_port: int, web_port: int, timeout_s: float, env: Mapping[str, str] = os.environ) -> int:
+    """Print where to chat once Rasa's REST channel answers on ``rasa_port`` (0); 1 if it does not within
+    ``timeout_s`` seconds (Rasa's own log says why)."""
+    host = settings.host(env)
+    url = f"http://{settings.LOCALHOST if host in ('0.0.0.0', '::') else host}:{rasa_port}/webhooks/rest/"
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                print(f"Ready: chat at http://localhost:{web_port}/ or POST {url}webhook", flush=True)
+                return 0
+        except OSError:
+            time.sleep(1)
+    return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m runtime", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -87,6 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     rasa.add_argument("--endpoints", required=True)
     rasa.add_argument("--credentials", default=str(settings.ROOT / "credentials.yml"))
     rasa.add_argument("--port", type=int, default=5005)
+    ready = commands.add_parser("ready", help="print where to chat once Rasa answers (make run)")
+    ready.add_argument("--rasa-port", type=int, required=True)
+    ready.add_argument("--web-port", type=int, default=8080)
+    ready.add_argument("--timeout", type=float, default=900, help="seconds to wait for Rasa")
     commands.add_parser("services", help="create the production profile's PostgreSQL role and databases")
     cluster = commands.add_parser("cluster", help="run 2 Rasa and 2 action servers behind nginx until Ctrl-C")
     cluster.add_argument("--port", type=int, default=5005, help="nginx's public port")
@@ -97,6 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         check(ports=args.ports if args.command == "check" else ())
         if args.command == "check":
             return 0
+        if args.command == "ready":
+            return wait_ready(args.rasa_port, args.web_port, args.timeout)
         if args.command == "services":
             pg = settings.postgres()
             postgres.ensure_role(pg)

@@ -56,6 +56,11 @@ def test_make_run_serves_everything_on_localhost_and_ctrl_c_stops_it() -> None:
             if select.select([terminal], [], [], 1)[0]:
                 output += os.read(terminal, 65536)
         page_url = f"http://localhost:{ports['WEB_PORT']}/"
+        ready = f"Ready: chat at {page_url} or POST http://127.0.0.1:{ports['RASA_PORT']}/webhooks/rest/webhook"
+        while ready not in output.decode(errors="replace"):  # printed once Rasa answers (within a second)
+            assert time.monotonic() < deadline, output.decode(errors="replace")[-2000:]
+            if select.select([terminal], [], [], 1)[0]:
+                output += os.read(terminal, 65536)
         assert f"demo page {page_url} - Ctrl-C stops all." in output.decode()
         page = requests.get(page_url, timeout=10).text
         assert f'<meta name="rolewise-bot" content="http://localhost:{ports["RASA_PORT"]}">' in page

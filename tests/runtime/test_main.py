@@ -92,3 +92,11 @@ def test_check_refuses_an_interface_this_machine_does_not_have(host: str) -> Non
 def test_check_accepts_free_ports() -> None:
     result = run("check", "--ports", f"ACTIONS_PORT={free_port()}", f"RASA_PORT={free_port()}")
     assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_ready_waits_for_rasa_and_gives_up_quietly_when_it_never_answers() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "runtime", "ready", "--rasa-port", str(free_port()), "--timeout", "2"],
+        cwd=ROOT, env=clean_env(), capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert (done.returncode, done.stdout) == (1, "")

@@ -44,7 +44,7 @@ nlu-data: kb
 train: nlu-data
 	@$(MAKE) --no-print-directory $(MODEL)
 
-$(MODEL): config.yml domain.yml $(wildcard data/nlu/*.yml) $(wildcard data/rules/*.yml) data/stories.yml data/rules.yml $(LOOKUP) $(PIPELINE) nlu/extractor.py nlu/matching.py
+$(MODEL): config.yml domain.yml $(wildcard data/nlu/*.yml) $(wildcard data/rules/*.yml) data/stories.yml data/rules.yml $(LOOKUP) $(PIPELINE) nlu/extractor.py nlu/matching.py nlu/language.py
 	$(RASA) train --fixed-model-name rolewise --out models
 
 # The chat widget bundle, installed from npm and served locally (never from a CDN).

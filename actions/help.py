@@ -21,6 +21,7 @@ from actions.slots import CAREER, CAREER_DIRECTION, DIMENSION_INTENT_PREFIX, JOB
 from kb.queries import popular_pairs
 from kb.resolve import all_dimensions, resolve_role
 from kb.results import DimensionInfo, RoleInfo, RoleMatch
+from kb.text import has_english
 
 OPENERS = {
     "greet": "Hi! I compare operations roles and explain career paths. Try one:",
@@ -32,6 +33,7 @@ OPENERS = {
     "For example:",
     "nlu_fallback": "Sorry, I didn't quite get that. I compare operations roles dimension by dimension. You could ask:",
 }
+ENGLISH_ONLY = "Sorry, I read English only. I compare operations roles dimension by dimension. You could ask:"
 FALLBACK = "nlu_fallback"
 EXAMPLE_DIMENSIONS = ("budget", "compensation", "crisis_management")
 GREETING_DIMENSION = "compensation"  # the greeting's one example on a single dimension
@@ -72,6 +74,8 @@ class ActionHelp(KnowledgeAction):
             render.send(dispatcher, [render.guess_reply(roles, example_dimensions(session))])
             return []
         opener = OPENERS.get(intent or "", OPENERS[FALLBACK])
+        if intent == FALLBACK and text.strip() and not has_english(text):  # "🤔", a question in Chinese
+            opener = ENGLISH_ONLY
         buttons = greeting_examples(session) if intent == "greet" else examples(session)
         render.send(dispatcher, [render.Reply(opener, tuple(buttons), offers="menu")])
         return []

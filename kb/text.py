@@ -89,3 +89,12 @@ def series(items: Sequence[str], conjunction: str) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + f" {conjunction} {items[-1]}"
+
+
+READABLE = re.compile(r"[A-Za-z0-9]")
+
+
+def has_english(text: str) -> bool:
+    """Whether ``text`` holds a letter a-z or a digit: anything Rolewise could read (not emoji or
+    another script only)."""
+    return bool(READABLE.search(text))

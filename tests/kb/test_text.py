@@ -50,3 +50,9 @@ def test_slugify_and_first_sentence() -> None:
 )
 def test_series_lists_items_as_a_sentence_does(items: list[str], conjunction: str, expected: str) -> None:
     assert series(items, conjunction) == expected
+
+
+def test_english_is_a_letter_a_to_z_or_a_digit() -> None:
+    from kb.text import has_english
+
+    assert [has_english(t) for t in ("🤔", "采购经理", "", "2", "a", "Ça")] == [False, False, False, True, True, True]

@@ -102,7 +102,7 @@ def resolve_role(session: Session, text: str) -> Union[RoleMatch, UnknownRole]:
         named = {index.matcher.exact[k]: k for k in keys if k in index.matcher.exact}
         if len(named) == 1:
             [(role_id, key)] = named.items()
-            matched = index.aliases[index.matcher.keys.index(key)]
+            matched = index.written[key]
             return RoleMatch(query=text, role=index.roles[role_id], confidence=1.0, matched=matched)
         if len(named) > 1:  # a slash title naming two roles: ask which one was meant
             return UnknownRole(query=text, suggestions=tuple(index.roles[r] for r in named))

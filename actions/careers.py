@@ -16,7 +16,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import render, render_careers, wording
+from actions import render, render_careers, usage, wording
 from actions.context import SAYS_WHO, CareerPlan, is_role_follow_up, masked, plan_career
 from actions.knowledge import KnowledgeAction
 from actions.mentions import focused, mentioned_roles, report_unknown, unknown_in_text
@@ -242,6 +242,7 @@ class ActionAboutMe(KnowledgeAction):
         problem = resolve_role(session, stated) if stated is not None else None
         if isinstance(problem, UnknownRole):  # "I'm a warehouse supervisor, how do I get to operations manager?"
             render.send(dispatcher, [render.unknown_role_reply(problem, None, None)])
+            usage.note_unknown(session, [stated])
             plan = plan_career(roles[:1], "into", text, None, None, None)
             route = ActionCareerPath(self._knowledge).carry_out(plan, dispatcher, session)
             return [SlotSet(CURRENT_ROLE, None), *route]

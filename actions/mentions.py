@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import render
+from actions import render, usage
 from actions.knowledge import alias_heads, canonical_roles, dimension_vocabulary, role_entities
 from actions.context import focus
 from actions.phrases import unrecognised_phrases
@@ -106,6 +106,7 @@ def report_unknown(
             replies.append(render.ambiguous_reply(phrase, meant, None, None))
         elif isinstance(problem, UnknownRole):
             replies.append(render.unknown_role_reply(problem, None, None))
+            usage.note_unknown(session, [phrase])
     render.send(dispatcher, replies)
     return bool(replies)
 

@@ -26,7 +26,7 @@ class Report:
     """Counts for the to-do list; every list is most frequent first, then alphabetical."""
 
     uncovered_pairs: tuple[tuple[str, str, int], ...]  # asked pairs without an authored contrast
-    unknown_titles: tuple[tuple[str, int], ...]
+    unknown_titles: tuple[tuple[str, int], ...]  # every one, as typed (its most typed form), -> messages
     not_helpful: tuple[tuple[str, int], ...]  # "A vs B (dimension)" -> clicks
     helpful_clicks: int
     not_helpful_clicks: int
@@ -54,6 +54,21 @@ def _ranked(counts: Counter) -> tuple:
     return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
+def _unknown_titles(session: Session) -> Counter:
+    """Messages per unknown title, letter case aside, each under the form typed most (first typed on a tie)."""
+    forms: dict[str, Counter] = {}
+    for phrase, count in session.execute(
+        select(UnknownTitle.phrase, func.count()).group_by(UnknownTitle.phrase).order_by(func.min(UnknownTitle.id))
+    ):
+        forms.setdefault(phrase.lower(), Counter())[phrase] += count
+    return Counter({typed.most_common(1)[0][0]: sum(typed.values()) for typed in forms.values()})
+
+
+def plural(count: int, word: str) -> str:
+    """``1 ask``, ``2 asks``, ``0 turns``."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def _answer_label(first: Optional[str], second: Optional[str], dimension: Optional[str], names: dict) -> str:
     pair = f"{first} vs {second}" if first and second else "(no pair)"
     return f"{pair} ({names.get(dimension, dimension) if dimension else FULL})"
@@ -70,9 +85,7 @@ def build_report(session: Session, top: int = TOP) -> Report:
             pairs[tuple(sorted((first, second)))] += count
     uncovered = tuple((a, b, n) for (a, b), n in _ranked(pairs)[:top])
 
-    titles = Counter(
-        dict(session.execute(select(UnknownTitle.phrase, func.count()).group_by(UnknownTitle.phrase)).all())
-    )
+    titles = _unknown_titles(session)
     dimensions = session.execute(select(Dimension.slug, Dimension.name).order_by(Dimension.position)).all()
     names = dict(dimensions)
     unhelpful: Counter = Counter()
@@ -90,7 +103,7 @@ def build_report(session: Session, top: int = TOP) -> Report:
     asks = (*((name, per_dimension.get(slug, 0)) for slug, name in dimensions), (FULL, per_dimension.get(None, 0)))
     return Report(
         uncovered_pairs=uncovered,
-        unknown_titles=_ranked(titles)[:top],
+        unknown_titles=_ranked(titles),
         not_helpful=_ranked(unhelpful)[:top],
         helpful_clicks=clicks.get(True, 0),
         not_helpful_clicks=clicks.get(False, 0),
@@ -104,22 +117,22 @@ def _share(report: Report) -> str:
     share = report.fallback_share
     if share is None:
         return "no turns recorded yet"
-    return f"{report.fallbacks} of {report.turns} turns ({share:.1%})"
+    return f"{report.fallbacks} of {plural(report.turns, 'turn')} ({share:.1%})"
 
 
 def _sections(report: Report) -> list[tuple[str, list[str]]]:
     return [
         (
             "Most asked pairs without an authored contrast (write a contrast)",
-            [f"{a} vs {b}: {n} asks" for a, b, n in report.uncovered_pairs],
+            [f"{a} vs {b}: {plural(n, 'ask')}" for a, b, n in report.uncovered_pairs],
         ),
         (
             "Unknown titles people typed (roles to add or aliases to write)",
-            [f"{t}: {n}" for t, n in report.unknown_titles],
+            [f"{t}: {plural(n, 'message')}" for t, n in report.unknown_titles],
         ),
         (
             f"Answers marked not helpful ({report.not_helpful_clicks} not helpful, {report.helpful_clicks} helpful)",
-            [f"{label}: {n}" for label, n in report.not_helpful],
+            [f"{label}: {plural(n, 'click')}" for label, n in report.not_helpful],
         ),
     ]
 

@@ -3,12 +3,13 @@
     Turn          one user message that reached a knowledge action (``fell_back`` when NLU could not read it)
     Ask           one answered comparison: the pair (role names, in the order asked) and the dimension
                   (NULL = the full comparison)
-    UnknownTitle  a phrase a user typed as a role that names no known role
+    UnknownTitle  a phrase a user typed as a role that names no known role, as typed, once per message
     Feedback      a "helpful" / "not helpful" click on an answer (pair and dimension as in Ask)
 
 The tables have their own metadata (``UsageBase``), apart from the content tables of
 ``kb.models.Base``: ``kb build`` replaces content in one transaction and drops and recreates
-``Base`` tables when their schema changes, and none of that ever touches these. Role names are
+``Base`` tables when their schema changes, and none of that ever touches these (``create_usage_tables``
+only adds what is missing: a table, or a nullable column added since). Role names are
 stored as text, not as foreign keys, because content rows get new ids at every build.
 
 No personal data is kept beyond the channel's conversation id (``web:<random>``,
@@ -20,8 +21,9 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Optional
 
-from sqlalchemy import Boolean, Column, DateTime, Integer, String, UniqueConstraint, select
+from sqlalchemy import Boolean, Column, DateTime, Integer, String, UniqueConstraint, func, inspect, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.schema import CreateColumn
 from sqlalchemy.orm import Session, declarative_base
 
 UsageBase = declarative_base()
@@ -63,12 +65,14 @@ class Ask(UsageBase):
 
 
 class UnknownTitle(UsageBase):
-    """A phrase typed as a role that the knowledge base does not know (lower-cased)."""
+    """A phrase typed as a role that the knowledge base does not know, as typed (spaces collapsed), once
+    per user message (``message_id``: Rasa's id of that message; NULL in rows recorded before it was kept)."""
 
     __tablename__ = "usage_unknown_title"
 
     id = Column(Integer, primary_key=True)
     conversation_id = Column(String(CONVERSATION_LENGTH), nullable=False, index=True)
+    message_id = Column(String(64), nullable=True)
     phrase = Column(String(PHRASE_LENGTH), nullable=False, index=True)
     at = Column(DateTime, nullable=False, default=_now)
 
@@ -88,8 +92,17 @@ class Feedback(UsageBase):
 
 
 def create_usage_tables(engine: Engine) -> list[str]:
-    """Create the usage tables that are missing (never drops or alters one); returns their names."""
+    """Create the usage tables that are missing and add the nullable columns an older table lacks (never
+    drops, renames or changes one, so no recorded row is lost); returns the tables' names."""
     UsageBase.metadata.create_all(engine, checkfirst=True)
+    inspector = inspect(engine)
+    with engine.begin() as connection:
+        for table in UsageBase.metadata.sorted_tables:
+            present = {column["name"] for column in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in present and column.nullable:
+                    ddl = CreateColumn(column).compile(dialect=engine.dialect)
+                    connection.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {ddl}")
     return [table.name for table in UsageBase.metadata.sorted_tables]
 
 
@@ -124,11 +137,28 @@ def record_ask(session: Session, conversation: str, first: str, second: str, dim
     )
 
 
-def record_unknown(session: Session, conversation: str, phrase: str) -> None:
-    """A phrase that named no known role, lower-cased and trimmed so that counts add up."""
-    cleaned = " ".join(phrase.lower().split())[:PHRASE_LENGTH]
-    if cleaned:
-        session.add(UnknownTitle(conversation_id=conversation[:CONVERSATION_LENGTH], phrase=cleaned))
+def record_unknown(session: Session, conversation: str, phrase: str, message_id: str = "") -> bool:
+    """A phrase that named no known role, as typed with its spaces collapsed; True if recorded.
+
+    With ``message_id``, a phrase already recorded for that message (in any letter case, by another
+    action answering the same message) is not recorded again: each message counts once.
+    """
+    cleaned = " ".join(phrase.split())[:PHRASE_LENGTH]
+    if not cleaned:
+        return False
+    conversation, message_id = conversation[:CONVERSATION_LENGTH], message_id[:64]
+    if message_id:
+        seen = session.execute(
+            select(UnknownTitle.id).where(
+                UnknownTitle.conversation_id == conversation,
+                UnknownTitle.message_id == message_id,
+                func.lower(UnknownTitle.phrase) == cleaned.lower(),
+            )
+        ).first()
+        if seen is not None:
+            return False
+    session.add(UnknownTitle(conversation_id=conversation, message_id=message_id or None, phrase=cleaned))
+    return True
 
 
 def record_feedback(

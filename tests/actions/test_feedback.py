@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from actions.careers import ActionAboutMe, ActionCareerPath
 from actions.compare import ActionAnswerQuestion
 from actions.feedback import THANKS, ActionFeedback, feedback_buttons, parse_answer_key, was_helpful
 from actions.knowledge import KnowledgeBase
@@ -39,10 +40,11 @@ def fresh(small_content: Content, tmp_path: Path) -> KnowledgeBase:
     return KnowledgeBase(engine)
 
 
-def tracker(message_id: str = "m1", sender: str = "web:abc", **kwargs: Any) -> Tracker:
+def tracker(message_id: str = "m1", sender: str = "web:abc", confidence: float = 1.0, **kwargs: Any) -> Tracker:
     made = make_tracker(**kwargs)
     made.sender_id = sender
     made.latest_message["message_id"] = message_id
+    made.latest_message["intent"]["confidence"] = confidence
     return made
 
 
@@ -89,7 +91,7 @@ async def test_unknown_titles_and_fallbacks_are_recorded(fresh: KnowledgeBase, d
     asked = tracker(text="compare a Barista and a buyer", intent="compare_roles", roles=("Barista", BUYER))
     await ActionAnswerQuestion(fresh).run(dispatcher, asked, domain)
     assert "Barista" in texts(dispatcher)[0]
-    assert rows(fresh.engine, UnknownTitle) == [("web:abc", "barista")]
+    assert rows(fresh.engine, UnknownTitle) == [("web:abc", "m1", "Barista")]
     assert not any(b["payload"].startswith("/feedback") for m in dispatcher.messages for b in m.get("buttons") or [])
     fallback = tracker(message_id="m2", text="asdf qwer", intent="nlu_fallback")
     await ActionAnswerQuestion(fresh).run(CollectingDispatcher(), fallback, domain)
@@ -97,6 +99,29 @@ async def test_unknown_titles_and_fallbacks_are_recorded(fresh: KnowledgeBase, d
         ("web:abc", "m1", "compare_roles", False),
         ("web:abc", "m2", "nlu_fallback", True),
     ]
+
+
+async def test_a_pair_from_a_message_read_without_confidence_is_not_counted(fresh: KnowledgeBase, domain) -> None:
+    misread = tracker(text="buyer or plant manager budget", intent="ask_budget", roles=(BUYER, PM), confidence=0.5)
+    await ActionAnswerQuestion(fresh).run(CollectingDispatcher(), misread, domain)
+    sure = tracker("m2", text="buyer or plant manager budget", intent="ask_budget", roles=(BUYER, PM), confidence=0.6)
+    await ActionAnswerQuestion(fresh).run(CollectingDispatcher(), sure, domain)
+    assert rows(fresh.engine, Ask) == [("web:abc", PM, BUYER, "budget")]
+    assert rows(fresh.engine, Turn) == [("web:abc", "m1", "ask_budget", False), ("web:abc", "m2", "ask_budget", False)]
+
+
+async def test_an_unknown_title_in_a_career_question_is_recorded_as_typed(fresh: KnowledgeBase, domain) -> None:
+    text = "I'm a Warehouse Supervisor, how do I get to operations manager?"
+    for _ in range(2):  # two actions answering the same user message count once
+        asked = tracker(text=text, intent="state_role", roles=(OM,))
+        await ActionAboutMe(fresh).run(CollectingDispatcher(), asked, domain)
+    assert rows(fresh.engine, UnknownTitle) == [("web:abc", "m1", "Warehouse Supervisor")]
+
+
+async def test_an_unknown_title_in_a_route_question_is_recorded(fresh: KnowledgeBase, domain) -> None:
+    asked = tracker(text="how do I become a barista?", intent="career_path")
+    await ActionCareerPath(fresh).run(CollectingDispatcher(), asked, domain)
+    assert rows(fresh.engine, UnknownTitle) == [("web:abc", "m1", "barista")]
 
 
 async def test_a_click_is_stored_against_the_answer_it_was_on(fresh: KnowledgeBase, domain) -> None:

@@ -39,9 +39,11 @@ def recorded(engine: Engine) -> None:
         record_ask(session, "web:2", "Facilities Manager", "Plant Manager", "scope")
         record_ask(session, "web:3", "Head of Operations", "Operations Manager", "budget")  # authored
         record_ask(session, "web:3", "Buyer", "Procurement Manager", "budget")  # authored, other order
-        record_unknown(session, "web:1", "Data  Scientist")
-        record_unknown(session, "web:2", "data scientist")
-        record_unknown(session, "web:3", "Barista")
+        record_unknown(session, "web:1", "Data  Scientist", "m1")
+        record_unknown(session, "web:1", "data scientist", "m1")  # a second action on the same message
+        record_unknown(session, "web:2", "data scientist", "m1")
+        record_unknown(session, "web:2", "data scientist", "m2")  # the same title in the next message
+        record_unknown(session, "web:3", "Barista", "m1")
         record_feedback(session, "web:1", False, "Buyer", "Plant Manager", "budget")
         record_feedback(session, "web:2", False, "Buyer", "Plant Manager", "budget")
         record_feedback(session, "web:2", False, "Plant Manager", "Buyer", None)
@@ -61,7 +63,7 @@ def test_report_counts(used_kb: Engine) -> None:
     with Session(used_kb) as session:
         report = build_report(session)
     assert report.uncovered_pairs == (("Buyer", "Plant Manager", 4), ("Facilities Manager", "Plant Manager", 1))
-    assert report.unknown_titles == (("data scientist", 2), ("barista", 1))
+    assert report.unknown_titles == (("data scientist", 3), ("Barista", 1))
     assert report.not_helpful == (
         ("Buyer vs Plant Manager (Budget authority)", 2),
         ("Plant Manager vs Buyer (all dimensions)", 1),
@@ -74,13 +76,13 @@ def test_report_counts(used_kb: Engine) -> None:
     assert report_text(report).splitlines() == [
         "Most asked pairs without an authored contrast (write a contrast):",
         "  Buyer vs Plant Manager: 4 asks",
-        "  Facilities Manager vs Plant Manager: 1 asks",
+        "  Facilities Manager vs Plant Manager: 1 ask",
         "Unknown titles people typed (roles to add or aliases to write):",
-        "  data scientist: 2",
-        "  barista: 1",
+        "  data scientist: 3 messages",
+        "  Barista: 1 message",
         "Answers marked not helpful (3 not helpful, 1 helpful):",
-        "  Buyer vs Plant Manager (Budget authority): 2",
-        "  Plant Manager vs Buyer (all dimensions): 1",
+        "  Buyer vs Plant Manager (Budget authority): 2 clicks",
+        "  Plant Manager vs Buyer (all dimensions): 1 click",
         "Turns that fell back: 2 of 8 turns (25.0%)",
     ]
 

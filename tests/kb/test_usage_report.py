@@ -18,7 +18,15 @@ from kb.db import make_engine
 from kb.queries import compare_all
 from kb.report import build_report, report_markdown, report_text, write_report
 from kb.results import Comparison
-from kb.usage import Feedback, create_usage_tables, record_ask, record_feedback, record_turn, record_unknown
+from kb.usage import (
+    Feedback,
+    UnknownTitle,
+    create_usage_tables,
+    record_ask,
+    record_feedback,
+    record_turn,
+    record_unknown,
+)
 
 USAGE_TABLES = ["usage_ask", "usage_feedback", "usage_turn", "usage_unknown_title"]
 
@@ -170,3 +178,38 @@ def test_pair_keys(key: str, parsed: tuple[str, str] | None) -> None:
     assert parse_pair_key(key) == parsed
     if parsed:
         assert pair_key(parsed[1], parsed[0]) == key
+
+
+def test_every_unknown_title_is_listed_and_one_turn_is_one_turn(small_engine: Engine) -> None:
+    create_usage_tables(small_engine)
+    with Session(small_engine) as session, session.begin():
+        record_turn(session, "web:0", "m1", "career_path", fell_back=False)
+        for n in range(12):  # more than the ten of each other list
+            record_unknown(session, f"web:{n}", f"Title {n:02d}", "m1")
+    with Session(small_engine) as session:
+        lines = report_text(build_report(session)).splitlines()
+    start = lines.index("Unknown titles people typed (roles to add or aliases to write):") + 1
+    assert lines[start : start + 13] == [f"  Title {n:02d}: 1 message" for n in range(12)] + [
+        "Answers marked not helpful (0 not helpful, 0 helpful):"
+    ]
+    assert lines[-1] == "Turns that fell back: 0 of 1 turn (0.0%)"
+
+
+def test_an_older_unknown_title_table_gets_its_message_column_and_keeps_its_rows(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'kb.sqlite3'}")
+    with engine.begin() as connection:  # the table as kb.usage made it before message ids were kept
+        connection.exec_driver_sql(
+            "CREATE TABLE usage_unknown_title (id INTEGER PRIMARY KEY, conversation_id VARCHAR(160) NOT NULL, "
+            "phrase VARCHAR(120) NOT NULL, at DATETIME NOT NULL)"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO usage_unknown_title (conversation_id, phrase, at) VALUES ('web:1', 'barista', '2026-01-01')"
+        )
+    create_usage_tables(engine)
+    create_usage_tables(engine)  # again: nothing left to add
+    with Session(engine) as session, session.begin():
+        assert record_unknown(session, "web:2", "Barista", "m1")
+        assert not record_unknown(session, "web:2", "barista ", "m1")
+    with Session(engine) as session:
+        kept = session.execute(select(UnknownTitle.message_id, UnknownTitle.phrase).order_by(UnknownTitle.id))
+        assert kept.all() == [(None, "barista"), ("m1", "Barista")]

@@ -15,12 +15,17 @@ CHROMIUM := /usr/bin/chromium
 NGINX := /usr/sbin/nginx
 CLUSTER_PORT ?= 5005
 WEB_STAMP := web/node_modules/.package-lock.json
+# The KB, its spaCy pipeline and the NLU lookup are rebuilt only when what they are made from changed
+# (content, kb/ code, the lookup generator) or the database is missing: one stamp per DATABASE_URL.
+KB_INPUTS := $(shell find kb -name '*.py' -o -name '*.yml' | sort) nlu/generate.py
+KB_STAMP := build/.kb-$(shell printf '%s' '$(DATABASE_URL)' | md5sum | cut -c1-12)
+KB_DB := $(if $(DATABASE_URL),,build/kb.sqlite3)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: install kb nlu-data train web browser services run cluster shell test test-conversation eval bench report lint clean
+.PHONY: install kb nlu-data train web browser services run cluster shell test test-conversation eval bench report lint clean slack-manifest
 
 install: $(STAMP)
 
@@ -35,17 +40,30 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet --no-deps -e .
 	@touch $@
 
+# `make kb` / `make nlu-data` always check (and say so); other targets use the stamp below.
 kb: install
 	$(PY) -m kb build
+	@touch $(KB_STAMP)
 
 nlu-data: kb
 	$(PY) -m nlu.generate
 
-train: nlu-data
-	@$(MAKE) --no-print-directory $(MODEL)
+$(KB_STAMP): $(STAMP) $(KB_INPUTS) | $(KB_DB)
+	$(PY) -m kb build
+	$(PY) -m nlu.generate
+	@touch $@
+
+# Built by the stamp's recipe, which rewrites neither file when its content is unchanged (so no retraining).
+$(PIPELINE) $(LOOKUP): $(KB_STAMP)
+	@:
+
+$(KB_DB): | $(STAMP)
+	$(PY) -m kb build
+
+train: $(MODEL)
 
 $(MODEL): config.yml domain.yml $(wildcard data/nlu/*.yml) $(wildcard data/rules/*.yml) data/stories.yml data/rules.yml $(LOOKUP) $(PIPELINE) nlu/extractor.py nlu/matching.py nlu/language.py
-	$(RASA) train --fixed-model-name rolewise --out models
+	$(PY) -m runtime.rasa_cli train --fixed-model-name rolewise --out models
 
 # The chat widget bundle, installed from npm and served locally (never from a CDN).
 web: $(WEB_STAMP)
@@ -82,17 +100,19 @@ $(NGINX):
 cluster: train web services $(NGINX)
 	@WEB_PORT=$(WEB_PORT) $(PY) -m runtime cluster --port $(CLUSTER_PORT) --web-port $(WEB_PORT)
 
-# If any of the three servers stops on its own, the other two are stopped too.
-run: train web
+# If any of the three servers stops on its own, the other two are stopped too. The servers run in
+# sessions of their own (setsid), so Ctrl-C reaches only this recipe, which stops them and says so.
+run: $(MODEL) web
 	@WEB_PORT=$(WEB_PORT) $(PY) -m runtime check --ports ACTIONS_PORT=$(ACTIONS_PORT) RASA_PORT=$(RASA_PORT) WEB_PORT=$(WEB_PORT)
 	@echo "Action server :$(ACTIONS_PORT), Rasa :$(RASA_PORT), demo page http://localhost:$(WEB_PORT)/ - Ctrl-C stops all."
 	@sed 's#127.0.0.1:5055#127.0.0.1:$(ACTIONS_PORT)#' endpoints.yml > build/endpoints.run.yml
-	@$(PY) -m actions --port $(ACTIONS_PORT) & actions=$$!; \
-	WEB_PORT=$(WEB_PORT) $(PY) -m runtime rasa --model $(MODEL) --port $(RASA_PORT) --endpoints build/endpoints.run.yml & rasa=$$!; \
-	$(PY) web/serve.py --port $(WEB_PORT) --bot-url http://localhost:$(RASA_PORT) & web=$$!; \
-	$(PY) -m runtime ready --rasa-port $(RASA_PORT) --web-port $(WEB_PORT) & ready=$$!; \
-	trap 'kill $$actions $$rasa $$web $$ready 2>/dev/null; wait; exit 0' INT TERM; \
+	@stopping=; trap 'stopping=1' INT TERM; \
+	setsid $(PY) -m actions --port $(ACTIONS_PORT) & actions=$$!; \
+	WEB_PORT=$(WEB_PORT) setsid $(PY) -m runtime rasa --model $(MODEL) --port $(RASA_PORT) --endpoints build/endpoints.run.yml & rasa=$$!; \
+	setsid $(PY) web/serve.py --quiet --port $(WEB_PORT) --bot-url http://localhost:$(RASA_PORT) & web=$$!; \
+	setsid $(PY) -m runtime ready --rasa-port $(RASA_PORT) --web-port $(WEB_PORT) & ready=$$!; \
 	wait -n $$actions $$rasa $$web; kill $$actions $$rasa $$web $$ready 2>/dev/null; wait; \
+	if [ -n "$$stopping" ]; then echo "Stopped the action server, Rasa and the demo page."; exit 0; fi; \
 	echo "A server stopped on its own (see above), so make run stopped the others." >&2; exit 1
 
 shell: train
@@ -120,9 +140,13 @@ eval: train
 bench: train
 	$(PY) -m bench.run $(BENCH_ARGS)
 
-# A content author's to-do list from what people asked (README, "What people ask").
-report: kb
-	$(PY) -m kb report
+# A content author's to-do list from what people asked (docs/content.md, "What people ask").
+report: $(KB_STAMP)
+	@$(PY) -m kb report
+
+# The Slack app manifest with the bot's public https address filled in (docs/slack.md).
+slack-manifest:
+	@$(if $(PYTHON310),$(PYTHON310),python3) -m runtime.slack_manifest "$(HOST)"
 
 lint: install
 	$(VENV)/bin/ruff check kb actions nlu channels bench runtime tests web

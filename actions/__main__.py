@@ -13,9 +13,11 @@ import sys
 
 from kb.db import KnowledgeBaseUnavailable, database_url, open_existing
 from runtime import settings
+from runtime.quiet import quiet
 
 
 def main() -> int:
+    quiet()
     parser = argparse.ArgumentParser(prog="python -m actions")
     parser.add_argument("--port", type=int, default=5055)
     parser.add_argument(

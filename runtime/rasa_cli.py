@@ -25,6 +25,8 @@ import jsonschema
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 
+from runtime.quiet import quiet
+
 _checked: set[tuple[type, str]] = set()
 
 
@@ -64,7 +66,8 @@ def remembering_event_types(resolve: Callable[..., Optional[type]]) -> Callable[
 
 def main() -> None:
     """Rasa's ``rasa`` command (arguments from ``sys.argv``) with ``validate`` in jsonschema's place
-    and event types remembered."""
+    and event types remembered, quiet about dependency noise (``runtime.quiet``)."""
+    quiet()
     jsonschema.validate = validate
     from rasa.__main__ import main as rasa_main
     from rasa.shared.core.events import Event

@@ -2,12 +2,15 @@
 
 The ports are free ones, not the defaults; a browser opens the printed URL and its widget connects
 to Rasa's port (the page learned it from web/serve.py), and stays connected while Ctrl-C comes.
+On a built clone the log says where to chat and nothing a user has no use for (no dependency
+deprecations, however many browser sockets close), and Ctrl-C prints one line saying what stopped.
 """
 
 from __future__ import annotations
 
 import os
 import pty
+import re
 import select
 import signal
 import subprocess
@@ -21,6 +24,38 @@ from tests.web.conftest import CHROMIUM, CHROMIUM_ARGS
 
 STARTUP_SECONDS = 180
 STOP_SECONDS = 10  # Ctrl-C to make's exit, with every process gone
+STOPPED = "Stopped the action server, Rasa and the demo page."
+# Every line a normal `make run` on a built clone prints (after the Ctrl-C, the one line above).
+QUIET_LOG = [
+    re.compile(r"Action server :\d+, Rasa :\d+, demo page http://localhost:\d+/ - Ctrl-C stops all\."),
+    re.compile(r"Knowledge base: sqlite:///.*/build/kb\.sqlite3"),
+    re.compile(r"Serving the Rolewise demo page on http://127\.0\.0\.1:\d+/"),
+    re.compile(r".* WARNING +channels\.slack +- Slack channel off: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not "
+               r"set\."),
+    re.compile(r".* INFO +root +- Starting Rasa server on http://127\.0\.0\.1:\d+"),
+    re.compile(r".* INFO +rasa\.core\.processor +- Loading model models/rolewise\.tar\.gz\.\.\."),
+    re.compile(r".* INFO +rasa\.nlu\.utils\.spacy_utils +- Trying to load SpaCy model with name 'build/spacy_roles'\."),
+    re.compile(r"Ready: chat at http://localhost:\d+/ or POST http://127\.0\.0\.1:\d+/webhooks/rest/webhook"),
+]
+COLOURS = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def read_available(terminal: int, wait: float) -> bytes:
+    """What the terminal has to read within ``wait`` seconds (nothing once it has closed)."""
+    read = b""
+    try:
+        while select.select([terminal], [], [], wait)[0]:
+            read += os.read(terminal, 65536)
+            wait = 0.1
+    except OSError:  # EIO: make has exited and the terminal is closed
+        pass
+    return read
+
+
+def unexpected_lines(log: str) -> list[str]:
+    """The lines of a `make run` log before Ctrl-C that are none of ``QUIET_LOG``."""
+    lines = [COLOURS.sub("", line).strip() for line in log.split("^C")[0].splitlines()]
+    return [line for line in lines if line and not any(p.fullmatch(line) for p in QUIET_LOG)]
 
 
 def listening(url: str) -> bool:
@@ -79,13 +114,20 @@ def test_make_run_serves_everything_on_localhost_and_ctrl_c_stops_it() -> None:
                 widget.goto(page_url)
                 widget.locator(".rw-launcher").wait_for(state="visible", timeout=90_000)  # its socket is connected
                 assert widget.locator("#rolewise-offline:visible").count() == 0
+                for _ in range(2):  # sockets that close (Sanic warned of a deprecation on each)
+                    other = browser.new_page()
+                    other.goto(page_url)
+                    other.locator(".rw-launcher").wait_for(state="visible", timeout=90_000)
+                    other.close()
+                output += read_available(terminal, 1)
                 os.write(terminal, b"\x03")  # Ctrl-C
                 stopped_at = time.monotonic()
                 reaped, status = os.waitpid(pid, os.WNOHANG)
                 while not reaped:
                     assert time.monotonic() - stopped_at < STOP_SECONDS, f"make still running: {output[-2000:]!r}"
-                    time.sleep(0.2)
+                    output += read_available(terminal, 0.2)
                     reaped, status = os.waitpid(pid, os.WNOHANG)
+                output += read_available(terminal, 0.5)
                 left = [line for port in ports.values() for line in processes_on(port)]
                 assert left == [], f"still running after make ended: {left}"
                 # The page says the bot is gone instead of going quiet.
@@ -94,6 +136,9 @@ def test_make_run_serves_everything_on_localhost_and_ctrl_c_stops_it() -> None:
                 browser.close()
         assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGINT, f"make ended with status {status}"
         assert not any(listening(url) for url in urls)
+        log = output.decode(errors="replace").replace("\r\n", "\n")
+        assert unexpected_lines(log) == []
+        assert [line.strip() for line in log.split("^C", 1)[1].splitlines() if line.strip()] == [STOPPED]
     finally:
         try:
             os.kill(pid, signal.SIGKILL)

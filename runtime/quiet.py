@@ -1,0 +1,97 @@
+"""What the servers of ``make run`` do not print: dependency noise a user can do nothing about.
+
+``quiet()`` is called first thing by the project's own entry points (``python -m actions``,
+``runtime.rasa_cli`` for ``rasa run`` and ``rasa train``, ``web/serve.py`` needs none). It hides:
+
+- **Deprecation warnings raised inside installed packages** (``DeprecationWarning`` and its
+  subclasses: pyparsing's, SQLAlchemy's ``SADeprecationWarning``, Sanic's ``[DEPRECATION v22.6]``
+  on every closed browser socket, ``pkg_resources``, ``distutils``, click, jax). They speak to those
+  packages' maintainers, and a pinned install never sees the change they announce. A deprecation
+  raised from the project's own code still shows. This cannot be a plain ``warnings`` filter: an
+  import inside Rasa (aiogram's ``deprecated`` helper) puts ``simplefilter("default",
+  DeprecationWarning)`` in front of every filter set before it, so the check is made when a warning
+  is about to be shown.
+- **Rasa's "no components that uses the features created from the lookup table"** at training: Rasa
+  only knows DIET and CRF use them, but ``RegexFeaturizer`` writes the lookup table's pattern into
+  the sentence features that ``LogisticRegressionClassifier`` reads
+  (``tests/nlu/test_lookup_features.py`` shows it).
+- **Sanic's "running in PRODUCTION mode" advice** on a terminal: production mode is what ``make run`` wants.
+- **asyncio's "Task was destroyed but it is pending!" for python-engineio's ping task**
+  (``AsyncSocket._send_ping``), logged when a browser's socket has closed and the task is collected:
+  the socket is gone, so is its ping. The same message about any other task still shows.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import sysconfig
+import warnings
+from pathlib import Path
+from typing import Callable, Optional, TextIO
+
+# Where installed packages live: a warning attributed to a file under one of these is a dependency's.
+DEPENDENCY_DIRS = tuple(
+    {str(Path(sysconfig.get_paths()[key]).resolve()) for key in ("purelib", "platlib")}
+    | {str(Path(p).resolve()) for p in sys.path if p.endswith(("site-packages", "dist-packages"))}
+)
+# Rasa's false alarm about lookup tables (rasa.graph_components.validators.default_recipe_validator).
+LOOKUP_FALSE_ALARM = "does not include any components that uses the features created from the lookup table"
+PRODUCTION_MODE = "Sanic is running in PRODUCTION mode"
+PENDING_TASK = "Task was destroyed but it is pending!"
+ENGINEIO_PING = "AsyncSocket._send_ping()"
+
+
+def from_dependency(filename: str) -> bool:
+    """Whether ``filename`` (as a warning names it) is a file of an installed package."""
+    try:
+        resolved = str(Path(filename).resolve())
+    except (OSError, RuntimeError):
+        return False
+    return resolved.startswith(DEPENDENCY_DIRS)
+
+
+def harmless(message: Warning | str, category: type[Warning], filename: str) -> bool:
+    """Whether a warning about to be shown is one ``quiet`` hides (see the module)."""
+    if issubclass(category, DeprecationWarning) and from_dependency(filename):
+        return True
+    return issubclass(category, UserWarning) and LOOKUP_FALSE_ALARM in str(message)
+
+
+def _quiet_showwarning(show: Callable[..., None]) -> Callable[..., None]:
+    def showwarning(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: Optional[TextIO] = None,
+        line: Optional[str] = None,
+    ) -> None:
+        if not harmless(message, category, filename):
+            show(message, category, filename, lineno, file, line)
+
+    showwarning.quiet = True  # type: ignore[attr-defined]
+    return showwarning
+
+
+class _NotProductionAdvice(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return PRODUCTION_MODE not in record.getMessage()
+
+
+class _NotClosedSocketsPing(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (PENDING_TASK in message and ENGINEIO_PING in message)
+
+
+def quiet() -> None:
+    """Hide the warnings and log lines listed in the module docstring, for this process (idempotent)."""
+    if not getattr(warnings.showwarning, "quiet", False):
+        warnings.showwarning = _quiet_showwarning(warnings.showwarning)
+    sanic_errors = logging.getLogger("sanic.error")
+    if not any(isinstance(f, _NotProductionAdvice) for f in sanic_errors.filters):
+        sanic_errors.addFilter(_NotProductionAdvice())
+    tasks = logging.getLogger("asyncio")
+    if not any(isinstance(f, _NotClosedSocketsPing) for f in tasks.filters):
+        tasks.addFilter(_NotClosedSocketsPing())

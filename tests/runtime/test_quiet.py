@@ -1,0 +1,55 @@
+"""runtime.quiet: dependencies' deprecation warnings are not shown, even after a dependency turns them back
+on; the project's own warnings still are."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+
+import yaml
+
+from runtime.quiet import harmless, quiet
+from tests.servers import ROOT
+
+SCRIPT = """
+import warnings
+from runtime.quiet import quiet
+quiet()
+warnings.simplefilter("default", DeprecationWarning)  # what an import inside Rasa does (aiogram)
+import sanic_cors  # distutils' LooseVersion: a DeprecationWarning raised inside a dependency
+import kb
+warnings.warn_explicit("ours", DeprecationWarning, kb.__file__, 1)
+warnings.warn("a real problem", UserWarning)
+"""
+
+
+def test_dependency_deprecations_are_hidden_and_ours_are_shown() -> None:
+    run = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    shown = [line for line in run.stderr.splitlines() if "Warning:" in line]
+    assert [line.split(": ", 1)[1] for line in shown] == ["DeprecationWarning: ours", "UserWarning: a real problem"]
+
+
+def test_without_quiet_the_dependency_warning_shows() -> None:
+    script = SCRIPT.replace("quiet()\n", "")
+    run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert "DeprecationWarning: distutils Version classes are deprecated" in run.stderr
+
+
+def test_harmless() -> None:
+    site = yaml.__file__
+    assert harmless(DeprecationWarning("x"), DeprecationWarning, site)
+    assert not harmless(DeprecationWarning("x"), DeprecationWarning, str(ROOT / "kb" / "__init__.py"))
+    assert not harmless(UserWarning("x"), UserWarning, site)
+
+
+def test_only_engineios_ping_task_is_let_go_quietly(caplog) -> None:
+    quiet()
+    tasks = logging.getLogger("asyncio")
+    ping = "Task was destroyed but it is pending!\ntask: <Task pending coro=<AsyncSocket._send_ping() done>>"
+    other = "Task was destroyed but it is pending!\ntask: <Task pending coro=<answer() done>>"
+    with caplog.at_level(logging.ERROR, logger="asyncio"):
+        tasks.error(ping)
+        tasks.error(other)
+    assert [record.getMessage() for record in caplog.records] == [other]

@@ -151,7 +151,7 @@ def measure_servers(out: Path, stack: contextlib.ExitStack, plan: Plan, quick: b
     results["tracker"] = {"size": trackerstore.footprint(tracker_db)}
     log("tracker store: replaying the shipped bot's conversations into both stores")
     results["tracker"]["save_and_load"] = trackerstore.save_and_load(tracker_db, folder)
-    results["tracker"]["pruning"] = "README, Performance: tracker store size and pruning"
+    results["tracker"]["pruning"] = "docs/performance.md: tracker store size and pruning"
     for name in ("shipped", "in_memory"):
         for kind in ("rasa", "actions"):
             source = folder / name / f"{kind}.log"

@@ -140,5 +140,5 @@ def local_redis(db: int) -> redis.Redis:
     try:
         client.ping()
     except redis.ConnectionError:
-        pytest.fail("Redis is not running on 127.0.0.1:6379 (see README, 'Running at scale').")
+        pytest.fail("Redis is not running on 127.0.0.1:6379 (see docs/scale-out.md).")
     return client

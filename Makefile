@@ -43,7 +43,6 @@ $(STAMP): pyproject.toml requirements.lock
 # `make kb` / `make nlu-data` always check (and say so); other targets use the stamp below.
 kb: install
 	$(PY) -m kb build
-	@touch $(KB_STAMP)
 
 nlu-data: kb
 	$(PY) -m nlu.generate

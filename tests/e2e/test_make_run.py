@@ -157,3 +157,19 @@ def test_make_run_refuses_an_open_http_api() -> None:
     assert result.returncode == 2
     assert "Not started: ROLEWISE_API=1 turns on Rasa's HTTP API" in result.stderr
     assert "Action server :" not in result.stdout  # nothing was started
+
+
+def test_a_built_clone_rebuilds_nothing_and_content_changes_rebuild_only_the_kb() -> None:
+    model = ROOT / "models" / "rolewise.tar.gz"
+    make = ["make", "--no-print-directory", "train", "web"]
+    subprocess.run(make, cwd=ROOT, env=clean_env(), capture_output=True, timeout=1800, check=True)  # built
+    trained = model.stat().st_mtime_ns
+    again = subprocess.run(make, cwd=ROOT, env=clean_env(), capture_output=True, text=True, timeout=600, check=True)
+    # no KB build, lookup generation, training or npm install
+    assert again.stdout == "make: Nothing to be done for 'web'.\n"
+    (ROOT / "kb" / "content" / "dimensions.yml").touch()  # a content file saved without a change
+    touched = subprocess.run(make, cwd=ROOT, env=clean_env(), capture_output=True, text=True, timeout=600, check=True)
+    ran = [line for line in touched.stdout.splitlines() if line.startswith(".venv/bin/")]
+    assert ran == [".venv/bin/python -m kb build", ".venv/bin/python -m nlu.generate"]
+    assert "Unchanged: data/generated/job_roles.yml" in touched.stdout
+    assert model.stat().st_mtime_ns == trained  # same role patterns and lookup: no retraining

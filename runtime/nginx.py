@@ -12,8 +12,8 @@ one can stop first while the Rasa servers still reach their action servers to fi
   kernel. Turns (``/webhooks/``) enter at most ``TURNS_PER_SECOND_PER_SERVER`` per second per
   server; up to ``QUEUE`` more wait in nginx's queue (the first ``QUEUE // 2`` of them are not
   delayed), and each Rasa server has at most ``IN_FLIGHT_PER_SERVER`` requests at once. A turn
-  beyond those gets at once ``503`` with ``Retry-After: RETRY_AFTER_S`` and the JSON body
-  ``BUSY_BODY``; so does one whose server failed under it (nginx's own 502/504), with the same
+  beyond those gets at once ``503`` with ``Retry-After`` and the JSON body a Rasa server refuses
+  with (``runtime.admission``); so does one whose server failed under it (nginx's own 502/504), with the same
   advice: send it again in a few seconds. At most about QUEUE / rate + in-flight / throughput
   seconds pass before a turn is answered or refused (about 3 s with two servers here).
 - The action servers are balanced round robin over kept-alive connections.
@@ -24,17 +24,15 @@ tracker): nginx's workers run as an unprivileged user that may not write under t
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+
+from runtime.admission import BUSY_BODY, RETRY_AFTER_S
 
 TEMP_KINDS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
 BACKLOG = 4096
 TURNS_PER_SECOND_PER_SERVER = 30
 QUEUE = 100
 IN_FLIGHT_PER_SERVER = 32
-RETRY_AFTER_S = 2
-BUSY_MESSAGE = "Rolewise is busy right now and could not take your message. Please send it again in a few seconds."
-BUSY_BODY = json.dumps({"error": "busy", "message": BUSY_MESSAGE, "retry_after": RETRY_AFTER_S})
 
 
 def _servers(ports: list[int], limit: str = "") -> str:

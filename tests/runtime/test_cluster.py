@@ -332,7 +332,10 @@ def test_ctrl_c_stops_in_order_and_every_turn_taken_gets_its_reply(cluster: Clus
 
     with ThreadPoolExecutor(20) as pool:
         clients = [pool.submit(client, n) for n in range(20)]
-        time.sleep(3)
+        deadline = time.monotonic() + 120
+        while list(outcomes.values()).count("answered") < 20:  # all talking, then Ctrl-C
+            assert time.monotonic() < deadline, outcomes
+            time.sleep(0.1)
         os.killpg(cluster.process.pid, signal.SIGINT)
         stop_at.set()
         for future in clients:
@@ -340,7 +343,7 @@ def test_ctrl_c_stops_in_order_and_every_turn_taken_gets_its_reply(cluster: Clus
     assert cluster.process.wait(timeout=120) == 0
     answered = sorted(sender for sender, outcome in outcomes.items() if outcome == "answered")
     others = {sender: outcome for sender, outcome in outcomes.items() if outcome != "answered"}
-    assert len(answered) >= 20
+    assert len(answered) >= 20, outcomes
     assert senders_stored(f"stop-{run}-") == answered  # no turn taken without its reply reaching the client
     assert [o for o in others.values() if o != "refused" and not o.startswith("failed: ")] == []
     for name, pid in cluster.layout["pids"].items():

@@ -9,12 +9,13 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 import requests
 
 from runtime.admission import BACKLOG, BUSY_BODY, RETRY_AFTER_S
+from tests.runtime.json_handler import JsonHandler
 from tests.servers import Bot, free_port, running_bot
 
 ACTION_SECONDS = 4.0
@@ -30,19 +31,11 @@ class SlowActions(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", free_port()), SlowHandler)
 
 
-class SlowHandler(BaseHTTPRequestHandler):
+class SlowHandler(JsonHandler):
     def do_POST(self) -> None:
         self.rfile.read(int(self.headers["Content-Length"]))
         time.sleep(ACTION_SECONDS)
-        body = json.dumps({"events": [], "responses": []}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *_: object) -> None:
-        pass
+        self.reply_json(json.dumps({"events": [], "responses": []}).encode())
 
 
 @pytest.fixture(scope="module")

@@ -13,13 +13,14 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 import requests
 
 from runtime.nginx import BUSY_BODY, IN_FLIGHT_PER_SERVER, RETRY_AFTER_S, TEMP_KINDS, public_conf
+from tests.runtime.json_handler import JsonHandler
 from tests.servers import free_port
 
 NGINX = Path("/usr/sbin/nginx")
@@ -39,11 +40,11 @@ class Upstream(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", port), UpstreamHandler)
 
 
-class UpstreamHandler(BaseHTTPRequestHandler):
+class UpstreamHandler(JsonHandler):
     server: Upstream
 
     def do_GET(self) -> None:
-        self._reply(b"{}")
+        self.reply_json(b"{}")
 
     def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers["Content-Length"]))
@@ -54,17 +55,7 @@ class UpstreamHandler(BaseHTTPRequestHandler):
         time.sleep(self.server.delay)
         with self.server.guard:
             self.server.now -= 1
-        self._reply(body)
-
-    def _reply(self, body: bytes) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *_: object) -> None:
-        pass
+        self.reply_json(body)
 
 
 class DiesMidTurn(socketserver.ThreadingTCPServer):

@@ -8,6 +8,12 @@ to a channel webhook (``POST /webhooks/...``) beyond ``ROLEWISE_MAX_TURNS`` (def
 refuses with the same answer. Together with a listen backlog large enough that the kernel never
 drops a connection (``SANIC_BACKLOG``, ``BACKLOG``), every request is answered or refused.
 
+The limit also follows the pace the process keeps: once it has finished ``PACE_SAMPLES`` turns in the
+last ``PACE_WINDOW_S`` seconds, at most that pace (turns per second between the first and last of them)
+times ``WAIT_BUDGET_S`` turns are in progress (never fewer than ``MIN_TURNS``), so an admitted turn
+waits about ``WAIT_BUDGET_S`` seconds at most however busy the machine is. Refusing early costs a
+client one round trip; admitting a turn it cannot serve in time costs it the whole wait.
+
 Turns in progress are the admitted requests whose response has not been sent; a request Sanic
 drops (the client went away) stops counting once Python frees it.
 """
@@ -17,8 +23,10 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 import weakref
-from typing import Any, Mapping, Optional
+from collections import deque
+from typing import Any, Deque, Mapping, Optional
 
 from sanic import Sanic
 from sanic.request import Request
@@ -27,6 +35,10 @@ from sanic.response import HTTPResponse
 logger = logging.getLogger(__name__)
 
 MAX_TURNS = 64
+MIN_TURNS = 8
+WAIT_BUDGET_S = 2.5
+PACE_WINDOW_S = 10.0
+PACE_SAMPLES = 20
 BACKLOG = 1024
 RETRY_AFTER_S = 2
 BUSY_MESSAGE = "Rolewise is busy right now and could not take your message. Please send it again in a few seconds."
@@ -39,6 +51,17 @@ def max_turns(env: Mapping[str, str] = os.environ) -> int:
     return int(value) if value.isdigit() and int(value) > 0 else MAX_TURNS
 
 
+def allowed_turns(finished: Deque[float], now: float, limit: int) -> int:
+    """How many turns may be in progress, given the ``time.monotonic()`` times turns finished
+    (oldest first; those older than ``PACE_WINDOW_S`` are dropped from ``finished``)."""
+    while finished and finished[0] < now - PACE_WINDOW_S:
+        finished.popleft()
+    if len(finished) < PACE_SAMPLES or finished[-1] - finished[0] < 1.0:
+        return limit
+    pace = (len(finished) - 1) / (finished[-1] - finished[0])
+    return max(MIN_TURNS, min(limit, int(pace * WAIT_BUDGET_S)))
+
+
 def busy_response() -> HTTPResponse:
     """The refusal: 503, ``Retry-After``, a JSON body a REST client or the widget can show."""
     headers = {"Retry-After": str(RETRY_AFTER_S), "Cache-Control": "no-store"}
@@ -49,20 +72,25 @@ def install(app: Sanic, limit: Optional[int] = None) -> None:
     """Refuse channel turns beyond ``limit`` (default ``max_turns()``) in progress on ``app``."""
     limit = limit or max_turns()
     in_progress: weakref.WeakSet[Request] = weakref.WeakSet()
+    finished: Deque[float] = deque()
 
     @app.middleware("request")
     async def admit(request: Request) -> Optional[HTTPResponse]:
         if request.method != "POST" or not request.path.startswith("/webhooks/"):
             return None
-        if len(in_progress) >= limit:
-            logger.warning("Refused a turn: %s already in progress (ROLEWISE_MAX_TURNS).", limit)
+        allowed = allowed_turns(finished, time.monotonic(), limit)
+        if len(in_progress) >= allowed:
+            logger.warning("Refused a turn: %s in progress, %s allowed (ROLEWISE_MAX_TURNS %s).",
+                           len(in_progress), allowed, limit)  # fmt: skip
             return busy_response()
         in_progress.add(request)
         return None
 
     @app.middleware("response")
     async def done(request: Request, response: Any) -> None:
-        in_progress.discard(request)
+        if request in in_progress:
+            in_progress.discard(request)
+            finished.append(time.monotonic())
 
 
 def install_in_rasa() -> None:

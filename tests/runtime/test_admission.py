@@ -4,6 +4,7 @@ show, and listens with a backlog the kernel never overflows at hundreds of clien
 from __future__ import annotations
 
 import json
+from collections import deque
 import subprocess
 import threading
 import time
@@ -14,7 +15,7 @@ from http.server import ThreadingHTTPServer
 import pytest
 import requests
 
-from runtime.admission import BACKLOG, BUSY_BODY, RETRY_AFTER_S
+from runtime.admission import BACKLOG, BUSY_BODY, RETRY_AFTER_S, allowed_turns
 from tests.runtime.json_handler import JsonHandler
 from tests.servers import Bot, free_port, running_bot
 
@@ -98,3 +99,20 @@ def test_the_health_route_is_never_refused(slow_bot: Bot) -> None:
         time.sleep(1.0)
         assert requests.get(f"{slow_bot.url}/webhooks/rest/", timeout=10).status_code == 200
         assert sorted(f.result().status_code for f in busy) == [200, 200, 503]
+
+
+@pytest.mark.parametrize(
+    ("finished", "allowed"),
+    [
+        ([], 64),  # no pace known yet: the fixed limit
+        ([100.0 + i * 0.1 for i in range(19)], 64),  # 19 turns: not enough to tell
+        ([100.0 + i * 0.125 for i in range(20)], 20),  # 20 turns in 2.375 s: 8/s, for 2.5 s -> 20
+        ([108.0 + i * 0.01 for i in range(100)], 64),  # 100/s: capped at the fixed limit
+        ([100.0 + i * 1.0 for i in range(10)] + [109.0 + i * 0.05 for i in range(11)], 8),  # slow: at least 8
+        ([80.0 + i * 0.1 for i in range(50)], 64),  # all older than the 10 s window: forgotten
+    ],
+)
+def test_the_limit_follows_the_pace_turns_finish_at(finished: list[float], allowed: int) -> None:
+    times = deque(finished)
+    assert allowed_turns(times, 110.0, 64) == allowed
+    assert all(t >= 100.0 for t in times)

@@ -36,7 +36,7 @@ logger = logging.getLogger(__name__)
 
 MAX_TURNS = 64
 MIN_TURNS = 8
-WAIT_BUDGET_S = 2.5
+WAIT_BUDGET_S = 2.0
 PACE_WINDOW_S = 10.0
 PACE_SAMPLES = 20
 BACKLOG = 1024

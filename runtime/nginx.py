@@ -14,8 +14,9 @@ one can stop first while the Rasa servers still reach their action servers to fi
   delayed), and each Rasa server has at most ``IN_FLIGHT_PER_SERVER`` requests at once. A turn
   beyond those gets at once ``503`` with ``Retry-After`` and the JSON body a Rasa server refuses
   with (``runtime.admission``); so does one whose server failed under it (nginx's own 502/504), with the same
-  advice: send it again in a few seconds. At most about QUEUE / rate + in-flight / throughput
-  seconds pass before a turn is answered or refused (about 3 s with two servers here).
+  advice: send it again in a few seconds. A Rasa server refuses on its own what it cannot start
+  within its wait budget (``runtime.admission``); nginx passes that 503 on as it is. A turn is
+  answered or refused after about QUEUE / rate (1 s here) + that budget (2 s) + its own time.
 - The action servers are balanced round robin over kept-alive connections.
 
 Request and response bodies stay in memory (up to 10 MB, far above a long conversation's
@@ -31,7 +32,7 @@ from runtime.admission import BUSY_BODY, RETRY_AFTER_S
 TEMP_KINDS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
 BACKLOG = 4096
 TURNS_PER_SECOND_PER_SERVER = 30
-QUEUE = 100
+QUEUE = 60
 IN_FLIGHT_PER_SERVER = 32
 
 

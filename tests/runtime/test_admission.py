@@ -106,7 +106,7 @@ def test_the_health_route_is_never_refused(slow_bot: Bot) -> None:
     [
         ([], 64),  # no pace known yet: the fixed limit
         ([100.0 + i * 0.1 for i in range(19)], 64),  # 19 turns: not enough to tell
-        ([100.0 + i * 0.125 for i in range(20)], 20),  # 20 turns in 2.375 s: 8/s, for 2.5 s -> 20
+        ([100.0 + i * 0.125 for i in range(20)], 16),  # 20 turns in 2.375 s: 8/s, for 2 s -> 16
         ([108.0 + i * 0.01 for i in range(100)], 64),  # 100/s: capped at the fixed limit
         ([100.0 + i * 1.0 for i in range(10)] + [109.0 + i * 0.05 for i in range(11)], 8),  # slow: at least 8
         ([80.0 + i * 0.1 for i in range(50)], 64),  # all older than the 10 s window: forgotten

@@ -4,7 +4,8 @@ Configurations (bench/setups.py): ``shipped`` (``make run``'s endpoints.yml, SQL
 channels), the production profile through ``make cluster``'s processes with 1 Rasa server
 (``production_1``) and 2 behind nginx (``production_2``), the extra ``in_memory`` row, and a bare
 ``rasa init`` bot. Sections (JSON file each): interleaved turn latency and server CPU, plus one long
-conversation (latency.json); throughput under concurrent conversations (throughput.json); the tracker
+conversation (latency.json); throughput under concurrent conversations (throughput.json); answers or
+refusals within bounds at 50 and 200 concurrent conversations (load.json, bench/load.py); the tracker
 store's cost and size (tracker.json); the per-turn cost breakdown under cProfile (profile.json); KB
 query time and its scaling (kb.json); training, cold start and memory (startup.json). Plus
 latency.png, kb_scaling.png and summary.md (also printed). ``--quick`` runs fewer turns, skips
@@ -31,6 +32,7 @@ from bench.bots import Started, bare_bot_ready, bare_rasa, create_bare_bot, priv
 from bench.conversations import distinct_pairs, roles_from_kb
 from bench.kbbench import kb_section
 from bench.latency import conversation_length, latency
+from bench.load import section as load_section
 from bench.summary import summary_markdown
 from bench.throughput import run_levels
 from kb.build import build_database, checked_content
@@ -40,6 +42,7 @@ from kb.results import RoleInfo
 RESULTS = Path(__file__).resolve().parent / "results"
 TARGET_P95_MS = 150.0
 SECTIONS = ("latency", "throughput", "tracker", "profile", "kb", "startup")
+OPTIONAL_SECTIONS = ("load",)  # absent from results written before it existed
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,8 @@ def measure_servers(out: Path, stack: contextlib.ExitStack, plan: Plan, quick: b
     log(f"one long conversation: {plan.long_conversation_turns} turns each: {', '.join(b.name for b in long_bots)}")
     results["latency"]["long_conversation"] = conversation_length(long_bots, roles, plan.long_conversation_turns)
     results["throughput"] = throughput([shipped, *production], roles, plan)
+    log("load: 50 and 200 concurrent conversations, as shipped and through the cluster's nginx")
+    results["load"] = load_section([shipped, *production[1:]], roles)
     startup["memory"] = memory_mb([shipped, bare])
     tracker_db = Path(shipped.extra["tracker_db"])
     results["tracker"] = {"size": trackerstore.footprint(tracker_db)}
@@ -176,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or (RESULTS / "quick" if args.quick else RESULTS)
     if args.report_only:
         results = {name: json.loads((out / f"{name}.json").read_text()) for name in SECTIONS}
+        for name in OPTIONAL_SECTIONS:
+            if (out / f"{name}.json").exists():
+                results[name] = json.loads((out / f"{name}.json").read_text())
         meta = json.loads((out / "run.json").read_text())
         report(out, meta, results, meta["mode"] == "quick")
         return 0
@@ -212,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     meta["loadavg_end"] = proc.loadavg()
     meta["duration_s"] = time.monotonic() - started
     meta["section_seconds"] = {k: round(v, 1) for k, v in timings.items()}
-    for name in SECTIONS:
+    for name in (*SECTIONS, *OPTIONAL_SECTIONS):
         (out / f"{name}.json").write_text(json.dumps(results[name], indent=2, default=str) + "\n")
     (out / "run.json").write_text(json.dumps(meta, indent=2, default=str) + "\n")
     report(out, meta, results, args.quick)

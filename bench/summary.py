@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bench.kbbench import FLAT_FACTOR
+from bench.load import summary_rows as load_rows
 from bench.report import markdown_table, slash
 from bench.throughput import level_check
 
@@ -174,6 +175,7 @@ def summary_markdown(meta: dict[str, Any], results: dict[str, Any], quick: bool)
     """The whole summary.md."""
     lat, tp = results["latency"], results["throughput"]
     rows = latency_rows(lat) + long_rows(lat["long_conversation"]) + throughput_rows(tp)
+    rows += load_rows(results.get("load"), _label)
     rows += tracker_rows(results["tracker"]) + profile_rows(results["profile"])
     rows += kb_rows(results["kb"]) + startup_rows(results["startup"], lat.get("action_reply_check"))
     load_lat, load_tp = lat["machine_load"], tp["machine_load"]
@@ -200,7 +202,8 @@ def summary_markdown(meta: dict[str, Any], results: dict[str, Any], quick: bool)
             "profiler, which slows Python code several times): compare the items with each other, not with the "
             "latency rows. Items nest (an 'all of it' row holds the rows under it).",
             "",
-            "Files: latency.json, throughput.json, tracker.json, profile.json, kb.json, startup.json, run.json; "
+            "Files: latency.json, throughput.json, load.json, tracker.json, profile.json, kb.json, startup.json, "
+            "run.json; "
             "plots latency.png, kb_scaling.png.",
             "",
         ]

@@ -21,8 +21,8 @@ import urllib.request
 from pathlib import Path
 from typing import Mapping, Sequence
 
+from runtime import admission, postgres, settings
 from runtime import ports as ports_module
-from runtime import postgres, settings
 from runtime.cluster import STATE
 from runtime.cluster import main as cluster_main
 
@@ -136,6 +136,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     # The channels read the same origins; pass the ones decided here on to them.
     env = {**os.environ, "ROLEWISE_CORS_ORIGINS": " ".join(settings.cors_origins())}
+    # Rasa's listen backlog (Rasa's default is 100): large enough that the kernel never drops a connection
+    # at hundreds of concurrent clients; runtime.admission answers them or refuses them at once.
+    env.setdefault("SANIC_BACKLOG", str(admission.BACKLOG))
     os.execve(command[0], command, env)
 
 

@@ -8,9 +8,17 @@
     web/serve.py :WEB_PORT: the demo page, talking to nginx
 
 Every server listens on 127.0.0.1 except the public nginx (``ROLEWISE_HOST``). The layout (URLs and
-process ids) is written to ``build/cluster/layout.json``. SIGINT or SIGTERM stops the public nginx
-first, then the Rasa servers (which finish the turns in flight through the internal nginx), then the
-internal nginx, the action servers and the page.
+process ids) is written to ``build/cluster/layout.json``. SIGINT (Ctrl-C) or SIGTERM stops the public
+nginx first (gracefully: it stops accepting and waits for the replies of the turns it passed on), then
+the Rasa servers (which finish the turns in flight through the internal nginx), then the internal
+nginx, the action servers and the page. Every server runs in its own session, so a Ctrl-C reaches
+only the launcher, which keeps that order.
+
+Each Rasa server is one Sanic worker (``SANIC_WORKERS`` unset): the widget's socket.io starts with
+long polling, whose requests must all reach the process holding the socket, and Sanic's workers
+share one listening socket (Rasa's docs: the socket.io channel does not support several workers).
+More cores: more servers (``SERVERS``), each its own process behind nginx. A REST/Slack-only
+deployment may set ``SANIC_WORKERS``; Rasa honours it here, as the lock store is Redis.
 """
 
 from __future__ import annotations
@@ -97,8 +105,16 @@ class Cluster:
 
     def _start(self, name: str, command: list[str], env: Mapping[str, str]) -> tuple[subprocess.Popen, Path]:  # type: ignore[type-arg]
         log = self.state / f"{name}.log"
+        # Its own session: Ctrl-C in a terminal signals the whole foreground process group at once
+        # (nginx would stop fast, dropping replies, and the action servers under turns in flight);
+        # only this launcher gets it, and stops the servers one group at a time (``stop``).
         process = subprocess.Popen(
-            command, cwd=settings.ROOT, env=dict(env), stdout=log.open("w"), stderr=subprocess.STDOUT
+            command,
+            cwd=settings.ROOT,
+            env=dict(env),
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         self.processes.append((name, process))
         return process, log

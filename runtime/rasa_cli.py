@@ -65,11 +65,15 @@ def remembering_event_types(resolve: Callable[..., Optional[type]]) -> Callable[
 
 
 def main() -> None:
-    """Rasa's ``rasa`` command (arguments from ``sys.argv``) with ``validate`` in jsonschema's place
-    and event types remembered, quiet about dependency noise (``runtime.quiet``)."""
+    """Rasa's ``rasa`` command (arguments from ``sys.argv``) with ``validate`` in jsonschema's place,
+    event types remembered, at most ``ROLEWISE_MAX_TURNS`` turns in progress (``runtime.admission``),
+    quiet about dependency noise (``runtime.quiet``)."""
     quiet()
     jsonschema.validate = validate
     from rasa.__main__ import main as rasa_main
+    from runtime import admission
+
+    admission.install_in_rasa()
     from rasa.shared.core.events import Event
 
     Event.resolve_by_type = staticmethod(remembering_event_types(Event.resolve_by_type))  # type: ignore[method-assign]

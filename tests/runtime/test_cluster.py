@@ -3,6 +3,7 @@ conversations in PostgreSQL, locks in Redis. Tests run in order; the last ones k
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -18,10 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import redis
 import requests
 from sqlalchemy import create_engine, text
+from urllib3.exceptions import NewConnectionError
 
 from runtime import settings
+from runtime.admission import BUSY_BODY
 from tests.channels.socket_client import WidgetClient
 from tests.servers import ROOT, clean_env, free_port
 
@@ -76,6 +80,20 @@ def user_turns(sender: str) -> list[str]:
         engine.dispose()
 
 
+def senders_stored(prefix: str) -> list[str]:
+    """The REST senders starting with ``prefix`` of whom the tracker store kept a user turn, sorted."""
+    engine = create_engine(settings.postgres().url(TRACKER_DATABASE), future=True)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                text("SELECT DISTINCT sender_id FROM events WHERE sender_id LIKE :p AND type_name = 'user'"),
+                {"p": f"rest:{prefix}%"},
+            ).scalars()
+            return sorted(row.split(":", 1)[1] for row in rows)
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     state = tmp_path_factory.mktemp("cluster")
@@ -83,8 +101,13 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     command = [sys.executable, "-m", "runtime", "cluster", "--port", str(port), "--web-port", str(web_port)]
     log = (state / "cluster.log").open("w")
     env = {**clean_env(), "ROLEWISE_KB_DATABASE": KB_DATABASE, "ROLEWISE_TRACKER_DATABASE": TRACKER_DATABASE}
-    process = subprocess.Popen(
-        [*command, "--state", str(state)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+    process = subprocess.Popen(  # its own process group, as `make cluster` in a terminal
+        [*command, "--state", str(state)],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     layout_file = state / "layout.json"
     deadline = time.monotonic() + STARTUP_SECONDS
@@ -182,11 +205,26 @@ def test_a_kb_rebuild_under_traffic_gives_no_wrong_answer(cluster: Cluster) -> N
     assert [a for a in answers if not a.startswith(PAY_VERDICT)] == []
 
 
-def conversation(cluster: Cluster, number: int) -> tuple[str, list[str]]:
+def say_as_told(cluster: Cluster, sender: str, message: str, refusals: list[str]) -> str:
+    """Say ``message`` through nginx as a REST client should: when refused (503, busy), wait the
+    ``Retry-After`` seconds and send it again. The first reply's text; refusal bodies go to ``refusals``."""
+    for _ in range(30):
+        response = requests.post(
+            f"{cluster.public}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=60
+        )
+        if response.status_code != 503:
+            response.raise_for_status()
+            return str(response.json()[0]["text"])
+        refusals.append(response.text)
+        time.sleep(float(response.headers["Retry-After"]))
+    raise AssertionError(f"{sender} was refused 30 times")
+
+
+def conversation(cluster: Cluster, number: int, refusals: list[str]) -> tuple[str, list[str]]:
     """Two turns of one of 50 conversations; returns its sender and the first sentences it heard."""
     sender, (a, b) = f"c50-{number}-{uuid.uuid4().hex[:6]}", PAIRS[number % len(PAIRS)]
-    heard = [cluster.say(cluster.public, sender, f"who earns more, a {a} or a {b}?")[0]["text"]]
-    heard.append(cluster.say(cluster.public, sender, "and what about budget?")[0]["text"])
+    heard = [say_as_told(cluster, sender, f"who earns more, a {a} or a {b}?", refusals)]
+    heard.append(say_as_told(cluster, sender, "and what about budget?", refusals))
     return sender, heard
 
 
@@ -196,39 +234,118 @@ def names_only(text_: str, pair: tuple[str, str]) -> bool:
     return all(n in first for n in pair) and not any(n in first for n in others)
 
 
-def test_fifty_conversations_survive_a_dead_rasa_server(cluster: Cluster) -> None:
+def lock_keys(pattern: str) -> list[str]:
+    """The conversation locks in the cluster's Redis (lock store key prefix ``rolewise``) matching ``pattern``."""
+    client = redis.Redis.from_url(settings.redis_url() or settings.DEFAULT_REDIS_URL)
+    return sorted(key.decode() for key in client.scan_iter(f"rolewise:lock:*{pattern}*"))
+
+
+def test_a_rasa_server_killed_mid_turn_frees_its_conversations_within_2_s(cluster: Cluster) -> None:
+    """SIGKILL of a Rasa server with turns in progress leaves their locks in Redis; the surviving
+    server answers the next turn of each of those conversations within 2 s (the tickets expire)."""
+    run = uuid.uuid4().hex[:6]
+    senders = [f"kill-{run}-{n}" for n in range(20)]
+    one, two = cluster.layout["rasa"]
+
+    def doomed(sender: str) -> None:
+        with contextlib.suppress(requests.RequestException):
+            cluster.say(one, sender, "who earns more, a buyer or a plant manager?")
+
+    pool = ThreadPoolExecutor(20)
+    try:
+        for sender in senders:
+            pool.submit(doomed, sender)
+        deadline = time.monotonic() + 30
+        while not lock_keys(run):  # kill once turns hold their locks
+            assert time.monotonic() < deadline, "no turn took a lock"
+            time.sleep(0.01)
+        os.kill(cluster.layout["pids"]["rasa-1"], signal.SIGKILL)
+        left = lock_keys(run)
+    finally:
+        pool.shutdown(wait=True)
+    assert left
+    waits = {}
+    for key in left:
+        sender = key.split("rest:", 1)[1] if "rest:" in key else key.rsplit(":", 1)[1]
+        start = time.monotonic()
+        reply = cluster.say(two, sender, "who earns more, a buyer or a plant manager?")[0]["text"]
+        waits[sender] = time.monotonic() - start
+        assert reply.startswith(PAY_VERDICT)
+    assert [sender for sender, seconds in waits.items() if seconds > 2.0] == [], waits
+
+
+def test_fifty_conversations_go_on_with_one_rasa_server_dead(cluster: Cluster) -> None:
+    """Through nginx with Rasa server 1 killed (above): every turn reaches the survivor (nginx sends a
+    request whose connection was refused to the other server) or, beyond what one server takes at once,
+    is refused with the busy answer and taken when sent again; no cross-talk, history kept, nothing
+    stored twice."""
+    refusals: list[str] = []
     with ThreadPoolExecutor(50) as pool:
-        results = list(pool.map(lambda n: conversation(cluster, n), range(50)))
+        results = list(pool.map(lambda n: conversation(cluster, n, refusals), range(50)))
     for number, (sender, heard) in enumerate(results):
         assert all(names_only(h, PAIRS[number % len(PAIRS)]) for h in heard), (sender, heard)  # no cross-talk
         assert len(user_turns(sender)) == 2
 
-    os.kill(cluster.layout["pids"]["rasa-1"], signal.SIGKILL)
-    time.sleep(1)
-
     def go_on(sender: str) -> str:
-        return cluster.say(cluster.public, sender, "and who has more say in decisions?")[0]["text"]
+        return say_as_told(cluster, sender, "and who has more say in decisions?", refusals)
 
     with ThreadPoolExecutor(50) as pool:
         after = list(pool.map(go_on, [sender for sender, _ in results]))
     for number, (sender, _) in enumerate(results):
         assert names_only(after[number], PAIRS[number % len(PAIRS)]), (sender, after[number])  # history kept
         assert len(user_turns(sender)) == 3
+    assert set(refusals) <= {BUSY_BODY}
 
 
-def test_sigterm_lets_in_flight_turns_finish_and_stops_everything(cluster: Cluster) -> None:
-    def ask(number: int) -> str:
-        return cluster.say(
-            cluster.public, f"stop-{number}-{uuid.uuid4().hex[:6]}", "who earns more, a buyer or a plant manager?"
-        )[0]["text"]
+def refused_before_sent(problem: requests.RequestException) -> bool:
+    """True when the connection itself was refused: the turn never reached nginx."""
+    reason = getattr(problem.args[0], "reason", None) if problem.args else None
+    return isinstance(reason, NewConnectionError)
+
+
+def test_ctrl_c_stops_in_order_and_every_turn_taken_gets_its_reply(cluster: Cluster) -> None:
+    """Ctrl-C (SIGINT to the launcher's whole process group, as a terminal sends it) while 20 clients
+    keep talking: each turn is answered, or refused before it reached Rasa; every turn the tracker
+    store kept got its reply; then every process is gone and the launcher exits 0."""
+    run, stop_at = uuid.uuid4().hex[:6], threading.Event()
+    outcomes: dict[str, str] = {}
+
+    def client(number: int) -> None:
+        for turn in range(1000):
+            sender = f"stop-{run}-{number}-{turn}"
+            try:
+                response = requests.post(
+                    f"{cluster.public}/webhooks/rest/webhook",
+                    json={"sender": sender, "message": "who earns more, a buyer or a plant manager?"},
+                    headers={"Connection": "close"},
+                    timeout=90,
+                )
+            except requests.RequestException as problem:
+                outcomes[sender] = "refused" if refused_before_sent(problem) else f"failed: {problem!r}"
+                return
+            if response.status_code == 200 and response.json()[0]["text"].startswith(PAY_VERDICT):
+                outcomes[sender] = "answered"
+            else:
+                outcomes[sender] = f"HTTP {response.status_code}: {response.text[:200]}"
+            if stop_at.is_set() and outcomes[sender] != "answered":
+                return
 
     with ThreadPoolExecutor(20) as pool:
-        pending = [pool.submit(ask, n) for n in range(20)]
-        time.sleep(0.3)
-        cluster.process.send_signal(signal.SIGTERM)
-        answers = [future.result(timeout=90) for future in pending]
-    assert [a for a in answers if not a.startswith(PAY_VERDICT)] == []
-    assert cluster.process.wait(timeout=90) == 0
+        clients = [pool.submit(client, n) for n in range(20)]
+        deadline = time.monotonic() + 120
+        while list(outcomes.values()).count("answered") < 20:  # all talking, then Ctrl-C
+            assert time.monotonic() < deadline, outcomes
+            time.sleep(0.1)
+        os.killpg(cluster.process.pid, signal.SIGINT)
+        stop_at.set()
+        for future in clients:
+            future.result(timeout=120)
+    assert cluster.process.wait(timeout=120) == 0
+    answered = sorted(sender for sender, outcome in outcomes.items() if outcome == "answered")
+    others = {sender: outcome for sender, outcome in outcomes.items() if outcome != "answered"}
+    assert len(answered) >= 20, outcomes
+    assert senders_stored(f"stop-{run}-") == answered  # no turn taken without its reply reaching the client
+    assert [o for o in others.values() if o != "refused" and not o.startswith("failed: ")] == []
     for name, pid in cluster.layout["pids"].items():
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)

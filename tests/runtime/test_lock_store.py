@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
 import re
+import signal
+import subprocess
+import sys
 import threading
+import time
 import uuid
 from pathlib import Path
 from typing import Callable, Iterator
@@ -96,3 +102,53 @@ def test_the_production_profile_loads_it_through_rasa(monkeypatch: pytest.Monkey
     assert type(store) is AtomicRedisLockStore
     assert store.key_prefix == "rolewise:lock:"
     assert store.red.connection_pool.connection_kwargs["db"] == REDIS_DB
+
+
+HOLDER = """
+import asyncio, sys
+from rasa.utils.endpoints import EndpointConfig
+from runtime.lock_store import AtomicRedisLockStore
+
+async def hold() -> None:
+    store = AtomicRedisLockStore(EndpointConfig(url="127.0.0.1", port=6379, db={db}, key_prefix="{prefix}"))
+    async with store.lock("conv"):
+        print("held", flush=True)
+        await asyncio.sleep(3600)
+
+asyncio.run(hold())
+"""
+
+
+async def seconds_to_acquire(store: AtomicRedisLockStore, conversation_id: str) -> float:
+    """How long ``store`` waited for the conversation's lock (then released at once)."""
+    start = time.monotonic()
+    async with store.lock(conversation_id):
+        return time.monotonic() - start
+
+
+def test_a_live_holder_keeps_its_ticket_past_the_lifetime_and_a_killed_one_loses_it_within_it(prefix: str) -> None:
+    """A server holding a turn's lock for 3 s (three lifetimes) keeps it; once it is killed with
+    SIGKILL the other server gets the lock about one lifetime (1 s) later, well within 2 s."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER.format(db=REDIS_DB, prefix=prefix)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        other = server(prefix)
+        assert other.ticket_lifetime == 1.0
+
+        async def try_for(seconds: float) -> bool:
+            try:
+                await asyncio.wait_for(seconds_to_acquire(other, "conv"), seconds)
+                return True
+            except asyncio.TimeoutError:
+                return False
+
+        assert asyncio.run(try_for(3.0)) is False
+        os.kill(holder.pid, signal.SIGKILL)
+        holder.wait()
+        waited = asyncio.run(asyncio.wait_for(seconds_to_acquire(other, "conv"), 5.0))
+        assert 0.5 <= waited <= 2.0, waited
+    finally:
+        holder.kill()
+        holder.wait()

@@ -12,12 +12,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from sqlalchemy import create_engine, text
 
 from kb import answers
 from kb.db import make_engine, read_session
@@ -26,7 +22,6 @@ from kb.results import Verdict
 from kb.snapshot import build_id
 from tests.servers import ROOT, clean_env
 
-POSTGRES = "postgresql://root@127.0.0.1:5432"
 QUESTION = ("operations manager", "logistics manager", "compensation")
 REBUILDS = 2
 
@@ -97,23 +92,9 @@ def test_sqlite_pay_answers_stay_whole_while_the_kb_is_rebuilt(tmp_path: Path) -
     assert reads > 50
 
 
-@pytest.fixture()
-def postgres_url() -> Iterator[str]:
-    name = f"rebuild_limits_kb_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(f"{POSTGRES}/postgres", isolation_level="AUTOCOMMIT", future=True)
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield f"{POSTGRES}/{name}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-def test_postgresql_pay_answers_stay_whole_while_the_kb_is_rebuilt(postgres_url: str, tmp_path: Path) -> None:
-    kb_build(postgres_url, tmp_path / "spacy")
-    expected, wrong, builds, reads = answers_during_rebuilds(postgres_url, tmp_path / "spacy")
+def test_postgresql_pay_answers_stay_whole_while_the_kb_is_rebuilt(postgres_kb: str, tmp_path: Path) -> None:
+    kb_build(postgres_kb, tmp_path / "spacy")
+    expected, wrong, builds, reads = answers_during_rebuilds(postgres_kb, tmp_path / "spacy")
     assert "\nSource: US BLS OEWS, May 2025 (national)." in expected
     assert wrong == []
     assert len(builds) == REBUILDS + 1

@@ -24,6 +24,11 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
+# What Rasa sends the action server with every call (actions/caller.py): a new one each run unless set.
+ifeq ($(strip $(ROLEWISE_ACTIONS_TOKEN)),)
+ROLEWISE_ACTIONS_TOKEN := $(shell od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
+endif
+export ROLEWISE_ACTIONS_TOKEN
 
 .PHONY: install kb nlu-data train web browser services run cluster shell test test-conversation eval bench report lint clean slack-manifest
 

@@ -1,13 +1,14 @@
 """``python -m actions``: the action server, started only once the knowledge base is there.
 
-``rasa run actions`` works too; this entry point adds the start-up check so a
-missing database is reported at once, naming DATABASE_URL, instead of on the
-first user question.
+It adds two things to rasa-sdk's server: the start-up check, so a missing database is
+reported at once, naming DATABASE_URL, instead of on the first user question; and the caller
+check (``actions.caller``): only calls carrying the action token Rasa sends are answered.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 
@@ -32,7 +33,12 @@ def main() -> int:
         print(f"Action server not started: {error}", file=sys.stderr)
         return 2
     from rasa_sdk.endpoint import run
+    from rasa_sdk.plugin import plugin_manager
 
+    from actions.caller import RasaOnly
+
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s - %(message)s")
+    plugin_manager().register(RasaOnly(settings.actions_token()))
     print(f"Knowledge base: {database_url()}", flush=True)
     os.environ["SANIC_HOST"] = args.host  # rasa-sdk's run() reads its interface from here
     run("actions", port=args.port, cors_origins=None)  # no browser ever calls the action server

@@ -4,12 +4,14 @@ A button's payload names the answer it is about (``/feedback{"helpful": false, "
 "Buyer|Plant Manager|budget"}``), so a click on an older answer's button (Slack keeps them)
 is stored against that answer, not against whatever the conversation is on now. Typed feedback
 ("that was not helpful") has no such payload and is stored against the conversation's current
-pair and dimension.
+pair and dimension. Feedback about a pair or dimension the KB does not have (a forged payload) is
+refused with a plain reply and logged, never stored (``kb.usage.feedback_problem``).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 from typing import Any, Optional
 
@@ -21,7 +23,9 @@ from sqlalchemy.orm import Session
 from actions.context import slot_dimension
 from actions.knowledge import KnowledgeAction
 from actions.slots import DIMENSION, PENDING, ROLE_A, ROLE_B
-from kb.usage import record_feedback
+from kb.usage import feedback_problem, record_feedback
+
+logger = logging.getLogger(__name__)
 
 FEEDBACK = "feedback"
 HELPFUL, ANSWER = "helpful", "answer"
@@ -30,6 +34,10 @@ THANKS = {
     True: "Thanks, glad it helped.",
     False: "Thanks for telling me. I've noted it so that this answer can be improved.",
 }
+REFUSED = (
+    "I couldn't note that feedback: it is about an answer I never gave. "
+    "Use the Helpful or Not helpful buttons under one of my answers."
+)
 NEGATIVE = re.compile(r"\b(not|no|never|unhelpful|useless|wrong|bad)\b|n't\b", re.IGNORECASE)
 
 
@@ -76,6 +84,11 @@ class ActionFeedback(KnowledgeAction):
         if about is None:
             about = (tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B), slot_dimension(tracker.get_slot(DIMENSION)))
         first, second, dimension = about
+        problem = feedback_problem(session, first, second, dimension)
+        if problem is not None:
+            logger.warning("Feedback from %s not stored: %s", tracker.sender_id, problem)
+            dispatcher.utter_message(text=REFUSED)
+            return [SlotSet(PENDING, tracker.get_slot(PENDING))]
         with Session(self.knowledge.engine) as writing, writing.begin():
             record_feedback(writing, tracker.sender_id, helpful, first, second, dimension)
         dispatcher.utter_message(text=THANKS[helpful])

@@ -22,7 +22,7 @@ from actions.context import RoleFacts
 from actions.render import Dispatcher
 from actions.slots import PENDING
 from actions.usage import record_usage_later
-from kb.db import KnowledgeBaseUnavailable, open_existing
+from kb.db import KnowledgeBaseUnavailable, open_existing, read_session
 from kb.models import Dimension, RoleAlias
 from kb.snapshot import build_id
 from kb.resolve import resolve_role, roles_named
@@ -44,7 +44,8 @@ class KnowledgeBase:
         self._cache_size = cache_size
 
     def session(self) -> Session:
-        return Session(self.engine)
+        """A session reading one build of the KB, whatever a rebuild commits meanwhile (``kb.db.read_session``)."""
+        return read_session(self.engine)
 
     def cached(self, session: Session, key: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
         """``compute()`` once per KB build: keys include the build id, so a rebuilt KB is never stale."""

@@ -1,7 +1,8 @@
 """What every channel does around a turn so that no user meets silence or a stack trace.
 
-Control characters are dropped and very long messages cut; an empty message gets
-a hint without touching the conversation; a turn that produced no reply (the
+Control characters are dropped and very long messages cut (``channels.limits``); an empty message gets
+a hint without touching the conversation; a typed control payload (``/restart``, ``/session_start``,
+``/back``) gets a plain reply and is logged, and never reaches Rasa; a turn that produced no reply (the
 action server down, an exception) gets an apology; a turn slower than
 ``ROLEWISE_TURN_TIMEOUT`` seconds gets an apology while it finishes in the background.
 """
@@ -16,11 +17,10 @@ from typing import Any, Awaitable, Callable, Dict, Text
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
-from channels import drain
+from channels import drain, limits
 
 logger = logging.getLogger(__name__)
 
-MAX_MESSAGE_CHARS = 2000
 DEFAULT_TURN_TIMEOUT = 20.0
 APOLOGY = "Sorry, something went wrong on my side and I couldn't answer that. Please try again in a moment."
 SLOW = "Sorry, that is taking me longer than it should. Please try again in a moment."
@@ -38,7 +38,7 @@ def clean_text(text: Any) -> str:
     if not isinstance(text, str):
         return ""
     kept = "".join(_printable(c) for c in text)
-    return kept.strip()[:MAX_MESSAGE_CHARS]
+    return kept.strip()[: limits.MAX_MESSAGE_CHARS]
 
 
 def _printable(character: str) -> str:
@@ -89,6 +89,11 @@ def guarded(on_new_message: Handler) -> Handler:
         output = message.output_channel
         if not text:
             await output.send_text_message(message.sender_id, EMPTY)
+            return
+        control = limits.control_intent(text)
+        if control is not None:
+            logger.warning("Typed control payload /%s from %s answered, not run.", control, message.sender_id)
+            await output.send_text_message(message.sender_id, limits.control_reply(control))
             return
         message.text = text
         counter = CountingOutputChannel(output)

@@ -7,15 +7,14 @@
 - With ``ROLEWISE_REST_TOKEN`` set, requests must carry ``Authorization: Bearer <token>`` (401 otherwise).
 - A browser request from an origin outside ``ROLEWISE_CORS_ORIGINS`` is refused (403): CORS alone only
   hides the answer from a foreign page, which could otherwise still drive conversations unseen.
-- Bodies are bounded (413 over ``MAX_BODY_BYTES``); metadata to ``MAX_METADATA_DEPTH`` levels and
-  ``MAX_METADATA_BYTES`` of JSON, since Rasa keeps it in the conversation's history.
+- Bodies are bounded (413 over ``MAX_BODY_BYTES``); metadata is held to the limits every channel
+  applies (``channels.limits``: 4 KB of JSON, 8 levels), since Rasa keeps it in the conversation's history.
 - Malformed requests get a clear 400 (JSON ``{"error": ...}``), never a 500.
 """
 
 from __future__ import annotations
 
 import hmac
-import json
 from http import HTTPStatus
 from typing import Any, Awaitable, Callable, Optional, Text
 
@@ -25,13 +24,11 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels import drain
+from channels import drain, limits
 from channels.guard import guarded
 from runtime import settings
 
 MAX_SENDER_CHARS = 200
-MAX_METADATA_DEPTH = 8
-MAX_METADATA_BYTES = 4096
 MAX_BODY_BYTES = 64 * 1024
 NAMESPACE = "rest:"
 SHAPE = '{"sender": "...", "message": "..."}'
@@ -39,19 +36,6 @@ SHAPE = '{"sender": "...", "message": "..."}'
 
 def _problem(message: str, status: HTTPStatus = HTTPStatus.BAD_REQUEST) -> HTTPResponse:
     return response.json({"error": message}, status=status)
-
-
-def depth(value: Any) -> int:
-    """How deeply JSON objects and arrays nest in ``value`` (a scalar is 0), counted without recursion."""
-    deepest, stack = 0, [(value, 0)]
-    while stack:
-        item, level = stack.pop()
-        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
-        if children is None:
-            continue
-        deepest = max(deepest, level + 1)
-        stack.extend((child, level + 1) for child in children)
-    return deepest
 
 
 def authorised(request: Request, token: Optional[str]) -> bool:
@@ -109,12 +93,9 @@ class RolewiseRestInput(RestInput):
                 )
             if not isinstance(text, str):
                 return _problem('"message" must be a string.')
-            if metadata is not None and not isinstance(metadata, dict):
-                return _problem('"metadata" must be a JSON object when given.')
-            if metadata is not None and depth(metadata) > MAX_METADATA_DEPTH:
-                return _problem(f'"metadata" may nest at most {MAX_METADATA_DEPTH} levels deep.')
-            if metadata is not None and len(json.dumps(metadata)) > MAX_METADATA_BYTES:
-                return _problem(f'"metadata" may be at most {MAX_METADATA_BYTES} bytes of JSON.')
+            problem = limits.metadata_problem(metadata)
+            if problem is not None:
+                return _problem(problem)
             collector = CollectingOutputChannel()
             conversation = NAMESPACE + sender
             await handle(UserMessage(text, collector, conversation, input_channel=self.name(), metadata=metadata))

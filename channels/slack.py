@@ -28,7 +28,7 @@ from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from actions import render
-from channels import drain
+from channels import drain, limits
 from channels.guard import guarded
 from channels.replay import Seen, seen_store
 from runtime import settings
@@ -215,6 +215,17 @@ class RolewiseSlackInput(SlackInput):
             metadata = self.get_metadata(request)
         except (KeyError, IndexError, TypeError, AttributeError) as error:
             raise Malformed('"authorizations" is not a list of objects') from error
+        users = metadata.get("users")
+        if not isinstance(users, list) or not all(isinstance(user, str) for user in users):
+            raise Malformed('"authed_users" is not a list of user ids')
+        for field in ("team_id", "event_id"):
+            if body.get(field) is not None and not isinstance(body[field], str):
+                raise Malformed(f'"{field}" is not a string')
+        if event.get("ts") is not None and not isinstance(event["ts"], str):
+            raise Malformed('"event.ts" is not a string')
+        problem = limits.metadata_problem(metadata)
+        if problem is not None:
+            raise Malformed(problem)
         if not self._is_supported_channel(body, metadata):
             return response.text("Channel not supported.")
         key = f"message:{event['channel']}:{event['ts']}" if event.get("ts") else f"event:{body.get('event_id')}"

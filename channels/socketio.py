@@ -8,6 +8,7 @@ sends someone else's id hears and drives their conversation. Here:
   and otherwise issues a new one; the socket joins that conversation's room;
 - a message belongs to the conversation its socket was confirmed for, whatever id it carries;
 - a message of the wrong shape, or sent before ``session_request``, gets a clear reply, not silence;
+- metadata is held to the limits every channel applies (``channels.limits``), with a clear reply;
 - every turn passes through the same guard as the other channels.
 
 Several Rasa servers can serve one site if the load balancer keeps each socket on one server
@@ -28,14 +29,18 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from channels import web_session
-from channels import drain
+from channels import drain, limits, web_session
 from channels.guard import guarded
 from runtime import settings
 
 logger = logging.getLogger(__name__)
 
 NO_SESSION = "I lost track of this chat. Please reload the page to start again."
+METADATA_REFUSED = (
+    "I could not read that message: the data sent with it is too large or too deeply nested "
+    f"(at most {limits.MAX_METADATA_BYTES} bytes of JSON, {limits.MAX_METADATA_DEPTH} levels). "
+    "Please send it again without it."
+)
 WRONG_SHAPE = 'I could not read that message. Send {"message": "your question", "session_id": "..."}.'
 
 
@@ -106,12 +111,18 @@ class RolewiseSocketIOInput(SocketIOInput):
             if not isinstance(data, dict) or not isinstance(data.get("message"), str):
                 await sio.emit(self.bot_message_evt, {"text": WRONG_SHAPE}, room=sid, namespace=self.namespace)
                 return
+            metadata = _metadata(data.get(self.metadata_key))
+            problem = limits.metadata_problem(metadata)
+            if problem is not None:
+                logger.warning("socket.io message of %s refused: %s", conversation, problem)
+                await sio.emit(self.bot_message_evt, {"text": METADATA_REFUSED}, room=sid, namespace=self.namespace)
+                return
             message = UserMessage(
                 data["message"],
                 RolewiseSocketIOOutput(sio, self.bot_message_evt),
                 conversation,
                 input_channel=self.name(),
-                metadata=_metadata(data.get(self.metadata_key)),
+                metadata=metadata,
             )
             await handle(message)
 
@@ -158,6 +169,6 @@ def _metadata(value: Any) -> Dict[Text, Any]:
     if isinstance(value, str):
         try:
             value = json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):
             return {}
     return value if isinstance(value, dict) else {}

@@ -10,7 +10,7 @@ from typing import Optional, Sequence
 from sqlalchemy.orm import Session
 
 from kb import answers, cli_questions
-from kb.build import ContentInvalid, build_database, built_fingerprint, checked_content, fingerprint
+from kb.build import ContentInvalid, built_fingerprint, checked_content, fingerprint, prepare_schema, replace_content
 from kb.content import CONTENT_DIR
 from kb.db import BUILD_DIR, KnowledgeBaseUnavailable, database_url, make_engine, open_existing
 from kb.nlp import PIPELINE_DIR, build_pipeline
@@ -20,7 +20,7 @@ from kb.results import Comparison, SameRole, UnknownArea, UnknownDimension, Unkn
 from kb.usage import create_usage_tables
 from kb.validate_pay import check_pay
 from kb.wages_fetch import OEWS_DIR, WageDataError, ensure_wage_data
-from kb.wages_load import known_soc_codes, load_wages
+from kb.wages_load import known_soc_codes, load_wage_tables
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -32,13 +32,17 @@ def _build(args: argparse.Namespace) -> int:
     engine = make_engine(args.database_url)
     where = engine.url.render_as_string(hide_password=True)
     current = fingerprint(args.content)
-    if not args.force and built_fingerprint(engine) == current:
+    reload = args.force or built_fingerprint(engine) != current
+    prepare_schema(engine)
+    # Content, wages and the roles' pay rows commit together: readers see the old KB or the new one.
+    with Session(engine) as session, session.begin():
+        counts = replace_content(session, content, current) if reload else None
+        wages = load_wage_tables(session, wage_data.database, wage_data.manifest["database_sha256"], content)
+    if counts is None:
         print(f"Knowledge base at {where} is up to date (content and loader unchanged); not reloaded.")
     else:
-        counts = build_database(engine, content, current)
         print(f"Built knowledge base at {where}: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
     print("Usage tables (never touched by a rebuild): " + ", ".join(create_usage_tables(engine)))
-    wages = load_wages(engine, wage_data.database, wage_data.manifest["database_sha256"], content)
     fetched = "downloaded and unpacked" if wage_data.downloaded else "unpacked" if wage_data.extracted else "up to date"
     print(f"Wage data (US BLS OEWS, {wage_data.manifest['release']['description']}) at {wage_data.database}: {fetched}")
     print("Wage tables: " + (", ".join(f"{n} {what}" for what, n in wages.items()) if wages else "up to date"))

@@ -12,6 +12,7 @@ from typing import Any, Union
 
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import URL, Engine
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool, StaticPool
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -108,3 +109,23 @@ def open_existing(url: str | None = None) -> Engine:
             f"(missing tables: {', '.join(sorted(missing))}). Run `make kb`."
         )
     return engine
+
+
+def read_session(engine: Engine) -> Session:
+    """A session whose reads all come from one snapshot of the KB: one build, never part of two.
+
+    ``kb build`` replaces the KB in one transaction; a reader must also read in one. PostgreSQL
+    engines from ``make_engine`` read in REPEATABLE READ. pysqlite runs each SELECT outside any
+    transaction, so two queries of one answer could read two builds (the roles of the old one,
+    the pay rows of the new one): on an SQLite file the session's connection opens a read
+    transaction (``BEGIN``) as it starts, ended by the session's commit, rollback or close. In
+    WAL mode that transaction holds a snapshot and blocks no writer.
+    """
+    session = Session(engine)
+    if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
+        event.listen(session, "after_begin", _begin_sqlite_read)
+    return session
+
+
+def _begin_sqlite_read(_session: Session, _transaction: Any, connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")

@@ -30,6 +30,7 @@ UsageBase = declarative_base()
 
 CONVERSATION_LENGTH = 160
 ROLE_LENGTH = 120
+DIMENSION_LENGTH = 40
 PHRASE_LENGTH = 120
 
 
@@ -87,7 +88,7 @@ class Feedback(UsageBase):
     helpful = Column(Boolean, nullable=False, index=True)
     role_a = Column(String(ROLE_LENGTH), nullable=True)
     role_b = Column(String(ROLE_LENGTH), nullable=True)
-    dimension = Column(String(40), nullable=True)
+    dimension = Column(String(DIMENSION_LENGTH), nullable=True)
     at = Column(DateTime, nullable=False, default=_now)
 
 
@@ -159,6 +160,34 @@ def record_unknown(session: Session, conversation: str, phrase: str, message_id:
             return False
     session.add(UnknownTitle(conversation_id=conversation, message_id=message_id or None, phrase=cleaned))
     return True
+
+
+def feedback_problem(
+    session: Session, first: Optional[str], second: Optional[str], dimension: Optional[str]
+) -> Optional[str]:
+    """Why feedback about this pair and dimension is not stored (a sentence), or None when it may be.
+
+    Each role must be None or the canonical name of a role in the KB, the dimension None or the
+    slug of one of its dimensions: only answers the bot can give are stored, so a forged payload
+    (a made-up role, markup, a 100-character dimension) never reaches the usage tables or
+    ``kb report``. ``session`` reads the KB's content tables.
+    """
+    from kb.models import Dimension  # the content tables; this module's own stay apart from them
+    from kb.resolve import roles_named
+
+    names = [name for name in (first, second) if name is not None]
+    if any(not isinstance(name, str) or len(name) > ROLE_LENGTH for name in names):
+        return "a role is not a role name"
+    known = roles_named(session, names)
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        return f"no role is called {unknown[0][:40]!r}"
+    if dimension is not None:
+        if not isinstance(dimension, str) or len(dimension) > DIMENSION_LENGTH:
+            return "the dimension is not a dimension name"
+        if session.execute(select(Dimension.id).where(Dimension.slug == dimension)).first() is None:
+            return f"no dimension is called {dimension!r}"
+    return None
 
 
 def record_feedback(

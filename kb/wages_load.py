@@ -107,39 +107,47 @@ def load_wages(engine: Engine, database: Path, database_sha256: str, content: Co
     in which case the row counts are returned (else None). Codes must have been validated
     against ``known_soc_codes`` first.
     """
-    soc_codes = sorted({soc for role in content.roles for soc, _ in role.soc})
     with Session(engine) as session, session.begin():
-        load_role_pay(session, content)
-        current = session.execute(select(WageRelease)).scalar_one_or_none()
-        if current is not None and (current.source_sha256, current.soc_codes) == (database_sha256, ",".join(soc_codes)):
-            return None
-        for model in (Wage, WageOccupation, WageArea, WageFootnote, WageRelease):
-            session.execute(delete(model))
-        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as source:
-            meta = dict(source.execute("SELECT name, value FROM meta"))
-            session.add(
-                WageRelease(
-                    release=meta["release"],
-                    release_code=meta["release_code"],
-                    source_sha256=database_sha256,
-                    soc_codes=",".join(soc_codes),
-                )
+        return load_wage_tables(session, database, database_sha256, content)
+
+
+def load_wage_tables(
+    session: Session, database: Path, database_sha256: str, content: Content
+) -> Optional[dict[str, int]]:
+    """``load_wages`` in ``session``'s transaction, which the caller commits (``kb build`` does so
+    once, with the content: see ``kb.build.replace_content``)."""
+    soc_codes = sorted({soc for role in content.roles for soc, _ in role.soc})
+    load_role_pay(session, content)
+    current = session.execute(select(WageRelease)).scalar_one_or_none()
+    if current is not None and (current.source_sha256, current.soc_codes) == (database_sha256, ",".join(soc_codes)):
+        return None
+    for model in (Wage, WageOccupation, WageArea, WageFootnote, WageRelease):
+        session.execute(delete(model))
+    with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as source:
+        meta = dict(source.execute("SELECT name, value FROM meta"))
+        session.add(
+            WageRelease(
+                release=meta["release"],
+                release_code=meta["release_code"],
+                source_sha256=database_sha256,
+                soc_codes=",".join(soc_codes),
             )
-            footnotes = source.execute("SELECT footnote_code, footnote_text FROM footnote")
-            session.add_all(WageFootnote(code=code, text=text) for code, text in footnotes)
-            codes = [occupation_code(soc) for soc in soc_codes]
-            titles = source.execute(
-                f"SELECT occupation_code, occupation_name FROM occupation WHERE occupation_code IN "
-                f"({', '.join('?' * len(codes))})",
-                codes,
-            ).fetchall()
-            session.add_all(WageOccupation(soc=f"{code[:2]}-{code[2:]}", title=title) for code, title in titles)
-            areas = source.execute("SELECT area_code, areatype_code, state_code, area_name FROM area").fetchall()
-            session.add_all(
-                WageArea(code=code, kind=kind, state_code=state, name=name, key=name.lower())
-                for code, kind, state, name in areas
-            )
-            session.flush()
-            wages = list(_wage_rows(source, areas, soc_codes))
-            session.add_all(wages)
-        return {"areas": len(areas), "occupations": len(titles), "wage rows": len(wages)}
+        )
+        footnotes = source.execute("SELECT footnote_code, footnote_text FROM footnote")
+        session.add_all(WageFootnote(code=code, text=text) for code, text in footnotes)
+        codes = [occupation_code(soc) for soc in soc_codes]
+        titles = source.execute(
+            f"SELECT occupation_code, occupation_name FROM occupation WHERE occupation_code IN "
+            f"({', '.join('?' * len(codes))})",
+            codes,
+        ).fetchall()
+        session.add_all(WageOccupation(soc=f"{code[:2]}-{code[2:]}", title=title) for code, title in titles)
+        areas = source.execute("SELECT area_code, areatype_code, state_code, area_name FROM area").fetchall()
+        session.add_all(
+            WageArea(code=code, kind=kind, state_code=state, name=name, key=name.lower())
+            for code, kind, state, name in areas
+        )
+        session.flush()
+        wages = list(_wage_rows(source, areas, soc_codes))
+        session.add_all(wages)
+    return {"areas": len(areas), "occupations": len(titles), "wage rows": len(wages)}

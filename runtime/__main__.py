@@ -8,7 +8,8 @@
 
 ``rasa`` replaces itself with ``rasa run`` (through ``runtime.rasa_cli``), listening on
 ``ROLEWISE_HOST``, allowing only the ``ROLEWISE_CORS_ORIGINS``, and with the HTTP API only when
-``ROLEWISE_API=1`` and a token or JWT secret is set (see ``runtime.settings``).
+``ROLEWISE_API=1`` and a token or JWT secret is set (see ``runtime.settings``). Secrets reach Rasa
+through its environment, never its command line.
 """
 
 from __future__ import annotations
@@ -43,11 +44,11 @@ def rasa_arguments(
     command += ["--cors", *settings.cors_origins(env)]
     api = settings.api(env)
     if api.enabled:
+        # The token and the JWT secret are not written here: runtime.rasa_cli reads them from the
+        # environment, so they never show in a process list.
         command.append("--enable-api")
-        if api.token:
-            command += ["--auth-token", api.token]
         if api.jwt_secret:
-            command += ["--jwt-secret", api.jwt_secret, "--jwt-method", "HS256"]
+            command += ["--jwt-method", "HS256"]
     return command
 
 

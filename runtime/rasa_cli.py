@@ -1,7 +1,19 @@
-"""``python -m runtime.rasa_cli run ...``: Rasa's own command line, with two lookups it repeats every turn done once.
+"""``python -m runtime.rasa_cli run ...``: Rasa's own command line, with two lookups it repeats every turn done once,
+and its secrets read from the environment.
 
-``python -m runtime rasa`` starts Rasa through this module. Both are pure functions of what Rasa
-has loaded, so their results are the same; only the repetition goes.
+``python -m runtime rasa`` starts Rasa through this module. Both lookups are pure functions of what
+Rasa has loaded, so their results are the same; only the repetition goes.
+
+- **Secrets.** Rasa takes its API token and JWT secret only as arguments (``--auth-token``,
+  ``--jwt-secret``), which every user of the machine can read in a process list. ``run
+  --enable-api`` here gets them from ``ROLEWISE_API_TOKEN`` / ``ROLEWISE_JWT_SECRET`` instead,
+  added to the arguments inside this process only (``sys.argv``; the kernel's copy that ``ps``
+  shows is not changed). ``ROLEWISE_ACTIONS_TOKEN``, which endpoints.yml sends the action server,
+  is set from ``runtime.settings.actions_token`` when the environment lacks it.
+- **JWTs sanic-jwt does not expect.** A token naming another algorithm (``alg: none``, HS512 when
+  the secret is HS256), a missing required claim or a bad key made sanic-jwt raise past its own
+  handling: 500. ``refusing_unexpected_tokens`` turns those errors into the ``DecodeError`` it
+  handles, so they are refused like any other bad token: 401.
 
 - **The check of action replies.** Rasa 3.6 checks every reply of the action server with
   ``jsonschema.validate(reply, schema)`` (``RemoteAction._validate_action_result``, on every turn
@@ -18,10 +30,14 @@ has loaded, so their results are the same; only the repetition goes.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import logging
+import os
+import sys
+from collections.abc import Callable, Mapping
 from typing import Any, Optional
 
 import jsonschema
+import jwt
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 
@@ -64,21 +80,73 @@ def remembering_event_types(resolve: Callable[..., Optional[type]]) -> Callable[
     return resolve_by_type
 
 
+def secret_arguments(argv: list[str], env: Mapping[str, str] = os.environ) -> list[str]:
+    """The API token and JWT secret arguments ``rasa run --enable-api`` takes, from ``env``; [] otherwise."""
+    if argv[1:2] != ["run"] or "--enable-api" not in argv:
+        return []
+    token, jwt_secret = env.get("ROLEWISE_API_TOKEN", "").strip(), env.get("ROLEWISE_JWT_SECRET", "").strip()
+    return (["--auth-token", token] if token else []) + (["--jwt-secret", jwt_secret] if jwt_secret else [])
+
+
+UNHANDLED_TOKEN_ERRORS = (
+    jwt.exceptions.InvalidAlgorithmError,
+    jwt.exceptions.InvalidKeyError,
+    jwt.exceptions.MissingRequiredClaimError,
+    jwt.exceptions.InvalidSubjectError,
+    jwt.exceptions.InvalidJTIError,
+)
+
+
+def refusing_unexpected_tokens(decode: Callable[..., Any]) -> Callable[..., Any]:
+    """sanic-jwt's ``Authentication._decode`` raising ``DecodeError`` for ``UNHANDLED_TOKEN_ERRORS``."""
+
+    async def _decode(self: Any, token: str, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return await decode(self, token, *args, **kwargs)
+        except UNHANDLED_TOKEN_ERRORS as error:
+            raise jwt.exceptions.DecodeError(f"Refused token: {error}") from error
+
+    return _decode
+
+
 def main() -> None:
-    """Rasa's ``rasa`` command (arguments from ``sys.argv``) with ``validate`` in jsonschema's place,
-    event types remembered, at most ``ROLEWISE_MAX_TURNS`` turns in progress (``runtime.admission``),
-    quiet about dependency noise (``runtime.quiet``)."""
+    """Rasa's ``rasa`` command (arguments from ``sys.argv``, secrets from the environment) with
+    ``validate`` in jsonschema's place, event types remembered, at most ``ROLEWISE_MAX_TURNS`` turns in
+    progress (``runtime.admission``), quiet about dependency noise (``runtime.quiet``)."""
+    from runtime import settings
+
     quiet()
+    sys.argv += secret_arguments(sys.argv)
+    os.environ["ROLEWISE_ACTIONS_TOKEN"] = settings.actions_token()
     jsonschema.validate = validate
     from rasa.__main__ import main as rasa_main
+    from sanic_jwt.authentication import Authentication
+
     from runtime import admission
 
     admission.install_in_rasa()
+    Authentication._decode = refusing_unexpected_tokens(Authentication._decode)  # type: ignore[method-assign]
     from rasa.shared.core.events import Event
 
     Event.resolve_by_type = staticmethod(remembering_event_types(Event.resolve_by_type))  # type: ignore[method-assign]
 
     rasa_main()
+    if sys.argv[1:2] == ["run"]:
+        end_now()
+
+
+def end_now() -> None:
+    """End the process once ``rasa run`` has stopped serving, skipping the interpreter's teardown.
+
+    By then Rasa has answered or closed every connection and saved every tracker; what is left is
+    the interpreter freeing TensorFlow and the model in C, which took 16 s here after a stop under
+    load and would break the drain limit (``channels.drain.DRAIN_SECONDS``). Logs and output are
+    flushed first.
+    """
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ variable                    default                                meaning
 ==========================  =====================================  ==========================================
 ``ROLEWISE_HOST``           ``127.0.0.1``                          interface Rasa and the demo page listen on
 ``ROLEWISE_ACTIONS_HOST``   ``127.0.0.1``                          interface the action server listens on
+``ROLEWISE_ACTIONS_TOKEN``  a new one every ``make run``/``cluster`` what Rasa sends the action server to be let in
 ``ROLEWISE_API``            off                                    ``1`` turns on Rasa's HTTP API
 ``ROLEWISE_API_TOKEN``      none                                   Rasa's ``--auth-token`` for that API
 ``ROLEWISE_JWT_SECRET``     none                                   Rasa's ``--jwt-secret`` (HS256) for it
@@ -40,6 +41,7 @@ BUILD = ROOT / "build"
 LOCALHOST = "127.0.0.1"
 DEFAULT_WEB_PORT = 8080
 SESSION_SECRET_FILE = BUILD / "session.secret"
+ACTIONS_TOKEN_FILE = BUILD / "actions.secret"
 SLACK_EVENTS_FILE = BUILD / "slack_events.sqlite3"
 ORIGIN = re.compile(r"^https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^https?://\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
 ON = {"1", "true", "yes", "on"}
@@ -137,8 +139,26 @@ def session_secret(env: Mapping[str, str] = os.environ, keep_in: Path = SESSION_
     given = _get(env, "ROLEWISE_SESSION_SECRET")
     if given:
         return given.encode()
+    return bytes.fromhex(kept_random_hex(keep_in))
+
+
+def actions_token(env: Mapping[str, str] = os.environ, keep_in: Path = ACTIONS_TOKEN_FILE) -> str:
+    """The token Rasa sends the action server with every call (``ROLEWISE_ACTIONS_TOKEN``).
+
+    ``make run`` and ``make cluster`` set a new one for each run. Without the variable (a server
+    started by hand), a random 32-byte key (hex) is made once and kept in ``keep_in`` (mode 0600),
+    so a Rasa server and an action server of this checkout started apart still agree.
+    """
+    return _get(env, "ROLEWISE_ACTIONS_TOKEN") or kept_random_hex(keep_in)
+
+
+def kept_random_hex(keep_in: Path) -> str:
+    """The 32 random bytes (64 hex digits) kept in ``keep_in``, made (mode 0600) if it holds none."""
     try:
-        return bytes.fromhex(keep_in.read_text().strip())
+        kept = keep_in.read_text().strip()
+        bytes.fromhex(kept)
+        if kept:
+            return kept
     except (FileNotFoundError, ValueError):
         pass
     keep_in.parent.mkdir(parents=True, exist_ok=True)
@@ -152,7 +172,7 @@ def session_secret(env: Mapping[str, str] = os.environ, keep_in: Path = SESSION_
         pass
     finally:
         draft.unlink()
-    return bytes.fromhex(keep_in.read_text().strip())
+    return keep_in.read_text().strip()
 
 
 def redis_url(env: Mapping[str, str] = os.environ) -> Optional[str]:

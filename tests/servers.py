@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 import sys
 import time
@@ -56,6 +57,7 @@ class Bot:
     log: Path
     actions: subprocess.Popen  # type: ignore[type-arg]
     rasa: subprocess.Popen  # type: ignore[type-arg]
+    actions_token: str = ""  # what Rasa sends the action server (ROLEWISE_ACTIONS_TOKEN)
 
     def say(self, sender: str, message: str) -> list[dict]:
         response = requests.post(
@@ -87,6 +89,8 @@ def running_bot(
 
     ``extra_env`` adds settings (``ROLEWISE_API``, ``WEB_PORT``, ...) to a fresh shell's environment.
 
+    Rasa calls the action server with a new action token (``ROLEWISE_ACTIONS_TOKEN``), as ``make run`` does.
+
     ``action_url`` points Rasa at another action endpoint (a test proxy) instead of
     the action server started here; ``endpoints_extra`` is appended to endpoints.yml.
     """
@@ -96,8 +100,12 @@ def running_bot(
     folder.mkdir(parents=True, exist_ok=True)
     endpoints = folder / "endpoints.yml"
     url_for_actions = action_url or f"http://127.0.0.1:{actions_port}/webhook"
-    endpoints.write_text(f'action_endpoint:\n  url: "{url_for_actions}"\n{endpoints_extra}')
-    env = {**clean_env(), **(extra_env or {})}
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "{url_for_actions}"\n'
+        '  headers:\n    Authorization: Bearer ${ROLEWISE_ACTIONS_TOKEN}\n'
+        f"{endpoints_extra}"
+    )
+    env = {**clean_env(), "ROLEWISE_ACTIONS_TOKEN": secrets.token_hex(32), **(extra_env or {})}
     actions_log, rasa_log = folder / "actions.log", folder / "rasa.log"
     actions = subprocess.Popen(
         [sys.executable, "-m", "actions", "--port", str(actions_port)],
@@ -129,7 +137,7 @@ def running_bot(
         wait_until(lambda: requests.get(f"{actions_url}/health", timeout=2).ok, "action server", actions, actions_log)
         # Rasa loads the model before it starts listening, so an answering channel means a ready bot.
         wait_until(lambda: requests.get(f"{url}/webhooks/rest/", timeout=2).ok, "Rasa", rasa, rasa_log)
-        yield Bot(url, actions_url, rasa_log, actions, rasa)
+        yield Bot(url, actions_url, rasa_log, actions, rasa, env["ROLEWISE_ACTIONS_TOKEN"])
     finally:
         stop(rasa, actions)
 

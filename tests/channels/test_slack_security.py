@@ -94,6 +94,32 @@ def test_a_signed_event_with_a_malformed_body_gets_400(slack: SlackClient, body:
     assert slack.post(body, "application/json").status_code == 400
 
 
+def dm_with(**fields: Any) -> bytes:
+    """A signed-able direct message event with top-level ``fields`` of any type."""
+    event = {"type": "message", "text": "hi", "user": "U1", "channel": "D1", "channel_type": "im", "ts": new_ts()}
+    return json.dumps({"type": "event_callback", "event": event, **fields}).encode()
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        ({"authed_users": 5}, '"authed_users" is not a list of user ids'),
+        ({"authed_users": "UBOT"}, '"authed_users" is not a list of user ids'),
+        ({"authed_users": [1, 2]}, '"authed_users" is not a list of user ids'),
+        ({"authed_users": {"id": "UBOT"}}, '"authed_users" is not a list of user ids'),
+        ({"authed_users": ["UBOT"], "team_id": {"id": "T1"}}, '"team_id" is not a string'),
+        ({"authed_users": ["UBOT"], "event_id": 7}, '"event_id" is not a string'),
+        ({"authed_users": [f"U{n:08d}" for n in range(400)]}, '"metadata" may be at most 4096 bytes of JSON.'),
+    ],
+    ids=["users-number", "users-string", "users-numbers", "users-object", "team-object", "event-id-number", "huge"],
+)
+def test_a_signed_event_with_wrong_typed_fields_gets_400_saying_which(
+    slack: SlackClient, fields: dict[str, Any], problem: str
+) -> None:
+    answer = slack.post(dm_with(**fields), "application/json")
+    assert (answer.status_code, answer.text) == (400, f"Malformed request: {problem}")
+
+
 @pytest.mark.parametrize(
     "payload",
     [

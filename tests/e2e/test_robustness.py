@@ -169,7 +169,10 @@ class SwitchableActionProxy:
                 if proxy.mode == "slow":
                     time.sleep(8)
                 answer = requests.post(
-                    proxy.target, data=body, headers={"Content-Type": "application/json"}, timeout=30
+                    proxy.target,
+                    data=body,
+                    headers={"Content-Type": "application/json", "Authorization": self.headers["Authorization"]},
+                    timeout=30,
                 )
                 self.send_response(answer.status_code)
                 self.send_header("Content-Type", "application/json")

@@ -7,11 +7,9 @@ import subprocess
 import sys
 import threading
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -23,9 +21,6 @@ from kb.queries import compare
 from kb.results import Verdict
 from tests.conftest import SMALL_KB_DIR
 from tests.servers import ROOT, clean_env
-
-POSTGRES = "postgresql://root@127.0.0.1:5432"
-
 
 def test_the_fingerprint_follows_the_content(tmp_path: Path) -> None:
     copy = tmp_path / "content"
@@ -116,20 +111,6 @@ def test_readers_never_see_a_half_built_sqlite_kb(small_content: Content, tmp_pa
     reads, wrong = readers_during_rebuilds(engine, small_content, rebuilds=15)
     assert wrong == []
     assert reads > 15
-
-
-@pytest.fixture()
-def postgres_kb() -> Iterator[str]:
-    name = f"rolewise_test_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(f"{POSTGRES}/postgres", isolation_level="AUTOCOMMIT", future=True)
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield f"{POSTGRES}/{name}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def test_readers_never_see_a_half_built_postgresql_kb(small_content: Content, postgres_kb: str) -> None:

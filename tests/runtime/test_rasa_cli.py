@@ -98,3 +98,12 @@ def test_event_types_are_resolved_as_rasa_does_and_each_name_once() -> None:
     assert (resolve("topic"), resolve("no such event", UserUttered)) == (None, UserUttered)
     with pytest.raises(ValueError, match="Unknown event name 'no such event'"):
         resolve("no such event")
+
+
+def test_the_api_secrets_are_added_from_the_environment_only_to_rasa_run_with_the_api() -> None:
+    env = {"ROLEWISE_API_TOKEN": " tok ", "ROLEWISE_JWT_SECRET": "jwt"}
+    run = ["rasa_cli.py", "run", "-m", "m.tar.gz", "--enable-api", "--jwt-method", "HS256"]
+    assert rasa_cli.secret_arguments(run, env) == ["--auth-token", "tok", "--jwt-secret", "jwt"]
+    assert rasa_cli.secret_arguments(run, {"ROLEWISE_JWT_SECRET": "jwt"}) == ["--jwt-secret", "jwt"]
+    assert rasa_cli.secret_arguments(run[:-3], env) == []  # no API, no secrets
+    assert rasa_cli.secret_arguments(["rasa_cli.py", "shell", "--enable-api"], env) == []

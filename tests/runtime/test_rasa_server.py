@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +15,7 @@ import requests
 from tests.servers import Bot, running_bot
 
 TOKEN = "api-token-for-tests"
+JWT_SECRET = "jwt-secret-for-tests"
 FOREIGN = "http://evil.example"
 # What an attacker on the network would call: read and change a conversation, push text, unload the model.
 API_CALLS = [
@@ -53,7 +58,7 @@ def test_cors_ignores_every_other_origin(bot: Bot) -> None:
 
 @pytest.fixture(scope="module")
 def api_bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
-    env = {"ROLEWISE_API": "1", "ROLEWISE_API_TOKEN": TOKEN}
+    env = {"ROLEWISE_API": "1", "ROLEWISE_API_TOKEN": TOKEN, "ROLEWISE_JWT_SECRET": JWT_SECRET}
     with running_bot(Path(tmp_path_factory.mktemp("api")), env) as bot:
         yield bot
 
@@ -72,3 +77,48 @@ def test_with_the_token_the_api_reads_rest_conversations_under_their_namespace(a
     said = [e["text"] for e in namespaced["events"] if e["event"] == "user"]
     assert said == ["who earns more, a buyer or a plant manager?"]
     assert [e for e in bare["events"] if e["event"] == "user"] == []
+
+
+def command_lines() -> list[str]:
+    """Every process's command line, as ``ps`` shows it to any user of the machine."""
+    lines = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            lines.append(cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace"))
+        except OSError:  # the process ended meanwhile
+            pass
+    return lines
+
+
+def test_the_api_secrets_are_in_no_process_list_yet_rasa_has_them(api_bot: Bot) -> None:
+    ours = [line for line in command_lines() if "runtime.rasa_cli" in line and f"--port {api_bot.url[-5:]}" in line]
+    assert len(ours) == 1 and "--enable-api" in ours[0]
+    assert [line for line in command_lines() if TOKEN in line or JWT_SECRET in line] == []
+    assert requests.get(f"{api_bot.url}/status?token={TOKEN}", timeout=10).status_code == 200
+    signed = jwt_token({"alg": "HS256", "typ": "JWT"}, {"user": {"username": "ops", "role": "admin"}}, JWT_SECRET)
+    assert requests.get(f"{api_bot.url}/status", headers={"Authorization": f"Bearer {signed}"}, timeout=10).ok
+
+
+def jwt_token(header: dict, payload: dict, secret: str = "") -> str:
+    """A JWT: HS256-signed with ``secret``, or unsigned when ``secret`` is empty."""
+    def part(value: bytes) -> str:
+        return base64.urlsafe_b64encode(value).rstrip(b"=").decode()
+
+    body = f"{part(json.dumps(header).encode())}.{part(json.dumps(payload).encode())}"
+    signature = hmac.new(secret.encode(), body.encode(), hashlib.sha256).digest() if secret else b""
+    return f"{body}.{part(signature)}"
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        jwt_token({"alg": "none", "typ": "JWT"}, {"user": {"username": "ops", "role": "admin"}}),
+        jwt_token({"alg": "HS512", "typ": "JWT"}, {"user": {"username": "ops", "role": "admin"}}, JWT_SECRET),
+        jwt_token({"alg": "HS256", "typ": "JWT"}, {"user": {"username": "ops", "role": "admin"}}, "another secret"),
+        "not.a.jwt",
+        "garbage",
+    ],
+)
+def test_a_forged_or_malformed_jwt_is_refused_with_401(api_bot: Bot, token: str) -> None:
+    answer = requests.get(f"{api_bot.url}/status", headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    assert answer.status_code == 401

@@ -77,6 +77,16 @@ def test_a_session_secret_from_the_environment_wins(tmp_path: Path) -> None:
     assert not kept.exists()
 
 
+def test_the_action_token_comes_from_the_environment_or_one_kept_private_file(tmp_path: Path) -> None:
+    kept = tmp_path / "actions.secret"
+    assert settings.actions_token({"ROLEWISE_ACTIONS_TOKEN": " given "}, keep_in=kept) == "given"
+    assert not kept.exists()
+    first = settings.actions_token({}, keep_in=kept)
+    assert len(bytes.fromhex(first)) == 32
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    assert settings.actions_token({}, keep_in=kept) == first
+
+
 def test_redis_and_the_slack_event_file() -> None:
     assert settings.redis_url({}) is None
     assert settings.redis_url({"ROLEWISE_REDIS_URL": "redis://127.0.0.1:6379/0"}) == "redis://127.0.0.1:6379/0"

@@ -20,7 +20,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: install kb nlu-data train web browser services run cluster shell test test-conversation eval bench report lint clean
+.PHONY: install kb nlu-data train web browser services run cluster shell test test-conversation eval devset bench report lint clean
 
 install: $(STAMP)
 
@@ -116,6 +116,9 @@ test-conversation: train
 
 eval: train
 	$(PY) -m nlu.report
+
+devset: train
+	$(PY) -m tests.devset.run
 
 bench: train
 	$(PY) -m bench.run $(BENCH_ARGS)

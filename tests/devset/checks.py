@@ -61,6 +61,11 @@ def verdicts(text: str) -> list[str]:
     return [*found, "hierarchy"] if REPORTS_TO in plain and "hierarchy" not in found else found
 
 
+def named(text: str) -> set[str]:
+    """The KB roles ``text`` names as the bot writes them (capitalised; "store managers" is no role)."""
+    return {r for r in roles() if re.search(rf"\b{re.escape(r)}\b", text)}
+
+
 def ranked(text: str) -> Optional[str]:
     """The slug of the dimension a ranking message ("Compensation, highest first ...") ranks on."""
     head = text.split("\n", 1)[0].lower()
@@ -84,7 +89,7 @@ def kind_of(text: str) -> str:
         return "summary"
     if (match := DESCRIPTION.match(line)) and match.group(1) in roles():
         return "description"
-    if verdicts(first):
+    if verdicts(first) and len(named(first)) >= 2:
         return "comparison"
     if "(SOC " in text and "median $" in text:
         return "pay"

@@ -78,6 +78,7 @@ def test_a_malformed_expectation_is_refused(tmp_path: Path, written: str, broken
         ("Dispatcher vs Transportation Manager.\nThe Transportation Manager leads on 12 of 12 dimensions.", "summary"),
         ("Dispatcher (Transportation and distribution).\nA Dispatcher assigns drivers ...", "description"),
         ("Compensation, lowest first (10 of 60 roles):\n1. Retail Sales Associate", "ranking"),
+        ("A District Manager is paid more than the store managers they lead.\nGeneral (SOC 11-1021): median $1", "pay"),
         ("A Buyer earns early-career pay.\nBuyers and Purchasing Agents (SOC 13-1020): median $77,710 a year", "pay"),
         ("People usually become a Chief Operating Officer after working as: VP of Operations.", "career"),
         ("After a Fleet Manager, typical next roles are: Transportation Manager.", "career"),

@@ -30,7 +30,7 @@ ROLEWISE_ACTIONS_TOKEN := $(shell od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
 endif
 export ROLEWISE_ACTIONS_TOKEN
 
-.PHONY: install kb nlu-data train web browser services run cluster shell test test-conversation eval bench report lint clean slack-manifest
+.PHONY: install kb nlu-data train web browser services run cluster shell test test-conversation eval devset bench report lint clean slack-manifest
 
 install: $(STAMP)
 
@@ -140,6 +140,9 @@ test-conversation: train
 
 eval: train
 	$(PY) -m nlu.report
+
+devset: train
+	$(PY) -m tests.devset.run
 
 bench: train
 	$(PY) -m bench.run $(BENCH_ARGS)

@@ -10,6 +10,8 @@
 - Bodies are bounded (413 over ``MAX_BODY_BYTES``); metadata to ``MAX_METADATA_DEPTH`` levels and
   ``MAX_METADATA_BYTES`` of JSON, since Rasa keeps it in the conversation's history.
 - Malformed requests get a clear 400 (JSON ``{"error": ...}``), never a 500.
+- A turn is answered with one message (``channels.layout``): ``text``, ``buttons`` (the helpful /
+  not helpful pair last) and, for a full comparison, ``image`` (the chart's path on this server).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from sanic.response import HTTPResponse
 
 from channels import drain
 from channels.guard import guarded
+from channels.layout import one_answer
 from runtime import settings
 
 MAX_SENDER_CHARS = 200
@@ -52,6 +55,16 @@ def depth(value: Any) -> int:
         deepest = max(deepest, level + 1)
         stack.extend((child, level + 1) for child in children)
     return deepest
+
+
+class OneMessageCollector(CollectingOutputChannel):
+    """Collects each answer as one REST message, its chart on the same message (Rasa's own collector
+    splits text and image into two)."""
+
+    async def send_response(self, recipient_id: Text, message: dict[Text, Any]) -> None:
+        answer = one_answer([message]).message()
+        text, image, buttons = answer.get("text"), answer.get("image"), answer.get("buttons")
+        self.messages.append(self._message(recipient_id, text=text, image=image, buttons=buttons))
 
 
 def authorised(request: Request, token: Optional[str]) -> bool:
@@ -115,7 +128,7 @@ class RolewiseRestInput(RestInput):
                 return _problem(f'"metadata" may nest at most {MAX_METADATA_DEPTH} levels deep.')
             if metadata is not None and len(json.dumps(metadata)) > MAX_METADATA_BYTES:
                 return _problem(f'"metadata" may be at most {MAX_METADATA_BYTES} bytes of JSON.')
-            collector = CollectingOutputChannel()
+            collector = OneMessageCollector()
             conversation = NAMESPACE + sender
             await handle(UserMessage(text, collector, conversation, input_channel=self.name(), metadata=metadata))
             return response.json([{**m, "recipient_id": sender} for m in collector.messages])

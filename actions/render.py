@@ -1,25 +1,28 @@
 """Every message the bot sends is shaped here: text plus buttons whose payloads re-ask the KB.
 
 The sentences come from ``actions.wording`` (the bot's own) and ``kb.answers`` (query results,
-shared with the CLI); this module only arranges them into messages.
+shared with the CLI); this module only arranges them into messages. An action's replies reach the
+user as one message (``channels.layout``), so their buttons are offered as one list of choices.
+Channels lay the message out (``channels.socketio``, ``channels.slack_blocks``, ``channels.rest``).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Literal, Optional, Sequence, Union
 
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import Choice, Pending
 from actions.slots import CAREER, CAREER_DIRECTION, COMPARE, DESCRIBE, DIMENSION_INTENT_PREFIX, INFORM, JOB_FAMILY
-from actions.slots import JOB_ROLE, LIST, PAGE
+from actions.slots import JOB_ROLE, LIST, PAGE, PAY_DETAIL
 from actions import wording
 from actions.asking import PLAIN, Asked
 from kb import answers
 from kb import answers_polarity as polarity
 from kb import answers_rank
+from kb.answers_pay import pay_summary_text
 from kb.ranking import UnknownFamily
 from kb.results import (
     Comparison,
@@ -62,49 +65,20 @@ class Dispatcher(CollectingDispatcher):
         self.offered: Optional[Pending] = None
 
 
-SLACK_TEXT_LIMIT = 3000
-SLACK_BUTTON_TITLE_LIMIT = 75
-SLACK_BUTTON_VALUE_LIMIT = 2000
-SLACK_ACTIONS_PER_BLOCK = 25
-
-
-def _slack_escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def slack_blocks(reply: Reply) -> list[dict]:
-    """Block Kit layout: the verdict in bold, then the explanation, then every button."""
-    text = _slack_escape(reply.text)
-    if reply.verdict and reply.text.startswith(reply.verdict):
-        verdict = _slack_escape(reply.verdict)
-        text = f"*{verdict}*{text[len(verdict) :]}"
-    blocks: list[dict] = [{"type": "section", "text": {"type": "mrkdwn", "text": text[:SLACK_TEXT_LIMIT]}}]
-    elements = [
-        {
-            "type": "button",
-            "text": {"type": "plain_text", "text": b.title[:SLACK_BUTTON_TITLE_LIMIT]},
-            "value": b.payload[:SLACK_BUTTON_VALUE_LIMIT],
-            "action_id": f"choice-{i}",
-        }
-        for i, b in enumerate(reply.buttons)
-    ]
-    for start in range(0, len(elements), SLACK_ACTIONS_PER_BLOCK):
-        blocks.append({"type": "actions", "elements": elements[start : start + SLACK_ACTIONS_PER_BLOCK]})
-    return blocks
-
-
 def send(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> None:
-    """Each reply as one message. The verdict rides along for channels that can emphasise it (Slack
-    lays the message out with ``slack_blocks``); it is the only extra, since every message is kept in
-    the conversation's history and sent back to the action server on every turn."""
+    """Each reply as one message. The verdict rides along for channels that can emphasise it; it is
+    the only extra, since every message is kept in the conversation's history and sent back to the
+    action server on every turn. The channel shows a turn's messages as one, their buttons in order,
+    so the choices a typed pick ("the first") counts through are every reply's, in order too."""
     for reply in replies:
         buttons = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
         dispatcher.utter_message(text=reply.text, buttons=buttons or None, verdict=reply.verdict)
         if reply.offers and reply.buttons and isinstance(dispatcher, Dispatcher):
             choices = tuple(Choice(b.title, b.payload) for b in reply.buttons)
             earlier = dispatcher.offered
-            if reply.offers == "menu" and earlier is not None and earlier.menu:
-                dispatcher.offered = Pending(earlier.asked, earlier.choices + choices, menu=True)
+            if earlier is not None:  # shown after the earlier reply's buttons, in the same message
+                menu = earlier.menu and reply.offers == "menu"
+                dispatcher.offered = Pending(earlier.asked, earlier.choices + choices, menu=menu)
             else:
                 asked = reply.asked or reply.text.splitlines()[0]
                 dispatcher.offered = Pending(asked, choices, menu=reply.offers == "menu")
@@ -133,8 +107,24 @@ def related_buttons(related: Sequence[RelatedComparison], dimension: Optional[st
     return tuple(compare_button(r.first.name, r.second.name, dimension) for r in related)
 
 
+def pay_detail_button(names: Sequence[str]) -> Button:
+    """The button under a pay answer that asks for every BLS figure behind it (``actions.pay``)."""
+    return Button(wording.PAY_DETAIL, payload(PAY_DETAIL, **{JOB_ROLE: list(names)}))
+
+
+def short_pay(verdict: Verdict) -> tuple[Verdict, str, tuple[Button, ...]]:
+    """A pay verdict without its full figures, the summary that replaces them (or "") and the
+    button asking for them (or none): the answer stays short, the detail one click away."""
+    if verdict.pay is None:
+        return verdict, "", ()
+    names = [role.role.name for role in verdict.pay.roles]
+    return replace(verdict, pay=None), "\n" + pay_summary_text(verdict.pay), (pay_detail_button(names),)
+
+
 def verdict_replies(verdict: Verdict, related: Sequence[RelatedComparison], asked: Asked = PLAIN) -> list[Reply]:
-    """One message: the verdict and its reasons (worded as ``asked``), then the related comparisons as buttons."""
+    """One message: the verdict and its reasons (worded as ``asked``; pay figures in short, with a
+    button for all of them), then the related comparisons as buttons."""
+    verdict, summary, detail = short_pay(verdict)
     subject = next((r for r in (verdict.first, verdict.second) if r.name == asked.subject), None)
     if subject is not None:
         sentence = polarity.yes_no_sentence(verdict, subject, not asked.less)
@@ -143,7 +133,8 @@ def verdict_replies(verdict: Verdict, related: Sequence[RelatedComparison], aske
         sentence, text = polarity.less_sentence(verdict), polarity.less_text(verdict)
     else:
         sentence, text = answers.verdict_sentence(verdict), answers.verdict_text(verdict)
-    buttons = related_buttons(related, verdict.dimension.slug)
+    text += summary
+    buttons = detail + related_buttons(related, verdict.dimension.slug)
     if buttons:
         text = f"{text}\n{wording.RELATED}"
     return [Reply(text, buttons, sentence, "menu", wording.RELATED)]

@@ -11,9 +11,10 @@ from itertools import pairwise
 from typing import Optional, Sequence
 
 from actions import wording
-from actions.render import Button, Reply, compare_button, payload, related_buttons
+from actions.render import Button, Reply, compare_button, pay_detail_button, payload, related_buttons, short_pay
 from actions.slots import CAREER, CAREER_DIRECTION, JOB_ROLE
 from kb import answers, answers_rank
+from kb.answers_pay import pay_summary_text
 from kb import answers_polarity as polarity
 from kb.aspects import AspectInfo
 from kb.polarity import ReportingAnswer
@@ -34,18 +35,23 @@ def ranking_reply(ranking: Ranking) -> Reply:
 def several_verdicts_reply(verdicts: Sequence[Verdict], related: Sequence[RelatedComparison]) -> Reply:
     """One reply to several dimensions asked at once: each verdict first, then its reasons; then
     the related comparisons as buttons (full comparisons, as the question covered several dimensions)."""
-    text = "\n\n".join(answers.verdict_text(v) for v in verdicts)
-    buttons = related_buttons(related, None)
+    shortened = [short_pay(v) for v in verdicts]  # pay figures in short, with a button for all of them
+    text = "\n\n".join(answers.verdict_text(v) + summary for v, summary, _ in shortened)
+    buttons = tuple(b for _, _, detail in shortened for b in detail) + related_buttons(related, None)
     if buttons:
         text = f"{text}\n{wording.RELATED}"
     return Reply(text, buttons, answers.verdict_sentence(verdicts[0]), "menu", wording.RELATED)
 
 
 def one_role_reply(profile: RoleProfile, trait: Trait, pay: Optional[PayFigures]) -> Reply:
-    """One role on one dimension; a button compares it with the role it reports to on the same dimension."""
+    """One role on one dimension; a button compares it with the role it reports to on the same dimension.
+    Pay comes with its figures in short and a button for all of them."""
     role, boss = profile.role.name, profile.reports_to
     buttons = (compare_button(role, boss.name, trait.dimension.slug),) if boss else ()
-    return Reply(answers.role_on_text(trait, pay), buttons, offers="menu" if buttons else "")
+    if pay is None:
+        return Reply(answers.role_on_text(trait, None), buttons, offers="menu" if buttons else "")
+    detail = pay_detail_button([r.role.name for r in pay.roles])
+    return Reply(f"{trait.text}\n{pay_summary_text(pay)}", (detail, *buttons), offers="menu")
 
 
 def reporting_reply(answer: ReportingAnswer) -> Reply:

@@ -228,3 +228,6 @@ def aspect_button(dimension: DimensionInfo, first: str, second: str) -> str:
 def which_meant(form: str, meant: Sequence[RoleInfo]) -> str:
     """ "By "PM", do you mean a Project Manager, a Production Manager or a Plant Manager?" """
     return f'By "{form}", do you mean {series([r.with_article for r in meant], "or")}?'
+
+PAY_DETAIL = "Full BLS pay figures"
+NO_PAY_DETAIL = "I have no BLS pay figures for that. Ask me who earns more between two roles first."

@@ -4,7 +4,8 @@ Control characters are dropped and very long messages cut (``channels.limits``);
 a hint without touching the conversation; a typed control payload (``/restart``, ``/session_start``,
 ``/back``) gets a plain reply and is logged, and never reaches Rasa; a turn that produced no reply (the
 action server down, an exception) gets an apology; a turn slower than
-``ROLEWISE_TURN_TIMEOUT`` seconds gets an apology while it finishes in the background.
+``ROLEWISE_TURN_TIMEOUT`` seconds gets an apology while it finishes in the background. A turn's
+messages reach the channel as one message (``channels.layout``), once the turn is over.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any, Awaitable, Callable, Dict, Text
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from channels import drain, limits
+from channels.layout import one_answer
 
 logger = logging.getLogger(__name__)
 
@@ -57,21 +59,31 @@ def turn_timeout() -> float:
         return DEFAULT_TURN_TIMEOUT
 
 
-class CountingOutputChannel(OutputChannel):
-    """Passes every bot message on, counting them, so a silent turn can be noticed."""
+class TurnOutputChannel(OutputChannel):
+    """Holds a turn's bot messages, then passes them on as one (``flush``), so no answer's buttons
+    are hidden behind a second message; ``sent`` counts the messages the turn produced."""
 
     def __init__(self, inner: OutputChannel) -> None:
         super().__init__()
         self.inner = inner
         self.sent = 0
+        self.held: list[Dict[Text, Any]] = []
+        self.recipient: Text = ""
 
     @classmethod
     def name(cls) -> Text:
-        return "counting"
+        return "turn"
 
     async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
         self.sent += 1
-        await self.inner.send_response(recipient_id, message)
+        self.recipient = self.recipient or recipient_id
+        self.held.append(dict(message))
+
+    async def flush(self) -> None:
+        """Send what is held as one message (nothing when nothing is held)."""
+        held, self.held = self.held, []
+        if held:
+            await self.inner.send_response(self.recipient, one_answer(held).message())
 
     def __getattr__(self, attribute: str) -> Any:
         return getattr(self.inner, attribute)
@@ -96,8 +108,8 @@ def guarded(on_new_message: Handler) -> Handler:
             await output.send_text_message(message.sender_id, limits.control_reply(control))
             return
         message.text = text
-        counter = CountingOutputChannel(output)
-        message.output_channel = counter
+        turn = TurnOutputChannel(output)
+        message.output_channel = turn
         task = asyncio.ensure_future(on_new_message(message))
         done, _ = await asyncio.wait({task}, timeout=turn_timeout())
         if not done:
@@ -105,11 +117,12 @@ def guarded(on_new_message: Handler) -> Handler:
                 "Turn for %s exceeded %ss; apologising while it finishes.", message.sender_id, turn_timeout()
             )
             await output.send_text_message(message.sender_id, SLOW)
-            counter.sent += 1
+            task.add_done_callback(lambda _: asyncio.ensure_future(turn.flush()))  # its answer, when it comes
             return
         if task.exception() is not None:
             logger.error("Turn for %s failed", message.sender_id, exc_info=task.exception())
-        if counter.sent == 0:
+        await turn.flush()
+        if turn.sent == 0:
             await output.send_text_message(message.sender_id, APOLOGY)
 
     return handle

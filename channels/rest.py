@@ -10,6 +10,8 @@
 - Bodies are bounded (413 over ``MAX_BODY_BYTES``); metadata is held to the limits every channel
   applies (``channels.limits``: 4 KB of JSON, 8 levels), since Rasa keeps it in the conversation's history.
 - Malformed requests get a clear 400 (JSON ``{"error": ...}``), never a 500.
+- A turn is answered with one message (``channels.layout``): ``text``, ``buttons`` (the helpful /
+  not helpful pair last) and, for a full comparison, ``image`` (the chart's path on this server).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from sanic.response import HTTPResponse
 
 from channels import drain, limits
 from channels.guard import guarded
+from channels.layout import one_answer
 from runtime import settings
 
 MAX_SENDER_CHARS = 200
@@ -36,6 +39,16 @@ SHAPE = '{"sender": "...", "message": "..."}'
 
 def _problem(message: str, status: HTTPStatus = HTTPStatus.BAD_REQUEST) -> HTTPResponse:
     return response.json({"error": message}, status=status)
+
+
+class OneMessageCollector(CollectingOutputChannel):
+    """Collects each answer as one REST message, its chart on the same message (Rasa's own collector
+    splits text and image into two)."""
+
+    async def send_response(self, recipient_id: Text, message: dict[Text, Any]) -> None:
+        answer = one_answer([message]).message()
+        text, image, buttons = answer.get("text"), answer.get("image"), answer.get("buttons")
+        self.messages.append(self._message(recipient_id, text=text, image=image, buttons=buttons))
 
 
 def authorised(request: Request, token: Optional[str]) -> bool:
@@ -96,7 +109,7 @@ class RolewiseRestInput(RestInput):
             problem = limits.metadata_problem(metadata)
             if problem is not None:
                 return _problem(problem)
-            collector = CollectingOutputChannel()
+            collector = OneMessageCollector()
             conversation = NAMESPACE + sender
             await handle(UserMessage(text, collector, conversation, input_channel=self.name(), metadata=metadata))
             return response.json([{**m, "recipient_id": sender} for m in collector.messages])

@@ -1,4 +1,4 @@
-"""Slack, configured from the environment, rendering Block Kit messages built by the actions.
+"""Slack, configured from the environment, answering each turn with one Block Kit message (``channels.slack_blocks``).
 
 Rasa's ``credentials.yml`` fails on unset ``${VAR}`` placeholders, so the Slack
 entry there names this class without settings and it reads ``SLACK_BOT_TOKEN``,
@@ -27,8 +27,9 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
-from actions import render
 from channels import drain, limits
+from channels.layout import one_answer
+from channels.slack_blocks import slack_blocks
 from channels.guard import guarded
 from channels.replay import Seen, seen_store
 from runtime import settings
@@ -45,7 +46,8 @@ class Malformed(ValueError):
 
 
 class RolewiseSlackBot(SlackBot):
-    """Lays out every message with ``render.slack_blocks``: the verdict the actions marked in bold, then buttons."""
+    """Posts every message as Block Kit (``channels.slack_blocks``): the verdict the actions marked in
+    bold, the chart, the answer's buttons, then the feedback buttons set apart."""
 
     def __init__(
         self,
@@ -62,42 +64,17 @@ class RolewiseSlackBot(SlackBot):
     async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
         """A chart (``image``, a path on this bot) joins its answer's post as an image block when
         ``ROLEWISE_PUBLIC_URL`` says where Slack can fetch it; otherwise the answer goes without it."""
-        message = dict(message)
-        image, alt = message.pop("image", None), message.pop("alt", None)
-        if image and self.public_url:
-            message[IMAGE_BLOCK] = image_block(self.public_url, image, alt)
-        await super().send_response(recipient_id, message)
+        answer = one_answer([message])
+        blocks = slack_blocks(answer, self.public_url)
+        await self._post_message(channel=self.slack_channel or recipient_id, text=answer.text, blocks=blocks)
 
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
-        await self._post_layout(recipient_id, text, [], kwargs.get("verdict"), kwargs.get(IMAGE_BLOCK))
+        await self.send_response(recipient_id, {"text": text, **kwargs})
 
     async def send_text_with_buttons(
         self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
     ) -> None:
-        await self._post_layout(recipient_id, text, buttons, kwargs.get("verdict"), kwargs.get(IMAGE_BLOCK))
-
-    async def _post_layout(
-        self,
-        recipient_id: Text,
-        text: Text,
-        buttons: List[Dict[Text, Any]],
-        verdict: Optional[Text],
-        image: Optional[Dict[Text, Any]] = None,
-    ) -> None:
-        reply = render.Reply(text, tuple(render.Button(b["title"], b["payload"]) for b in buttons), verdict)
-        blocks = render.slack_blocks(reply)
-        if image:
-            blocks.insert(1, image)  # after the text, before the buttons
-        await self._post_message(channel=self.slack_channel or recipient_id, text=text, blocks=blocks)
-
-
-IMAGE_BLOCK = "image_block"
-SLACK_ALT_LIMIT = 2000
-
-
-def image_block(public_url: Text, path: Text, alt: Optional[Text]) -> Dict[Text, Any]:
-    """A Block Kit image of ``path`` on this bot, as Slack fetches it from ``public_url``."""
-    return {"type": "image", "image_url": f"{public_url}{path}", "alt_text": (alt or "Chart")[:SLACK_ALT_LIMIT]}
+        await self.send_response(recipient_id, {"text": text, "buttons": buttons, **kwargs})
 
 
 class SlackDisabled(InputChannel):

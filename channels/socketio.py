@@ -31,6 +31,7 @@ from socketio import AsyncServer
 
 from channels import drain, limits, web_session
 from channels.guard import guarded
+from channels.layout import one_answer
 from runtime import settings
 
 logger = logging.getLogger(__name__)
@@ -130,25 +131,31 @@ class RolewiseSocketIOInput(SocketIOInput):
 
 
 class RolewiseSocketIOOutput(SocketIOOutput):
-    """Rasa's socket.io output, plus charts and a bold verdict.
+    """One socket.io message per answer (``channels.layout``), plus charts and a bold verdict.
 
     A message's ``image`` goes out first, with its ``alt`` text: rasa-webchat shows a message's
     buttons only while it is the last message, so the picture comes before the text and buttons it
-    belongs to, not after them. A text that opens with the message's ``verdict`` gets it as
+    belongs to, not after them. The text is not split at blank lines (Rasa's own output splits it
+    into several messages, hiding the buttons of all but the last); the feedback buttons come last.
+    A text that opens with the message's ``verdict`` gets it as
     Markdown bold (``bold_verdict``); the widget's ``RolewiseChat.plainText`` keeps that one bold
     span and shows everything else as plain text.
     """
 
     async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
-        message = dict(message)
-        verdict = message.pop("verdict", None)
-        if isinstance(message.get("text"), str):
-            message["text"] = bold_verdict(message["text"], verdict)
-        image, alt = message.pop("image", None), message.pop("alt", None)
-        if image:
-            payload = {"src": image, "alt": alt or ""}
+        answer = one_answer([message])
+        if answer.image:
+            payload = {"src": answer.image, "alt": answer.alt or ""}
             await self._send_message(recipient_id, {"attachment": {"type": "image", "payload": payload}})
-        await super().send_response(recipient_id, message)
+        if not answer.text and not answer.buttons and not answer.feedback:
+            return
+        laid_out: Dict[Text, Any] = {"text": bold_verdict(answer.text, answer.verdict)}
+        buttons = answer.buttons + answer.feedback
+        if buttons:  # all on this one message: the widget shows the last message's buttons only
+            laid_out["quick_replies"] = [
+                {"content_type": "text", "title": b.title, "payload": b.payload} for b in buttons
+            ]
+        await self._send_message(recipient_id, laid_out)
 
 
 MARKDOWN_CHARACTERS = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~])")

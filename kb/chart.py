@@ -7,6 +7,7 @@ the alt text or the file name (the action server) never loads it.
 from __future__ import annotations
 
 import re
+import textwrap
 import uuid
 from pathlib import Path
 from typing import Sequence
@@ -56,6 +57,26 @@ def profile_levels(comparison: Comparison) -> tuple[list[int], list[int]]:
     return first, second
 
 
+def leading_first(comparison: Comparison) -> tuple[tuple[str, list[int]], tuple[str, list[int]]]:
+    """Both roles with their levels, the one that leads on more dimensions first (as the answer's
+    "The X leads on N of 12 dimensions" names it); on equal counts, the comparison's first role."""
+    first, second = profile_levels(comparison)
+    led = {comparison.first.name: 0, comparison.second.name: 0}
+    for verdict in comparison.verdicts:
+        if verdict.leader is not None:
+            led[verdict.leader.name] += 1
+    pairs = ((comparison.first.name, first), (comparison.second.name, second))
+    return pairs if led[pairs[0][0]] >= led[pairs[1][0]] else (pairs[1], pairs[0])
+
+
+# The chart is drawn 640 px wide and shown about 370 px wide in the chat panel (desktop and phone
+# alike), so sizes here are about 1.7 times what a reader sees: 21 px labels read as 12 px.
+WIDTH_PX, DPI = 640, 128
+LABEL_PT = 11.5  # dimension names, legend and axis label
+LABEL_PX = LABEL_PT * DPI / 72  # height of the labels in the picture, in pixels
+LABEL_CHARS = 16  # a dimension name longer than this is wrapped onto two lines
+
+
 def _pyplot():  # type: ignore[no-untyped-def]
     import matplotlib
 
@@ -65,33 +86,48 @@ def _pyplot():  # type: ignore[no-untyped-def]
     return plt
 
 
-def profile_chart(comparison: Comparison, path: Path) -> Path:
-    """Paired horizontal bars: both roles' levels (1-5) on every dimension, first dimension on top.
-
-    Written to a temporary name and renamed, so a reader never sees half a file.
-    """
+def profile_figure(comparison: Comparison):  # type: ignore[no-untyped-def]
+    """The profile chart as a matplotlib figure: paired horizontal bars (1-5) per dimension, first
+    dimension on top, the leading role's bars and legend entry first; one legend line per role, so
+    a long role name ("Health and Safety Manager") is shown whole. The caller closes it."""
     plt = _pyplot()
     verdicts = comparison.verdicts
     rows = range(len(verdicts))
     height = 0.38
-    # 640 px wide, drawn large enough to read when the chat panel shows it at half that width.
-    figure, axes = plt.subplots(figsize=(5.0, 0.34 * len(verdicts) + 1.1), dpi=128)
+    (lead, lead_levels), (other, other_levels) = leading_first(comparison)
+    figure = plt.figure(figsize=(WIDTH_PX / DPI, 0.37 * len(verdicts) + 1.5), dpi=DPI, constrained_layout=True)
+    figure.set_constrained_layout_pads(w_pad=0.12, h_pad=0.08)
+    figure.patch.set_facecolor("white")
+    axes = figure.add_subplot()
+    axes.barh([r - height / 2 for r in rows], lead_levels, height, color=FIRST_COLOUR, label=lead)
+    axes.barh([r + height / 2 for r in rows], other_levels, height, color=SECOND_COLOUR, label=other)
+    axes.set_yticks(list(rows))
+    names = [textwrap.fill(v.dimension.name, LABEL_CHARS) for v in verdicts]
+    axes.set_yticklabels(names, fontsize=LABEL_PT, linespacing=0.95)
+    axes.invert_yaxis()
+    axes.set_xlim(0, MAX_LEVEL)
+    axes.set_xticks(range(MAX_LEVEL + 1))
+    axes.tick_params(axis="x", labelsize=LABEL_PT)
+    axes.set_xlabel("level (1 = least, 5 = most)", fontsize=LABEL_PT)
+    axes.grid(axis="x", color="#e3e7ee")
+    axes.set_axisbelow(True)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    axes.legend(
+        loc="lower left", bbox_to_anchor=(0, 1.01), ncol=1, frameon=False, fontsize=LABEL_PT + 0.5,
+        handlelength=1.2, borderaxespad=0.2,
+    )
+    return figure
+
+
+def profile_chart(comparison: Comparison, path: Path) -> Path:
+    """``profile_figure`` saved as a PNG ``WIDTH_PX`` wide at ``path``.
+
+    Written to a temporary name and renamed, so a reader never sees half a file.
+    """
+    plt = _pyplot()
+    figure = profile_figure(comparison)
     try:
-        first, second = profile_levels(comparison)
-        axes.barh([r - height / 2 for r in rows], first, height, color=FIRST_COLOUR, label=comparison.first.name)
-        axes.barh([r + height / 2 for r in rows], second, height, color=SECOND_COLOUR, label=comparison.second.name)
-        axes.set_yticks(list(rows))
-        axes.set_yticklabels([v.dimension.name for v in verdicts], fontsize=9)
-        axes.invert_yaxis()
-        axes.set_xlim(0, MAX_LEVEL)
-        axes.set_xticks(range(MAX_LEVEL + 1))
-        axes.set_xlabel("level (1 = least, 5 = most)", fontsize=9)
-        axes.grid(axis="x", color="#e3e7ee")
-        axes.set_axisbelow(True)
-        for side in ("top", "right"):
-            axes.spines[side].set_visible(False)
-        axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False, fontsize=9)
-        figure.tight_layout()
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
         figure.savefig(partial, format="png")

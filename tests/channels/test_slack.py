@@ -43,9 +43,14 @@ def test_a_direct_message_gets_a_bold_verdict_and_block_kit_buttons(slack: Slack
         "*The Head of Operations has more budget authority than an Operations Manager.* "
     )
     assert section_text(answer).endswith(".\nRelated comparisons:")
-    buttons, feedback = answer["blocks"][1]["elements"][:-2], answer["blocks"][1]["elements"][-2:]
+    assert [b["type"] for b in answer["blocks"]] == ["section", "actions", "context", "actions"]
+    buttons, feedback = answer["blocks"][1]["elements"], answer["blocks"][3]["elements"]
     assert buttons and all(b["type"] == "button" and b["value"].startswith("/ask_budget{") for b in buttons)
+    # the helpful / not helpful pair is set apart: a small "Was this helpful?" line, then its own row
+    assert answer["blocks"][2] == {"type": "context", "elements": [{"type": "mrkdwn", "text": "Was this helpful?"}]}
+    assert answer["blocks"][3]["block_id"] == "feedback"
     assert [b["text"]["text"] for b in feedback] == ["Helpful", "Not helpful"]
+    assert all(b["value"].startswith("/feedback{") for b in feedback)
 
 
 def test_a_mention_in_a_thread_is_answered_in_that_thread(slack: SlackClient, fake_slack: FakeSlack) -> None:

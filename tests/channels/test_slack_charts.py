@@ -22,7 +22,7 @@ PUBLIC = "https://rolewise.example.com/bot"
 CHART = "/webhooks/charts/buyer--plant-manager.png"
 ANSWER = {
     "text": "Buyer vs Plant Manager. The Plant Manager leads on 11 of 12 dimensions.",
-    "buttons": [{"title": "Budget authority", "payload": "/ask_budget"}],
+    "buttons": [{"title": "Budget authority", "payload": "/ask_budget"}, {"title": "Helpful", "payload": "/feedback"}],
     "image": CHART,
     "alt": "Profile chart of the Buyer and the Plant Manager. Leader: Budget authority: Plant Manager.",
 }
@@ -33,7 +33,11 @@ def block_types(post: dict[str, Any]) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("public_url", "blocks"), [(PUBLIC, ["section", "image", "actions"]), (None, ["section", "actions"])]
+    ("public_url", "blocks"),
+    [
+        (PUBLIC, ["section", "image", "actions", "context", "actions"]),
+        (None, ["section", "actions", "context", "actions"]),
+    ],
 )
 async def test_the_chart_joins_the_answer_post_only_with_a_public_url(
     fake_slack: FakeSlack, public_url: str | None, blocks: list[str]

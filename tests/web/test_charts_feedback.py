@@ -16,6 +16,7 @@ from typing import Any
 from playwright.sync_api import expect
 from sqlalchemy.orm import Session
 
+from kb.chart import LABEL_PX
 from kb.db import open_existing
 from kb.usage import feedback_of
 from runtime.ports import free_port
@@ -47,6 +48,36 @@ def stored_feedback(conversation: str) -> list[tuple]:
         return feedback_of(session, conversation)
 
 
+READABLE_PX = 11  # the chart's labels as shown, at least
+
+
+def check_chart_and_feedback(p: Any, size: str) -> None:
+    """The chart is shown whole (not cropped) with labels of at least ``READABLE_PX``; the helpful /
+    not helpful buttons are smaller than the comparison buttons, on a row of their own below them."""
+    chart = p.locator("img.rw-image-frame")
+    natural = chart.evaluate("img => [img.naturalWidth, img.naturalHeight]")
+    shown = chart.bounding_box()
+    assert shown is not None
+    assert abs(shown["height"] - shown["width"] * natural[1] / natural[0]) <= 2, f"{size}: the chart is cropped"
+    assert LABEL_PX * shown["width"] / natural[0] >= READABLE_PX, f"{size}: chart labels under {READABLE_PX} px"
+
+    replies = p.locator(".rw-replies .rw-reply")
+    feedback = p.locator(".rw-replies .rw-reply.rolewise-feedback")
+    expect(feedback).to_have_count(2)
+    assert feedback.all_inner_texts() == ["Helpful", "Not helpful"]
+    marked = [replies.nth(i).get_attribute("class") or "" for i in range(replies.count())]
+    others = [replies.nth(i) for i, classes in enumerate(marked) if "rolewise-feedback" not in classes]
+    assert len(others) == 7
+    font = "el => parseFloat(getComputedStyle(el).fontSize)"
+    smaller = [feedback.nth(i).evaluate(font) < others[0].evaluate(font) * 0.9 for i in range(2)]
+    assert smaller == [True, True], f"{size}: the feedback buttons are not smaller"
+    boxes = [b.bounding_box() for b in others]
+    lowest = max(b["y"] + b["height"] for b in boxes if b)
+    tops = [feedback.nth(i).bounding_box()["y"] for i in range(2)]
+    assert min(tops) > lowest, f"{size}: the feedback buttons share a row with the comparison buttons"
+    assert tops[0] == tops[1], f"{size}: helpful and not helpful are not side by side"
+
+
 def compare_in_widget(page: Any, bot: Bot, web_url: str) -> Any:
     page.goto(f"{web_url}/?rasa={bot.url}")
     open_chat(page)
@@ -71,6 +102,7 @@ def test_a_full_comparison_shows_its_chart_and_buttons_and_not_helpful_is_stored
     titles = p.locator(".rw-replies .rw-reply").all_inner_texts()
     assert titles[-2:] == ["Helpful", "Not helpful"]
     assert len([t for t in titles if " vs " in t]) == 3
+    check_chart_and_feedback(p, "desktop")
     p.set_viewport_size(SIZES["tall desktop"])  # a 1920 x 1200 screen's height: the chart and the whole answer
     chart.evaluate("img => img.scrollIntoView({block: 'start'})")
     p.wait_for_timeout(300)
@@ -100,6 +132,8 @@ def test_mobile_screenshot(bot: Bot, web_url: str, browser: Any) -> None:
     try:
         p = context.new_page()
         compare_in_widget(p, bot, web_url)
+        check_chart_and_feedback(p, "mobile")
+        p.locator(".rw-replies .rw-reply").first.scroll_into_view_if_needed()
         screenshot(p, "widget-mobile")
         p.locator("img.rw-image-frame").screenshot(path=str(ARTIFACTS / "chart.png"))
         if os.environ.get("ROLEWISE_UPDATE_DOCS_SCREENSHOT") == "1":

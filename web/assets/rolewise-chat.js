@@ -20,6 +20,11 @@
  * leader on each dimension) is kept in localStorage by src, so it survives a reload, and set on
  * the <img> the widget renders without one.
  *
+ * Helpful / Not helpful buttons (payload /feedback...) are told apart from the answer's other
+ * buttons: their titles are remembered (localStorage, so it survives a reload) and the buttons the
+ * widget renders with those titles get the class rolewise-feedback, which webchat.css draws smaller,
+ * outlined, on a row of their own below a thin rule.
+ *
  * RolewiseChat.connectionEvents() are socket handlers that show a visible notice on the page
  * while the bot cannot be reached (the widget itself then shows nothing at all).
  */
@@ -60,6 +65,9 @@
 
   var CHART_PATH = "/webhooks/charts/";
   var ALT_KEY = "rolewise-chart-alt";
+  var FEEDBACK_KEY = "rolewise-feedback-titles";
+  var FEEDBACK_PAYLOAD = "/feedback";
+  var FEEDBACK_CLASS = "rolewise-feedback";
   var OFFLINE_ID = "rolewise-offline";
   var OFFLINE_AFTER_MS = 8000;
   var bot = null; // the bot's origin, set by useBot
@@ -111,6 +119,44 @@
     }
   }
 
+  function feedbackTitles() {
+    try {
+      var titles = JSON.parse(global.localStorage.getItem(FEEDBACK_KEY) || "[]");
+      return Array.isArray(titles) ? titles : [];
+    } catch (e) {
+      return [];
+    }
+  }
+
+  var seenFeedback = feedbackTitles();
+
+  function rememberFeedback(buttons) {
+    var added = false;
+    buttons.forEach(function (b) {
+      if (b.payload.indexOf(FEEDBACK_PAYLOAD) === 0 && seenFeedback.indexOf(b.title) < 0) {
+        seenFeedback.push(b.title);
+        added = true;
+      }
+    });
+    if (!added) return;
+    try {
+      global.localStorage.setItem(FEEDBACK_KEY, JSON.stringify(seenFeedback));
+    } catch (e) { /* storage full or off: marked for this page view only */ }
+  }
+
+  function markFeedback() {
+    var replies = global.document.querySelectorAll(".rw-replies .rw-reply");
+    for (var i = 0; i < replies.length; i++) {
+      var isFeedback = seenFeedback.indexOf(replies[i].textContent.trim()) >= 0;
+      if (isFeedback !== replies[i].classList.contains(FEEDBACK_CLASS)) replies[i].classList.toggle(FEEDBACK_CLASS);
+    }
+  }
+
+  function decorate() {
+    labelImages();
+    markFeedback();
+  }
+
   function chart(message) {
     var attachment = message.attachment;
     if (!attachment || attachment.type !== "image" || !attachment.payload) return null;
@@ -126,6 +172,7 @@
     var quickReplies = postbacks(message.quick_replies);
     var buttons = postbacks(message.buttons);
     var picture = chart(message);
+    rememberFeedback(quickReplies.concat(buttons));
     Object.keys(message).forEach(function (key) {
       delete message[key];
     });
@@ -184,7 +231,7 @@
   }
 
   if (global.MutationObserver && global.document) {
-    new global.MutationObserver(labelImages).observe(global.document.documentElement, { childList: true, subtree: true });
+    new global.MutationObserver(decorate).observe(global.document.documentElement, { childList: true, subtree: true });
   }
 
   global.RolewiseChat = {

@@ -1,0 +1,52 @@
+"""The full BLS figures behind a pay answer: a pay answer carries a short summary and a button
+(``actions.render.pay_detail_button``: ``/pay_detail{"job_role": [...]}``); clicking it, or asking
+"show me the full pay figures", gets every figure of each role's SOC occupations
+(``kb.answers.pay_text``), read from the KB.
+
+The roles come from the click's payload, else the conversation's pair, else the role in focus.
+"""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
+
+from actions import render, wording
+from actions.knowledge import KnowledgeAction
+from actions.slots import FOCUS_ROLE, JOB_ROLE, ROLE_A, ROLE_B
+from kb.answers import pay_text
+from kb.resolve import resolve_role
+from kb.results import RoleInfo, RoleMatch
+from kb.wages import pay_figures
+
+
+def asked_roles(tracker: Tracker) -> list[str]:
+    """The click's roles, else the conversation's pair, else the role in focus (names as given)."""
+    named = [e.get("value") for e in tracker.latest_message.get("entities") or [] if e.get("entity") == JOB_ROLE]
+    named = [n for n in named if isinstance(n, str) and n]
+    if named:
+        return list(dict.fromkeys(named))
+    pair = [tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B)]
+    if all(pair):
+        return pair
+    focus = tracker.get_slot(FOCUS_ROLE)
+    return [focus] if focus else []
+
+
+def known_roles(session: Session, names: list[str]) -> list[RoleInfo]:
+    matches = [resolve_role(session, name) for name in names]
+    return [m.role for m in matches if isinstance(m, RoleMatch) and m.confidence == 1.0]
+
+
+class ActionPayDetail(KnowledgeAction):
+    """Every BLS figure for the roles of a pay answer, with its source."""
+
+    def name(self) -> str:
+        return "action_pay_detail"
+
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
+        roles = known_roles(session, asked_roles(tracker))[:2]
+        pay = pay_figures(session, roles) if roles else None
+        render.send(dispatcher, [render.Reply(pay_text(pay) if pay else wording.NO_PAY_DETAIL)])
+        return []

@@ -2,7 +2,7 @@
 
 Control characters are dropped and very long messages cut (``channels.limits``); an empty message gets
 a hint without touching the conversation; a typed control payload (``/restart``, ``/session_start``,
-``/back``) gets a plain reply and is logged, and never reaches Rasa; a turn that produced no reply (the
+``/back``) is logged, and the last two get a plain reply and never reach Rasa; a turn that produced no reply (the
 action server down, an exception) gets an apology; a turn slower than
 ``ROLEWISE_TURN_TIMEOUT`` seconds gets an apology while it finishes in the background. A turn's
 messages reach the channel as one message (``channels.layout``), once the turn is over.
@@ -103,10 +103,12 @@ def guarded(on_new_message: Handler) -> Handler:
             await output.send_text_message(message.sender_id, EMPTY)
             return
         control = limits.control_intent(text)
-        if control is not None:
+        if control in limits.ANSWERED_HERE:
             logger.warning("Typed control payload /%s from %s answered, not run.", control, message.sender_id)
             await output.send_text_message(message.sender_id, limits.control_reply(control))
             return
+        if control is not None:
+            logger.warning("Typed control payload /%s from %s passed to Rasa.", control, message.sender_id)
         message.text = text
         turn = TurnOutputChannel(output)
         message.output_channel = turn

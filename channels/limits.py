@@ -7,7 +7,9 @@
   Before, socket.io took any: one 300 KB metadata turn stored 1.2 MB of events, a 900 KB one
   made every later turn of that conversation several times slower, depth 400 was accepted.
 - **Control payloads** (``/session_start``, ``/restart``, ``/back``): Rasa's own intents, which a
-  user can type but no button of this bot sends; ``control_reply`` says what to do instead.
+  user can type. Each is logged. ``/restart`` starts the conversation over, as the bot offers;
+  ``/session_start`` and ``/back`` (which answered "something went wrong" and undid turns unseen)
+  are answered with ``control_reply`` and never reach Rasa.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ MAX_MESSAGE_CHARS = 2000
 MAX_METADATA_DEPTH = 8
 MAX_METADATA_BYTES = 4096
 CONTROL_INTENTS = frozenset({"session_start", "restart", "back"})
+ANSWERED_HERE = frozenset({"session_start", "back"})
 PAYLOAD_INTENT = re.compile(r"^/\s*([A-Za-z_][\w\-]*)")
 CONTROL_REPLY = (
-    "Typed commands such as /{name} are not used here; there is nothing to restart or undo. "
-    'Just ask your next question, for example "head of ops vs ops manager" or "what does a buyer do?".'
+    "Typed commands such as /{name} are not used here. To start over, type /restart; otherwise "
+    'just ask your next question, for example "head of ops vs ops manager" or "what does a buyer do?".'
 )
 
 

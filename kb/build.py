@@ -5,8 +5,8 @@ commits and the new one after it, never a half-built or empty one: rows are dele
 inserted in a single transaction on tables that stay in place. ``kb build`` loads the wage
 tables and the roles' SOC codes and pay positions in that same transaction (``replace_content``
 then ``kb.wages_load.load_wage_tables``), and readers read one snapshot (``kb.db.read_session``).
-Before, wages were committed apart: 1970 pay answers lost their BLS section over two rebuilds. Only when the schema itself has
-changed (an upgrade) are the tables dropped and created again first.
+Before, wages were committed apart: 1970 pay answers lost their BLS section over two rebuilds.
+Only when the schema itself has changed (an upgrade) are the tables dropped and created again first.
 """
 
 from __future__ import annotations

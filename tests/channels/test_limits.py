@@ -26,6 +26,7 @@ from tests.servers import Bot
 QUESTION = "who earns more, a buyer or a plant manager?"
 PAY_VERDICT = "The Plant Manager is typically paid more than a Buyer."
 DEEP = '"metadata" may nest at most 8 levels deep.'
+RESTARTED = "Starting over: I've forgotten the roles we were discussing. Ask me about any two roles."
 LARGE = '"metadata" may be at most 4096 bytes of JSON.'
 
 
@@ -86,7 +87,7 @@ def rest(bot: Bot, sender: str, message: str, metadata: Any = None) -> requests.
     return requests.post(f"{bot.url}/webhooks/rest/webhook", json=body, timeout=30)
 
 
-@pytest.mark.parametrize("typed", ["/session_start", "/restart", "/back", '/back{"x": "<script>"}'])
+@pytest.mark.parametrize("typed", ["/session_start", "/back", '/back{"x": "<script>"}', '/session_start{"a": [1]}'])
 def test_a_typed_control_payload_gets_a_plain_reply_over_rest_and_is_logged(bot: Bot, typed: str) -> None:
     sender = f"control-{uuid.uuid4().hex[:8]}"
     name = typed[1:].split("{")[0]
@@ -97,10 +98,17 @@ def test_a_typed_control_payload_gets_a_plain_reply_over_rest_and_is_logged(bot:
     assert rest(bot, sender, QUESTION).json()[0]["text"].startswith(PAY_VERDICT)
 
 
+def test_a_typed_restart_is_logged_and_starts_over(bot: Bot) -> None:
+    sender = f"control-{uuid.uuid4().hex[:8]}"
+    answer = rest(bot, sender, "/restart")
+    assert answer.json() == [{"recipient_id": sender, "text": RESTARTED}]
+    assert f"Typed control payload /restart from rest:{sender} passed to Rasa." in bot.log.read_text()
+
+
 def test_control_reply_is_plain_and_helpful() -> None:
-    assert control_reply("restart") == (
-        "Typed commands such as /restart are not used here; there is nothing to restart or undo. "
-        'Just ask your next question, for example "head of ops vs ops manager" or "what does a buyer do?".'
+    assert control_reply("back") == (
+        "Typed commands such as /back are not used here. To start over, type /restart; otherwise "
+        'just ask your next question, for example "head of ops vs ops manager" or "what does a buyer do?".'
     )
 
 

@@ -101,12 +101,13 @@ cluster: train web services $(NGINX)
 	@WEB_PORT=$(WEB_PORT) $(PY) -m runtime cluster --port $(CLUSTER_PORT) --web-port $(WEB_PORT)
 
 # If any of the three servers stops on its own, the other two are stopped too. The servers run in
-# sessions of their own (setsid), so Ctrl-C reaches only this recipe, which stops them and says so.
+# sessions of their own (setsid), so Ctrl-C reaches only this recipe, which stops them and says so;
+# an open browser socket holds Rasa's stop for 2 s at most (Sanic's default: 15 s).
 run: $(MODEL) web
 	@WEB_PORT=$(WEB_PORT) $(PY) -m runtime check --ports ACTIONS_PORT=$(ACTIONS_PORT) RASA_PORT=$(RASA_PORT) WEB_PORT=$(WEB_PORT)
 	@echo "Action server :$(ACTIONS_PORT), Rasa :$(RASA_PORT), demo page http://localhost:$(WEB_PORT)/ - Ctrl-C stops all."
 	@sed 's#127.0.0.1:5055#127.0.0.1:$(ACTIONS_PORT)#' endpoints.yml > build/endpoints.run.yml
-	@stopping=; trap 'stopping=1' INT TERM; \
+	@stopping=; trap 'stopping=1' INT TERM; export SANIC_GRACEFUL_SHUTDOWN_TIMEOUT=2; \
 	setsid $(PY) -m actions --port $(ACTIONS_PORT) & actions=$$!; \
 	WEB_PORT=$(WEB_PORT) setsid $(PY) -m runtime rasa --model $(MODEL) --port $(RASA_PORT) --endpoints build/endpoints.run.yml & rasa=$$!; \
 	setsid $(PY) web/serve.py --quiet --port $(WEB_PORT) --bot-url http://localhost:$(RASA_PORT) & web=$$!; \

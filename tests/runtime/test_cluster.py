@@ -305,7 +305,8 @@ def refused_before_sent(problem: requests.RequestException) -> bool:
 
 def test_ctrl_c_stops_in_order_and_every_turn_taken_gets_its_reply(cluster: Cluster) -> None:
     """Ctrl-C (SIGINT to the launcher's whole process group, as a terminal sends it) while 20 clients
-    keep talking: each turn is answered, or refused before it reached Rasa; every turn the tracker
+    keep talking: each turn is answered, or refused (busy, or the connection refused once nginx
+    stopped listening) before Rasa took it; every turn the tracker
     store kept got its reply; then every process is gone and the launcher exits 0."""
     run, stop_at = uuid.uuid4().hex[:6], threading.Event()
     outcomes: dict[str, str] = {}
@@ -325,6 +326,8 @@ def test_ctrl_c_stops_in_order_and_every_turn_taken_gets_its_reply(cluster: Clus
                 return
             if response.status_code == 200 and response.json()[0]["text"].startswith(PAY_VERDICT):
                 outcomes[sender] = "answered"
+            elif response.status_code == 503 and response.text == BUSY_BODY:
+                outcomes[sender] = "refused"  # one server left takes fewer turns at once: a clean refusal
             else:
                 outcomes[sender] = f"HTTP {response.status_code}: {response.text[:200]}"
             if stop_at.is_set() and outcomes[sender] != "answered":

@@ -42,7 +42,7 @@ $(STAMP): pyproject.toml requirements.lock
 	  exit 1; fi
 	@[ -x $(PY) ] || $(PYTHON310) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade 'pip<24.1' 'uv==0.13.9'
-	$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements.lock
+	$(VENV)/bin/uv pip install --quiet --compile-bytecode --python $(PY) -r requirements.lock
 	$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps -e .
 	@touch $@
 
@@ -107,7 +107,8 @@ cluster: train web services $(NGINX)
 
 # If any of the three servers stops on its own, the other two are stopped too. The servers run in
 # sessions of their own (setsid), so Ctrl-C reaches only this recipe, which stops them and says so;
-# an open browser socket holds Rasa's stop for 2 s at most (Sanic's default: 15 s).
+# an open browser socket holds Rasa's stop for 2 s at most (Sanic's default: 15 s), and a server
+# still running 8 s after being asked to stop is killed.
 run: $(MODEL) web
 	@WEB_PORT=$(WEB_PORT) $(PY) -m runtime check --ports ACTIONS_PORT=$(ACTIONS_PORT) RASA_PORT=$(RASA_PORT) WEB_PORT=$(WEB_PORT)
 	@echo "Action server :$(ACTIONS_PORT), Rasa :$(RASA_PORT), demo page http://localhost:$(WEB_PORT)/ - Ctrl-C stops all."
@@ -117,7 +118,9 @@ run: $(MODEL) web
 	WEB_PORT=$(WEB_PORT) setsid $(PY) -m runtime rasa --model $(MODEL) --port $(RASA_PORT) --endpoints build/endpoints.run.yml & rasa=$$!; \
 	setsid $(PY) web/serve.py --quiet --port $(WEB_PORT) --bot-url http://localhost:$(RASA_PORT) & web=$$!; \
 	setsid $(PY) -m runtime ready --rasa-port $(RASA_PORT) --web-port $(WEB_PORT) & ready=$$!; \
-	wait -n $$actions $$rasa $$web; kill $$actions $$rasa $$web $$ready 2>/dev/null; wait; \
+	wait -n $$actions $$rasa $$web; kill $$actions $$rasa $$web $$ready 2>/dev/null; \
+	for _ in $$(seq 40); do alive=; for p in $$actions $$rasa $$web; do kill -0 $$p 2>/dev/null && alive=1; done; \
+	  [ -z "$$alive" ] && break; sleep 0.2; done; kill -KILL $$actions $$rasa $$web 2>/dev/null; wait; \
 	if [ -n "$$stopping" ]; then echo "Stopped the action server, Rasa and the demo page."; exit 0; fi; \
 	echo "A server stopped on its own (see above), so make run stopped the others." >&2; exit 1
 

@@ -9,7 +9,8 @@ Two rows per configuration (``bench.run`` adds them to ``make bench``; this modu
 - **200 concurrent**: 200 closed-loop conversations, each turn on a new TCP connection (as a crowd of
   browsers or REST clients opens them). Target: every request answered (200) or refused (503 with
   ``Retry-After``) within 5 s; none stalled on TCP retransmits (a connection taking >= 1 s to open,
-  the kernel's first SYN retransmit, means the listen backlog overflowed); 0 errors. A refused
+  the kernel's first SYN retransmit, when a listen backlog overflowed, or a client too starved of
+  CPU to finish its connect; the kernel's ListenDrops count during the row tells them apart); 0 errors. A refused
   client waits ``Retry-After`` seconds before its next turn, as a polite client does.
 
 Each row records the load average before and after it: the machine is shared.
@@ -114,9 +115,16 @@ async def _row(
     return [request for client in results for request in client]
 
 
+def listen_drops() -> int:
+    """The kernel's count of connections dropped because a listen queue was full (TcpExt ListenDrops,
+    this whole machine: other users' servers count too)."""
+    lines = [line.split() for line in Path("/proc/net/netstat").read_text().splitlines() if line.startswith("TcpExt:")]
+    return int(dict(zip(lines[0], lines[1], strict=True))["ListenDrops"])
+
+
 def row(bot: Started, pairs: list[tuple[RoleInfo, RoleInfo]], concurrent: int, run: str) -> dict[str, Any]:
     """One row: ``concurrent`` closed-loop conversations of ``TURNS_EACH[concurrent]`` turns against ``bot``."""
-    load_before = proc.loadavg()
+    load_before, drops_before = proc.loadavg(), listen_drops()
     start = time.perf_counter()
     requests = asyncio.run(_row(bot.url, pairs[:concurrent], TURNS_EACH[concurrent], concurrent >= 200, run))
     elapsed = time.perf_counter() - start
@@ -133,6 +141,7 @@ def row(bot: Started, pairs: list[tuple[RoleInfo, RoleInfo]], concurrent: int, r
         "error_examples": sorted({r.outcome for r in errors})[:5],
         "answered_not_naming_roles": sum(r.wrong for r in answered),
         "stalled_connects": sum(r.connect_s >= STALL_S for r in requests),
+        "kernel_listen_drops": listen_drops() - drops_before,
         "answered_ms": summarize([r.seconds * 1000 for r in answered]),
         "refused_ms": summarize([r.seconds * 1000 for r in refused]),
         "max_s": max((r.seconds for r in requests), default=0.0),
@@ -170,7 +179,8 @@ def summary_rows(load: Optional[dict[str, Any]], label: Any) -> list[list[object
         ms, before, after = r["answered_ms"], r["loadavg_before"], r["loadavg_after"]
         value = (
             f"p50 / p95 {ms.get('p50', 0):.0f} / {ms.get('p95', 0):.0f} ms; max {r['max_s']:.1f} s; "
-            f"{r['answered']} answered, {r['refused']} refused, {r['errors']} errors, {r['stalled_connects']} stalled; "
+            f"{r['answered']} answered, {r['refused']} refused, {r['errors']} errors, {r['stalled_connects']} stalled "
+            f"({r.get('kernel_listen_drops', '?')} kernel listen drops); "
             f"{r['answered_per_s']:.1f} answered/s; load avg {before[0]:.1f} -> {after[0]:.1f}"
         )
         out.append(["Load", f"{label(r['config'])}, {r['concurrent']} concurrent closed-loop", value,

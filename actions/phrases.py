@@ -11,6 +11,8 @@ from typing import Optional
 
 from rapidfuzz import fuzz, process
 
+from kb.vocabulary import vocabulary
+
 _SEPARATORS = re.compile(
     r"[,;:?!.()]|\b(?:vs\.?|versus|or|and|with|than|to|from|into|instead of|rather than|compared to|between)\b",
     re.IGNORECASE,
@@ -235,35 +237,34 @@ def unrecognised_phrases(
     return tuple(dict.fromkeys(found))
 
 
-# Words that name a dimension, as people write them (the KB's headings cover the formal ones).
-DIMENSION_CUES: dict[str, tuple[str, ...]] = {
-    "compensation": ("pay", "paid", "salary", "salaries", "earn", "earns", "earning", "earnings", "money",
-                     "wage", "wages", "compensation", "bonus", "income", "remuneration"),
-    "budget": ("budget", "budgets", "spend", "spending", "purse strings", "financial authority", "sign off spend"),
-    "experience": ("experience", "experienced", "years of experience", "track record"),
-    "hierarchy": ("senior", "seniority", "hierarchy", "rank", "ranks", "higher up", "reports to", "pecking order",
-                  "above", "below", "outrank", "outranks", "junior", "the boss"),
-    "decision_making": ("decision", "decisions", "decide", "decides", "autonomy", "final say", "call the shots",
-                        "more say", "less say", "a say", "the say", "most say", "least say"),
-    "skills": ("skill", "skills", "skillset", "competencies"),
-    "crisis_management": ("crisis", "crises", "emergency", "emergencies", "outage", "disruption"),
-    "strategy": ("strategy", "strategic", "vision", "long-term planning"),
-    "scope": ("scope", "remit", "span of control"),
-    "collaboration": ("collaboration", "collaborate", "cross-functional", "teamwork"),
-    "performance_metrics": ("kpi", "kpis", "metrics", "measured on", "judged on", "targets"),
-    "external_relations": ("suppliers", "vendors", "external", "outside the company", "clients"),
-}  # fmt: skip
+# Words that name a dimension, as people write them (kb/content/vocabulary.yml; the KB's headings cover the
+# formal ones).
+DIMENSION_CUES: dict[str, tuple[str, ...]] = vocabulary().dimensions
+COMPENSATION = "compensation"
 MIN_FUZZY_CUE = 6  # shorter cue words must be typed exactly ("earns" is one letter from "learns")
 CUE_SCORE = 82.0
 
 
-def worded_dimensions(text: str) -> list[str]:
-    """The dimensions a message's words name, in order of appearance, forgiving typos ("bugdet", "seinor")."""
-    lowered = " " + re.sub(r"[^a-z0-9' -]+", " ", text.lower()) + " "
+def _pay_verb_at(lowered: str) -> list[int]:
+    """Where a verb asks about pay ("what does a buyer make?", "who pulls in more?"): at the end of a
+    clause or before a word of ``pay_verb_followers`` ("make in Texas"), never "what makes a good buyer"."""
+    words = vocabulary()
+    followers = "|".join(re.escape(f) for f in words.list("pay_verb_followers"))
+    verbs = "|".join(re.escape(v) for v in words.list("pay_verbs"))
+    pattern = rf" (?:{verbs})(?= (?:{followers}) | *$| (?:and|or|but|vs|than|compared) )"
+    return [m.start() for m in re.finditer(pattern, lowered)]
+
+
+def dimension_mentions(text: str) -> list[tuple[int, str]]:
+    """Each dimension a message's words name with where it is first named (a character offset in the
+    lower-cased, de-punctuated text of the same length), forgiving typos ("bugdet", "seinor")."""
+    lowered = " " + re.sub(r"[^a-z0-9' -]", " ", text.lower()) + " "
     tokens = lowered.split()
     found: list[tuple[int, str]] = []
     for slug, cues in DIMENSION_CUES.items():
         positions = [lowered.find(f" {cue} ") for cue in cues if f" {cue} " in lowered]
+        if slug == COMPENSATION:
+            positions += _pay_verb_at(lowered.rstrip() + " ")
         if not positions:
             singles = [cue for cue in cues if " " not in cue and len(cue) >= MIN_FUZZY_CUE]
             for index, token in enumerate(tokens):
@@ -273,28 +274,18 @@ def worded_dimensions(text: str) -> list[str]:
                     positions.append(len(" ".join(tokens[:index])))
                     break
         if positions:
-            found.append((min(positions), slug))
-    return [slug for _, slug in sorted(found)]
+            found.append((max(min(positions) - 1, 0), slug))
+    return sorted(found)
 
 
-# Words that name a job family as a destination ("move into supply chain"); the KB's family names
-# are matched too. Each maps to words found in the family's name.
-FAMILY_CUES: dict[str, str] = {
-    "purchasing": "supply chain",
-    "procurement": "supply chain",
-    "sourcing": "supply chain",
-    "warehousing": "supply chain",
-    "ops management": "operations management",
-    "operations": "operations management",
-    "ops": "operations management",
-    "quality": "manufacturing",
-    "production": "manufacturing",
-    "transport": "transportation",
-    "distribution": "transportation",
-    "retail": "retail",
-    "planning": "planning",
-    "safety": "health and safety",
-}
+def worded_dimensions(text: str) -> list[str]:
+    """The dimensions a message's words name, in order of appearance, forgiving typos ("bugdet", "seinor")."""
+    return [slug for _, slug in dimension_mentions(text)]
+
+
+# Words that name a job family as a destination ("move into supply chain", kb/content/vocabulary.yml); the
+# KB's family names are matched too. Each maps to words found in the family's name.
+FAMILY_CUES: dict[str, str] = vocabulary().families
 INTO = re.compile(r"(?=\b(?:into|to|towards|toward)\s+(?:the\s+)?([a-z &-]+))", re.I)  # every start
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?([a-z &-]+?)\s+(?:into|to|towards)\b", re.I)
 

@@ -11,7 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import attachments, questions, render, render_questions, usage
+from actions import attachments, questions, render, render_questions, usage, wording
 from actions.asking import PLAIN, Asked, asks_reporting_line, how_asked
 from actions.aspects import aspect_asked
 from actions.pronouns import PAIR_WORDS, only_from_focus
@@ -33,11 +33,13 @@ from actions.context import (
     slot_dimension,
     with_current_role,
 )
-from actions.knowledge import KnowledgeAction, dimension_vocabulary, role_facts
+from actions.knowledge import KnowledgeBase, dimension_vocabulary, role_facts
 from actions.mentions import focused, mentioned_roles, placed_roles, roles_in_order, typo_offered, unknown_in_text
-from actions.phrases import worded_dimensions
-from actions.careers import ActionAboutMe, ActionCareerPath
-from actions.roles import ActionDescribeRole, ActionListRoles
+from actions.phrases import COMPENSATION, worded_dimensions
+from actions.question import Question
+from actions.reading import read_question
+from actions.free import FreeQuestionAction
+from actions.router import Handling, handles, route
 from actions.slots import (
     CAREER,
     CHOOSE,
@@ -68,6 +70,19 @@ COMPARATIVE = re.compile(
     r"smaller|better|worse|broader|narrower|wider|senior|junior|difference|differ)\b",
     re.IGNORECASE,
 )
+
+
+def corrected(known: list[str], memory: Memory, read: Question) -> tuple[list[str], Memory]:
+    """The roles named without those turned down ("no, not the COO, I meant the VP"), and the memory with a
+    turned-down role of its pair replaced by the one role named instead."""
+    if not read.negated_roles:
+        return known, memory
+    kept = [role for role in known if role not in read.negated_roles]
+    pair = memory.pair
+    if pair and len(set(kept)) == 1 and any(role in read.negated_roles for role in pair):
+        a, b = (kept[0] if role in read.negated_roles else role for role in pair)
+        return [a, b], Memory(role_a=a, role_b=b, dimension=memory.dimension, needs_roles=memory.needs_roles)
+    return kept, memory
 
 
 def read_memory(tracker: Tracker) -> Memory:
@@ -104,21 +119,9 @@ def as_clicked(tracker: Tracker, choice: Choice) -> Tracker:
     return clicked
 
 
-def as_inform(tracker: Tracker) -> Tracker:
-    """The tracker with the latest message read as a role given on its own (a follow-up)."""
-    follow_up = copy.copy(tracker)
-    follow_up.latest_message = {**tracker.latest_message, "intent": {"name": INFORM, "confidence": 1.0}}
-    return follow_up
-
-
-class ActionAnswerQuestion(KnowledgeAction):
+class Comparisons(Handling):
     """Dimension questions, full comparisons, roles given alone ("what about a buyer instead?"),
     and typed answers to the bot's own questions ("the first", "replace the buyer")."""
-
-    answers_free_questions = True
-
-    def name(self) -> str:
-        return "action_answer_question"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
         chosen = picked(session, tracker)
@@ -127,7 +130,7 @@ class ActionAnswerQuestion(KnowledgeAction):
         pending = Pending.from_slot(tracker.get_slot(PENDING))
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent in (INFORM, OTHER_ASPECT) and SAYS_WHO.search(tracker.latest_message.get("text") or ""):
-            return ActionAboutMe(self._knowledge).respond(dispatcher, tracker, domain, session)  # "I'm a buyer"
+            return route("about_me", self.knowledge, dispatcher, tracker, session)  # "I'm a buyer"
         if intent == CHOOSE and not mentioned_roles(session, tracker)[0]:
             render.send(dispatcher, [render.which_one_reply(pending)])
             return [SlotSet(NEEDS_ROLES, False), SlotSet(PENDING, tracker.get_slot(PENDING))]
@@ -148,11 +151,11 @@ class ActionAnswerQuestion(KnowledgeAction):
         events: list = []
         for choice in chosen[:MAX_FOLLOWED]:
             clicked = as_clicked(tracker, choice)
-            handler = {DESCRIBE: ActionDescribeRole, LIST: ActionListRoles, CAREER: ActionCareerPath}.get(choice.intent)
-            if handler is None:
+            kind = {DESCRIBE: "describe", LIST: "list", CAREER: "career"}.get(choice.intent)
+            if kind is None:
                 events += self.answer_message(dispatcher, clicked, session)
             else:
-                events += handler(self._knowledge).respond(dispatcher, clicked, domain, session)
+                events += route(kind, self.knowledge, dispatcher, clicked, session)
             tracker = copy.copy(tracker)
             tracker.slots = {**tracker.slots, **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
         return events or [SlotSet(NEEDS_ROLES, False)]
@@ -161,7 +164,7 @@ class ActionAnswerQuestion(KnowledgeAction):
         question = focused(tracker)  # a pasted advert or a story: answer its question
         asked = question.latest_message.get("text") or ""
         if question is not tracker and CAREER_WORDS.search(asked) and not worded_dimensions(asked):
-            return ActionCareerPath(self._knowledge).respond(dispatcher, question, {}, session)  # "what comes next?"
+            return route("career", self.knowledge, dispatcher, question, session)  # "what comes next?"
         tracker = question
         memory = read_memory(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
@@ -180,17 +183,25 @@ class ActionAnswerQuestion(KnowledgeAction):
                 render.send(dispatcher, [render_questions.aspect_reply(None, [], list(all_dimensions(session)))])
                 return [SlotSet(NEEDS_ROLES, False)]
             intent = f"{DIMENSION_INTENT_PREFIX}{named[0]}"  # "who has more say?" read as another aspect
+        read = read_question(self.knowledge, session, tracker)
         named_dimensions = [] if text.startswith("/") else worded_dimensions(plain)
+        named_dimensions = [d for d in named_dimensions if d not in read.negated_dimensions]  # "forget pay, ..."
+        known, memory = corrected(known, memory, read)
         worded = None if text.startswith("/") else decide_dimension(intent, named_dimensions)
+        area, said = self.place(read, dispatcher)
+        if said:
+            return [SlotSet(NEEDS_ROLES, False)]
+        if read.place is not None and not named_dimensions:
+            worded = COMPENSATION  # "and in Texas?": figures are about pay
         in_order = roles_in_order(session, tracker)
         if len(in_order) == 2 and not unknown and asks_reporting_line(plain):
             return questions.answer_reporting(in_order[0], in_order[1], dispatcher, session)
         single = worded or intent_dimension(intent)
         if only_from_focus(tracker) and single is None and intent in (COMPARE, INFORM, CHOOSE):  # "about the latter"
-            return ActionDescribeRole(self._knowledge).respond(dispatcher, tracker, {}, session)
+            return route("describe", self.knowledge, dispatcher, tracker, session)
         alone = len(set(known)) == 1 and not memory.pair and not COMPARATIVE.search(plain)
         if single is not None and not unknown and (only_from_focus(tracker) or alone):  # "what does it pay?"
-            return questions.answer_one_role(known[0], single, dispatcher, session)
+            return questions.answer_one_role(known[0], single, dispatcher, session, area)
         several = list(dict.fromkeys(named_dimensions))
         plan = plan_question(intent, known, memory, facts, text, unknown, several[0] if len(several) > 1 else worded)
         if plan.kind == "answer" and len(several) > 1 and plan.role_a and plan.role_b:  # "who earns more and ...?"
@@ -199,10 +210,31 @@ class ActionAnswerQuestion(KnowledgeAction):
                 events if events is not None else self.answer(plan.role_a, plan.role_b, several[0], dispatcher, session)
             )
         asked = PLAIN if text.startswith("/") else how_asked(plain, in_order)
-        return self.carry_out(plan, dispatcher, session, memory, asked)
+        return self.carry_out(plan, dispatcher, session, memory, asked, area)
+
+    @staticmethod
+    def place(read: Question, dispatcher: CollectingDispatcher) -> tuple[Optional[str], bool]:
+        """The OEWS area the question asks pay figures for (None: national), and whether a place named
+        was asked back instead ("Portland": which one?). A place outside the US is said to have no figures."""
+        place = read.place
+        if place is None:
+            return None, False
+        if place.kind == "ambiguous":
+            text = wording.WHICH_PLACE.format(place=place.text.title(), areas="; ".join(place.areas))
+            render.send(dispatcher, [render.Reply(text)])
+            return None, True
+        if place.kind == "outside_us":
+            dispatcher.utter_message(text=wording.OUTSIDE_US.format(place=place.text.title()))
+        return place.area, False
 
     def carry_out(
-        self, plan: Plan, dispatcher: CollectingDispatcher, session: Session, memory: Memory, asked: Asked = PLAIN
+        self,
+        plan: Plan,
+        dispatcher: CollectingDispatcher,
+        session: Session,
+        memory: Memory,
+        asked: Asked = PLAIN,
+        area: Optional[str] = None,
     ) -> list:
         done = [SlotSet(NEEDS_ROLES, False)]
         if plan.kind == "ask_roles":
@@ -241,7 +273,7 @@ class ActionAnswerQuestion(KnowledgeAction):
         assert plan.role_a is not None and plan.role_b is not None
         if plan.kind == "explain":
             return self.explain(plan.role_a, plan.role_b, plan.dimension, dispatcher, session)
-        return self.answer(plan.role_a, plan.role_b, plan.dimension, dispatcher, session, asked)
+        return self.answer(plan.role_a, plan.role_b, plan.dimension, dispatcher, session, asked, area)
 
     def explain(
         self, first: str, second: str, dimension: Optional[str], dispatcher: CollectingDispatcher, session: Session
@@ -281,8 +313,10 @@ class ActionAnswerQuestion(KnowledgeAction):
         dispatcher: CollectingDispatcher,
         session: Session,
         asked: Asked = PLAIN,
+        area: Optional[str] = None,
     ) -> list[Any]:
-        result = compare_on(session, first, second, dimension) if dimension else compare_all(session, first, second)
+        on = compare_on(session, first, second, dimension, area) if dimension else None
+        result = on or compare_all(session, first, second)
         related = self.knowledge.cached(
             session, ("related", first, second), lambda: related_comparisons(session, first, second, limit=RELATED)
         )
@@ -302,6 +336,26 @@ class ActionAnswerQuestion(KnowledgeAction):
             SlotSet(NEEDS_ROLES, False),
             SlotSet(FOCUS_ROLE, None),  # "it" now means neither: the pair is in focus
         ]
+
+
+class ActionAnswerQuestion(FreeQuestionAction):
+    def name(self) -> str:
+        return "action_answer_question"
+
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
+        return Comparisons(self.knowledge).respond(dispatcher, tracker, domain, session)
+
+
+@handles("answer")
+def answer(knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
+    """A message to the comparison handler: a pick of offered choices, a comparison, a follow-up."""
+    return Comparisons(knowledge).respond(dispatcher, tracker, {}, session)
+
+
+@handles("compare")
+def compare(knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
+    """A comparison or a follow-up question, never read as a pick."""
+    return Comparisons(knowledge).answer_message(dispatcher, tracker, session)
 
 
 def dimension_of(session: Session, tracker: Tracker) -> Optional[DimensionInfo]:

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 
 from actions import render, wording
 from actions.context import masked
-from actions.knowledge import KnowledgeAction
+from actions.knowledge import KnowledgeAction, KnowledgeBase
+from actions.router import handles
 from actions.mentions import focused, mentioned_roles, report_unknown
 from actions.slots import CURRENT_ROLE, EDUCATION, ROLE_A, ROLE_B
 from kb import answers_education
@@ -75,25 +76,30 @@ class ActionEducation(KnowledgeAction):
         return "action_education"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
-        tracker = focused(tracker)
-        known, unknown, spans = mentioned_roles(session, tracker)
-        if (unknown or not known) and report_unknown(
-            dispatcher, session, tracker, unknown, spans, EDUCATION, EDUCATION_WORDS
-        ):
-            return []
-        roles = list(dict.fromkeys(known)) or self.in_focus(tracker)
-        if not roles:
-            render.send(dispatcher, [render.ask_role_reply(wording.ASK_EDUCATION, common_roles(session), EDUCATION)])
-            return []
-        text = tracker.latest_message.get("text") or ""
-        render.send(dispatcher, [render.Reply(education_reply(session, roles, masked(text, spans)))])
-        return []
+        return education(self.knowledge, dispatcher, tracker, session)
 
-    @staticmethod
-    def in_focus(tracker: Tracker) -> list[str]:
-        """No role named: the pair being compared, else the role the user said they hold."""
-        pair = [tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B)]
-        if all(pair):
-            return [str(name) for name in pair]
-        current = tracker.get_slot(CURRENT_ROLE)
-        return [str(current)] if current else [str(name) for name in pair if name]
+
+@handles("education")
+def education(knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
+    """The education answer for the roles named, else those in focus; unknown roles named back."""
+    tracker = focused(tracker)
+    known, unknown, spans = mentioned_roles(session, tracker)
+    if (unknown or not known) and report_unknown(
+        dispatcher, session, tracker, unknown, spans, EDUCATION, EDUCATION_WORDS
+    ):
+        return []
+    roles = list(dict.fromkeys(known)) or in_focus(tracker)
+    if not roles:
+        render.send(dispatcher, [render.ask_role_reply(wording.ASK_EDUCATION, common_roles(session), EDUCATION)])
+        return []
+    text = tracker.latest_message.get("text") or ""
+    render.send(dispatcher, [render.Reply(education_reply(session, roles, masked(text, spans)))])
+    return []
+
+def in_focus(tracker: Tracker) -> list[str]:
+    """No role named: the pair being compared, else the role the user said they hold."""
+    pair = [tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B)]
+    if all(pair):
+        return [str(name) for name in pair]
+    current = tracker.get_slot(CURRENT_ROLE)
+    return [str(current)] if current else [str(name) for name in pair if name]

@@ -17,8 +17,8 @@ from actions.slots import DIMENSION, FOCUS_ROLE, NEEDS_ROLES, ROLE_A, ROLE_B
 from kb.polarity import ReportingAnswer, reports_to
 from kb.queries import compare_on, describe_role, related_comparisons
 from kb.ranking import COMPENSATION
-from kb.results import RoleProfile, Verdict
-from kb.wages import pay_figures
+from kb.results import AreaInfo, RoleProfile, Verdict
+from kb.wages import pay_figures, resolve_area
 
 RELATED = 3  # related comparisons under each answer
 
@@ -44,13 +44,18 @@ def answer_several(
     ]
 
 
-def answer_one_role(name: str, dimension: str, dispatcher: CollectingDispatcher, session: Session) -> list:
-    """The role in focus on one dimension, from its profile (and, for pay, the wage figures)."""
+def answer_one_role(
+    name: str, dimension: str, dispatcher: CollectingDispatcher, session: Session, area: Optional[str] = None
+) -> list:
+    """The role in focus on one dimension, from its profile (and, for pay, the wage figures: of ``area``, an
+    OEWS area name, when given; national otherwise)."""
     profile = describe_role(session, name)
     if not isinstance(profile, RoleProfile):
         return [SlotSet(NEEDS_ROLES, False)]
     trait = next(t for t in profile.traits if t.dimension.slug == dimension)
-    pay = pay_figures(session, [profile.role]) if dimension == COMPENSATION else None
+    place = resolve_area(session, area) if area else None
+    where = place if isinstance(place, AreaInfo) else None
+    pay = pay_figures(session, [profile.role], where) if dimension == COMPENSATION else None
     render.send(dispatcher, [render_questions.one_role_reply(profile, trait, pay)])
     return [SlotSet(FOCUS_ROLE, name), SlotSet(NEEDS_ROLES, False)]
 

@@ -20,9 +20,10 @@ from actions import render, render_careers, wording
 from actions.context import SAYS_WHO, CareerPlan, is_role_follow_up, masked, plan_career
 from actions.free import FreeQuestionAction
 from actions.knowledge import KnowledgeBase
-from actions.router import Handling, handles, route
+from actions.question import Several
+from actions.router import Handling, handles, route, route_parts
 from actions.mentions import focused, mentioned_roles, report_unknown, unknown_in_text
-from actions.reading import as_inform
+from actions.reading import as_inform, part_kinds, read_question
 from actions.phrases import family_moves, source_words, worded_dimensions
 from actions.roles import entity_value
 from actions.slots import CAREER, CAREER_DIRECTION, CURRENT_ROLE, FOCUS_ROLE, INFORM, ROLE_A, ROLE_B, ROUTE_END
@@ -254,6 +255,9 @@ class ActionCareerPath(FreeQuestionAction):
         return "action_career_path"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
+        question = read_question(self.knowledge, session, tracker)
+        if isinstance(question, Several):  # "how do I become X, and do I need a degree?"
+            return route_parts(part_kinds(question), self.knowledge, dispatcher, tracker, session)
         return Careers(self.knowledge).respond(dispatcher, tracker, domain, session)
 
 

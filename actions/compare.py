@@ -57,6 +57,7 @@ from actions.slots import (
     PENDING,
     ROLE_A,
     ROLE_B,
+    WHY,
 )
 from kb.ambiguous import ambiguous_candidates
 from kb.queries import compare_all, compare_on, describe_role, related_comparisons
@@ -174,6 +175,11 @@ class Comparisons(Handling):
         vocabulary = self.knowledge.cached(session, ("vocabulary",), lambda: dimension_vocabulary(session))
         unknown = tuple(unknown_values) + unknown_in_text(session, tracker, spans, intent, vocabulary)
         unknown = tuple(phrase for phrase in unknown if not worded_dimensions(phrase))  # "seinority" is no role
+        read = read_question(self.knowledge, session, tracker)
+        if intent == WHY and read.place is not None:
+            intent = COMPARE  # "what do they make in Ohio?" is no "why?"
+        if read.place is not None:  # "and in Texas?": a place, not an unknown role
+            unknown = tuple(phrase for phrase in unknown if read.place.text not in phrase.lower())
         remembered = [r for r in (memory.role_a, memory.role_b) if r]
         facts = role_facts(session, known + remembered)
         plain = masked(text, spans)
@@ -183,7 +189,6 @@ class Comparisons(Handling):
                 render.send(dispatcher, [render_questions.aspect_reply(None, [], list(all_dimensions(session)))])
                 return [SlotSet(NEEDS_ROLES, False)]
             intent = f"{DIMENSION_INTENT_PREFIX}{named[0]}"  # "who has more say?" read as another aspect
-        read = read_question(self.knowledge, session, tracker)
         named_dimensions = [] if text.startswith("/") else worded_dimensions(plain)
         named_dimensions = [d for d in named_dimensions if d not in read.negated_dimensions]  # "forget pay, ..."
         known, memory = corrected(known, memory, read)
@@ -224,7 +229,7 @@ class Comparisons(Handling):
             render.send(dispatcher, [render.Reply(text)])
             return None, True
         if place.kind == "outside_us":
-            dispatcher.utter_message(text=wording.OUTSIDE_US.format(place=place.text.title()))
+            dispatcher.utter_message(text=wording.OUTSIDE_US)
         return place.area, False
 
     def carry_out(

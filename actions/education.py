@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session
 from actions import render, wording
 from actions.context import masked
 from actions.knowledge import KnowledgeAction, KnowledgeBase
-from actions.router import handles
+from actions.question import Several
+from actions.reading import part_kinds, read_question
+from actions.router import handles, route_parts
 from actions.mentions import focused, mentioned_roles, report_unknown
 from actions.slots import CURRENT_ROLE, EDUCATION, ROLE_A, ROLE_B
 from kb import answers_education
@@ -76,6 +78,9 @@ class ActionEducation(KnowledgeAction):
         return "action_education"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
+        question = read_question(self.knowledge, session, tracker)
+        if isinstance(question, Several):  # "how do I become X, and do I need a degree?"
+            return route_parts(part_kinds(question), self.knowledge, dispatcher, tracker, session)
         return education(self.knowledge, dispatcher, tracker, session)
 
 

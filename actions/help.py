@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from actions import render, wording
 from actions.compare import picked
 from actions.free import FreeQuestionAction
-from actions.reading import as_inform
+from actions.reading import as_inform, read_question
 from actions.router import route
 from actions.context import CAREER_WORDS, SAYS_WHO, is_role_follow_up
 from actions.mentions import focused
@@ -67,6 +67,9 @@ class ActionHelp(FreeQuestionAction):
         pair = (tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B))
         if intent == FALLBACK and all(pair) and is_role_follow_up(text, pair):  # "and a barista?"
             return route("compare", self.knowledge, dispatcher, as_inform(tracker), session)
+        read = read_question(self.knowledge, session, tracker) if intent == FALLBACK else None
+        if read is not None and read.roles and (read.place or len(read.dimensions) == 1):
+            return route("compare", self.knowledge, dispatcher, tracker, session)  # "what does X make in Ohio?"
         question = worded_question(tracker, len(roles)) if intent == FALLBACK else None
         if question is not None:  # unclear to NLU, but its words name a dimension and the roles are known
             return route("compare", self.knowledge, dispatcher, question, session)

@@ -247,7 +247,8 @@ CUE_SCORE = 82.0
 
 def _pay_verb_at(lowered: str) -> list[int]:
     """Where a verb asks about pay ("what does a buyer make?", "who pulls in more?"): at the end of a
-    clause or before a word of ``pay_verb_followers`` ("make in Texas"), never "what makes a good buyer"."""
+    clause or before a word of ``pay_verb_followers`` ("make in Texas"), never "what makes a good buyer";
+    counted only when no other dimension is named ("who makes more decisions?")."""
     words = vocabulary()
     followers = "|".join(re.escape(f) for f in words.list("pay_verb_followers"))
     verbs = "|".join(re.escape(v) for v in words.list("pay_verbs"))
@@ -263,8 +264,6 @@ def dimension_mentions(text: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for slug, cues in DIMENSION_CUES.items():
         positions = [lowered.find(f" {cue} ") for cue in cues if f" {cue} " in lowered]
-        if slug == COMPENSATION:
-            positions += _pay_verb_at(lowered.rstrip() + " ")
         if not positions:
             singles = [cue for cue in cues if " " not in cue and len(cue) >= MIN_FUZZY_CUE]
             for index, token in enumerate(tokens):
@@ -275,6 +274,9 @@ def dimension_mentions(text: str) -> list[tuple[int, str]]:
                     break
         if positions:
             found.append((max(min(positions) - 1, 0), slug))
+    verbs = _pay_verb_at(lowered.rstrip() + " ")
+    if verbs and not found:  # "who makes more decisions?" asks about decisions, "who makes more?" about pay
+        found.append((max(verbs[0] - 1, 0), COMPENSATION))
     return sorted(found)
 
 

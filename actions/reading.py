@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 
 from actions.interpret import Lexicon, State, area_keys, interpret
 from actions.knowledge import KnowledgeBase, canonical_roles, role_entities
-from actions.question import Question, Title
+from actions.question import Career, Education, Question, Several, Title
 from actions.slots import CURRENT_ROLE, DIMENSION, FOCUS_ROLE, INFORM, JOB_ROLE, ROLE_A, ROLE_B
 from kb.vocabulary import vocabulary
 from kb.wage_models import WageArea
@@ -27,6 +27,14 @@ def lexicon(knowledge: KnowledgeBase, session: Session) -> Lexicon:
         return Lexicon(areas=area_keys(names, vocabulary()))
 
     return knowledge.cached(session, ("lexicon",), build)
+
+
+PART_KINDS = {Career: "career", Education: "education"}  # the router's kind for each kind of part
+
+
+def part_kinds(question: Several) -> list[str]:
+    """The router's kinds of a several-part question's parts, in order."""
+    return [PART_KINDS[type(part)] for part in question.parts if type(part) in PART_KINDS]
 
 
 def titles_of(session: Session, tracker: Tracker) -> tuple[Title, ...]:

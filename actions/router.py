@@ -50,6 +50,21 @@ def route(
     return _HANDLERS[kind](knowledge or default_knowledge_base(), dispatcher, tracker, session)
 
 
+def route_parts(
+    kinds: list[str],
+    knowledge: Optional[KnowledgeBase],
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    session: Session,
+) -> list:
+    """Each part of a several-part message answered by its own handler, in order, in one reply
+    ("how do I become a plant manager, and do I need a degree?": the route, then the education)."""
+    events: list = []
+    for kind in kinds:
+        events += route(kind, knowledge, dispatcher, tracker, session)
+    return events
+
+
 class Handling:
     """Base of the classes holding a handler's steps: the knowledge base they answer from."""
 

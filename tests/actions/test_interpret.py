@@ -84,6 +84,7 @@ def test_a_place_alone_is_a_follow_up_on_the_pair() -> None:
         ("who pulls in more, a buyer or a planner?", ("compensation",)),
         ("what's the take home for a buyer", ("compensation",)),
         ("what makes a good buyer", ()),
+        ("who makes more decisions, a buyer or a planner?", ("decision_making",)),
         ("is a buyer the boss of a planner?", ("hierarchy",)),
         ("forget pay, what about budget?", ("budget",)),
         ("not the salary, the decisions", ("decision_making",)),

@@ -50,14 +50,16 @@ async def test_pay_of_one_role_in_a_state_unclear_to_nlu(real, domain) -> None:
 
 
 async def test_pay_around_a_city_reads_its_metro_area(real, domain) -> None:
-    tracker = make_tracker("operations supervisor pay around Phoenix", "ask_compensation", roles=("operations supervisor",))
+    tracker = make_tracker(
+        "operations supervisor pay around Phoenix", "ask_compensation", roles=("operations supervisor",)
+    )
     replies, _ = await said(ActionAnswerQuestion(real), tracker, domain)
     assert last_line(replies[0]) == "Source: US BLS OEWS, May 2025 (Phoenix-Mesa-Chandler, AZ)."
 
 
 async def test_a_place_alone_follows_up_on_the_pair(real, domain) -> None:
     slots = {ROLE_A: "Buyer", ROLE_B: "Procurement Manager"}
-    replies, events = await said(ActionHelp(real), make_tracker("and in Texas?", "nlu_fallback", slots=slots), domain)
+    replies, _ = await said(ActionHelp(real), make_tracker("and in Texas?", "nlu_fallback", slots=slots), domain)
     assert "Source: US BLS OEWS, May 2025 (Texas)." in replies[0]
 
 

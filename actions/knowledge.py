@@ -28,6 +28,7 @@ from kb.snapshot import build_id
 from kb.resolve import resolve_role, roles_named
 from kb.results import RoleMatch
 from kb.text import lookup_key
+from kb.vocabulary import vocabulary
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -88,7 +89,8 @@ def alias_heads(session: Session) -> frozenset[str]:
     build = build_id(session)
     heads = _HEADS.get(build)
     if heads is None:
-        keys = [key.split() for key in session.scalars(select(RoleAlias.key))]
+        slang = {lookup_key(form) for forms in vocabulary().titles.values() for form in forms}  # "ops guy"
+        keys = [key.split() for key in session.scalars(select(RoleAlias.key)) if key not in slang]
         inner = {word for words in keys for word in words[:-1]}
         heads = frozenset(words[-1] for words in keys if words) - inner
         _HEADS.clear()  # as in kb.aspects: the value is returned from here, not looked up again

@@ -20,6 +20,7 @@ VOCABULARY_FILE = Path(__file__).resolve().parent / "content" / "vocabulary.yml"
 WORD_LISTS = ("pay_verbs", "pay_verb_followers", "negation", "correction", "career", "education", "feelings",
               "outside_us")  # fmt: skip
 REFERENCE_KINDS = ("focus", "become_one", "former", "latter")
+TITLE_PHRASE_LISTS = ("title_words", "leading", "trailing", "generic")
 POLARITIES = ("less", "more")
 AREA_NAME = re.compile(r"^[A-Z][^,]+, [A-Z]{2}(-[A-Z]{2})*$")  # "Phoenix-Mesa-Chandler, AZ"
 
@@ -35,6 +36,7 @@ class Vocabulary:
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the WORD_LISTS
     titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical role -> forms
     places: dict[str, str] = field(default_factory=dict)  # other name -> OEWS area name
+    title_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # TITLE_PHRASE_LISTS
     source: Path = VOCABULARY_FILE
 
     def list(self, name: str) -> tuple[str, ...]:
@@ -59,12 +61,17 @@ def read_vocabulary(path: Path, errors: list[ContentError]) -> Vocabulary:
     node = reader.mapping(data, "the vocabulary file") if data is not None else None
     if node is None:
         return Vocabulary(source=path)
-    for name in ("dimensions", "families", "references", "polarity", "titles", "places", *WORD_LISTS):
+    for name in ("dimensions", "families", "references", "polarity", "titles", "places", "title_phrases", *WORD_LISTS):
         if name not in node:
             reader.fail(reader.where(node), f"missing '{name}'")
     references = _groups(reader, node.get("references", {}), "'references'")
     polarity = _groups(reader, node.get("polarity", {}), "'polarity'")
-    for name, known, found in (("references", REFERENCE_KINDS, references), ("polarity", POLARITIES, polarity)):
+    phrases = _groups(reader, node.get("title_phrases", {}), "'title_phrases'")
+    for name, known, found in (
+        ("references", REFERENCE_KINDS, references),
+        ("polarity", POLARITIES, polarity),
+        ("title_phrases", TITLE_PHRASE_LISTS, phrases),
+    ):
         for key in set(found) ^ set(known):
             reader.fail(reader.where(node, name), f"'{name}' must have exactly {', '.join(known)} (not '{key}')")
     pairs: dict[str, dict[str, str]] = {}
@@ -85,6 +92,7 @@ def read_vocabulary(path: Path, errors: list[ContentError]) -> Vocabulary:
         words=words,
         titles=_groups(reader, node.get("titles", {}), "'titles'"),
         places=pairs["places"],
+        title_phrases=phrases,
         source=path,
     )
 

@@ -17,7 +17,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render, render_careers, wording
-from actions.context import SAYS_WHO, CareerPlan, is_role_follow_up, masked, plan_career
+from actions.career_plans import CareerPlan, plan_career
+from actions.context import SAYS_WHO, is_role_follow_up, masked
 from actions.free import FreeQuestionAction
 from actions.knowledge import KnowledgeBase
 from actions.question import Several

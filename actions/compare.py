@@ -14,29 +14,27 @@ from sqlalchemy.orm import Session
 from actions import attachments, questions, render, render_questions, usage, wording
 from actions.asking import PLAIN, Asked, asks_reporting_line, how_asked
 from actions.aspects import aspect_asked
-from actions.pronouns import PAIR_WORDS, only_from_focus
+from actions.pronouns import only_from_focus
+from actions.choices import Choice, Neither, Pending
 from actions.context import (
     CAREER_WORDS,
-    Choice,
     Memory,
-    Neither,
     SAYS_WHO,
-    Pending,
     Plan,
     decide_dimension,
     dimension_slot,
     intent_dimension,
+    corrected,
     masked,
-    parse_payload,
-    pick,
     plan_question,
     slot_dimension,
     with_current_role,
 )
 from actions.knowledge import KnowledgeBase, dimension_vocabulary, role_facts
-from actions.mentions import focused, mentioned_roles, placed_roles, roles_in_order, typo_offered, unknown_in_text
+from actions.mentions import focused, mentioned_roles, roles_in_order, typo_offered, unknown_in_text
 from actions.phrases import COMPENSATION, worded_dimensions
 from actions.question import Question
+from actions.picks import MAX_FOLLOWED, as_clicked, picked
 from actions.reading import read_question
 from actions.free import FreeQuestionAction
 from actions.router import Handling, handles, route
@@ -49,7 +47,6 @@ from actions.slots import (
     DIMENSION,
     DIMENSION_INTENT_PREFIX,
     FOCUS_ROLE,
-    FALLBACK,
     INFORM,
     LIST,
     NEEDS_ROLES,
@@ -60,9 +57,9 @@ from actions.slots import (
     WHY,
 )
 from kb.ambiguous import ambiguous_candidates
-from kb.queries import compare_all, compare_on, describe_role, related_comparisons
-from kb.resolve import all_dimensions, resolve_dimension, resolve_role
-from kb.results import Comparison, DimensionInfo, RoleProfile, SameRole, UnknownRole, Verdict
+from kb.queries import compare_all, compare_on, related_comparisons
+from kb.resolve import all_dimensions, resolve_role
+from kb.results import Comparison, SameRole, UnknownRole, Verdict
 
 RELATED = questions.RELATED  # related comparisons under each answer
 # Words that make a one-role question a comparison still missing its second role ("who earns more, a buyer?").
@@ -73,19 +70,6 @@ COMPARATIVE = re.compile(
 )
 
 
-def corrected(known: list[str], memory: Memory, read: Question) -> tuple[list[str], Memory]:
-    """The roles named without those turned down ("no, not the COO, I meant the VP"), and the memory with a
-    turned-down role of its pair replaced by the one role named instead."""
-    if not read.negated_roles:
-        return known, memory
-    kept = [role for role in known if role not in read.negated_roles]
-    pair = memory.pair
-    if pair and len(set(kept)) == 1 and any(role in read.negated_roles for role in pair):
-        a, b = (kept[0] if role in read.negated_roles else role for role in pair)
-        return [a, b], Memory(role_a=a, role_b=b, dimension=memory.dimension, needs_roles=memory.needs_roles)
-    return kept, memory
-
-
 def read_memory(tracker: Tracker) -> Memory:
     return Memory(
         role_a=tracker.get_slot(ROLE_A),
@@ -93,31 +77,6 @@ def read_memory(tracker: Tracker) -> Memory:
         dimension=slot_dimension(tracker.get_slot(DIMENSION)),
         needs_roles=bool(tracker.get_slot(NEEDS_ROLES)),
     )
-
-
-CHOICE_INTENTS = (CHOOSE, INFORM, FALLBACK)
-MAX_FOLLOWED = 2
-
-
-def picked(session: Session, tracker: Tracker) -> Optional[tuple[Choice, ...] | Neither]:
-    """The offered choices a typed reply picks, when the bot last asked something with choices."""
-    intent = (tracker.latest_message.get("intent") or {}).get("name")
-    if intent not in CHOICE_INTENTS:
-        return None
-    text = tracker.latest_message.get("text") or ""
-    pending = Pending.from_slot(tracker.get_slot(PENDING))
-    if pending is not None and pending.menu and PAIR_WORDS.search(text):
-        return None  # "the latter" after suggestions means the pair's second role (actions.pronouns)
-    return pick(text, placed_roles(session, tracker), pending)
-
-
-def as_clicked(tracker: Tracker, choice: Choice) -> Tracker:
-    """The tracker as if the choice's button had been clicked: its payload is the latest message."""
-    intent, entities = parse_payload(choice.payload)
-    clicked = copy.copy(tracker)
-    clicked.latest_message = {"text": choice.payload, "intent": {"name": intent, "confidence": 1.0},
-                              "entities": entities}  # fmt: skip
-    return clicked
 
 
 class Comparisons(Handling):
@@ -277,38 +236,8 @@ class Comparisons(Handling):
             return done
         assert plan.role_a is not None and plan.role_b is not None
         if plan.kind == "explain":
-            return self.explain(plan.role_a, plan.role_b, plan.dimension, dispatcher, session)
+            return questions.answer_why(plan.role_a, plan.role_b, plan.dimension, dispatcher, session)
         return self.answer(plan.role_a, plan.role_b, plan.dimension, dispatcher, session, asked, area)
-
-    def explain(
-        self, first: str, second: str, dimension: Optional[str], dispatcher: CollectingDispatcher, session: Session
-    ) -> list[Any]:
-        """Why the last verdict holds (after a full comparison: its biggest difference), verdict first again."""
-        if dimension is None:
-            overall = compare_all(session, first, second)
-            if not isinstance(overall, Comparison):
-                render.send(dispatcher, [render.problem_reply(overall)])
-                return [SlotSet(NEEDS_ROLES, False)]
-            dimension = render.ranked_verdicts(overall)[0].dimension.slug
-            biggest = True
-        else:
-            biggest = False
-        verdict = compare_on(session, first, second, dimension)
-        if not isinstance(verdict, Verdict):
-            render.send(dispatcher, [render.problem_reply(verdict)])
-            return [SlotSet(NEEDS_ROLES, False)]
-        traits = {}
-        for role in (verdict.first, verdict.second):
-            profile = describe_role(session, role.name)
-            if isinstance(profile, RoleProfile):
-                traits[role.name] = next((t.text for t in profile.traits if t.dimension.slug == dimension), "")
-        render.send(dispatcher, [render.why_reply(verdict, traits, biggest)])
-        return [
-            SlotSet(ROLE_A, first),
-            SlotSet(ROLE_B, second),
-            SlotSet(DIMENSION, dimension_slot(dimension)),
-            SlotSet(NEEDS_ROLES, False),
-        ]
 
     def answer(
         self,
@@ -361,14 +290,3 @@ def answer(knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: 
 def compare(knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
     """A comparison or a follow-up question, never read as a pick."""
     return Comparisons(knowledge).answer_message(dispatcher, tracker, session)
-
-
-def dimension_of(session: Session, tracker: Tracker) -> Optional[DimensionInfo]:
-    """The dimension a pending question is about, for wording the form's questions."""
-    slug = slot_dimension(tracker.get_slot(DIMENSION)) or intent_dimension(
-        (tracker.latest_message.get("intent") or {}).get("name")
-    )
-    if not slug:
-        return None
-    found = resolve_dimension(session, slug)
-    return found if isinstance(found, DimensionInfo) else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import Any, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -12,14 +12,14 @@ from rasa_sdk.forms import FormValidationAction
 from sqlalchemy.orm import Session
 
 from actions import render
-from actions.compare import dimension_of
-from actions.context import Pending, is_question, pick
+from actions.choices import Pending, pick
+from actions.context import intent_dimension, is_question, slot_dimension
 from actions.knowledge import KnowledgeAction, KnowledgeBase, default_knowledge_base
 from actions.mentions import mentioned_roles, placed_roles, report_unknown
-from actions.slots import CHOOSE, FALLBACK, FORM, INFORM, PENDING, REQUESTED_SLOT, ROLE_A, ROLE_B, STATE_ROLE
+from actions.slots import CHOOSE, DIMENSION, FALLBACK, FORM, INFORM, PENDING, REQUESTED_SLOT, ROLE_A, ROLE_B, STATE_ROLE
 from kb.queries import common_roles, counterparts
-from kb.resolve import resolve_role
-from kb.results import RoleInfo, RoleMatch
+from kb.resolve import resolve_dimension, resolve_role
+from kb.results import DimensionInfo, RoleInfo, RoleMatch
 
 CHOICES = 5
 
@@ -114,3 +114,14 @@ class ActionAskRoleB(KnowledgeAction):
         choices = role_choices(session, role.name if role else None)
         render.send(dispatcher, [render.ask_roles_reply(role, choices, dimension_of(session, tracker))])
         return []
+
+
+def dimension_of(session: Session, tracker: Tracker) -> Optional[DimensionInfo]:
+    """The dimension a pending question is about, for wording the form's questions."""
+    slug = slot_dimension(tracker.get_slot(DIMENSION)) or intent_dimension(
+        (tracker.latest_message.get("intent") or {}).get("name")
+    )
+    if not slug:
+        return None
+    found = resolve_dimension(session, slug)
+    return found if isinstance(found, DimensionInfo) else None

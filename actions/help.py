@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render, wording
-from actions.compare import picked
+from actions.picks import picked
 from actions.free import FreeQuestionAction
 from actions.reading import as_inform, read_question
 from actions.router import route

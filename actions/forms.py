@@ -33,14 +33,42 @@ class ValidateComparisonForm(FormValidationAction):
     def name(self) -> str:
         return f"validate_{FORM}"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
-        knowledge = self._knowledge or default_knowledge_base()
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        return self._knowledge or default_knowledge_base()
+
+    async def extract_role_a(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> dict[str, Any]:
+        """Both role slots from one reply ("a buyer and a planner" fills both): rasa-sdk calls this,
+        then ``extract_role_b``, then the ``validate_*`` methods, from ``FormValidationAction.run``."""
 
         def fill_in_session() -> list[dict[str, Any]]:
-            with knowledge.session() as session:
+            with self.knowledge.session() as session:
                 return self.fill(dispatcher, tracker, session)
 
-        return await asyncio.to_thread(fill_in_session)  # off the event loop, like KnowledgeAction
+        events = await asyncio.to_thread(fill_in_session)  # off the event loop, like KnowledgeAction
+        return {event["name"]: event["value"] for event in events}
+
+    async def extract_role_b(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> dict[str, Any]:
+        """Nothing of its own: ``extract_role_a`` reads both roles from the reply."""
+        return {}
+
+    async def validate_role_a(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> dict[str, Any]:
+        return {ROLE_A: await asyncio.to_thread(self.known_role, value)}
+
+    async def validate_role_b(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> dict[str, Any]:
+        return {ROLE_B: await asyncio.to_thread(self.known_role, value)}
+
+    def known_role(self, value: Any) -> Optional[str]:
+        """The canonical name of the role ``value`` names, or None (the form asks again)."""
+        if not isinstance(value, str) or not value.strip():
+            return None
+        with self.knowledge.session() as session:
+            match = resolve_role(session, value)
+        return match.role.name if isinstance(match, RoleMatch) else None
 
     def fill(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list[dict[str, Any]]:
         """Roles from a reply to the form's question; anything else is left to the other rules.

@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session
 from actions import render, render_questions
 from actions.context import masked
 from actions.mentions import focused, mentioned_roles, role_spans, unknown_in_text
-from actions.phrases import worded_dimensions
+from actions.knowledge import alias_heads
+from actions.phrases import TITLE_WORDS, worded_dimensions
 from actions.slots import NEEDS_ROLES, ROLE_A, ROLE_B
 from kb.aspects import AspectInfo, aspect_in
 from kb.resolve import all_dimensions
@@ -45,8 +46,9 @@ def answer_aspect(dispatcher: CollectingDispatcher, tracker: Tracker, session: S
     found, named = aspect_asked(session, masked(text, role_spans(tracker)))
     if named or found is None:
         return None
-    titles = unknown_in_text(session, tracker, role_spans(tracker), None)
-    if any(found.matched.lower() in title.lower() for title in titles):
+    titles = [t.lower() for t in unknown_in_text(session, tracker, role_spans(tracker), None)]
+    heads = TITLE_WORDS | alias_heads(session)
+    if any(found.matched.lower() in title and set(title.split()) & heads for title in titles):
         return None  # "a travel coordinator": a title to name back, not the aspect
     known, _, _ = mentioned_roles(session, tracker)  # looked up only for the rare message that needs them
     remembered = [r for r in (tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B)) if r]

@@ -64,7 +64,8 @@ def test_slang_and_uk_titles_are_aliases(real: Any) -> None:
 
 
 async def test_an_aspect_with_a_role_is_still_the_aspect(real, domain) -> None:
-    tracker = make_tracker("what's the job outlook for a logistics manager", "other_aspect", roles=("logistics manager",))
+    text = "what's the job outlook for a logistics manager"
+    tracker = make_tracker(text, "other_aspect", roles=("logistics manager",))
     dispatcher = CollectingDispatcher()
     await ActionAnswerQuestion(real).run(dispatcher, tracker, domain)
     assert texts(dispatcher)[0].startswith("I don't rate career prospects or demand for a job")

@@ -1,0 +1,46 @@
+"""A feeling word in a story ("burnt out", "stressed") never replaces the question it comes with;
+asked about on its own, it is still the aspect Rolewise doesn't compare (real content)."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.engine import Engine
+
+from actions.careers import ActionAboutMe, ActionCareerPath
+from actions.compare import ActionAnswerQuestion
+from actions.knowledge import KnowledgeBase
+from tests.actions.conftest import make_tracker, texts
+
+STORY = "I'm so burnt out as a buyer. How do I become a plant manager?"
+
+
+@pytest.fixture()
+def real(engine: Engine) -> KnowledgeBase:
+    return KnowledgeBase(engine)
+
+
+@pytest.mark.parametrize(
+    ("action", "intent", "first"),
+    [
+        (
+            ActionCareerPath,
+            "career_path",
+            "I know of no typical route from a Buyer to a Plant Manager in my career map.",
+        ),
+        (ActionAboutMe, "state_role", "I know of no typical route from your role as a Buyer to a Plant Manager."),
+    ],
+)
+async def test_a_career_question_after_a_feeling_is_answered(real, domain, action, intent, first) -> None:
+    dispatcher = CollectingDispatcher()
+    await action(real).run(dispatcher, make_tracker(STORY, intent, roles=("buyer", "plant manager")), domain)
+    assert texts(dispatcher)[0].startswith(first)
+
+
+async def test_a_feeling_asked_about_is_the_aspect(real, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    text = "do plant managers get burnt out?"
+    await ActionAnswerQuestion(real).run(
+        dispatcher, make_tracker(text, "other_aspect", roles=("plant managers",)), domain
+    )
+    assert texts(dispatcher)[0].startswith("I don't compare how stressful jobs are")

@@ -12,6 +12,7 @@ from typing import Literal, Mapping, Optional
 
 from actions.choices import Choice, Pending  # noqa: F401  (actions.render reads them from here)
 from actions.question import Question
+from kb.vocabulary import vocabulary, words_pattern
 from actions.slots import COMPARE, DIMENSION_INTENT_PREFIX, FULL_COMPARISON, INFORM, WHY
 
 PlanKind = Literal["answer", "ask_roles", "ask_which", "unknown_role", "same_role", "explain", "nothing_to_explain"]
@@ -70,11 +71,7 @@ MY_ROLE = re.compile(r"\b(my (current )?(job|role|position|title)|my own|me now|
 
 
 FOLLOW_UP = re.compile(r"^\W*(and|or|what about|how about|what of|then what about)\b", re.I)
-CAREER_WORDS = re.compile(
-    r"\b(becom\w*|get (in)?to|route|path|career|promot\w*|progress\w*|move|moving|next|after|step|climb|"
-    r"how long|years|from there)\b",
-    re.I,
-)
+CAREER_WORDS = words_pattern(vocabulary().list("career"))  # kb/content/vocabulary.yml
 
 
 def is_role_follow_up(text: str, pair: Optional[tuple[str, str]]) -> bool:

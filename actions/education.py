@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from actions import render, wording
 from actions.context import masked
 from actions.knowledge import KnowledgeAction, KnowledgeBase
+from actions.pronouns import with_focus_role
 from actions.question import Several
 from actions.reading import part_kinds, read_question
 from actions.router import handles, route_parts
@@ -31,6 +32,7 @@ from kb.education import (
     role_education,
 )
 from kb.queries import common_roles
+from kb.vocabulary import vocabulary
 
 CERTIFICATION_WORDS = re.compile(r"\b(cert\w*|credential\w*|licen[cs]\w*|accredit\w*|belts?|course\w*)\b", re.I)
 # A short form typed in capitals ("is CPMI useful ...?") or a name followed by "certification".
@@ -41,11 +43,7 @@ NAMED = re.compile(
     re.I,
 )
 # Words of education questions, never unknown role names ("do I need a degree?").
-EDUCATION_WORDS = frozenset(
-    "degree degrees qualification qualifications certification certifications certificate certificates cert certs "
-    "credential credentials licence license diploma course courses training education study school college "
-    "university mba masters master bachelor bachelors apprenticeship belt".split()
-)
+EDUCATION_WORDS = frozenset(vocabulary().list("education"))  # kb/content/vocabulary.yml
 NOT_CERTIFICATIONS = frozenset(
     {"MBA", "BA", "BSC", "MSC", "PHD", "US", "UK", "EU", "OK", "HR", "IT", "ERP", "SAP", "KPI"}
 )
@@ -76,6 +74,10 @@ class ActionEducation(KnowledgeAction):
 
     def name(self) -> str:
         return "action_education"
+
+    def resolved(self, tracker: Tracker) -> Tracker:
+        """ "Do they need a degree?", "how do I qualify to become one?": the role in focus."""
+        return with_focus_role(tracker)
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
         question = read_question(self.knowledge, session, tracker)

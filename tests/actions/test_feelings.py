@@ -9,6 +9,7 @@ from sqlalchemy.engine import Engine
 
 from actions.careers import ActionAboutMe, ActionCareerPath
 from actions.compare import ActionAnswerQuestion
+from actions.education import ActionEducation
 from actions.knowledge import KnowledgeBase
 from tests.actions.conftest import make_tracker, texts
 
@@ -44,3 +45,11 @@ async def test_a_feeling_asked_about_is_the_aspect(real, domain) -> None:
         dispatcher, make_tracker(text, "other_aspect", roles=("plant managers",)), domain
     )
     assert texts(dispatcher)[0].startswith("I don't compare how stressful jobs are")
+
+
+@pytest.mark.parametrize("text", ["do those guys need a degree?", "what qualifications do they need?"])
+async def test_education_questions_refer_to_the_role_in_focus(real, domain, text) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text, "education", slots={"focus_role": "Plant Manager"})
+    await ActionEducation(real).run(dispatcher, tracker, domain)
+    assert texts(dispatcher)[0].startswith("A Plant Manager usually has a bachelor's degree")

@@ -202,19 +202,11 @@ def holds_a_role(text: str, spans: list[tuple[int, int]]) -> bool:
     return any(HOLDS.search(text[:start]) for start, _end in spans)
 
 
-def value_before_message(tracker: Tracker, slot: str) -> Optional[str]:
-    """The slot's value before the latest message (Rasa's slot mappings may have set it from that message)."""
-    events = tracker.events
-    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
-    earlier = [e for e in events[:last_user] if e.get("event") == "slot" and e.get("name") == slot]
-    return earlier[-1].get("value") if earlier else None
-
-
 class Stated(Careers):
     """ "I'm a logistics coordinator": what the bot can do for someone in that role.
 
-    Rasa fills ``current_role`` from the message's role (slot mapping with the ``state_role``
-    intent); when the message names a second role or a job family, that is where they want to go.
+    It sets ``current_role`` (a custom slot mapping) to the role the message says is theirs; when the
+    message names a second role or a job family, that is where they want to go.
     """
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
@@ -227,8 +219,7 @@ class Stated(Careers):
         text = tracker.latest_message.get("text") or ""
         if len(roles) >= 2 and not holds_a_role(text, spans) and worded_dimensions(masked(text, spans)):
             # "I'm bored at work. Who earns more, a buyer or a plant manager?": read as "I'm ..." but asks a comparison
-            answer = route("answer", self.knowledge, dispatcher, tracker, session)
-            return [SlotSet(CURRENT_ROLE, value_before_message(tracker, CURRENT_ROLE)), *answer]
+            return route("answer", self.knowledge, dispatcher, tracker, session)
         stated = unknown_before(text, spans, list(unknown) + list(unknown_in_text(session, tracker, spans, INFORM)))
         problem = resolve_role(session, stated) if stated is not None else None
         if isinstance(problem, UnknownRole):  # "I'm a warehouse supervisor, how do I get to operations manager?"

@@ -25,7 +25,6 @@ from actions.phrases import TITLE_WORDS, worded_dimensions
 from actions.slots import NEEDS_ROLES, ROLE_A, ROLE_B
 from kb.aspects import AspectInfo, aspect_in
 from kb.resolve import all_dimensions
-from kb.vocabulary import vocabulary, words_pattern
 
 
 def aspect_asked(session: Session, text: str) -> tuple[Optional[AspectInfo], list[str]]:
@@ -36,13 +35,17 @@ def aspect_asked(session: Session, text: str) -> tuple[Optional[AspectInfo], lis
     return found, worded_dimensions(rest)
 
 
-def feeling_in_story(text: str, matched: str) -> bool:
-    """Whether ``matched`` is a feeling word (``feelings`` in kb/content/vocabulary.yml) said in a sentence
-    of a story, while another sentence asks the question."""
-    if not words_pattern(vocabulary().list("feelings")).search(matched):
-        return False
-    asked = [sentence for sentence in re.split(r"(?<=[.!?])\s+", text) if "?" in sentence]
-    return bool(asked) and not any(matched.lower() in sentence.lower() for sentence in asked)
+QUESTION_CLAUSE = re.compile(
+    r"^\W*(who|what|what's|whats|which|how|is|are|do|does|can|could|should|would|will)\b|\?\s*$", re.IGNORECASE
+)
+
+
+def said_in_story(text: str, matched: str) -> bool:
+    """Whether the aspect words ``matched`` are in a clause of a story ("I'm so burnt out as a buyer.",
+    "my job is so hectic,") while another clause asks the question ("how do I become a plant manager?")."""
+    clauses = [c for c in re.split(r"(?<=[.!?;,])\s+", text) if c.strip()]
+    asked = [c for c in clauses if QUESTION_CLAUSE.search(c)]
+    return bool(asked) and not any(matched.lower() in clause.lower() for clause in asked)
 
 
 def answer_aspect(dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Optional[list[Any]]:
@@ -56,7 +59,7 @@ def answer_aspect(dispatcher: CollectingDispatcher, tracker: Tracker, session: S
     found, named = aspect_asked(session, masked(text, role_spans(tracker)))
     if named or found is None:
         return None
-    if feeling_in_story(text, found.matched):
+    if said_in_story(text, found.matched):
         return None  # "I'm burnt out as a buyer. How do I become a plant manager?": the question is the career
     titles = [t.lower() for t in unknown_in_text(session, tracker, role_spans(tracker), None)]
     heads = TITLE_WORDS | alias_heads(session)

@@ -41,6 +41,7 @@ KINDS: dict[str, type[Question]] = {
 }  # fmt: skip
 PLACE_WORDS = re.compile(r"\b(?:in|around|near|across|for|based in|out in|over in)\s+(?:the\s+)?", re.I)
 MAX_PLACE_WORDS = 4
+MIN_BARE_PLACE = 5  # letters of a place name found without "in", "around" ... (not "pa", "la")
 NEGATION_REACH = 3  # words before a role or a dimension that can turn it down
 CLAUSE = re.compile(r"\?\s*|,\s*(?:and|also|plus)\s+|\band also\b|;\s*", re.I)
 
@@ -67,13 +68,16 @@ class Lexicon:
 
 def area_keys(names: list[str], words: Vocabulary) -> dict[str, tuple[str, ...]]:
     """OEWS area names (``"Phoenix-Mesa-Chandler, AZ"``, ``"Illinois"``) by what people type: the full
-    name, the state name, each place of a metro's name, and the vocabulary's other names."""
-    keys: dict[str, list[str]] = {}
+    name, the state name, each place of a metro's name, and the vocabulary's other names. A full name
+    wins over a place in another area's name ("New York" is the state; "new york city" the metro)."""
+    full: dict[str, list[str]] = {}
+    parts: dict[str, list[str]] = {}
     for name in names:
         lowered = name.lower()
-        forms = {lowered, lowered.split(",")[0]} | {p.strip() for p in lowered.split(",")[0].split("-")}
-        for form in forms:
-            keys.setdefault(form, []).append(name)
+        full.setdefault(lowered, []).append(name)
+        for form in {lowered.split(",")[0]} | {p.strip() for p in lowered.split(",")[0].split("-")}:
+            parts.setdefault(form, []).append(name)
+    keys = {**parts, **full}
     for alias, name in words.places.items():
         keys[alias] = [name]
     return {key: tuple(dict.fromkeys(found)) for key, found in keys.items() if key}
@@ -91,8 +95,8 @@ def find_place(text: str, lexicon: Lexicon) -> Optional[Place]:
             if said in lexicon.areas:
                 areas = lexicon.areas[said]
                 return Place(said, "area" if len(areas) == 1 else "ambiguous", areas)
-    for alias, name in lexicon.words.places.items():
-        if re.search(rf"\b{re.escape(alias)}\b", lowered):
+    for alias, name in lexicon.words.places.items():  # "Bay Area salaries": long names need no "in"
+        if len(alias) >= MIN_BARE_PLACE and re.search(rf"\b{re.escape(alias)}\b", lowered):
             return Place(alias, "area", (name,))
     return Place(outside.group(1), "outside_us") if outside else None
 

@@ -13,6 +13,7 @@ from actions import render, wording
 from actions.mentions import mentioned_roles, report_unknown
 from actions.free import FreeQuestionAction
 from actions.knowledge import KnowledgeBase
+from actions.reading import read_question
 from actions.router import handles
 from actions.slots import DESCRIBE, FOCUS_ROLE, INFORM, JOB_FAMILY, PAGE
 from kb.queries import common_roles, describe_role, families, list_roles
@@ -46,6 +47,8 @@ class ActionListRoles(FreeQuestionAction):  # "top 3 highest-paid roles you know
 def describe(knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
     """One or more roles described; the last one comes into focus."""
     known, unknown, spans = mentioned_roles(session, tracker)
+    turned_down = read_question(knowledge, session, tracker).negated_roles  # "not a project manager but ..."
+    known = [role for role in known if role not in turned_down] or known
     if not known:
         if not report_unknown(dispatcher, session, tracker, unknown, spans, INFORM):
             render.send(

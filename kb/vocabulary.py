@@ -22,7 +22,7 @@ WORD_LISTS = ("pay_verbs", "pay_verb_followers", "negation", "correction", "care
 REFERENCE_KINDS = ("focus", "become_one", "former", "latter")
 TITLE_PHRASE_LISTS = ("title_words", "leading", "trailing", "generic")
 POLARITIES = ("less", "more")
-AREA_NAME = re.compile(r"^[A-Z][^,]+, [A-Z]{2}(-[A-Z]{2})*$")  # "Phoenix-Mesa-Chandler, AZ"
+AREA_NAME = re.compile(r"^[A-Z][^,]+(, [A-Z]{2}(-[A-Z]{2})*)?$")  # "Phoenix-Mesa-Chandler, AZ", "New York"
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def read_vocabulary(path: Path, errors: list[ContentError]) -> Vocabulary:
             reader.fail(reader.where(node, name), f"'{name}' values must be text")
     for word, area in pairs["places"].items():
         if not AREA_NAME.match(area):
-            reader.fail(reader.where(node, "places"), f"place '{word}': '{area}' is no OEWS area name ('City, ST')")
+            reader.fail(reader.where(node, "places"), f"place '{word}': '{area}' is no OEWS area name ('City, ST' or a state)")
     words = {name: _lower(reader.texts(node, name)) for name in WORD_LISTS}
     return Vocabulary(
         dimensions=_groups(reader, node.get("dimensions", {}), "'dimensions'"),

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from actions.careers import ActionAboutMe, ActionCareerPath
 from actions.compare import ActionAnswerQuestion
 from actions.education import ActionEducation
+from actions.roles import ActionDescribeRole
 from actions.knowledge import KnowledgeBase
 from tests.actions.conftest import make_tracker, texts
 
@@ -53,3 +54,18 @@ async def test_education_questions_refer_to_the_role_in_focus(real, domain, text
     tracker = make_tracker(text, "education", slots={"focus_role": "Plant Manager"})
     await ActionEducation(real).run(dispatcher, tracker, domain)
     assert texts(dispatcher)[0].startswith("A Plant Manager usually has a bachelor's degree")
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("my job is so hectic, what's a demand planner like?", "Demand Planner ("),
+        ("not a project manager but a program manager - what do they do?", "Program Manager ("),
+    ],
+)
+async def test_a_description_is_asked_after_a_story_or_a_correction(real, domain, text, first) -> None:
+    dispatcher = CollectingDispatcher()
+    roles = tuple(r for r in ("demand planner", "project manager", "program manager") if r in text)
+    await ActionDescribeRole(real).run(dispatcher, make_tracker(text, "describe_role", roles=roles), domain)
+    assert texts(dispatcher)[0].startswith(first)
+    assert not any(t.startswith("Project Manager (") for t in texts(dispatcher))

@@ -15,7 +15,8 @@ from actions.question import Career, Compare, Education, Place, Several, Title
 from kb.vocabulary import vocabulary
 
 AREAS = ["Illinois", "Texas", "Phoenix-Mesa-Chandler, AZ", "San Francisco-Oakland-Fremont, CA",
-         "Portland-South Portland, ME", "Portland-Vancouver-Hillsboro, OR-WA", "Arizona"]  # fmt: skip
+         "Portland-South Portland, ME", "Portland-Vancouver-Hillsboro, OR-WA", "Arizona", "New York",
+         "New York-Newark-Jersey City, NY-NJ"]  # fmt: skip
 LEXICON = Lexicon(areas=area_keys(AREAS, vocabulary()))
 PAIR = State(role_a="Buyer", role_b="Procurement Manager")
 FOCUS = State(focus_role="Plant Manager")
@@ -71,6 +72,17 @@ def test_a_place_is_read_from_a_pay_question(text: str, role: str, place: Option
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [("paid in NY state?", ("New York",)), ("salary in New York", ("New York",)),
+     ("in new york city", ("New York-Newark-Jersey City, NY-NJ",)), ("pay in TX", ("Texas",)),
+     ("what is a PA paid", None)],
+)  # fmt: skip
+def test_a_state_name_wins_over_a_metro_named_after_it(text: str, areas: Optional[tuple[str, ...]]) -> None:
+    place = read(text).place
+    assert (place.areas if place else None) == areas
+
+
 def test_a_place_alone_is_a_follow_up_on_the_pair() -> None:
     question = read("and in Texas?", PAIR, intent="inform")
     assert isinstance(question, Compare)
@@ -88,6 +100,8 @@ def test_a_place_alone_is_a_follow_up_on_the_pair() -> None:
         ("is a buyer the boss of a planner?", ("hierarchy",)),
         ("forget pay, what about budget?", ("budget",)),
         ("not the salary, the decisions", ("decision_making",)),
+        ("I don't mean salary, I mean who makes the decisions", ("decision_making",)),
+        ("no wait, I meant skills not experience", ("skills",)),
     ],
 )
 def test_everyday_words_name_a_dimension(text: str, dimensions: tuple[str, ...]) -> None:

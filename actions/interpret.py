@@ -43,7 +43,10 @@ PLACE_WORDS = re.compile(r"\b(?:in|around|near|across|for|based in|out in|over i
 MAX_PLACE_WORDS = 4
 MIN_BARE_PLACE = 5  # letters of a place name found without "in", "around" ... (not "pa", "la")
 NEGATION_REACH = 3  # words before a role or a dimension that can turn it down
-CLAUSE = re.compile(r"\?\s*|,\s*(?:and|also|plus)\s+|\band also\b|;\s*", re.I)
+SEVERAL_KINDS = {Career, Education, Describe, Compare}  # kinds a several-part message is answered in
+CLAUSE = re.compile(
+    r"\?\s*|,\s*(?:and|also|plus)\s+|\band also\b|;\s*|\s+and\s+(?=(?:how|what|who|which|do|does|is|are|can)\b)", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -141,13 +144,18 @@ def _kind(intent: Optional[str], text: str, words: Vocabulary) -> type[Question]
     return Unknown
 
 
-def parts(text: str, words: Vocabulary) -> list[tuple[type[Question], str]]:
+def parts(text: str, words: Vocabulary, default: type[Question] = Compare) -> list[tuple[type[Question], str]]:
     """Clauses of different kinds in order ("how do I become a buyer, and do I need a degree?" -> a
-    career part and an education part); one entry when the message asks one kind of thing."""
-    education, career = words_pattern(words.list("education")), words_pattern(words.list("career"))
+    career part and an education part); one entry when the message asks one kind of thing. A clause
+    is about education, a career, a dimension (a comparison) or a role's description by its words,
+    else of the ``default`` kind (the message's)."""
+    cues = [(Education, words_pattern(words.list("education"))), (Career, words_pattern(words.list("career"))),
+            (Describe, words_pattern(words.list("describe")))]  # fmt: skip
     found: list[tuple[type[Question], str]] = []
     for clause in (c.strip() for c in CLAUSE.split(text) if c and c.strip()):
-        kind: type[Question] = Education if education.search(clause) else Career if career.search(clause) else Compare
+        kind = next((k for k, cue in cues[:2] if cue.search(clause)), None)
+        if kind is None:
+            kind = Compare if dimension_mentions(clause) else Describe if cues[2][1].search(clause) else default
         if found and found[-1][0] is kind:
             found[-1] = (kind, f"{found[-1][1]}, {clause}")
         else:
@@ -186,8 +194,8 @@ def interpret(
         feeling=feeling.group(1) if feeling else None,
     )
     kind = _kind(intent, masked, words)
-    split = parts(masked, words)
-    if len(split) > 1 and {k for k, _ in split} == {Career, Education}:
+    split = parts(masked, words, kind)
+    if len(split) > 1 and {k for k, _ in split} <= SEVERAL_KINDS:
         spans = [(masked.find(clause.split(",")[0]), kind) for kind, clause in split]
         pieces = []
         for index, (start, part_kind) in enumerate(spans):

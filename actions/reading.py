@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 
 from actions.interpret import Lexicon, State, area_keys, interpret
 from actions.knowledge import KnowledgeBase, canonical_roles, role_entities
-from actions.question import Career, Education, Question, Several, Title
+from actions.question import Career, Compare, Describe, Education, Question, Several, Title
 from actions.slots import CURRENT_ROLE, DIMENSION, FOCUS_ROLE, INFORM, JOB_ROLE, ROLE_A, ROLE_B
 from kb.vocabulary import vocabulary
 from kb.wage_models import WageArea
@@ -29,7 +29,8 @@ def lexicon(knowledge: KnowledgeBase, session: Session) -> Lexicon:
     return knowledge.cached(session, ("lexicon",), build)
 
 
-PART_KINDS = {Career: "career", Education: "education"}  # the router's kind for each kind of part
+# The router's kind for each kind of part.
+PART_KINDS = {Career: "career", Education: "education", Describe: "describe", Compare: "compare"}
 
 
 def part_kinds(question: Several) -> list[str]:

@@ -13,8 +13,9 @@ from actions import render, wording
 from actions.mentions import mentioned_roles, report_unknown
 from actions.free import FreeQuestionAction
 from actions.knowledge import KnowledgeBase
-from actions.reading import read_question
-from actions.router import handles
+from actions.question import Several
+from actions.reading import part_kinds, read_question
+from actions.router import handles, route_parts
 from actions.slots import DESCRIBE, FOCUS_ROLE, INFORM, JOB_FAMILY, PAGE
 from kb.queries import common_roles, describe_role, families, list_roles
 from kb.results import RoleProfile
@@ -32,6 +33,9 @@ class ActionDescribeRole(FreeQuestionAction):
         return "action_describe_role"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
+        question = read_question(self.knowledge, session, tracker)
+        if isinstance(question, Several):  # "what does a chief of staff do, and how do you become one?"
+            return route_parts(part_kinds(question), self.knowledge, dispatcher, tracker, session)
         return describe(self.knowledge, dispatcher, tracker, session)
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from kb.content_reader import ContentError, Reader, Where
 
 VOCABULARY_FILE = Path(__file__).resolve().parent / "content" / "vocabulary.yml"
-WORD_LISTS = ("pay_verbs", "pay_verb_followers", "negation", "correction", "career", "education", "feelings",
-              "outside_us")  # fmt: skip
+WORD_LISTS = ("pay_verbs", "pay_verb_followers", "negation", "correction", "career", "education", "describe",
+              "feelings", "outside_us")  # fmt: skip
 REFERENCE_KINDS = ("focus", "become_one", "former", "latter")
 TITLE_PHRASE_LISTS = ("title_words", "leading", "trailing", "generic")
 POLARITIES = ("less", "more")
@@ -82,7 +82,8 @@ def read_vocabulary(path: Path, errors: list[ContentError]) -> Vocabulary:
             reader.fail(reader.where(node, name), f"'{name}' values must be text")
     for word, area in pairs["places"].items():
         if not AREA_NAME.match(area):
-            reader.fail(reader.where(node, "places"), f"place '{word}': '{area}' is no OEWS area name ('City, ST' or a state)")
+            said = f"place '{word}': '{area}' is no OEWS area name ('City, ST' or a state)"
+            reader.fail(reader.where(node, "places"), said)
     words = {name: _lower(reader.texts(node, name)) for name in WORD_LISTS}
     return Vocabulary(
         dimensions=_groups(reader, node.get("dimensions", {}), "'dimensions'"),

@@ -11,7 +11,7 @@ from typing import Optional
 import pytest
 
 from actions.interpret import Lexicon, State, area_keys, interpret
-from actions.question import Career, Compare, Education, Place, Several, Title
+from actions.question import Career, Compare, Describe, Education, Place, Several, Title
 from kb.vocabulary import vocabulary
 
 AREAS = ["Illinois", "Texas", "Phoenix-Mesa-Chandler, AZ", "San Francisco-Oakland-Fremont, CA",
@@ -158,6 +158,21 @@ def test_a_career_and_an_education_question_are_two_parts() -> None:
     assert isinstance(question, Several)
     assert [type(p) for p in question.parts] == [Career, Education]
     assert [p.roles for p in question.parts] == [("Plant Manager",), ("Plant Manager",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "kinds"),
+    [
+        ("what does a chief of staff do, and how do you become one?", "career_path", [Describe, Career]),
+        ("do warehouse managers need a degree, and what do they usually earn?", "education", [Education, Compare]),
+        ("how do I get into dispatching and what training is there?", "career_path", [Career, Education]),
+        ("who earns more and who has more budget, a buyer or a planner?", "ask_compensation", None),
+        ("what comes after shift manager?", "career_path", None),
+    ],
+)
+def test_the_parts_of_a_message(text: str, intent: str, kinds: Optional[list]) -> None:
+    question = read(text, intent=intent)
+    assert ([type(p) for p in question.parts] if isinstance(question, Several) else None) == kinds
 
 
 def test_a_feeling_in_a_story_is_context_not_the_question() -> None:

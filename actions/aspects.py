@@ -35,16 +35,15 @@ def aspect_asked(session: Session, text: str) -> tuple[Optional[AspectInfo], lis
     return found, worded_dimensions(rest)
 
 
-QUESTION_CLAUSE = re.compile(
-    r"^\W*(who|what|what's|whats|which|how|is|are|do|does|can|could|should|would|will)\b|\?\s*$", re.IGNORECASE
-)
+QUESTION_WORD = re.compile(r"^\W*(who|what|what's|whats|which|how|is|are|do|does|can|could|should|would|will)\b", re.I)
 
 
 def said_in_story(text: str, matched: str) -> bool:
     """Whether the aspect words ``matched`` are in a clause of a story ("I'm so burnt out as a buyer.",
-    "my job is so hectic,") while another clause asks the question ("how do I become a plant manager?")."""
+    "my job is so hectic,") while another clause asks a question ("how do I become a plant manager?"); not
+    when the other clause only names roles ("I want more free time, project manager or program manager?")."""
     clauses = [c for c in re.split(r"(?<=[.!?;,])\s+", text) if c.strip()]
-    asked = [c for c in clauses if QUESTION_CLAUSE.search(c)]
+    asked = [c for c in clauses if QUESTION_WORD.search(c)]
     return bool(asked) and not any(matched.lower() in clause.lower() for clause in asked)
 
 

@@ -152,10 +152,11 @@ class Comparisons(Handling):
         named_dimensions = [d for d in named_dimensions if d not in read.negated_dimensions]  # "forget pay, ..."
         known, memory = corrected(known, memory, read)
         worded = None if text.startswith("/") else decide_dimension(intent, named_dimensions)
-        area, said = self.place(read, dispatcher)
+        about_pay = (worded or intent_dimension(intent) or COMPENSATION) == COMPENSATION  # a place matters for pay
+        area, said = self.place(read, dispatcher) if about_pay else (None, False)
         if said:
             return [SlotSet(NEEDS_ROLES, False)]
-        if read.place is not None and not named_dimensions:
+        if read.place is not None and about_pay:
             worded = COMPENSATION  # "and in Texas?": figures are about pay
         in_order = roles_in_order(session, tracker)
         if len(in_order) == 2 and not unknown and asks_reporting_line(plain):

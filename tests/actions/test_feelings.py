@@ -69,3 +69,11 @@ async def test_a_description_is_asked_after_a_story_or_a_correction(real, domain
     await ActionDescribeRole(real).run(dispatcher, make_tracker(text, "describe_role", roles=roles), domain)
     assert texts(dispatcher)[0].startswith(first)
     assert not any(t.startswith("Project Manager (") for t in texts(dispatcher))
+
+
+async def test_an_aspect_wanted_before_two_roles_is_the_question(real, domain) -> None:
+    text = "I want more free time, project manager or program manager?"
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text, "other_aspect", roles=("project manager", "program manager"))
+    await ActionAnswerQuestion(real).run(dispatcher, tracker, domain)
+    assert texts(dispatcher)[0].startswith("I don't compare work-life balance")

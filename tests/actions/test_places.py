@@ -97,3 +97,10 @@ async def test_a_career_and_an_education_question_both_get_answers(real, domain)
             "People usually become a Plant Manager after working as",
             "A Plant Manager usually has a bachelor's degree",
         ]
+
+
+async def test_a_place_in_a_question_on_another_dimension_changes_nothing(real, domain) -> None:
+    text = "who has more budget authority, a Senior Operations Manager (Leeds) or a Jr. Buyer?"
+    tracker = make_tracker(text, "ask_budget", roles=("Senior Operations Manager", "Buyer"))
+    replies, _ = await said(ActionAnswerQuestion(real), tracker, domain)
+    assert replies[0].startswith("The Operations Manager has more budget authority than a Buyer.")

@@ -120,7 +120,15 @@ class Comparisons(Handling):
             tracker.slots = {**tracker.slots, **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
         return events or [SlotSet(NEEDS_ROLES, False)]
 
+    abroad = False  # pay was asked for a place outside the US
     def answer_message(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
+        """The answer, then (when pay was asked for a place outside the US) that the figures are US data."""
+        events = self.answer_asked(dispatcher, tracker, session)
+        if self.abroad:
+            dispatcher.utter_message(text=wording.OUTSIDE_US)
+        return events
+
+    def answer_asked(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
         question = focused(tracker)  # a pasted advert or a story: answer its question
         asked = question.latest_message.get("text") or ""
         if question is not tracker and CAREER_WORDS.search(asked) and not worded_dimensions(asked):
@@ -177,8 +185,7 @@ class Comparisons(Handling):
         asked = PLAIN if text.startswith("/") else how_asked(plain, in_order)
         return self.carry_out(plan, dispatcher, session, memory, asked, area)
 
-    @staticmethod
-    def place(read: Question, dispatcher: CollectingDispatcher) -> tuple[Optional[str], bool]:
+    def place(self, read: Question, dispatcher: CollectingDispatcher) -> tuple[Optional[str], bool]:
         """The OEWS area the question asks pay figures for (None: national), and whether a place named
         was asked back instead ("Portland": which one?). A place outside the US is said to have no figures."""
         place = read.place
@@ -189,7 +196,7 @@ class Comparisons(Handling):
             render.send(dispatcher, [render.Reply(text)])
             return None, True
         if place.kind == "outside_us":
-            dispatcher.utter_message(text=wording.OUTSIDE_US)
+            self.abroad = True
         return place.area, False
 
     def carry_out(

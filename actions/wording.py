@@ -31,7 +31,7 @@ NO_CHOICES = (
 NEITHER = 'OK, neither. Ask me about any two roles, or say "list roles" to see the ones I know.'
 UNKNOWN_ASPECT = "I can't tell which part of the job you're asking about, and I may not compare it."
 STATED_NEXT = "Ask me how to become any role and I'll start from yours."
-OUTSIDE_US = "My pay figures are US data (BLS OEWS), with none for places outside the US; here are the US figures."
+OUTSIDE_US = "These pay figures are US data (BLS OEWS): I have none for places outside the US."
 WHICH_PLACE = 'Which "{place}" do you mean: {areas}? Ask again with the one you mean.'
 
 

@@ -9,16 +9,11 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-LESS = re.compile(
-    r"\b(less|lower|lowest|least|fewer|fewest|smaller|smallest|narrower|narrowest|junior|"
-    r"worse[- ]paid|paid worse|worst|cheaper|below|beneath|under(?! pressure))\b",
-    re.IGNORECASE,
-)
-MORE = re.compile(
-    r"\b(more|higher|highest|most|bigger|biggest|larger|largest|broader|wider|greater|senior|better[- ]paid|"
-    r"above|over|outrank\w*)\b",
-    re.IGNORECASE,
-)
+from kb.vocabulary import vocabulary, words_pattern
+
+
+LESS = words_pattern(vocabulary().polarity["less"])  # kb/content/vocabulary.yml
+MORE = words_pattern(vocabulary().polarity["more"])
 YES_NO = re.compile(r"^\W*(is|are|does|do|did|will|would|can|could|has|have|should)\b", re.IGNORECASE)
 REPORTS_TO = re.compile(r"\b(report|reports|reporting|answer|answers)\s+(directly\s+)?(to|into)\b", re.IGNORECASE)
 

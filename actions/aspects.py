@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session
 
 from actions import render, render_questions
 from actions.context import masked
-from actions.mentions import focused, mentioned_roles, role_spans
-from actions.phrases import worded_dimensions
+from actions.mentions import focused, mentioned_roles, role_spans, unknown_in_text
+from actions.knowledge import alias_heads
+from actions.phrases import TITLE_WORDS, worded_dimensions
 from actions.slots import NEEDS_ROLES, ROLE_A, ROLE_B
 from kb.aspects import AspectInfo, aspect_in
 from kb.resolve import all_dimensions
@@ -34,6 +35,18 @@ def aspect_asked(session: Session, text: str) -> tuple[Optional[AspectInfo], lis
     return found, worded_dimensions(rest)
 
 
+QUESTION_WORD = re.compile(r"^\W*(who|what|what's|whats|which|how|is|are|do|does|can|could|should|would|will)\b", re.I)
+
+
+def said_in_story(text: str, matched: str) -> bool:
+    """Whether the aspect words ``matched`` are in a clause of a story ("I'm so burnt out as a buyer.",
+    "my job is so hectic,") while another clause asks a question ("how do I become a plant manager?"); not
+    when the other clause only names roles ("I want more free time, project manager or program manager?")."""
+    clauses = [c for c in re.split(r"(?<=[.!?;,])\s+", text) if c.strip()]
+    asked = [c for c in clauses if QUESTION_WORD.search(c)]
+    return bool(asked) and not any(matched.lower() in clause.lower() for clause in asked)
+
+
 def answer_aspect(dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Optional[list[Any]]:
     """The plain answer and its events when the latest message asks about an aspect Rolewise doesn't
     compare and names no dimension; None otherwise. The roles named (else the
@@ -45,6 +58,12 @@ def answer_aspect(dispatcher: CollectingDispatcher, tracker: Tracker, session: S
     found, named = aspect_asked(session, masked(text, role_spans(tracker)))
     if named or found is None:
         return None
+    if said_in_story(text, found.matched):
+        return None  # "I'm burnt out as a buyer. How do I become a plant manager?": the question is the career
+    titles = [t.lower() for t in unknown_in_text(session, tracker, role_spans(tracker), None)]
+    heads = TITLE_WORDS | alias_heads(session)
+    if any(found.matched.lower() in title and set(title.split()) & heads for title in titles):
+        return None  # "a travel coordinator": a title to name back, not the aspect
     known, _, _ = mentioned_roles(session, tracker)  # looked up only for the rare message that needs them
     remembered = [r for r in (tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B)) if r]
     roles = list(dict.fromkeys(known))[:2] or (remembered if len(remembered) == 2 else [])

@@ -17,9 +17,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render, render_careers, usage, wording
-from actions.context import SAYS_WHO, CareerPlan, is_role_follow_up, masked, plan_career
-from actions.knowledge import KnowledgeAction
+from actions.career_plans import CareerPlan, plan_career
+from actions.context import SAYS_WHO, is_role_follow_up, masked
+from actions.free import FreeQuestionAction
+from actions.knowledge import KnowledgeBase
+from actions.question import Several
+from actions.router import Handling, handles, route, route_parts
 from actions.mentions import focused, mentioned_roles, report_unknown, unknown_in_text
+from actions.reading import as_inform, part_kinds, read_question
 from actions.phrases import family_moves, source_words, worded_dimensions
 from actions.roles import entity_value
 from actions.slots import CAREER, CAREER_DIRECTION, CURRENT_ROLE, FOCUS_ROLE, INFORM, ROLE_A, ROLE_B, ROUTE_END
@@ -89,20 +94,13 @@ def experience_text(session: Session, name: str) -> str:
     return next((t.text for t in profile.traits if t.dimension.slug == EXPERIENCE), "")
 
 
-class ActionCareerPath(KnowledgeAction):
+class Careers(Handling):
     """Routes between roles, ways into a role, where a role leads, and moves into another job family."""
-
-    answers_free_questions = True
-
-    def name(self) -> str:
-        return "action_career_path"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
         tracker = focused(tracker)  # a story ending in "what comes after shift manager?"
         if is_role_follow_up(tracker.latest_message.get("text") or "", remembered_pair(tracker)):
-            from actions.compare import ActionAnswerQuestion, as_inform  # compare dispatches career clicks here
-
-            return ActionAnswerQuestion(self._knowledge).answer_message(dispatcher, as_inform(tracker), session)
+            return route("compare", self.knowledge, dispatcher, as_inform(tracker), session)
         known, unknown, spans = mentioned_roles(session, tracker)
         if unknown or (not known and report_unknown(dispatcher, session, tracker, [], spans, INFORM)):
             if unknown:
@@ -204,25 +202,12 @@ def holds_a_role(text: str, spans: list[tuple[int, int]]) -> bool:
     return any(HOLDS.search(text[:start]) for start, _end in spans)
 
 
-def value_before_message(tracker: Tracker, slot: str) -> Optional[str]:
-    """The slot's value before the latest message (Rasa's slot mappings may have set it from that message)."""
-    events = tracker.events
-    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
-    earlier = [e for e in events[:last_user] if e.get("event") == "slot" and e.get("name") == slot]
-    return earlier[-1].get("value") if earlier else None
-
-
-class ActionAboutMe(KnowledgeAction):
+class Stated(Careers):
     """ "I'm a logistics coordinator": what the bot can do for someone in that role.
 
-    Rasa fills ``current_role`` from the message's role (slot mapping with the ``state_role``
-    intent); when the message names a second role or a job family, that is where they want to go.
+    It sets ``current_role`` (a custom slot mapping) to the role the message says is theirs; when the
+    message names a second role or a job family, that is where they want to go.
     """
-
-    answers_free_questions = True
-
-    def name(self) -> str:
-        return "action_about_me"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
         known, unknown, spans = mentioned_roles(session, tracker)
@@ -234,28 +219,56 @@ class ActionAboutMe(KnowledgeAction):
         text = tracker.latest_message.get("text") or ""
         if len(roles) >= 2 and not holds_a_role(text, spans) and worded_dimensions(masked(text, spans)):
             # "I'm bored at work. Who earns more, a buyer or a plant manager?": read as "I'm ..." but asks a comparison
-            from actions.compare import ActionAnswerQuestion  # compare builds on this module
-
-            answer = ActionAnswerQuestion(self._knowledge).respond(dispatcher, tracker, domain, session)
-            return [SlotSet(CURRENT_ROLE, value_before_message(tracker, CURRENT_ROLE)), *answer]
+            return route("answer", self.knowledge, dispatcher, tracker, session)
         stated = unknown_before(text, spans, list(unknown) + list(unknown_in_text(session, tracker, spans, INFORM)))
         problem = resolve_role(session, stated) if stated is not None else None
         if isinstance(problem, UnknownRole):  # "I'm a warehouse supervisor, how do I get to operations manager?"
             render.send(dispatcher, [render.unknown_role_reply(problem, None, None)])
             usage.note_unknown(session, [stated])
             plan = plan_career(roles[:1], "into", text, None, None, None)
-            route = ActionCareerPath(self._knowledge).carry_out(plan, dispatcher, session)
-            return [SlotSet(CURRENT_ROLE, None), *route]
+            steps = self.carry_out(plan, dispatcher, session)
+            return [SlotSet(CURRENT_ROLE, None), *steps]
         current = role(session, roles[0])
         assert current is not None
         remember = [SlotSet(CURRENT_ROLE, current.name), SlotSet(FOCUS_ROLE, current.name)]  # "I'm a X and want Y"
         _, family = family_moves(masked(text, spans), families(session))
         if len(roles) >= 2 or family:
             plan = plan_career(roles[1:], None, text, None, current.name, family)
-            return remember + ActionCareerPath(self._knowledge).carry_out(plan, dispatcher, session)
+            return remember + self.carry_out(plan, dispatcher, session)
         profile = describe_role(session, current.name)
         assert isinstance(profile, RoleProfile)
         step = profile.next_roles[0] if profile.next_roles else None
         moves = step_differences(session, (current, step)) if step else []
         render.send(dispatcher, [render_careers.about_me_reply(current, profile.next_roles, moves)])
         return [*remember, SlotSet(ROUTE_END, None)]  # follow-ups start from their role
+
+
+class ActionCareerPath(FreeQuestionAction):
+    def name(self) -> str:
+        return "action_career_path"
+
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
+        question = read_question(self.knowledge, session, tracker)
+        if isinstance(question, Several):  # "how do I become X, and do I need a degree?"
+            return route_parts(part_kinds(question), self.knowledge, dispatcher, tracker, session)
+        return Careers(self.knowledge).respond(dispatcher, tracker, domain, session)
+
+
+class ActionAboutMe(FreeQuestionAction):
+    """ "I'm a logistics coordinator": what the bot can do for someone in that role."""
+
+    def name(self) -> str:
+        return "action_about_me"
+
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
+        return Stated(self.knowledge).respond(dispatcher, tracker, domain, session)
+
+
+@handles("career")
+def career(knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
+    return Careers(knowledge).respond(dispatcher, tracker, {}, session)
+
+
+@handles("about_me")
+def about_me(knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
+    return Stated(knowledge).respond(dispatcher, tracker, {}, session)

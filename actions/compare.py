@@ -11,33 +11,33 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import attachments, questions, render, render_questions, usage
+from actions import attachments, questions, render, render_questions, usage, wording
 from actions.asking import PLAIN, Asked, asks_reporting_line, how_asked
 from actions.aspects import aspect_asked
-from actions.pronouns import PAIR_WORDS, only_from_focus
+from actions.pronouns import only_from_focus
+from actions.choices import Choice, Neither, Pending
 from actions.context import (
     CAREER_WORDS,
-    Choice,
     Memory,
-    Neither,
     SAYS_WHO,
-    Pending,
     Plan,
     decide_dimension,
     dimension_slot,
     intent_dimension,
+    corrected,
     masked,
-    parse_payload,
-    pick,
     plan_question,
     slot_dimension,
     with_current_role,
 )
-from actions.knowledge import KnowledgeAction, dimension_vocabulary, role_facts
-from actions.mentions import focused, mentioned_roles, placed_roles, roles_in_order, typo_offered, unknown_in_text
-from actions.phrases import worded_dimensions
-from actions.careers import ActionAboutMe, ActionCareerPath
-from actions.roles import ActionDescribeRole, ActionListRoles
+from actions.knowledge import KnowledgeBase, dimension_vocabulary, role_facts
+from actions.mentions import focused, mentioned_roles, roles_in_order, typo_offered, unknown_in_text
+from actions.phrases import COMPENSATION, worded_dimensions
+from actions.question import Question
+from actions.picks import MAX_FOLLOWED, as_clicked, picked
+from actions.reading import read_question
+from actions.free import FreeQuestionAction
+from actions.router import Handling, handles, route
 from actions.slots import (
     CAREER,
     CHOOSE,
@@ -47,7 +47,6 @@ from actions.slots import (
     DIMENSION,
     DIMENSION_INTENT_PREFIX,
     FOCUS_ROLE,
-    FALLBACK,
     INFORM,
     LIST,
     NEEDS_ROLES,
@@ -55,11 +54,12 @@ from actions.slots import (
     PENDING,
     ROLE_A,
     ROLE_B,
+    WHY,
 )
 from kb.ambiguous import ambiguous_candidates
-from kb.queries import compare_all, compare_on, describe_role, related_comparisons
-from kb.resolve import all_dimensions, resolve_dimension, resolve_role
-from kb.results import Comparison, DimensionInfo, RoleProfile, SameRole, UnknownRole, Verdict
+from kb.queries import compare_all, compare_on, related_comparisons
+from kb.resolve import all_dimensions, resolve_role
+from kb.results import Comparison, SameRole, UnknownRole, Verdict
 
 RELATED = questions.RELATED  # related comparisons under each answer
 # Words that make a one-role question a comparison still missing its second role ("who earns more, a buyer?").
@@ -79,46 +79,9 @@ def read_memory(tracker: Tracker) -> Memory:
     )
 
 
-CHOICE_INTENTS = (CHOOSE, INFORM, FALLBACK)
-MAX_FOLLOWED = 2
-
-
-def picked(session: Session, tracker: Tracker) -> Optional[tuple[Choice, ...] | Neither]:
-    """The offered choices a typed reply picks, when the bot last asked something with choices."""
-    intent = (tracker.latest_message.get("intent") or {}).get("name")
-    if intent not in CHOICE_INTENTS:
-        return None
-    text = tracker.latest_message.get("text") or ""
-    pending = Pending.from_slot(tracker.get_slot(PENDING))
-    if pending is not None and pending.menu and PAIR_WORDS.search(text):
-        return None  # "the latter" after suggestions means the pair's second role (actions.pronouns)
-    return pick(text, placed_roles(session, tracker), pending)
-
-
-def as_clicked(tracker: Tracker, choice: Choice) -> Tracker:
-    """The tracker as if the choice's button had been clicked: its payload is the latest message."""
-    intent, entities = parse_payload(choice.payload)
-    clicked = copy.copy(tracker)
-    clicked.latest_message = {"text": choice.payload, "intent": {"name": intent, "confidence": 1.0},
-                              "entities": entities}  # fmt: skip
-    return clicked
-
-
-def as_inform(tracker: Tracker) -> Tracker:
-    """The tracker with the latest message read as a role given on its own (a follow-up)."""
-    follow_up = copy.copy(tracker)
-    follow_up.latest_message = {**tracker.latest_message, "intent": {"name": INFORM, "confidence": 1.0}}
-    return follow_up
-
-
-class ActionAnswerQuestion(KnowledgeAction):
+class Comparisons(Handling):
     """Dimension questions, full comparisons, roles given alone ("what about a buyer instead?"),
     and typed answers to the bot's own questions ("the first", "replace the buyer")."""
-
-    answers_free_questions = True
-
-    def name(self) -> str:
-        return "action_answer_question"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
         chosen = picked(session, tracker)
@@ -127,7 +90,7 @@ class ActionAnswerQuestion(KnowledgeAction):
         pending = Pending.from_slot(tracker.get_slot(PENDING))
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent in (INFORM, OTHER_ASPECT) and SAYS_WHO.search(tracker.latest_message.get("text") or ""):
-            return ActionAboutMe(self._knowledge).respond(dispatcher, tracker, domain, session)  # "I'm a buyer"
+            return route("about_me", self.knowledge, dispatcher, tracker, session)  # "I'm a buyer"
         if intent == CHOOSE and not mentioned_roles(session, tracker)[0]:
             render.send(dispatcher, [render.which_one_reply(pending)])
             return [SlotSet(NEEDS_ROLES, False), SlotSet(PENDING, tracker.get_slot(PENDING))]
@@ -148,20 +111,28 @@ class ActionAnswerQuestion(KnowledgeAction):
         events: list = []
         for choice in chosen[:MAX_FOLLOWED]:
             clicked = as_clicked(tracker, choice)
-            handler = {DESCRIBE: ActionDescribeRole, LIST: ActionListRoles, CAREER: ActionCareerPath}.get(choice.intent)
-            if handler is None:
+            kind = {DESCRIBE: "describe", LIST: "list", CAREER: "career"}.get(choice.intent)
+            if kind is None:
                 events += self.answer_message(dispatcher, clicked, session)
             else:
-                events += handler(self._knowledge).respond(dispatcher, clicked, domain, session)
+                events += route(kind, self.knowledge, dispatcher, clicked, session)
             tracker = copy.copy(tracker)
             tracker.slots = {**tracker.slots, **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
         return events or [SlotSet(NEEDS_ROLES, False)]
 
+    abroad = False  # pay was asked for a place outside the US
     def answer_message(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
+        """The answer, then (when pay was asked for a place outside the US) that the figures are US data."""
+        events = self.answer_asked(dispatcher, tracker, session)
+        if self.abroad:
+            dispatcher.utter_message(text=wording.OUTSIDE_US)
+        return events
+
+    def answer_asked(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
         question = focused(tracker)  # a pasted advert or a story: answer its question
         asked = question.latest_message.get("text") or ""
         if question is not tracker and CAREER_WORDS.search(asked) and not worded_dimensions(asked):
-            return ActionCareerPath(self._knowledge).respond(dispatcher, question, {}, session)  # "what comes next?"
+            return route("career", self.knowledge, dispatcher, question, session)  # "what comes next?"
         tracker = question
         memory = read_memory(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
@@ -171,6 +142,11 @@ class ActionAnswerQuestion(KnowledgeAction):
         vocabulary = self.knowledge.cached(session, ("vocabulary",), lambda: dimension_vocabulary(session))
         unknown = tuple(unknown_values) + unknown_in_text(session, tracker, spans, intent, vocabulary)
         unknown = tuple(phrase for phrase in unknown if not worded_dimensions(phrase))  # "seinority" is no role
+        read = read_question(self.knowledge, session, tracker)
+        if intent == WHY and read.place is not None:
+            intent = COMPARE  # "what do they make in Ohio?" is no "why?"
+        if read.place is not None:  # "and in Texas?": a place, not an unknown role
+            unknown = tuple(phrase for phrase in unknown if read.place.text not in phrase.lower())
         remembered = [r for r in (memory.role_a, memory.role_b) if r]
         facts = role_facts(session, known + remembered)
         plain = masked(text, spans)
@@ -181,16 +157,24 @@ class ActionAnswerQuestion(KnowledgeAction):
                 return [SlotSet(NEEDS_ROLES, False)]
             intent = f"{DIMENSION_INTENT_PREFIX}{named[0]}"  # "who has more say?" read as another aspect
         named_dimensions = [] if text.startswith("/") else worded_dimensions(plain)
+        named_dimensions = [d for d in named_dimensions if d not in read.negated_dimensions]  # "forget pay, ..."
+        known, memory = corrected(known, memory, read)
         worded = None if text.startswith("/") else decide_dimension(intent, named_dimensions)
+        about_pay = (worded or intent_dimension(intent) or COMPENSATION) == COMPENSATION  # a place matters for pay
+        area, said = self.place(read, dispatcher) if about_pay else (None, False)
+        if said:
+            return [SlotSet(NEEDS_ROLES, False)]
+        if read.place is not None and about_pay:
+            worded = COMPENSATION  # "and in Texas?": figures are about pay
         in_order = roles_in_order(session, tracker)
         if len(in_order) == 2 and not unknown and asks_reporting_line(plain):
             return questions.answer_reporting(in_order[0], in_order[1], dispatcher, session)
         single = worded or intent_dimension(intent)
         if only_from_focus(tracker) and single is None and intent in (COMPARE, INFORM, CHOOSE):  # "about the latter"
-            return ActionDescribeRole(self._knowledge).respond(dispatcher, tracker, {}, session)
+            return route("describe", self.knowledge, dispatcher, tracker, session)
         alone = len(set(known)) == 1 and not memory.pair and not COMPARATIVE.search(plain)
         if single is not None and not unknown and (only_from_focus(tracker) or alone):  # "what does it pay?"
-            return questions.answer_one_role(known[0], single, dispatcher, session)
+            return questions.answer_one_role(known[0], single, dispatcher, session, area)
         several = list(dict.fromkeys(named_dimensions))
         plan = plan_question(intent, known, memory, facts, text, unknown, several[0] if len(several) > 1 else worded)
         if plan.kind == "answer" and len(several) > 1 and plan.role_a and plan.role_b:  # "who earns more and ...?"
@@ -199,10 +183,30 @@ class ActionAnswerQuestion(KnowledgeAction):
                 events if events is not None else self.answer(plan.role_a, plan.role_b, several[0], dispatcher, session)
             )
         asked = PLAIN if text.startswith("/") else how_asked(plain, in_order)
-        return self.carry_out(plan, dispatcher, session, memory, asked)
+        return self.carry_out(plan, dispatcher, session, memory, asked, area)
+
+    def place(self, read: Question, dispatcher: CollectingDispatcher) -> tuple[Optional[str], bool]:
+        """The OEWS area the question asks pay figures for (None: national), and whether a place named
+        was asked back instead ("Portland": which one?). A place outside the US is said to have no figures."""
+        place = read.place
+        if place is None:
+            return None, False
+        if place.kind == "ambiguous":
+            text = wording.WHICH_PLACE.format(place=place.text.title(), areas="; ".join(place.areas))
+            render.send(dispatcher, [render.Reply(text)])
+            return None, True
+        if place.kind == "outside_us":
+            self.abroad = True
+        return place.area, False
 
     def carry_out(
-        self, plan: Plan, dispatcher: CollectingDispatcher, session: Session, memory: Memory, asked: Asked = PLAIN
+        self,
+        plan: Plan,
+        dispatcher: CollectingDispatcher,
+        session: Session,
+        memory: Memory,
+        asked: Asked = PLAIN,
+        area: Optional[str] = None,
     ) -> list:
         done = [SlotSet(NEEDS_ROLES, False)]
         if plan.kind == "ask_roles":
@@ -240,38 +244,8 @@ class ActionAnswerQuestion(KnowledgeAction):
             return done
         assert plan.role_a is not None and plan.role_b is not None
         if plan.kind == "explain":
-            return self.explain(plan.role_a, plan.role_b, plan.dimension, dispatcher, session)
-        return self.answer(plan.role_a, plan.role_b, plan.dimension, dispatcher, session, asked)
-
-    def explain(
-        self, first: str, second: str, dimension: Optional[str], dispatcher: CollectingDispatcher, session: Session
-    ) -> list[Any]:
-        """Why the last verdict holds (after a full comparison: its biggest difference), verdict first again."""
-        if dimension is None:
-            overall = compare_all(session, first, second)
-            if not isinstance(overall, Comparison):
-                render.send(dispatcher, [render.problem_reply(overall)])
-                return [SlotSet(NEEDS_ROLES, False)]
-            dimension = render.ranked_verdicts(overall)[0].dimension.slug
-            biggest = True
-        else:
-            biggest = False
-        verdict = compare_on(session, first, second, dimension)
-        if not isinstance(verdict, Verdict):
-            render.send(dispatcher, [render.problem_reply(verdict)])
-            return [SlotSet(NEEDS_ROLES, False)]
-        traits = {}
-        for role in (verdict.first, verdict.second):
-            profile = describe_role(session, role.name)
-            if isinstance(profile, RoleProfile):
-                traits[role.name] = next((t.text for t in profile.traits if t.dimension.slug == dimension), "")
-        render.send(dispatcher, [render.why_reply(verdict, traits, biggest)])
-        return [
-            SlotSet(ROLE_A, first),
-            SlotSet(ROLE_B, second),
-            SlotSet(DIMENSION, dimension_slot(dimension)),
-            SlotSet(NEEDS_ROLES, False),
-        ]
+            return questions.answer_why(plan.role_a, plan.role_b, plan.dimension, dispatcher, session)
+        return self.answer(plan.role_a, plan.role_b, plan.dimension, dispatcher, session, asked, area)
 
     def answer(
         self,
@@ -281,8 +255,10 @@ class ActionAnswerQuestion(KnowledgeAction):
         dispatcher: CollectingDispatcher,
         session: Session,
         asked: Asked = PLAIN,
+        area: Optional[str] = None,
     ) -> list[Any]:
-        result = compare_on(session, first, second, dimension) if dimension else compare_all(session, first, second)
+        on = compare_on(session, first, second, dimension, area) if dimension else None
+        result = on or compare_all(session, first, second)
         related = self.knowledge.cached(
             session, ("related", first, second), lambda: related_comparisons(session, first, second, limit=RELATED)
         )
@@ -304,12 +280,21 @@ class ActionAnswerQuestion(KnowledgeAction):
         ]
 
 
-def dimension_of(session: Session, tracker: Tracker) -> Optional[DimensionInfo]:
-    """The dimension a pending question is about, for wording the form's questions."""
-    slug = slot_dimension(tracker.get_slot(DIMENSION)) or intent_dimension(
-        (tracker.latest_message.get("intent") or {}).get("name")
-    )
-    if not slug:
-        return None
-    found = resolve_dimension(session, slug)
-    return found if isinstance(found, DimensionInfo) else None
+class ActionAnswerQuestion(FreeQuestionAction):
+    def name(self) -> str:
+        return "action_answer_question"
+
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
+        return Comparisons(self.knowledge).respond(dispatcher, tracker, domain, session)
+
+
+@handles("answer")
+def answer(knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
+    """A message to the comparison handler: a pick of offered choices, a comparison, a follow-up."""
+    return Comparisons(knowledge).respond(dispatcher, tracker, {}, session)
+
+
+@handles("compare")
+def compare(knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
+    """A comparison or a follow-up question, never read as a pick."""
+    return Comparisons(knowledge).answer_message(dispatcher, tracker, session)

@@ -17,7 +17,11 @@ from sqlalchemy.orm import Session
 
 from actions import render, wording
 from actions.context import masked
-from actions.knowledge import KnowledgeAction
+from actions.knowledge import KnowledgeAction, KnowledgeBase
+from actions.pronouns import with_focus_role
+from actions.question import Several
+from actions.reading import part_kinds, read_question
+from actions.router import handles, route_parts
 from actions.mentions import focused, mentioned_roles, report_unknown
 from actions.slots import CURRENT_ROLE, EDUCATION, ROLE_A, ROLE_B
 from kb import answers_education
@@ -28,6 +32,7 @@ from kb.education import (
     role_education,
 )
 from kb.queries import common_roles
+from kb.vocabulary import vocabulary
 
 CERTIFICATION_WORDS = re.compile(r"\b(cert\w*|credential\w*|licen[cs]\w*|accredit\w*|belts?|course\w*)\b", re.I)
 # A short form typed in capitals ("is CPMI useful ...?") or a name followed by "certification".
@@ -38,11 +43,7 @@ NAMED = re.compile(
     re.I,
 )
 # Words of education questions, never unknown role names ("do I need a degree?").
-EDUCATION_WORDS = frozenset(
-    "degree degrees qualification qualifications certification certifications certificate certificates cert certs "
-    "credential credentials licence license diploma course courses training education study school college "
-    "university mba masters master bachelor bachelors apprenticeship belt".split()
-)
+EDUCATION_WORDS = frozenset(vocabulary().list("education"))  # kb/content/vocabulary.yml
 NOT_CERTIFICATIONS = frozenset(
     {"MBA", "BA", "BSC", "MSC", "PHD", "US", "UK", "EU", "OK", "HR", "IT", "ERP", "SAP", "KPI"}
 )
@@ -74,26 +75,38 @@ class ActionEducation(KnowledgeAction):
     def name(self) -> str:
         return "action_education"
 
-    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
-        tracker = focused(tracker)
-        known, unknown, spans = mentioned_roles(session, tracker)
-        if (unknown or not known) and report_unknown(
-            dispatcher, session, tracker, unknown, spans, EDUCATION, EDUCATION_WORDS
-        ):
-            return []
-        roles = list(dict.fromkeys(known)) or self.in_focus(tracker)
-        if not roles:
-            render.send(dispatcher, [render.ask_role_reply(wording.ASK_EDUCATION, common_roles(session), EDUCATION)])
-            return []
-        text = tracker.latest_message.get("text") or ""
-        render.send(dispatcher, [render.Reply(education_reply(session, roles, masked(text, spans)))])
-        return []
+    def resolved(self, tracker: Tracker) -> Tracker:
+        """ "Do they need a degree?", "how do I qualify to become one?": the role in focus."""
+        return with_focus_role(tracker)
 
-    @staticmethod
-    def in_focus(tracker: Tracker) -> list[str]:
-        """No role named: the pair being compared, else the role the user said they hold."""
-        pair = [tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B)]
-        if all(pair):
-            return [str(name) for name in pair]
-        current = tracker.get_slot(CURRENT_ROLE)
-        return [str(current)] if current else [str(name) for name in pair if name]
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
+        question = read_question(self.knowledge, session, tracker)
+        if isinstance(question, Several):  # "how do I become X, and do I need a degree?"
+            return route_parts(part_kinds(question), self.knowledge, dispatcher, tracker, session)
+        return education(self.knowledge, dispatcher, tracker, session)
+
+
+@handles("education")
+def education(knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
+    """The education answer for the roles named, else those in focus; unknown roles named back."""
+    tracker = focused(tracker)
+    known, unknown, spans = mentioned_roles(session, tracker)
+    if (unknown or not known) and report_unknown(
+        dispatcher, session, tracker, unknown, spans, EDUCATION, EDUCATION_WORDS
+    ):
+        return []
+    roles = list(dict.fromkeys(known)) or in_focus(tracker)
+    if not roles:
+        render.send(dispatcher, [render.ask_role_reply(wording.ASK_EDUCATION, common_roles(session), EDUCATION)])
+        return []
+    text = tracker.latest_message.get("text") or ""
+    render.send(dispatcher, [render.Reply(education_reply(session, roles, masked(text, spans)))])
+    return []
+
+def in_focus(tracker: Tracker) -> list[str]:
+    """No role named: the pair being compared, else the role the user said they hold."""
+    pair = [tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B)]
+    if all(pair):
+        return [str(name) for name in pair]
+    current = tracker.get_slot(CURRENT_ROLE)
+    return [str(current)] if current else [str(name) for name in pair if name]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import Any, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -12,14 +12,14 @@ from rasa_sdk.forms import FormValidationAction
 from sqlalchemy.orm import Session
 
 from actions import render
-from actions.compare import dimension_of
-from actions.context import Pending, is_question, pick
+from actions.choices import Pending, pick
+from actions.context import intent_dimension, is_question, slot_dimension
 from actions.knowledge import KnowledgeAction, KnowledgeBase, default_knowledge_base
 from actions.mentions import mentioned_roles, placed_roles, report_unknown
-from actions.slots import CHOOSE, FALLBACK, FORM, INFORM, PENDING, REQUESTED_SLOT, ROLE_A, ROLE_B, STATE_ROLE
+from actions.slots import CHOOSE, DIMENSION, FALLBACK, FORM, INFORM, PENDING, REQUESTED_SLOT, ROLE_A, ROLE_B, STATE_ROLE
 from kb.queries import common_roles, counterparts
-from kb.resolve import resolve_role
-from kb.results import RoleInfo, RoleMatch
+from kb.resolve import resolve_dimension, resolve_role
+from kb.results import DimensionInfo, RoleInfo, RoleMatch
 
 CHOICES = 5
 
@@ -33,14 +33,42 @@ class ValidateComparisonForm(FormValidationAction):
     def name(self) -> str:
         return f"validate_{FORM}"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
-        knowledge = self._knowledge or default_knowledge_base()
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        return self._knowledge or default_knowledge_base()
+
+    async def extract_role_a(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> dict[str, Any]:
+        """Both role slots from one reply ("a buyer and a planner" fills both): rasa-sdk calls this,
+        then ``extract_role_b``, then the ``validate_*`` methods, from ``FormValidationAction.run``."""
 
         def fill_in_session() -> list[dict[str, Any]]:
-            with knowledge.session() as session:
+            with self.knowledge.session() as session:
                 return self.fill(dispatcher, tracker, session)
 
-        return await asyncio.to_thread(fill_in_session)  # off the event loop, like KnowledgeAction
+        events = await asyncio.to_thread(fill_in_session)  # off the event loop, like KnowledgeAction
+        return {event["name"]: event["value"] for event in events}
+
+    async def extract_role_b(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> dict[str, Any]:
+        """Nothing of its own: ``extract_role_a`` reads both roles from the reply."""
+        return {}
+
+    async def validate_role_a(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> dict[str, Any]:
+        return {ROLE_A: await asyncio.to_thread(self.known_role, value)}
+
+    async def validate_role_b(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> dict[str, Any]:
+        return {ROLE_B: await asyncio.to_thread(self.known_role, value)}
+
+    def known_role(self, value: Any) -> Optional[str]:
+        """The canonical name of the role ``value`` names, or None (the form asks again)."""
+        if not isinstance(value, str) or not value.strip():
+            return None
+        with self.knowledge.session() as session:
+            match = resolve_role(session, value)
+        return match.role.name if isinstance(match, RoleMatch) else None
 
     def fill(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list[dict[str, Any]]:
         """Roles from a reply to the form's question; anything else is left to the other rules.
@@ -114,3 +142,14 @@ class ActionAskRoleB(KnowledgeAction):
         choices = role_choices(session, role.name if role else None)
         render.send(dispatcher, [render.ask_roles_reply(role, choices, dimension_of(session, tracker))])
         return []
+
+
+def dimension_of(session: Session, tracker: Tracker) -> Optional[DimensionInfo]:
+    """The dimension a pending question is about, for wording the form's questions."""
+    slug = slot_dimension(tracker.get_slot(DIMENSION)) or intent_dimension(
+        (tracker.latest_message.get("intent") or {}).get("name")
+    )
+    if not slug:
+        return None
+    found = resolve_dimension(session, slug)
+    return found if isinstance(found, DimensionInfo) else None

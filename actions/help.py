@@ -10,13 +10,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render, wording
-from actions.careers import ActionAboutMe, ActionCareerPath
-from actions.compare import ActionAnswerQuestion, as_inform, picked
+from actions.picks import picked
+from actions.free import FreeQuestionAction
+from actions.reading import as_inform, read_question
+from actions.router import route
 from actions.context import CAREER_WORDS, SAYS_WHO, is_role_follow_up
 from actions.mentions import focused
 from actions.phrases import worded_dimensions
 from actions.pronouns import only_from_focus
-from actions.knowledge import KnowledgeAction, role_entities
+from actions.knowledge import role_entities
 from actions.slots import CAREER, CAREER_DIRECTION, DIMENSION_INTENT_PREFIX, JOB_ROLE, LIST, ROLE_A, ROLE_B
 from kb.queries import popular_pairs
 from kb.resolve import all_dimensions, resolve_role
@@ -39,37 +41,38 @@ EXAMPLE_DIMENSIONS = ("budget", "compensation", "crisis_management")
 GREETING_DIMENSION = "compensation"  # the greeting's one example on a single dimension
 
 
-class ActionHelp(KnowledgeAction):
-    answers_free_questions = True
-
+class ActionHelp(FreeQuestionAction):
     def name(self) -> str:
         return "action_help"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
         chosen = picked(session, tracker)
         if chosen is not None:  # an unclear message that still picks one of the offered choices
-            return ActionAnswerQuestion(self._knowledge).follow(chosen, dispatcher, tracker, domain, session)
+            return route("answer", self.knowledge, dispatcher, tracker, session)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         said = tracker.latest_message.get("text") or ""
         if only_from_focus(tracker) and CAREER_WORDS.search(said):  # "how do i become one" read as off-topic
-            return ActionCareerPath(self._knowledge).respond(dispatcher, tracker, domain, session)
+            return route("career", self.knowledge, dispatcher, tracker, session)
         if only_from_focus(tracker) and worded_dimensions(said):  # "what's their salary?" read as off-topic
-            return ActionAnswerQuestion(self._knowledge).answer_message(dispatcher, tracker, session)
+            return route("compare", self.knowledge, dispatcher, tracker, session)
         if intent == FALLBACK:
             question = focused(tracker)  # a long message NLU could not read: go by its question
             if question is not tracker and CAREER_WORDS.search(question.latest_message["text"]):
-                return ActionCareerPath(self._knowledge).respond(dispatcher, question, domain, session)
+                return route("career", self.knowledge, dispatcher, question, session)
             tracker = question
         roles = named_roles(session, tracker) if intent == FALLBACK else []
         if roles and SAYS_WHO.search(tracker.latest_message.get("text") or ""):  # "my job right now is dispatcher"
-            return ActionAboutMe(self._knowledge).respond(dispatcher, tracker, domain, session)
+            return route("about_me", self.knowledge, dispatcher, tracker, session)
         text = tracker.latest_message.get("text") or ""
         pair = (tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B))
         if intent == FALLBACK and all(pair) and is_role_follow_up(text, pair):  # "and a barista?"
-            return ActionAnswerQuestion(self._knowledge).answer_message(dispatcher, as_inform(tracker), session)
+            return route("compare", self.knowledge, dispatcher, as_inform(tracker), session)
+        read = read_question(self.knowledge, session, tracker) if intent == FALLBACK else None
+        if read is not None and read.roles and (read.place or len(read.dimensions) == 1):
+            return route("compare", self.knowledge, dispatcher, tracker, session)  # "what does X make in Ohio?"
         question = worded_question(tracker, len(roles)) if intent == FALLBACK else None
         if question is not None:  # unclear to NLU, but its words name a dimension and the roles are known
-            return ActionAnswerQuestion(self._knowledge).answer_message(dispatcher, question, session)
+            return route("compare", self.knowledge, dispatcher, question, session)
         if roles:
             render.send(dispatcher, [render.guess_reply(roles, example_dimensions(session))])
             return []

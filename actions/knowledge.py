@@ -28,6 +28,7 @@ from kb.snapshot import build_id
 from kb.resolve import resolve_role, roles_named
 from kb.results import RoleMatch
 from kb.text import lookup_key
+from kb.vocabulary import vocabulary
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -89,7 +90,8 @@ def alias_heads(session: Session) -> frozenset[str]:
     build = build_id(session)
     heads = _HEADS.get(build)
     if heads is None:
-        keys = [key.split() for key in session.scalars(select(RoleAlias.key))]
+        slang = {lookup_key(form) for forms in vocabulary().titles.values() for form in forms}  # "ops guy"
+        keys = [key.split() for key in session.scalars(select(RoleAlias.key)) if key not in slang]
         inner = {word for words in keys for word in words[:-1]}
         heads = frozenset(words[-1] for words in keys if words) - inner
         _HEADS.clear()  # as in kb.aspects: the value is returned from here, not looked up again
@@ -127,13 +129,7 @@ def changes_only(events: list[dict[str, Any]], tracker: Tracker) -> list[dict[st
 
 class KnowledgeAction(Action, ABC):
     """Base for actions that answer from the KB: one session per request, errors become apologies.
-
-    With ``answers_free_questions``, a message about something Rolewise doesn't compare ("is it
-    stressful?") gets that plain answer (``actions.aspects``), and one asking for a ranking gets
-    the ranking (``actions.ranking``), instead of the action's own.
-    """
-
-    answers_free_questions = False
+    ``actions.free.FreeQuestionAction`` answers aspect and ranking questions first."""
 
     def __init__(self, knowledge: Optional[KnowledgeBase] = None) -> None:
         self._knowledge = knowledge
@@ -150,18 +146,19 @@ class KnowledgeAction(Action, ABC):
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
         """Answer using ``session``; returns the events to apply."""
 
+    def resolved(self, tracker: Tracker) -> Tracker:
+        """The tracker the action answers (``actions.free`` adds the role a pronoun refers to)."""
+        return tracker
+
+    def first_answer(self, recording: Dispatcher, tracker: Tracker, session: Session) -> Optional[list]:
+        """Events of an answer given before the action's own (``actions.free``), or None."""
+        return None
+
     def respond_in_session(self, recording: Dispatcher, tracker: Tracker, domain: dict) -> tuple[list, dict[str, Any]]:
         """``respond`` in a session of its own; returns its events and the notes it left on the session."""
-        from actions.aspects import answer_aspect  # these build on this module
-        from actions.pronouns import with_focus_role
-        from actions.ranking import answer_ranking
-
+        tracker = self.resolved(tracker)
         with self.knowledge.session() as session:
-            events = None
-            if self.answers_free_questions:
-                tracker = with_focus_role(tracker)
-                events = answer_aspect(recording, tracker, session)
-                events = answer_ranking(recording, tracker, session) if events is None else events
+            events = self.first_answer(recording, tracker, session)
             if events is None:
                 events = self.respond(recording, tracker, domain, session)
             return events, dict(session.info)

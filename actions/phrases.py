@@ -1,7 +1,8 @@
 """Finding phrases that look like job titles but name no known role ("chief vibes officer").
 
-Pure word lists and one function, kept apart from ``actions.context`` so that module
-stays about what a message means.
+The words (title words, words that lead or trail a title, generic nouns) are content in
+``kb/content/vocabulary.yml``; kept apart from ``actions.context`` so that module stays about
+what a message means.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from typing import Optional
 
 from rapidfuzz import fuzz, process
 
+from kb.vocabulary import vocabulary
+
 _SEPARATORS = re.compile(
     r"[,;:?!.()]|\b(?:vs\.?|versus|or|and|with|than|to|from|into|instead of|rather than|compared to|between)\b",
     re.IGNORECASE,
@@ -18,161 +21,11 @@ _SEPARATORS = re.compile(
 _SEPARATORS_KEPT = re.compile(f"({_SEPARATORS.pattern})", re.IGNORECASE)  # the same, keeping each separator
 _COMPARING = {"or", "vs", "vs.", "versus", "with", "than", "compared to", "instead of", "rather than", "between"}
 _ARTICLES = {"a", "an", "the"}
-_LEADING = {
-    "who",
-    "what",
-    "which",
-    "how",
-    "does",
-    "do",
-    "is",
-    "are",
-    "about",
-    "compare",
-    "comparing",
-    "difference",
-    "differences",
-    "tell",
-    "me",
-    "more",
-    "say",
-    "i",
-    "mean",
-    "meant",
-    "think",
-    "so",
-    "ok",
-    "okay",
-    "well",
-    "hmm",
-    "please",
-    "can",
-    "you",
-    "would",
-    "could",
-    "like",
-    "want",
-    "become",
-    "be",
-    "get",
-    "need",
-    "and",
-    "or",
-    "but",
-    "also",
-    "just",
-    "maybe",
-    "try",
-    "let's",
-    "lets",
-    "us",
-    "now",
-    "then",
-    "describe",
-    "explain",
-    "whats",
-    "what's",
-}
-_TRAILING = {
-    "instead",
-    "please",
-    "then",
-    "role",
-    "roles",
-    "job",
-    "jobs",
-    "position",
-    "now",
-    "too",
-    "again",
-    "one",
-    "do",
-    "does",
-    "earn",
-    "earns",
-    "make",
-    "makes",
-    "get",
-    "gets",
-    "need",
-    "needs",
-    "mean",
-    "means",
-    "is",
-    "are",
-}
-_TITLE_WORDS = {
-    "manager",
-    "managers",
-    "director",
-    "directors",
-    "officer",
-    "officers",
-    "lead",
-    "leader",
-    "supervisor",
-    "coordinator",
-    "analyst",
-    "head",
-    "chief",
-    "vp",
-    "president",
-    "executive",
-    "specialist",
-    "assistant",
-    "associate",
-    "engineer",
-    "planner",
-    "clerk",
-    "administrator",
-    "technician",
-    "consultant",
-    "controller",
-    "agent",
-    "operator",
-    "representative",
-    "mgr",
-    "owner",
-    "ceo",
-    "cfo",
-    "cto",
-}
-_GENERIC = {
-    "difference",
-    "differences",
-    "comparison",
-    "comparisons",
-    "way",
-    "thing",
-    "things",
-    "best",
-    "better",
-    "bot",
-    "career",
-    "path",
-    "next",
-    "step",
-    "steps",
-    "first",
-    "second",
-    "other",
-    "same",
-    "both",
-    "each",
-    "them",
-    "it",
-    "this",
-    "that",
-    "these",
-    "those",
-    "one",
-    "two",
-    "list",
-    "lot",
-    "bit",
-    "day",
-    "week",
-}
+_PHRASES = vocabulary().title_phrases  # kb/content/vocabulary.yml
+_LEADING = set(_PHRASES["leading"])
+_TRAILING = set(_PHRASES["trailing"])
+TITLE_WORDS = frozenset(_PHRASES["title_words"])
+_GENERIC = set(_PHRASES["generic"])
 MAX_ROLE_WORDS = 5
 
 
@@ -181,12 +34,22 @@ SHORT_MESSAGE = 8  # words; in a longer message only phrases holding a title wor
 
 MISSPELT_HEAD = 90  # a word this close to the last word of an alias is a title typed wrong ("disptacher")
 MISSPELT_MIN_LENGTH = 7
+MISSPELT_SHORT = 80  # a 4-6 letter word this close, starting with the same letter ("biyer", "byer")
+MISSPELT_SHORT_LENGTH = 4
 
 
-def _misspelt_head(word: str, heads: frozenset[str]) -> bool:
-    if len(word) < MISSPELT_MIN_LENGTH or word in heads:
+def misspelt_head(word: str, heads: frozenset[str]) -> bool:
+    """Whether ``word`` is a title word or an alias's last word typed wrong: one slip in a long word, or in a short one
+    (4-6 letters) a close word with the same first letter; never a head itself or its plural.
+    Thresholds tuned on ``tests/actions/test_misspellings.py``."""
+    if len(word) < MISSPELT_SHORT_LENGTH or word in heads or word.removesuffix("s") in heads:
         return False
-    return process.extractOne(word, heads, scorer=fuzz.ratio, score_cutoff=MISSPELT_HEAD) is not None
+    if any(head.startswith(word) for head in heads):  # "manage", "lead": a word, not a slip in "manager"
+        return False
+    if len(word) >= MISSPELT_MIN_LENGTH:
+        return process.extractOne(word, heads, scorer=fuzz.ratio, score_cutoff=MISSPELT_HEAD) is not None
+    short = [head for head in heads if len(head) >= MISSPELT_SHORT_LENGTH and head[0] == word[0]]
+    return process.extractOne(word, short, scorer=fuzz.ratio, score_cutoff=MISSPELT_SHORT) is not None
 
 
 def unrecognised_phrases(
@@ -205,7 +68,7 @@ def unrecognised_phrases(
     ``vocabulary`` holds words about dimensions ("budget", "salary"). With ``whole_message`` a
     short reply such as "barista" counts as an attempt.
     """
-    titles = _TITLE_WORDS | heads
+    titles = TITLE_WORDS | heads
     short = len(text.split()) <= SHORT_MESSAGE
     masked = list(text)
     for start, end in spans:
@@ -220,6 +83,8 @@ def unrecognised_phrases(
             words.pop(0)
         had_article = bool(words) and words[0].lower() in _ARTICLES
         words = words[1:] if had_article else words
+        ends = [i for i, w in enumerate(words) if w.lower() in titles]
+        words = words[: ends[-1] + 1] if ends else words  # "a travel coordinator paid more": the title only
         while words and words[-1].lower() in _TRAILING:
             words.pop()
         if not words or len(words) > MAX_ROLE_WORDS:
@@ -231,35 +96,33 @@ def unrecognised_phrases(
         if role_like or (whole_message and not spans):
             found.append(" ".join(words))
         else:
-            found.extend(word for word in words if _misspelt_head(word.lower(), heads))
+            found.extend(word for word in words if misspelt_head(word.lower(), titles))
     return tuple(dict.fromkeys(found))
 
 
-# Words that name a dimension, as people write them (the KB's headings cover the formal ones).
-DIMENSION_CUES: dict[str, tuple[str, ...]] = {
-    "compensation": ("pay", "paid", "salary", "salaries", "earn", "earns", "earning", "earnings", "money",
-                     "wage", "wages", "compensation", "bonus", "income", "remuneration"),
-    "budget": ("budget", "budgets", "spend", "spending", "purse strings", "financial authority", "sign off spend"),
-    "experience": ("experience", "experienced", "years of experience", "track record"),
-    "hierarchy": ("senior", "seniority", "hierarchy", "rank", "ranks", "higher up", "reports to", "pecking order",
-                  "above", "below", "outrank", "outranks", "junior", "the boss"),
-    "decision_making": ("decision", "decisions", "decide", "decides", "autonomy", "final say", "call the shots",
-                        "more say", "less say", "a say", "the say", "most say", "least say"),
-    "skills": ("skill", "skills", "skillset", "competencies"),
-    "crisis_management": ("crisis", "crises", "emergency", "emergencies", "outage", "disruption"),
-    "strategy": ("strategy", "strategic", "vision", "long-term planning"),
-    "scope": ("scope", "remit", "span of control"),
-    "collaboration": ("collaboration", "collaborate", "cross-functional", "teamwork"),
-    "performance_metrics": ("kpi", "kpis", "metrics", "measured on", "judged on", "targets"),
-    "external_relations": ("suppliers", "vendors", "external", "outside the company", "clients"),
-}  # fmt: skip
+# Words that name a dimension, as people write them (kb/content/vocabulary.yml; the KB's headings cover the
+# formal ones).
+DIMENSION_CUES: dict[str, tuple[str, ...]] = vocabulary().dimensions
+COMPENSATION = "compensation"
 MIN_FUZZY_CUE = 6  # shorter cue words must be typed exactly ("earns" is one letter from "learns")
 CUE_SCORE = 82.0
 
 
-def worded_dimensions(text: str) -> list[str]:
-    """The dimensions a message's words name, in order of appearance, forgiving typos ("bugdet", "seinor")."""
-    lowered = " " + re.sub(r"[^a-z0-9' -]+", " ", text.lower()) + " "
+def _pay_verb_at(lowered: str) -> list[int]:
+    """Where a verb asks about pay ("what does a buyer make?", "who pulls in more?"): at the end of a
+    clause or before a word of ``pay_verb_followers`` ("make in Texas"), never "what makes a good buyer";
+    counted only when no other dimension is named ("who makes more decisions?")."""
+    words = vocabulary()
+    followers = "|".join(re.escape(f) for f in words.list("pay_verb_followers"))
+    verbs = "|".join(re.escape(v) for v in words.list("pay_verbs"))
+    pattern = rf" (?:{verbs})(?= (?:{followers}) | *$| (?:and|or|but|vs|than|compared) )"
+    return [m.start() for m in re.finditer(pattern, lowered)]
+
+
+def dimension_mentions(text: str) -> list[tuple[int, str]]:
+    """Each dimension a message's words name with where it is first named (a character offset in the
+    lower-cased, de-punctuated text of the same length), forgiving typos ("bugdet", "seinor")."""
+    lowered = " " + re.sub(r"[^a-z0-9' -]", " ", text.lower()) + " "
     tokens = lowered.split()
     found: list[tuple[int, str]] = []
     for slug, cues in DIMENSION_CUES.items():
@@ -273,28 +136,21 @@ def worded_dimensions(text: str) -> list[str]:
                     positions.append(len(" ".join(tokens[:index])))
                     break
         if positions:
-            found.append((min(positions), slug))
-    return [slug for _, slug in sorted(found)]
+            found.append((max(min(positions) - 1, 0), slug))
+    verbs = _pay_verb_at(lowered.rstrip() + " ")
+    if verbs and not found:  # "who makes more decisions?" asks about decisions, "who makes more?" about pay
+        found.append((max(verbs[0] - 1, 0), COMPENSATION))
+    return sorted(found)
 
 
-# Words that name a job family as a destination ("move into supply chain"); the KB's family names
-# are matched too. Each maps to words found in the family's name.
-FAMILY_CUES: dict[str, str] = {
-    "purchasing": "supply chain",
-    "procurement": "supply chain",
-    "sourcing": "supply chain",
-    "warehousing": "supply chain",
-    "ops management": "operations management",
-    "operations": "operations management",
-    "ops": "operations management",
-    "quality": "manufacturing",
-    "production": "manufacturing",
-    "transport": "transportation",
-    "distribution": "transportation",
-    "retail": "retail",
-    "planning": "planning",
-    "safety": "health and safety",
-}
+def worded_dimensions(text: str) -> list[str]:
+    """The dimensions a message's words name, in order of appearance, forgiving typos ("bugdet", "seinor")."""
+    return [slug for _, slug in dimension_mentions(text)]
+
+
+# Words that name a job family as a destination ("move into supply chain", kb/content/vocabulary.yml); the
+# KB's family names are matched too. Each maps to words found in the family's name.
+FAMILY_CUES: dict[str, str] = vocabulary().families
 INTO = re.compile(r"(?=\b(?:into|to|towards|toward)\s+(?:the\s+)?([a-z &-]+))", re.I)  # every start
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?([a-z &-]+?)\s+(?:into|to|towards)\b", re.I)
 

@@ -17,14 +17,18 @@ from rasa_sdk import Tracker
 
 from actions.knowledge import role_entities
 from actions.slots import FOCUS_ROLE, JOB_ROLE, ROLE_A, ROLE_B
+from kb.vocabulary import vocabulary, words_pattern
 
+_REFERENCES = vocabulary().references  # kb/content/vocabulary.yml
+_BEFORE_ONE = sorted(
+    {re.escape(w.removesuffix(" one")).replace(r"\ ", r"\s+") for w in _REFERENCES["become_one"]}, key=len
+)
 IT = re.compile(
-    r"\b(?:(it|its|it's|their|them|that role|this role|that job|this job|that position|this position|the role|"
-    r"the job)\b"
-    r"|(?:become|becoming|be|get to be|being)\s+(one)\b)",
+    r"\b(?:(" + "|".join(sorted(map(re.escape, _REFERENCES["focus"]), key=len, reverse=True)) + r")(?!\w)"
+    r"|(?:" + "|".join(reversed(_BEFORE_ONE)) + r")\s+(one)\b)",
     re.IGNORECASE,
 )
-PAIR_WORDS = re.compile(r"\b(the former|the latter)\b", re.IGNORECASE)  # the pair's first, second role
+PAIR_WORDS = words_pattern(_REFERENCES["former"] + _REFERENCES["latter"])  # the pair's first, second role
 FROM_FOCUS = "focus_role"  # the ``extractor`` of an entity added here
 
 
@@ -39,7 +43,7 @@ def with_focus_role(tracker: Tracker) -> Tracker:
     focus, pair = tracker.get_slot(FOCUS_ROLE), (tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B))
     found, group, role = PAIR_WORDS.search(text), 1, None
     if found is not None and all(pair):
-        role = pair[0] if found.group(1).lower() == "the former" else pair[1]
+        role = pair[0] if found.group(1).lower() in _REFERENCES["former"] else pair[1]
     elif focus:
         found = IT.search(text)
         group, role = (1 if found.group(1) else 2, focus) if found else (1, None)

@@ -13,12 +13,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import attachments, render, render_questions
+from actions.context import dimension_slot
 from actions.slots import DIMENSION, FOCUS_ROLE, NEEDS_ROLES, ROLE_A, ROLE_B
 from kb.polarity import ReportingAnswer, reports_to
-from kb.queries import compare_on, describe_role, related_comparisons
+from kb.queries import compare_all, compare_on, describe_role, related_comparisons
 from kb.ranking import COMPENSATION
-from kb.results import RoleProfile, Verdict
-from kb.wages import pay_figures
+from kb.results import AreaInfo, Comparison, RoleProfile, Verdict
+from kb.wages import pay_figures, resolve_area
 
 RELATED = 3  # related comparisons under each answer
 
@@ -44,13 +45,18 @@ def answer_several(
     ]
 
 
-def answer_one_role(name: str, dimension: str, dispatcher: CollectingDispatcher, session: Session) -> list:
-    """The role in focus on one dimension, from its profile (and, for pay, the wage figures)."""
+def answer_one_role(
+    name: str, dimension: str, dispatcher: CollectingDispatcher, session: Session, area: Optional[str] = None
+) -> list:
+    """The role in focus on one dimension, from its profile (and, for pay, the wage figures: of ``area``, an
+    OEWS area name, when given; national otherwise)."""
     profile = describe_role(session, name)
     if not isinstance(profile, RoleProfile):
         return [SlotSet(NEEDS_ROLES, False)]
     trait = next(t for t in profile.traits if t.dimension.slug == dimension)
-    pay = pay_figures(session, [profile.role]) if dimension == COMPENSATION else None
+    place = resolve_area(session, area) if area else None
+    where = place if isinstance(place, AreaInfo) else None
+    pay = pay_figures(session, [profile.role], where) if dimension == COMPENSATION else None
     render.send(dispatcher, [render_questions.one_role_reply(profile, trait, pay)])
     return [SlotSet(FOCUS_ROLE, name), SlotSet(NEEDS_ROLES, False)]
 
@@ -64,3 +70,34 @@ def answer_reporting(subject: str, manager: str, dispatcher: CollectingDispatche
     render.send(dispatcher, [render_questions.reporting_reply(answer)])
     return [SlotSet(ROLE_A, subject), SlotSet(ROLE_B, manager), SlotSet(DIMENSION, "hierarchy"),
             SlotSet(NEEDS_ROLES, False)]  # fmt: skip
+
+
+def answer_why(
+first: str, second: str, dimension: Optional[str], dispatcher: CollectingDispatcher, session: Session
+) -> list[Any]:
+    """Why the last verdict holds (after a full comparison: its biggest difference), verdict first again."""
+    if dimension is None:
+        overall = compare_all(session, first, second)
+        if not isinstance(overall, Comparison):
+            render.send(dispatcher, [render.problem_reply(overall)])
+            return [SlotSet(NEEDS_ROLES, False)]
+        dimension = render.ranked_verdicts(overall)[0].dimension.slug
+        biggest = True
+    else:
+        biggest = False
+    verdict = compare_on(session, first, second, dimension)
+    if not isinstance(verdict, Verdict):
+        render.send(dispatcher, [render.problem_reply(verdict)])
+        return [SlotSet(NEEDS_ROLES, False)]
+    traits = {}
+    for role in (verdict.first, verdict.second):
+        profile = describe_role(session, role.name)
+        if isinstance(profile, RoleProfile):
+            traits[role.name] = next((t.text for t in profile.traits if t.dimension.slug == dimension), "")
+    render.send(dispatcher, [render.why_reply(verdict, traits, biggest)])
+    return [
+        SlotSet(ROLE_A, first),
+        SlotSet(ROLE_B, second),
+        SlotSet(DIMENSION, dimension_slot(dimension)),
+        SlotSet(NEEDS_ROLES, False),
+    ]

@@ -13,6 +13,7 @@ from typing import Any, Optional
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from kb.content_aspects import AspectSpec, read_aspects
+from kb.vocabulary import Vocabulary, read_vocabulary
 from kb.content_education import (
     CATALOGUE_FILE,
     CertificationRef,
@@ -107,6 +108,7 @@ class Content:
     errors: list[ContentError] = field(default_factory=list)
     ambiguous: list[AmbiguousSpec] = field(default_factory=list)
     aspects: list[AspectSpec] = field(default_factory=list)
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
     certifications: list[CertificationSpec] = field(default_factory=list)  # the catalogue
 
 
@@ -301,4 +303,10 @@ def load_content(content_dir: Path = CONTENT_DIR) -> Content:
     aspects_file = content_dir / "aspects.yml"
     if aspects_file.exists():
         content.aspects = read_aspects(aspects_file, content.errors)
+    if (content_dir / "vocabulary.yml").exists():
+        content.vocabulary = read_vocabulary(content_dir / "vocabulary.yml", content.errors)
+    for role in content.roles:  # slang and UK/Australian forms of titles are aliases like any other
+        role.aliases += [
+            (form, Where(content.vocabulary.source, 1)) for form in content.vocabulary.titles.get(role.name, ())
+        ]
     return content

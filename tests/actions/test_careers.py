@@ -8,7 +8,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.careers import ActionAboutMe, ActionCareerPath
-from actions.context import CareerPlan, plan_career
+from actions.career_plans import CareerPlan, plan_career
 from actions.phrases import family_moves
 from actions.slots import CURRENT_ROLE, ROUTE_END
 from tests.actions.conftest import make_tracker, slot_events, texts

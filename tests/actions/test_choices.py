@@ -6,7 +6,7 @@ from typing import Optional
 
 import pytest
 
-from actions.context import Choice, Neither, Pending, parse_payload, pick
+from actions.choices import Choice, Neither, Pending, parse_payload, pick
 
 BUYER, PLANT, OM = "Buyer", "Plant Manager", "Operations Manager"
 WHICH = Pending(

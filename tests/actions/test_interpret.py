@@ -1,0 +1,193 @@
+"""The interpreter as a specification: (text, state) -> Question, without Rasa or a database.
+
+Titles come in as the role matcher gives them (here written by hand with their spans); the words
+come from ``kb/content/vocabulary.yml``; areas from a handful of OEWS area names.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+
+from actions.interpret import Lexicon, State, area_keys, interpret
+from actions.question import Career, Compare, Describe, Education, Place, Several, Title
+from kb.vocabulary import vocabulary
+
+AREAS = ["Illinois", "Texas", "Phoenix-Mesa-Chandler, AZ", "San Francisco-Oakland-Fremont, CA",
+         "Portland-South Portland, ME", "Portland-Vancouver-Hillsboro, OR-WA", "Arizona", "New York",
+         "New York-Newark-Jersey City, NY-NJ"]  # fmt: skip
+LEXICON = Lexicon(areas=area_keys(AREAS, vocabulary()))
+PAIR = State(role_a="Buyer", role_b="Procurement Manager")
+FOCUS = State(focus_role="Plant Manager")
+NOTHING = State()
+
+
+def titles(text: str, *roles: tuple[str, Optional[str]]) -> tuple[Title, ...]:
+    """Each (words as typed, canonical role or None) placed where the words are in ``text``."""
+    found = []
+    for said, role in roles:
+        start = text.lower().index(said.lower())
+        found.append(Title(said, (start, start + len(said)), role))
+    return tuple(found)
+
+
+def read(text: str, state: State = NOTHING, *roles: tuple[str, Optional[str]], intent: Optional[str] = None):
+    return interpret(text, state, titles(text, *roles), intent, LEXICON)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "place"),
+    [
+        (
+            "what does an operations supervisor make in Illinois?",
+            "operations supervisor",
+            Place("illinois", "area", ("Illinois",)),
+        ),
+        (
+            "operations supervisor pay around Phoenix",
+            "operations supervisor",
+            Place("phoenix", "area", ("Phoenix-Mesa-Chandler, AZ",)),
+        ),
+        (
+            "how much does an operations supervisor earn in the Bay Area",
+            "operations supervisor",
+            Place("bay area", "area", ("San Francisco-Oakland-Fremont, CA",)),
+        ),
+        (
+            "operations supervisor salary in Portland",
+            "operations supervisor",
+            Place("portland", "ambiguous", ("Portland-South Portland, ME", "Portland-Vancouver-Hillsboro, OR-WA")),
+        ),
+        ("what does an operations supervisor make in the UK?", "operations supervisor", Place("the uk", "outside_us")),
+        ("what does an operations supervisor make?", "operations supervisor", None),
+    ],
+)
+def test_a_place_is_read_from_a_pay_question(text: str, role: str, place: Optional[Place]) -> None:
+    question = read(text, State(), (role, "Operations Supervisor"), intent="ask_compensation")
+    assert (question.place, question.dimensions, question.roles) == (
+        place,
+        ("compensation",),
+        ("Operations Supervisor",),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [("paid in NY state?", ("New York",)), ("salary in New York", ("New York",)),
+     ("in new york city", ("New York-Newark-Jersey City, NY-NJ",)), ("pay in TX", ("Texas",)),
+     ("what is a PA paid", None)],
+)  # fmt: skip
+def test_a_state_name_wins_over_a_metro_named_after_it(text: str, areas: Optional[tuple[str, ...]]) -> None:
+    place = read(text).place
+    assert (place.areas if place else None) == areas
+
+
+def test_a_place_alone_is_a_follow_up_on_the_pair() -> None:
+    question = read("and in Texas?", PAIR, intent="inform")
+    assert isinstance(question, Compare)
+    assert (question.place, question.roles) == (Place("texas", "area", ("Texas",)), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "dimensions"),
+    [
+        ("what does a buyer make?", ("compensation",)),
+        ("who pulls in more, a buyer or a planner?", ("compensation",)),
+        ("what's the take home for a buyer", ("compensation",)),
+        ("what makes a good buyer", ()),
+        ("who makes more decisions, a buyer or a planner?", ("decision_making",)),
+        ("is a buyer the boss of a planner?", ("hierarchy",)),
+        ("forget pay, what about budget?", ("budget",)),
+        ("not the salary, the decisions", ("decision_making",)),
+        ("I don't mean salary, I mean who makes the decisions", ("decision_making",)),
+        ("no wait, I meant skills not experience", ("skills",)),
+    ],
+)
+def test_everyday_words_name_a_dimension(text: str, dimensions: tuple[str, ...]) -> None:
+    assert read(text).dimensions == dimensions
+
+
+def test_a_dimension_turned_down_is_kept_as_negated() -> None:
+    assert read("forget pay, what about budget?").negated_dimensions == ("compensation",)
+
+
+@pytest.mark.parametrize(
+    ("text", "roles", "named", "negated"),
+    [
+        ("no, not the COO, I meant the VP", (("COO", "Chief Operating Officer"), ("VP", "VP of Operations")),
+         ("VP of Operations",), ("Chief Operating Officer",)),
+        ("not a buyer but a planner", (("buyer", "Buyer"), ("planner", "Supply Planner")),
+         ("Supply Planner",), ("Buyer",)),
+        ("a buyer or a planner?", (("buyer", "Buyer"), ("planner", "Supply Planner")), ("Buyer", "Supply Planner"), ()),
+    ],
+)  # fmt: skip
+def test_a_correction_drops_the_role_it_turns_down(text, roles, named, negated) -> None:
+    question = read(text, PAIR, *roles, intent="inform")
+    assert (question.roles, question.negated_roles) == (named, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("what does it pay?", "ask_compensation"),
+        ("how do I become one?", "career_path"),
+        ("do they need a degree?", "education"),
+        ("what do those guys earn?", "ask_compensation"),
+    ],
+)
+def test_a_reference_names_the_role_in_focus(text: str, intent: str) -> None:
+    question = read(text, FOCUS, intent=intent)
+    assert question.roles == ("Plant Manager",)
+    assert question.titles[0].referred
+
+
+def test_the_latter_names_the_pairs_second_role() -> None:
+    assert read("tell me about the latter", PAIR, intent="describe_role").roles == ("Procurement Manager",)
+
+
+def test_a_message_naming_two_roles_refers_to_none() -> None:
+    text = "does it pay more, a buyer or a plant manager?"
+    question = read(text, FOCUS, ("buyer", "Buyer"), ("plant manager", "Plant Manager"), intent="ask_compensation")
+    assert question.roles == ("Buyer", "Plant Manager")
+
+
+def test_a_career_and_an_education_question_are_two_parts() -> None:
+    text = "how do I become a plant manager, and do I need a degree?"
+    question = read(text, State(), ("plant manager", "Plant Manager"), intent="career_path")
+    assert isinstance(question, Several)
+    assert [type(p) for p in question.parts] == [Career, Education]
+    assert [p.roles for p in question.parts] == [("Plant Manager",), ("Plant Manager",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "kinds"),
+    [
+        ("what does a chief of staff do, and how do you become one?", "career_path", [Describe, Career]),
+        ("do warehouse managers need a degree, and what do they usually earn?", "education", [Education, Compare]),
+        ("how do I get into dispatching and what training is there?", "career_path", [Career, Education]),
+        ("who earns more and who has more budget, a buyer or a planner?", "ask_compensation", None),
+        ("what comes after shift manager?", "career_path", None),
+    ],
+)
+def test_the_parts_of_a_message(text: str, intent: str, kinds: Optional[list]) -> None:
+    question = read(text, intent=intent)
+    assert ([type(p) for p in question.parts] if isinstance(question, Several) else None) == kinds
+
+
+def test_a_feeling_in_a_story_is_context_not_the_question() -> None:
+    text = "I'm burnt out as a buyer. How do I become a plant manager?"
+    question = read(text, State(), ("buyer", "Buyer"), ("plant manager", "Plant Manager"), intent="career_path")
+    assert (type(question), question.feeling, question.roles) == (Career, "burnt out", ("Buyer", "Plant Manager"))
+
+
+@pytest.mark.parametrize(("text", "less"), [("who earns less?", True), ("which is the worst paying?", True),
+                                            ("who is the lowest paid", True), ("who earns more?", False)])  # fmt: skip
+def test_the_direction_of_a_comparison(text: str, less: bool) -> None:
+    assert read(text).less is less
+
+
+def test_an_unknown_title_stays_in_the_question() -> None:
+    text = "travel coordinator vs buyer"
+    question = read(text, PAIR, ("travel coordinator", None), ("buyer", "Buyer"), intent="compare_roles")
+    assert (question.unknown, question.roles) == (("travel coordinator",), ("Buyer",))

@@ -1,0 +1,104 @@
+"""Pay questions about a place, corrections and two-part questions, answered by the actions over the
+real content and the real OEWS wage data (``make kb`` fetches it under ``build/oews/``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.engine import Engine
+
+from actions.careers import ActionCareerPath
+from actions.compare import ActionAnswerQuestion
+from actions.education import ActionEducation
+from actions.help import ActionHelp
+from actions.knowledge import KnowledgeBase
+from actions.slots import ROLE_A, ROLE_B
+from kb.content import Content
+from kb.wages_fetch import ensure_wage_data
+from kb.wages_load import load_wages
+from tests.actions.conftest import make_tracker, slot_events, texts
+from tests.conftest import in_memory
+
+
+@pytest.fixture(scope="module")
+def real(content: Content) -> Iterator[KnowledgeBase]:
+    wage_data = ensure_wage_data()
+    engine: Engine = in_memory(content)
+    load_wages(engine, wage_data.database, wage_data.manifest["database_sha256"], content)
+    yield KnowledgeBase(engine)
+    engine.dispose()
+
+
+async def said(action: Any, tracker: Any, domain: dict) -> tuple[list[str], dict[str, Any]]:
+    dispatcher = CollectingDispatcher()
+    events = await action.run(dispatcher, tracker, domain)
+    return texts(dispatcher), slot_events(events)
+
+
+def last_line(text: str) -> str:
+    return text.strip().splitlines()[-1]
+
+
+async def test_pay_of_one_role_in_a_state_unclear_to_nlu(real, domain) -> None:
+    text = "what does an operations supervisor make in Illinois?"
+    tracker = make_tracker(text, "nlu_fallback", roles=("operations supervisor",))
+    replies, _ = await said(ActionHelp(real), tracker, domain)
+    assert last_line(replies[0]) == "Source: US BLS OEWS, May 2025 (Illinois)."
+
+
+async def test_pay_around_a_city_reads_its_metro_area(real, domain) -> None:
+    tracker = make_tracker(
+        "operations supervisor pay around Phoenix", "ask_compensation", roles=("operations supervisor",)
+    )
+    replies, _ = await said(ActionAnswerQuestion(real), tracker, domain)
+    assert last_line(replies[0]) == "Source: US BLS OEWS, May 2025 (Phoenix-Mesa-Chandler, AZ)."
+
+
+async def test_a_place_alone_follows_up_on_the_pair(real, domain) -> None:
+    slots = {ROLE_A: "Buyer", ROLE_B: "Procurement Manager"}
+    replies, _ = await said(ActionHelp(real), make_tracker("and in Texas?", "nlu_fallback", slots=slots), domain)
+    assert "Source: US BLS OEWS, May 2025 (Texas)." in replies[0]
+
+
+async def test_a_place_outside_the_us_is_said_to_have_no_figures(real, domain) -> None:
+    tracker = make_tracker("what does a buyer earn in the UK?", "ask_compensation", roles=("buyer",))
+    replies, _ = await said(ActionAnswerQuestion(real), tracker, domain)
+    assert last_line(replies[0]) == "Source: US BLS OEWS, May 2025 (national)."
+    assert replies[1:] == ["These pay figures are US data (BLS OEWS): I have none for places outside the US."]
+
+
+async def test_a_place_shared_by_several_areas_is_asked_back(real, domain) -> None:
+    tracker = make_tracker("buyer salary in Portland?", "ask_compensation", roles=("buyer",))
+    replies, _ = await said(ActionAnswerQuestion(real), tracker, domain)
+    assert replies == [
+        'Which "Portland" do you mean: Portland-South Portland, ME; Portland-Vancouver-Hillsboro, OR-WA? '
+        "Ask again with the one you mean."
+    ]
+
+
+async def test_a_correction_replaces_the_role_it_turns_down(real, domain) -> None:
+    text = "no, not the COO, I meant the VP of operations"
+    slots = {ROLE_A: "Chief Operating Officer", ROLE_B: "Supply Chain Director"}
+    tracker = make_tracker(text, "inform", roles=("COO", "VP of operations"), slots=slots)
+    _, events = await said(ActionAnswerQuestion(real), tracker, domain)
+    assert (events[ROLE_A], events.get(ROLE_B, slots[ROLE_B])) == ("VP of Operations", "Supply Chain Director")
+
+
+async def test_a_career_and_an_education_question_both_get_answers(real, domain) -> None:
+    text = "how do I become a plant manager, and do I need a degree?"
+    for action in (ActionEducation(real), ActionCareerPath(real)):
+        replies, _ = await said(action, make_tracker(text, "education", roles=("plant manager",)), domain)
+        assert [reply.split(":")[0].split(",")[0] for reply in replies] == [
+            "People usually become a Plant Manager after working as",
+            "A Plant Manager usually has a bachelor's degree",
+        ]
+
+
+async def test_a_place_in_a_question_on_another_dimension_changes_nothing(real, domain) -> None:
+    text = "who has more budget authority, a Senior Operations Manager (Leeds) or a Jr. Buyer?"
+    tracker = make_tracker(text, "ask_budget", roles=("Senior Operations Manager", "Buyer"))
+    replies, _ = await said(ActionAnswerQuestion(real), tracker, domain)
+    assert replies[0].startswith("The Operations Manager has more budget authority than a Buyer.")

@@ -1,0 +1,87 @@
+"""The shape of the code: every module of ``actions/`` and ``kb/`` imports, no import cycle among
+them, no action creates another action (they go through ``actions.router``), and no module of
+``actions/`` over 300 lines."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGES = ("actions", "kb")
+MAX_LINES = 300
+OVER_LIMIT = {"actions/render.py"}  # the widget layout's module, being reorganised on its own
+
+
+def modules() -> dict[str, Path]:
+    found = {}
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            parts = path.relative_to(ROOT).with_suffix("").parts
+            found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return found
+
+
+def imports(path: Path, known: set[str]) -> set[str]:
+    """The project modules ``path`` imports anywhere in it (top level or inside functions)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+        found |= {name for name in names if name in known}
+    return found
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Each import cycle once (as the path that closes it), by depth-first search."""
+    found, state = [], {}
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = "open"
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == "open":
+                found.append([*path[path.index(nxt) :], nxt])
+            elif nxt not in state:
+                visit(nxt, [*path, nxt])
+        state[node] = "done"
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [node])
+    return found
+
+
+def test_every_module_imports() -> None:
+    for name in modules():
+        if not name.endswith("__main__"):
+            importlib.import_module(name)
+
+
+def test_no_import_cycle() -> None:
+    known = modules()
+    graph = {name: imports(path, set(known)) - {name} for name, path in known.items()}
+    assert cycles(graph) == []
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}) == [["a", "b", "c", "a"]]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "actions").glob("*.py")), ids=lambda p: p.name)
+def test_no_action_creates_another_action(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    calls = [node.func for node in ast.walk(tree) if isinstance(node, ast.Call)]
+    created = [call.id for call in calls if isinstance(call, ast.Name) and call.id.startswith("Action")]
+    assert created == []
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "actions").glob("*.py")), ids=lambda p: p.name)
+def test_modules_stay_small(path: Path) -> None:
+    if str(path.relative_to(ROOT)) not in OVER_LIMIT:
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_LINES

@@ -76,5 +76,5 @@ def test_rasa_calls_the_action_server_with_its_token(bot: Bot) -> None:
     log = bot.log.parent / "actions.log"
     refusals = log.read_text().count("Refused")
     replies = bot.say(f"user-{uuid.uuid4().hex[:8]}", "who earns more, a buyer or a plant manager?")
-    assert "Source: US BLS OEWS, May 2025 (national)." in replies[0]["text"]
+    assert "Source: US BLS OEWS, May 2025 (national), annual wages." in replies[0]["text"]
     assert log.read_text().count("Refused") == refusals

@@ -46,7 +46,7 @@ async def test_pay_of_one_role_in_a_state_unclear_to_nlu(real, domain) -> None:
     text = "what does an operations supervisor make in Illinois?"
     tracker = make_tracker(text, "nlu_fallback", roles=("operations supervisor",))
     replies, _ = await said(ActionHelp(real), tracker, domain)
-    assert last_line(replies[0]) == "Source: US BLS OEWS, May 2025 (Illinois)."
+    assert last_line(replies[0]) == "Source: US BLS OEWS, May 2025 (Illinois), annual wages."
 
 
 async def test_pay_around_a_city_reads_its_metro_area(real, domain) -> None:
@@ -54,19 +54,19 @@ async def test_pay_around_a_city_reads_its_metro_area(real, domain) -> None:
         "operations supervisor pay around Phoenix", "ask_compensation", roles=("operations supervisor",)
     )
     replies, _ = await said(ActionAnswerQuestion(real), tracker, domain)
-    assert last_line(replies[0]) == "Source: US BLS OEWS, May 2025 (Phoenix-Mesa-Chandler, AZ)."
+    assert last_line(replies[0]) == "Source: US BLS OEWS, May 2025 (Phoenix-Mesa-Chandler, AZ), annual wages."
 
 
 async def test_a_place_alone_follows_up_on_the_pair(real, domain) -> None:
     slots = {ROLE_A: "Buyer", ROLE_B: "Procurement Manager"}
     replies, _ = await said(ActionHelp(real), make_tracker("and in Texas?", "nlu_fallback", slots=slots), domain)
-    assert "Source: US BLS OEWS, May 2025 (Texas)." in replies[0]
+    assert "Source: US BLS OEWS, May 2025 (Texas), annual wages." in replies[0]
 
 
 async def test_a_place_outside_the_us_is_said_to_have_no_figures(real, domain) -> None:
     tracker = make_tracker("what does a buyer earn in the UK?", "ask_compensation", roles=("buyer",))
     replies, _ = await said(ActionAnswerQuestion(real), tracker, domain)
-    assert last_line(replies[0]) == "Source: US BLS OEWS, May 2025 (national)."
+    assert last_line(replies[0]) == "Source: US BLS OEWS, May 2025 (national), annual wages."
     assert replies[1:] == ["These pay figures are US data (BLS OEWS): I have none for places outside the US."]
 
 

@@ -22,6 +22,7 @@ from kb.content_education import (
     read_certifications,
     read_education,
 )
+from kb.content_outside import OutsideContent, PayMixSpec, read_outside, read_pay_mix
 from kb.content_reader import ContentError, Where, Reader
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -73,6 +74,7 @@ class RoleSpec:
     pay_position: Optional[PaySpec] = None
     education: Optional[EducationSpec] = None
     certifications: list[CertificationRef] = field(default_factory=list)
+    pay_mix: Optional[PayMixSpec] = None
 
 
 @dataclass
@@ -108,6 +110,7 @@ class Content:
     ambiguous: list[AmbiguousSpec] = field(default_factory=list)
     aspects: list[AspectSpec] = field(default_factory=list)
     certifications: list[CertificationSpec] = field(default_factory=list)  # the catalogue
+    outside: OutsideContent = field(default_factory=OutsideContent)  # occupations outside the map
 
 
 def _read_dimensions(path: Path, errors: list[ContentError]) -> list[DimensionSpec]:
@@ -167,6 +170,7 @@ def _read_role(path: Path, errors: list[ContentError]) -> Optional[RoleSpec]:
         pay_position=_read_pay(reader, node),
         education=read_education(reader, node),
         certifications=read_certifications(reader, node),
+        pay_mix=read_pay_mix(reader, node),
     )
     traits = node.get("traits")
     if traits is None:
@@ -301,4 +305,5 @@ def load_content(content_dir: Path = CONTENT_DIR) -> Content:
     aspects_file = content_dir / "aspects.yml"
     if aspects_file.exists():
         content.aspects = read_aspects(aspects_file, content.errors)
+    content.outside = read_outside(content_dir, content.errors)
     return content

@@ -2,10 +2,11 @@
 
 The OEWS file (tables ``occupation``, ``area``, ``footnote``, ``meta`` and ``cell``, one row
 per OEWS series id such as ``OEUM0010180000000111021``: type U, area type M, area 0010180,
-all industries 000000, occupation 111021) is read with the standard library; only the
-all-industry cells of the roles' SOC codes are copied: national, every state, every metro
-area. Columns used: v01 employment, v11-v15 annual 10th/25th/median/75th/90th percentile
-wages (USD), f01/f11-f15 their footnotes ("-" in a value means not published).
+all industries 000000, occupation 111021) is read with the standard library; the all-industry
+cells of every detailed occupation (``display_level`` 3, about 830: the roles' SOC codes and
+every job outside the map) are copied: national, every state, every metro area. Columns used:
+v01 employment, v11-v15 annual 10th/25th/median/75th/90th percentile wages (USD),
+f01/f11-f15 their footnotes ("-" in a value means not published).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Optional
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -73,7 +74,14 @@ def _cells(source: sqlite3.Connection, keys: list[str]) -> Iterator[tuple]:
         yield from source.execute(f"SELECT key, {columns} FROM cell WHERE key IN ({marks})", batch)
 
 
-def _wage_rows(source: sqlite3.Connection, areas: list[tuple], soc_codes: Collection[str]) -> Iterator[Wage]:
+def detailed_codes(database: Path) -> list[str]:
+    """Every detailed SOC occupation ("29-1141") of the OEWS file (``display_level`` 3)."""
+    with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as source:
+        rows = source.execute("SELECT occupation_code FROM occupation WHERE display_level = 3")
+        return sorted(f"{code[:2]}-{code[2:]}" for (code,) in rows)
+
+
+def _wage_rows(source: sqlite3.Connection, areas: list[tuple], soc_codes: Collection[str]) -> Iterator[dict]:
     by_key = {
         series_id(kind, code, soc): (soc, code) for code, kind, _state, _name in areas for soc in sorted(soc_codes)
     }
@@ -82,7 +90,7 @@ def _wage_rows(source: sqlite3.Connection, areas: list[tuple], soc_codes: Collec
         figures, notes = values[: len(COLUMNS)], values[len(COLUMNS) :]
         fields = {name: _number(value) for (name, _), value in zip(COLUMNS, figures, strict=True)}
         fields |= {f"{name}_note": note for (name, _), note in zip(COLUMNS, notes, strict=True)}
-        yield Wage(soc=soc, area_code=area_code, **fields)
+        yield {"soc": soc, "area_code": area_code, **fields}
 
 
 def load_role_pay(session: Session, content: Content) -> int:
@@ -100,14 +108,14 @@ def load_role_pay(session: Session, content: Content) -> int:
 
 
 def load_wages(engine: Engine, database: Path, database_sha256: str, content: Content) -> Optional[dict[str, int]]:
-    """Load the wage cells of every SOC code ``content`` names, in one transaction.
+    """Load the wage cells of every detailed occupation and every SOC code ``content`` names, in one transaction.
 
     The roles' own SOC codes and pay positions are always rewritten (the KB's role rows may
     have been reloaded); the wage rows only when the source file or the set of codes changed,
     in which case the row counts are returned (else None). Codes must have been validated
     against ``known_soc_codes`` first.
     """
-    soc_codes = sorted({soc for role in content.roles for soc, _ in role.soc})
+    soc_codes = sorted({soc for role in content.roles for soc, _ in role.soc} | set(detailed_codes(database)))
     with Session(engine) as session, session.begin():
         load_role_pay(session, content)
         current = session.execute(select(WageRelease)).scalar_one_or_none()
@@ -141,5 +149,6 @@ def load_wages(engine: Engine, database: Path, database_sha256: str, content: Co
             )
             session.flush()
             wages = list(_wage_rows(source, areas, soc_codes))
-            session.add_all(wages)
+            for start in range(0, len(wages), 10 * BATCH):
+                session.execute(insert(Wage), wages[start : start + 10 * BATCH])
         return {"areas": len(areas), "occupations": len(titles), "wage rows": len(wages)}

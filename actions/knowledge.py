@@ -152,12 +152,15 @@ class KnowledgeAction(Action, ABC):
     def respond_in_session(self, recording: Dispatcher, tracker: Tracker, domain: dict) -> tuple[list, dict[str, Any]]:
         """``respond`` in a session of its own; returns its events and the notes it left on the session."""
         from actions.aspects import answer_aspect  # these build on this module
+        from actions.outside import answer_outside
         from actions.pronouns import with_focus_role
         from actions.ranking import answer_ranking
 
         with self.knowledge.session() as session:
             events = None
             if self.answers_free_questions:
+                events = answer_outside(recording, tracker, session)  # jobs outside the map, pay mix
+            if self.answers_free_questions and events is None:
                 tracker = with_focus_role(tracker)
                 events = answer_aspect(recording, tracker, session)
                 events = answer_ranking(recording, tracker, session) if events is None else events

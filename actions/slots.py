@@ -31,3 +31,6 @@ FALLBACK = "nlu_fallback"
 OTHER_ASPECT = "other_aspect"
 FULL_COMPARISON = "all"
 EDUCATION = "education"
+
+OCCUPATION = "occupation"  # entity: a job outside the map, valued by SOC code ("29-1141") or outside group
+CURRENT_OCCUPATION = "current_occupation"  # slot: the outside job the user said they hold

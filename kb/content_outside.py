@@ -20,6 +20,8 @@ from kb.content_reader import ContentError, Reader, Where
 
 OCCUPATIONS_FILE = "occupations.yml"
 WAYS_IN_FILE = "ways_in.yml"
+CUES_FILE = "outside_cues.yml"
+CUE_KINDS = ("pay_mix", "suits_me")
 PAY_MIX_LEVELS = ("usual", "common", "sometimes", "rare")
 
 
@@ -73,6 +75,7 @@ class OutsideContent:
     occupations: list[OccupationAliasSpec] = field(default_factory=list)
     ways_in: list[WayInSpec] = field(default_factory=list)
     occupations_file: Optional[Path] = None
+    cues: dict[str, list[tuple[str, Where]]] = field(default_factory=dict)  # kind -> words
 
 
 def read_pay_mix(reader: Reader, node: CommentedMap) -> Optional[PayMixSpec]:
@@ -172,4 +175,13 @@ def read_outside(content_dir: Path, errors: list[ContentError]) -> OutsideConten
         outside.occupations_file = occupations
     if ways_in.exists():
         outside.ways_in = read_ways_in(ways_in, errors)
+    if (content_dir / CUES_FILE).exists():
+        reader = Reader(content_dir / CUES_FILE, errors)
+        node = reader.load()
+        node = reader.mapping(node, "the cues file") if node is not None else None
+        for kind in CUE_KINDS if node is not None else ():
+            outside.cues[kind] = reader.texts(node, kind)
+        for kind in node or ():
+            if kind not in CUE_KINDS:
+                reader.fail(reader.where(node, kind), f"unknown cue list '{kind}' (known: {', '.join(CUE_KINDS)})")
     return outside

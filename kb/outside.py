@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from kb.education_models import Certification
 from kb.models import Role
-from kb.outside_models import OccupationAlias, OutsideGroup
+from kb.outside_models import OccupationAlias, OutsideCue, OutsideGroup
 from kb.outside_results import EntryRole, OccupationInfo, OutsidePay, RouteIn, WaysIn
 from kb.queries import career_path
 from kb.resolve import role_info
@@ -144,6 +144,13 @@ def outside_pay(
         [role_pay] = pay.roles
         found.append((side.name, role_pay.figures[0], role_pay))
     return OutsidePay(area=area, release=release.release, sides=tuple(found))
+
+
+def cue_in(session: Session, kind: str, text: str) -> Optional[str]:
+    """The first cue word of ``kind`` ("pay_mix", "suits_me") that ``text`` contains as whole words, else None."""
+    lowered = " " + " ".join(re.sub(r"[^a-z0-9' ]+", " ", text.lower()).split()) + " "
+    words = session.scalars(select(OutsideCue.word).where(OutsideCue.kind == kind)).all()
+    return next((word for word in sorted(words, key=len, reverse=True) if f" {word} " in lowered), None)
 
 
 def role_named(session: Session, name: str) -> Optional[RoleInfo]:

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from kb.content import Content
 from kb.models import Role
-from kb.outside_models import OccupationAlias, OutsideEntry, OutsideGroup, RolePayMix
+from kb.outside_models import OccupationAlias, OutsideCue, OutsideEntry, OutsideGroup, RolePayMix
 from kb.text import lookup_key
 
 
@@ -39,6 +39,9 @@ def load_outside(session: Session, content: Content, roles: dict[str, Role]) -> 
                 row = OccupationAlias(alias=alias, key=key, soc=entry.soc, group_slug=entry.group, name=entry.name)
                 row.use_title = entry.use_title
                 session.add(row)
+    for kind, words in content.outside.cues.items():
+        unique = dict.fromkeys(word.lower() for word, _ in words)
+        session.add_all(OutsideCue(kind=kind, word=word) for word in unique)
     for spec in content.roles:
         if spec.pay_mix is not None:
             mix = spec.pay_mix

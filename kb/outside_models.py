@@ -64,6 +64,17 @@ class OccupationAlias(Base):
     use_title = Column(Boolean, nullable=False, default=True)  # False: the OEWS title alone is not a name
 
 
+class OutsideCue(Base):
+    """A word that routes a question: ``kind`` "pay_mix" (how pay is made up) or "suits_me"."""
+
+    __tablename__ = "outside_cue"
+    __table_args__ = (UniqueConstraint("kind", "word"),)
+
+    id = Column(Integer, primary_key=True)
+    kind = Column(String(20), nullable=False, index=True)
+    word = Column(String(80), nullable=False)
+
+
 class RolePayMix(Base):
     """How a role's pay is usually made up: bonus and equity as ``kb.content_outside.PAY_MIX_LEVELS``."""
 

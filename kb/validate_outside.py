@@ -23,7 +23,18 @@ PREFIX_PATTERN = re.compile(r"\d{2}-\d{0,4}")
 
 def check_outside(content: Content, known_soc: Optional[Collection[str]] = None) -> list[ContentError]:
     """Every problem with outside occupations, ways in and pay mix; ``known_soc`` as in ``check_pay``."""
-    return _check_occupations(content, known_soc) + _check_ways_in(content) + _check_pay_mix(content)
+    errors = _check_occupations(content, known_soc) + _check_ways_in(content)
+    return errors + _check_pay_mix(content) + _check_cues(content)
+
+
+def _check_cues(content: Content) -> list[ContentError]:
+    """A pay-mix word must not also be an aspect Rolewise does not compare, or the two answers compete."""
+    aspect_words = {word.lower(): spec.slug for spec in content.aspects for word, _ in spec.words}
+    return [
+        ContentError(where, f"'{word}' is also a word of the aspect '{aspect_words[word.lower()]}' (aspects.yml)")
+        for word, where in content.outside.cues.get("pay_mix", [])
+        if word.lower() in aspect_words
+    ]
 
 
 def _check_occupations(content: Content, known_soc: Optional[Collection[str]]) -> list[ContentError]:

@@ -56,11 +56,12 @@ async def test_a_nurse_asking_how_to_get_into_operations_gets_the_ways_in(outsid
         "What you would usually need to pick up: Budgets and commercial language.\n"
         "First step [PMP (Project Management Professional)]: Learn to run projects."
     ]
-    assert [b["title"] for b in dispatcher.messages[0]["buttons"][:2]] == ["Operations Coordinator", "Operations Supervisor"]
+    titles = [b["title"] for b in dispatcher.messages[0]["buttons"][:2]]
+    assert titles == ["Operations Coordinator", "Operations Supervisor"]
     assert slot_events(events)[CURRENT_OCCUPATION] == "29-1141"
 
 
-async def test_a_teacher_naming_a_goal_gets_the_route_and_the_goal_is_not_taken_for_their_role(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
+async def test_a_teacher_naming_a_goal_gets_the_route_not_the_goal_as_their_role(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
     text = "I'm a teacher, could I become an operations manager?"
     tracker = make_tracker(
         text, "state_role", roles=("operations manager",), slots={CURRENT_ROLE: "operations manager"},
@@ -75,10 +76,11 @@ async def test_a_teacher_naming_a_goal_gets_the_route_and_the_goal_is_not_taken_
         "1. Operations Coordinator to Operations Lead.",
     ]
     slots = slot_events(events)
-    assert (slots[CURRENT_ROLE], slots[CURRENT_OCCUPATION], slots[FOCUS_ROLE]) == (None, "25-2021", "Operations Manager")
+    remembered = (slots[CURRENT_ROLE], slots[CURRENT_OCCUPATION], slots[FOCUS_ROLE])
+    assert remembered == (None, "25-2021", "Operations Manager")
 
 
-async def test_who_earns_more_a_truck_driver_or_an_operations_manager_is_a_verdict_with_figures(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
+async def test_truck_driver_or_operations_manager_pay_is_a_verdict_with_figures(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
     text = "who earns more, a truck driver or an operations manager?"
     tracker = make_tracker(
         text, "ask_compensation", roles=("operations manager",), entities=[occupation(text, "truck driver", "53-3032")]
@@ -107,7 +109,7 @@ async def test_pay_in_a_state_named_after_in(outside_kb, domain) -> None:  # typ
     )
 
 
-async def test_another_dimension_for_an_outside_job_is_said_to_be_for_operations_roles_only(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
+async def test_another_dimension_for_an_outside_job_is_for_operations_roles_only(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
     text = "does a soldier have more budget authority than an operations manager?"
     tracker = make_tracker(
         text, "ask_budget", roles=("operations manager",), entities=[occupation(text, "soldier", "military")]
@@ -115,8 +117,8 @@ async def test_another_dimension_for_an_outside_job_is_said_to_be_for_operations
     dispatcher = CollectingDispatcher()
     await ActionAnswerQuestion(outside_kb).run(dispatcher, tracker, domain)
     assert texts(dispatcher) == [
-        "I compare only operations roles on budget authority, so I can't place Military service member on it. I can give its "
-        "pay from BLS data, or show how people from there get into operations."
+        "I compare only operations roles on budget authority, so I can't place Military service member on it. "
+        "I can give its pay from BLS data, or show how people from there get into operations."
     ]
 
 
@@ -155,8 +157,9 @@ async def test_a_stated_role_wins_over_a_remembered_outside_job(outside_kb, doma
     assert "Registered Nurses" not in texts(dispatcher)[0]
 
 
-async def test_stock_options_for_one_role_are_answered_from_its_pay_mix_with_figures(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
-    tracker = make_tracker("does a head of operations get stock options?", "other_aspect", roles=("head of operations",))
+async def test_stock_options_for_one_role_come_from_its_pay_mix_with_figures(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
+    text = "does a head of operations get stock options?"
+    tracker = make_tracker(text, "other_aspect", roles=("head of operations",))
     dispatcher = CollectingDispatcher()
     events = await ActionAnswerQuestion(outside_kb).run(dispatcher, tracker, domain)
     lines = texts(dispatcher)[0].splitlines()

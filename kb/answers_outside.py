@@ -97,6 +97,11 @@ def outside_pay_text(pay: OutsidePay) -> str:
             lines.append(f"{first} and {second} have the same median pay, {_where(pay)}.")
         else:
             lines.append(f"I can't say who earns more: BLS publishes no median for one of them {_where(pay)}.")
+    if pay.instead_of is not None:
+        lines.append(
+            f"I keep metro-area figures for operations roles only, so these are for {pay.area.name}, "
+            f"the state {pay.instead_of.name} is in."
+        )
     for name, figures, role_pay in pay.sides:
         lines.append((f"{name}: " if role_pay is not None else "") + figures_text(figures, pay.area))
     lines.append(f"Source: US BLS OEWS, {pay.release} ({area_label(pay.area)}).")

@@ -21,7 +21,7 @@ from kb.queries import career_path
 from kb.resolve import role_info
 from kb.results import AreaInfo, CareerPath, RoleInfo, UnknownArea
 from kb.text import lookup_key, singular
-from kb.wage_models import RoleSoc, WageOccupation, WageRelease
+from kb.wage_models import RoleSoc, WageArea, WageOccupation, WageRelease
 from kb.wages import pay_figures, resolve_area, soc_figures
 
 _QUALIFIER = re.compile(r",\s*(except|all other|including)\b.*$", re.IGNORECASE)
@@ -131,6 +131,13 @@ def outside_pay(
     area = resolve_area(session, area_text)
     if release is None or isinstance(area, UnknownArea):
         return area if isinstance(area, UnknownArea) else None
+    asked: Optional[AreaInfo] = None
+    if area.kind == "M" and any(isinstance(side, OccupationInfo) for side in sides):
+        # metro cells are loaded for the roles' own codes only (kb.wages_load): give the metro's state
+        metro = session.get(WageArea, area.code)
+        state = session.scalar(select(WageArea).where(WageArea.kind == "S", WageArea.state_code == metro.state_code))
+        if state is not None:
+            asked, area = area, AreaInfo(code=state.code, kind=state.kind, name=state.name)
     found = []
     for side in sides:
         if isinstance(side, OccupationInfo):
@@ -143,7 +150,7 @@ def outside_pay(
             return None
         [role_pay] = pay.roles
         found.append((side.name, role_pay.figures[0], role_pay))
-    return OutsidePay(area=area, release=release.release, sides=tuple(found))
+    return OutsidePay(area=area, release=release.release, sides=tuple(found), instead_of=asked)
 
 
 def cue_in(session: Session, kind: str, text: str) -> Optional[str]:

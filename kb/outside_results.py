@@ -61,6 +61,7 @@ class OutsidePay:
     area: AreaInfo
     release: str
     sides: tuple[tuple[str, WageFigures, Optional[RolePay]], ...]  # (name, figures, the role's pay or None)
+    instead_of: Optional[AreaInfo] = None  # the metro area asked for, when its state's figures are given
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ The OEWS file (tables ``occupation``, ``area``, ``footnote``, ``meta`` and ``cel
 per OEWS series id such as ``OEUM0010180000000111021``: type U, area type M, area 0010180,
 all industries 000000, occupation 111021) is read with the standard library; the all-industry
 cells of every detailed occupation (``display_level`` 3, about 830: the roles' SOC codes and
-every job outside the map) are copied: national, every state, every metro area. Columns used:
+every job outside the map) are copied nationally and for every state; metro areas only for
+the roles' own codes (which keeps `make kb` fast). Columns used:
 v01 employment, v11-v15 annual 10th/25th/median/75th/90th percentile wages (USD),
 f01/f11-f15 their footnotes ("-" in a value means not published).
 """
@@ -81,9 +82,15 @@ def detailed_codes(database: Path) -> list[str]:
         return sorted(f"{code[:2]}-{code[2:]}" for (code,) in rows)
 
 
-def _wage_rows(source: sqlite3.Connection, areas: list[tuple], soc_codes: Collection[str]) -> Iterator[dict]:
+def _wage_rows(
+    source: sqlite3.Connection, areas: list[tuple], soc_codes: Collection[str], metro_codes: Collection[str]
+) -> Iterator[dict]:
+    """Cells of ``soc_codes`` nationally and in every state; in metro areas only for ``metro_codes``."""
     by_key = {
-        series_id(kind, code, soc): (soc, code) for code, kind, _state, _name in areas for soc in sorted(soc_codes)
+        series_id(kind, code, soc): (soc, code)
+        for code, kind, _state, _name in areas
+        for soc in sorted(soc_codes)
+        if kind != "M" or soc in metro_codes
     }
     for key, *values in _cells(source, sorted(by_key)):
         soc, area_code = by_key[key]
@@ -148,7 +155,8 @@ def load_wages(engine: Engine, database: Path, database_sha256: str, content: Co
                 for code, kind, state, name in areas
             )
             session.flush()
-            wages = list(_wage_rows(source, areas, soc_codes))
+            role_codes = {soc for role in content.roles for soc, _ in role.soc}
+            wages = list(_wage_rows(source, areas, soc_codes, role_codes))
             for start in range(0, len(wages), 10 * BATCH):
                 session.execute(insert(Wage), wages[start : start + 10 * BATCH])
         return {"areas": len(areas), "occupations": len(titles), "wage rows": len(wages)}

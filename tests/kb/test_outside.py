@@ -39,7 +39,7 @@ def oews(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def outside_engine(small_content: Content, oews: Path) -> Engine:
     engine = in_memory(small_content)
     counts = load_wages(engine, oews, sha256_of(oews), small_content)
-    assert counts == {"areas": 2, "occupations": 5, "wage rows": 7}
+    assert counts == {"areas": 3, "occupations": 5, "wage rows": 8}  # metro cells for roles' codes only
     return engine
 
 
@@ -168,6 +168,16 @@ def test_pay_of_two_outside_jobs_in_a_state(session: Session) -> None:
         "(BLS) ($55,000), in Texas."
     )
     assert isinstance(outside_pay(session, [NURSE], "Atlantis"), UnknownArea)
+
+
+def test_a_metro_area_gives_an_outside_jobs_state_figures_and_says_so(session: Session) -> None:
+    pay = outside_pay(session, [NURSE, role(session, "Operations Manager")], "Houston")
+    assert isinstance(pay, OutsidePay)
+    assert answers_outside.outside_pay_text(pay).splitlines()[:2] == [
+        "I can't say who earns more: BLS publishes no median for one of them in Texas.",
+        "I keep metro-area figures for operations roles only, so these are for Texas, the state "
+        "Houston-Pasadena-The Woodlands, TX is in.",
+    ]
 
 
 def test_military_service_has_no_bls_pay_and_says_why(session: Session) -> None:

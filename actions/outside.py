@@ -22,7 +22,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render
-from actions.careers import role, value_before_message
+from actions.careers import holds_a_role, role, value_before_message
 from actions.context import masked, plan_career
 from actions.mentions import mentioned_roles, role_entities
 from actions.pay_mix import answer_pay_mix
@@ -32,11 +32,14 @@ from actions.slots import (
     CAREER_DIRECTION,
     CURRENT_OCCUPATION,
     CURRENT_ROLE,
+    DIMENSION,
     DIMENSION_INTENT_PREFIX,
+    FULL_COMPARISON,
     FOCUS_ROLE,
     NEEDS_ROLES,
     OCCUPATION,
     ROUTE_END,
+    STATE_ROLE,
 )
 from kb import answers, answers_outside
 from kb.outside import cue_in, outside_pay, resolve_occupation, route_in, ways_in
@@ -64,6 +67,10 @@ def occupations_named(session: Session, tracker: Tracker) -> list[OccupationInfo
     """The outside jobs the latest message names, in order, each once."""
     found = [resolve_occupation(session, e.get("value")) for e in role_entities(tracker, OCCUPATION)]
     return list({o.key: o for o in found if o is not None}.values())
+
+
+def occupation_spans(tracker: Tracker) -> list[tuple[int, int]]:
+    return [(int(e["start"]), int(e["end"])) for e in role_entities(tracker, OCCUPATION) if "start" in e and "end" in e]
 
 
 def spans(tracker: Tracker) -> list[tuple[int, int]]:
@@ -105,8 +112,12 @@ def answer_outside(dispatcher: CollectingDispatcher, tracker: Tracker, session: 
     known, _, _ = mentioned_roles(session, tracker)
     goals = [r for r in (role(session, name) for name in dict.fromkeys(known)) if r is not None]
     asked = dimensions_asked(tracker)
-    keep = [*kept_current_role(tracker), SlotSet(NEEDS_ROLES, False)]
     first = occupations[0]
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    theirs = intent == STATE_ROLE or holds_a_role(text, [s for s in occupation_spans(tracker)])
+    if not asked and not theirs and not goals and tracker.get_slot(DIMENSION) not in (None, FULL_COMPARISON):
+        asked = [tracker.get_slot(DIMENSION)]  # "what about a barista?" after a question on one dimension
+    keep = [*kept_current_role(tracker), SlotSet(NEEDS_ROLES, False)]
     if COMPENSATION in asked:
         sides: list[Union[OccupationInfo, RoleInfo]] = [*occupations, *goals][:2]
         pay = outside_pay(session, sides, area_named(session, text))
@@ -120,7 +131,7 @@ def answer_outside(dispatcher: CollectingDispatcher, tracker: Tracker, session: 
         render.send(dispatcher, [render.Reply(text_out, verdict=text_out.splitlines()[0])])
         own = [SlotSet(CURRENT_OCCUPATION, first.key), SlotSet(CURRENT_ROLE, None)] if len(sides) == 1 else []
         return keep + own
-    own = [SlotSet(CURRENT_OCCUPATION, first.key), SlotSet(CURRENT_ROLE, None)]
+    own = [SlotSet(CURRENT_OCCUPATION, first.key), SlotSet(CURRENT_ROLE, None)] if theirs or goals else []
     if asked:
         dimension = resolve_dimension(session, asked[0])
         info = dimension if isinstance(dimension, DimensionInfo) else None
@@ -129,7 +140,8 @@ def answer_outside(dispatcher: CollectingDispatcher, tracker: Tracker, session: 
     if goals:
         return keep + own + route_reply(dispatcher, session, first, goals[-1])
     ways = ways_in(session, first)
-    reply = f"{answers_outside.noted_text(first)}\n{answers_outside.ways_in_text(ways)}"
+    intro = answers_outside.noted_text(first) if theirs else answers_outside.outside_text(first)
+    reply = f"{intro}\n{answers_outside.ways_in_text(ways)}"
     render.send(dispatcher, [render.Reply(reply, role_buttons([e.role for e in ways.entries]), offers="menu")])
     return keep + own + [SlotSet(ROUTE_END, None)]
 

@@ -39,6 +39,14 @@ def noted_text(occupation: OccupationInfo) -> str:
     )
 
 
+def outside_text(occupation: OccupationInfo) -> str:
+    """Said when someone names a job outside the map without saying it is theirs."""
+    return (
+        f"{occupation_name(occupation)} is a job outside the operations roles I compare. "
+        "Here is how people from there usually get into operations."
+    )
+
+
 def ways_in_text(ways: WaysIn) -> str:
     """Entry roles with why they fit, then what transfers, what is usually missing and a first step."""
     lines = [f"From {occupation_name(ways.occupation)}, the usual ways into operations:"]

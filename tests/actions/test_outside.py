@@ -182,3 +182,19 @@ async def test_bonus_for_two_roles_gives_the_pay_verdict_then_both_mixes(outside
         "Equity or stock options are more usual for a Head of Operations.",
     ]
     assert lines[0].startswith("The Head of Operations is typically paid more than an Operations Manager")
+
+
+async def test_a_job_named_in_a_follow_up_is_placed_on_the_dimension_discussed_not_taken_as_theirs(
+    outside_kb, domain  # type: ignore[no-untyped-def]
+) -> None:
+    text = "what about a trucker?"
+    tracker = make_tracker(
+        text, "inform", entities=[occupation(text, "trucker", "53-3032")], slots={"dimension": "experience"}
+    )
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswerQuestion(outside_kb).run(dispatcher, tracker, domain)
+    assert texts(dispatcher)[0].startswith(
+        "I compare only operations roles on experience required, so I can't place Heavy and Tractor-Trailer Truck Drivers "
+        "(BLS) on it."
+    )
+    assert CURRENT_OCCUPATION not in slot_events(events)

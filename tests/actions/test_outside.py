@@ -194,7 +194,7 @@ async def test_a_job_named_in_a_follow_up_is_placed_on_the_dimension_discussed_n
     dispatcher = CollectingDispatcher()
     events = await ActionAnswerQuestion(outside_kb).run(dispatcher, tracker, domain)
     assert texts(dispatcher)[0].startswith(
-        "I compare only operations roles on experience required, so I can't place Heavy and Tractor-Trailer Truck Drivers "
-        "(BLS) on it."
+        "I compare only operations roles on experience required, so I can't place Heavy and Tractor-Trailer "
+        "Truck Drivers (BLS) on it."
     )
     assert CURRENT_OCCUPATION not in slot_events(events)

@@ -236,7 +236,8 @@ class ActionAboutMe(KnowledgeAction):
             # "I'm bored at work. Who earns more, a buyer or a plant manager?": read as "I'm ..." but asks a comparison
             from actions.compare import ActionAnswerQuestion  # compare builds on this module
 
-            answer = ActionAnswerQuestion(self._knowledge).respond(dispatcher, tracker, domain, session)
+            # answer_message, not respond: respond sends "I'm ..." messages read as inform back here
+            answer = ActionAnswerQuestion(self._knowledge).answer_message(dispatcher, tracker, session)
             return [SlotSet(CURRENT_ROLE, value_before_message(tracker, CURRENT_ROLE)), *answer]
         stated = unknown_before(text, spans, list(unknown) + list(unknown_in_text(session, tracker, spans, INFORM)))
         problem = resolve_role(session, stated) if stated is not None else None

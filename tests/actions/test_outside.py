@@ -198,3 +198,11 @@ async def test_a_job_named_in_a_follow_up_is_placed_on_the_dimension_discussed_n
         "Truck Drivers (BLS) on it."
     )
     assert CURRENT_OCCUPATION not in slot_events(events)
+
+
+async def test_a_sentence_about_work_before_a_comparison_read_as_inform_is_answered_once(knowledge, domain) -> None:  # type: ignore[no-untyped-def]
+    text = "I'm bored at work. Who has more budget, a buyer or a plant manager?"
+    tracker = make_tracker(text, "inform", roles=("buyer", "plant manager"))
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerQuestion(knowledge).run(dispatcher, tracker, domain)  # was endless recursion with AboutMe
+    assert texts(dispatcher)[0].startswith("The Plant Manager has more budget authority than a Buyer.")

@@ -32,3 +32,6 @@ OTHER_ASPECT = "other_aspect"
 FULL_COMPARISON = "all"
 EDUCATION = "education"
 PAY_DETAIL = "pay_detail"
+
+OCCUPATION = "occupation"  # entity: a job outside the map, valued by SOC code ("29-1141") or outside group
+CURRENT_OCCUPATION = "current_occupation"  # slot: the outside job the user said they hold

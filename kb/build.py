@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from kb.content import CONTENT_DIR, Content, ContentError, load_content
 from kb.education import load_education
+from kb.outside_load import load_outside
 from kb.models import (
     AmbiguousForm,
     Aspect,
@@ -165,6 +166,7 @@ def replace_content(session: Session, content: Content, content_fingerprint: str
         for target, _ in spec.next_roles
     )
     load_education(session, content, roles)
+    outside = load_outside(session, content, roles)
     for spec in content.contrasts:
         first, second = sorted((roles[spec.roles[0]], roles[spec.roles[1]]), key=lambda r: r.id)
         contrast = Contrast(role_a_id=first.id, role_b_id=second.id, source=spec.where.file.name)
@@ -201,4 +203,5 @@ def replace_content(session: Session, content: Content, content_fingerprint: str
         "ambiguous forms": len(content.ambiguous),
         "aspects not compared": len(content.aspects),
         "certifications": len(content.certifications),
+        **outside,
     }

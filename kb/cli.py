@@ -9,7 +9,7 @@ from typing import Optional, Sequence
 
 from sqlalchemy.orm import Session
 
-from kb import answers, cli_questions
+from kb import answers, cli_outside, cli_questions
 from kb.build import ContentInvalid, built_fingerprint, checked_content, fingerprint, prepare_schema, replace_content
 from kb.content import CONTENT_DIR
 from kb.db import BUILD_DIR, KnowledgeBaseUnavailable, database_url, make_engine, open_existing
@@ -18,6 +18,7 @@ from kb.queries import compare, list_roles
 from kb.report import build_report, report_text, write_report
 from kb.results import Comparison, SameRole, UnknownArea, UnknownDimension, UnknownRole, Verdict
 from kb.usage import create_usage_tables
+from kb.validate_outside import check_outside
 from kb.validate_pay import check_pay
 from kb.wages_fetch import OEWS_DIR, WageDataError, ensure_wage_data
 from kb.wages_load import known_soc_codes, load_wage_tables
@@ -26,7 +27,8 @@ from kb.wages_load import known_soc_codes, load_wage_tables
 def _build(args: argparse.Namespace) -> int:
     wage_data = ensure_wage_data(args.wages)
     content = checked_content(args.content)
-    unknown_codes = check_pay(content, known_soc_codes(wage_data.database))
+    known = known_soc_codes(wage_data.database)
+    unknown_codes = check_pay(content, known) + check_outside(content, known)
     if unknown_codes:
         raise ContentInvalid(unknown_codes)
     engine = make_engine(args.database_url)
@@ -144,6 +146,7 @@ def parser() -> argparse.ArgumentParser:
     compare_cmd.add_argument("--area", default=None, help="US state or metro area for pay figures (default: national)")
     compare_cmd.set_defaults(run=_compare)
     cli_questions.register(commands)
+    cli_outside.register(commands)
     return root
 
 

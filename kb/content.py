@@ -23,6 +23,7 @@ from kb.content_education import (
     read_certifications,
     read_education,
 )
+from kb.content_outside import OutsideContent, PayMixSpec, read_outside, read_pay_mix
 from kb.content_reader import ContentError, Where, Reader
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -74,6 +75,7 @@ class RoleSpec:
     pay_position: Optional[PaySpec] = None
     education: Optional[EducationSpec] = None
     certifications: list[CertificationRef] = field(default_factory=list)
+    pay_mix: Optional[PayMixSpec] = None
 
 
 @dataclass
@@ -110,6 +112,7 @@ class Content:
     aspects: list[AspectSpec] = field(default_factory=list)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     certifications: list[CertificationSpec] = field(default_factory=list)  # the catalogue
+    outside: OutsideContent = field(default_factory=OutsideContent)  # occupations outside the map
 
 
 def _read_dimensions(path: Path, errors: list[ContentError]) -> list[DimensionSpec]:
@@ -169,6 +172,7 @@ def _read_role(path: Path, errors: list[ContentError]) -> Optional[RoleSpec]:
         pay_position=_read_pay(reader, node),
         education=read_education(reader, node),
         certifications=read_certifications(reader, node),
+        pay_mix=read_pay_mix(reader, node),
     )
     traits = node.get("traits")
     if traits is None:
@@ -303,6 +307,7 @@ def load_content(content_dir: Path = CONTENT_DIR) -> Content:
     aspects_file = content_dir / "aspects.yml"
     if aspects_file.exists():
         content.aspects = read_aspects(aspects_file, content.errors)
+    content.outside = read_outside(content_dir, content.errors)
     if (content_dir / "vocabulary.yml").exists():
         content.vocabulary = read_vocabulary(content_dir / "vocabulary.yml", content.errors)
     for role in content.roles:  # slang and UK/Australian forms of titles are aliases like any other

@@ -16,12 +16,14 @@ from sqlalchemy.orm import Session
 
 from kb.db import BUILD_DIR
 from kb.models import Role, RoleAlias
-from kb.text import hyphen_forms, plural_forms
+from kb.outside import occupation_forms
+from kb.text import hyphen_forms, lookup_key, plural_forms
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 LABEL = "job_role"
+OCCUPATION = "occupation"  # a job outside the map: the pattern id is its SOC code, or its outside group
 PIPELINE_DIR = BUILD_DIR / "spacy_roles"
 
 
@@ -38,6 +40,18 @@ def role_patterns(names_and_aliases: Iterable[tuple[str, str]]) -> list[dict[str
 def kb_aliases(session: Session) -> list[tuple[str, str]]:
     query = select(Role.name, RoleAlias.alias).join(RoleAlias.role).order_by(Role.name, RoleAlias.id)
     return [tuple(row) for row in session.execute(query)]  # type: ignore[misc]
+
+
+def occupation_patterns(forms: Iterable[tuple[str, str]], role_keys: set[str]) -> list[dict[str, str]]:
+    """Entity-ruler patterns (with plurals) labelled ``occupation`` whose ``id`` is the SOC code or group;
+    a form that is also a role's alias is left to the role."""
+    patterns: dict[str, dict[str, str]] = {}
+    for target, form in forms:
+        for spelling in (form, *hyphen_forms(form)):
+            for surface in (spelling, *plural_forms(spelling)):
+                if lookup_key(surface) not in role_keys:
+                    patterns.setdefault(surface.lower(), {"label": OCCUPATION, "pattern": surface, "id": target})
+    return list(patterns.values())
 
 
 def make_pipeline(patterns: list[dict[str, str]], sentences: bool = False) -> "Language":
@@ -63,6 +77,8 @@ def _saved_patterns(out_dir: Path) -> list[dict[str, str]] | None:
 def build_pipeline(session: Session, out_dir: Path = PIPELINE_DIR) -> int:
     """Write the role pipeline to ``out_dir`` for Rasa's ``SpacyNLP``; returns the pattern count."""
     patterns = role_patterns(kb_aliases(session))
+    role_keys = set(session.scalars(select(RoleAlias.key)))
+    patterns += occupation_patterns(occupation_forms(session), role_keys)
     if _saved_patterns(out_dir) == patterns:
         return len(patterns)  # unchanged: keep the files (and their timestamps) so no retraining is triggered
     nlp = make_pipeline(patterns)

@@ -11,6 +11,7 @@ from kb.aspects import check_aspects
 from kb.content import Content, ContentError, RoleSpec, Where
 from kb.text import lookup_key, slugify
 from kb.validate_education import check_education
+from kb.validate_outside import check_outside
 from kb.validate_pay import check_pay
 from kb.validate_reporting import check_reporting
 from kb.vocabulary import check_vocabulary
@@ -48,6 +49,7 @@ def validate(content: Content, known_soc: Optional[Collection[str]] = None) -> l
     errors += check_pay(content, known_soc)
     errors += check_ambiguous(content)
     errors += check_aspects(content)
+    errors += check_outside(content, known_soc)
     errors += check_education(content)
     errors += check_vocabulary(content.vocabulary, set(DIMENSION_SLUGS), {r.name for r in content.roles})
     return sorted(set(errors), key=lambda e: (str(e.where.file), e.where.line, e.message))

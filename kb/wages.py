@@ -72,6 +72,12 @@ def _figures(session: Session, soc: str, area: AreaInfo, footnotes: dict[str, st
     )
 
 
+def soc_figures(session: Session, soc: str, area: AreaInfo) -> WageFigures:
+    """One SOC code's figures in ``area`` (``found`` False when BLS publishes none there)."""
+    footnotes = dict(session.execute(select(WageFootnote.code, WageFootnote.text)).all())
+    return _figures(session, soc, area, footnotes)
+
+
 def pay_figures(session: Session, roles: list[RoleInfo], area: Optional[AreaInfo] = None) -> Optional[PayFigures]:
     """The wage figures of each role's SOC codes in ``area`` (national when None).
 

@@ -2,10 +2,12 @@
 
 The OEWS file (tables ``occupation``, ``area``, ``footnote``, ``meta`` and ``cell``, one row
 per OEWS series id such as ``OEUM0010180000000111021``: type U, area type M, area 0010180,
-all industries 000000, occupation 111021) is read with the standard library; only the
-all-industry cells of the roles' SOC codes are copied: national, every state, every metro
-area. Columns used: v01 employment, v11-v15 annual 10th/25th/median/75th/90th percentile
-wages (USD), f01/f11-f15 their footnotes ("-" in a value means not published).
+all industries 000000, occupation 111021) is read with the standard library; the all-industry
+cells of every detailed occupation (``display_level`` 3, about 830: the roles' SOC codes and
+every job outside the map) are copied nationally and for every state; metro areas only for
+the roles' own codes (which keeps `make kb` fast). Columns used:
+v01 employment, v11-v15 annual 10th/25th/median/75th/90th percentile wages (USD),
+f01/f11-f15 their footnotes ("-" in a value means not published).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Optional
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -73,16 +75,29 @@ def _cells(source: sqlite3.Connection, keys: list[str]) -> Iterator[tuple]:
         yield from source.execute(f"SELECT key, {columns} FROM cell WHERE key IN ({marks})", batch)
 
 
-def _wage_rows(source: sqlite3.Connection, areas: list[tuple], soc_codes: Collection[str]) -> Iterator[Wage]:
+def detailed_codes(database: Path) -> list[str]:
+    """Every detailed SOC occupation ("29-1141") of the OEWS file (``display_level`` 3)."""
+    with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as source:
+        rows = source.execute("SELECT occupation_code FROM occupation WHERE display_level = 3")
+        return sorted(f"{code[:2]}-{code[2:]}" for (code,) in rows)
+
+
+def _wage_rows(
+    source: sqlite3.Connection, areas: list[tuple], soc_codes: Collection[str], metro_codes: Collection[str]
+) -> Iterator[dict]:
+    """Cells of ``soc_codes`` nationally and in every state; in metro areas only for ``metro_codes``."""
     by_key = {
-        series_id(kind, code, soc): (soc, code) for code, kind, _state, _name in areas for soc in sorted(soc_codes)
+        series_id(kind, code, soc): (soc, code)
+        for code, kind, _state, _name in areas
+        for soc in sorted(soc_codes)
+        if kind != "M" or soc in metro_codes
     }
     for key, *values in _cells(source, sorted(by_key)):
         soc, area_code = by_key[key]
         figures, notes = values[: len(COLUMNS)], values[len(COLUMNS) :]
         fields = {name: _number(value) for (name, _), value in zip(COLUMNS, figures, strict=True)}
         fields |= {f"{name}_note": note for (name, _), note in zip(COLUMNS, notes, strict=True)}
-        yield Wage(soc=soc, area_code=area_code, **fields)
+        yield {"soc": soc, "area_code": area_code, **fields}
 
 
 def load_role_pay(session: Session, content: Content) -> int:
@@ -100,7 +115,7 @@ def load_role_pay(session: Session, content: Content) -> int:
 
 
 def load_wages(engine: Engine, database: Path, database_sha256: str, content: Content) -> Optional[dict[str, int]]:
-    """Load the wage cells of every SOC code ``content`` names, in one transaction.
+    """Load the wage cells of every detailed occupation and every SOC code ``content`` names, in one transaction.
 
     The roles' own SOC codes and pay positions are always rewritten (the KB's role rows may
     have been reloaded); the wage rows only when the source file or the set of codes changed,
@@ -116,7 +131,7 @@ def load_wage_tables(
 ) -> Optional[dict[str, int]]:
     """``load_wages`` in ``session``'s transaction, which the caller commits (``kb build`` does so
     once, with the content: see ``kb.build.replace_content``)."""
-    soc_codes = sorted({soc for role in content.roles for soc, _ in role.soc})
+    soc_codes = sorted({soc for role in content.roles for soc, _ in role.soc} | set(detailed_codes(database)))
     load_role_pay(session, content)
     current = session.execute(select(WageRelease)).scalar_one_or_none()
     if current is not None and (current.source_sha256, current.soc_codes) == (database_sha256, ",".join(soc_codes)):
@@ -148,6 +163,8 @@ def load_wage_tables(
             for code, kind, state, name in areas
         )
         session.flush()
-        wages = list(_wage_rows(source, areas, soc_codes))
-        session.add_all(wages)
+        role_codes = {soc for role in content.roles for soc, _ in role.soc}
+        wages = list(_wage_rows(source, areas, soc_codes, role_codes))
+        for start in range(0, len(wages), 10 * BATCH):
+            session.execute(insert(Wage), wages[start : start + 10 * BATCH])
     return {"areas": len(areas), "occupations": len(titles), "wage rows": len(wages)}

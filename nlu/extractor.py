@@ -15,7 +15,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from spacy.tokens import Doc
 
-from nlu.matching import LABEL, FuzzyIndex, find_roles
+from nlu.matching import LABEL, OCCUPATION, FuzzyIndex, find_roles, occupation_mentions
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False, model_from="SpacyNLP")
@@ -69,21 +69,27 @@ class RoleEntityExtractor(GraphComponent, EntityExtractorMixin):
         return model.model(text)
 
     def process(self, messages: List[Message], model: SpacyModel) -> List[Message]:
-        """Adds the ``job_role`` entities of each message, read from its spaCy doc."""
+        """Adds the ``job_role`` entities of each message, read from its spaCy doc, and the ``occupation``
+        entities of jobs outside the map (value: SOC code such as "29-1141", or "military")."""
         for message in messages:
             text = message.get(TEXT)
             if not text:
                 continue
             doc = self._doc(message, text, model)
+            outside = occupation_mentions(doc)
             entities = [
                 {
-                    "entity": LABEL,
+                    "entity": label,
                     "start": mention.start,
                     "end": mention.end,
                     "value": mention.role,
                     "confidence_entity": mention.confidence,
                 }
-                for mention in find_roles(doc, self._fuzzy_index(model), self._threshold)
+                for label, mention in sorted(
+                    [(LABEL, m) for m in find_roles(doc, self._fuzzy_index(model), self._threshold, outside)]
+                    + [(OCCUPATION, m) for m in outside],
+                    key=lambda found: found[1].start,
+                )
             ]
             message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(entities), add_to_output=True)
         return messages

@@ -6,7 +6,7 @@ Pure functions over spaCy objects, so they can be tested without Rasa.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from spacy.tokens import Doc
 
@@ -14,6 +14,7 @@ from kb.fuzzy import AliasMatcher, looks_like_posting, posting_keys
 from kb.text import lookup_key
 
 LABEL = "job_role"
+OCCUPATION = "occupation"  # kb.nlp.OCCUPATION
 MIN_FUZZY_CHARS = 8
 MIN_FUZZY_TOKENS = 2  # one-word near-misses are mostly real words ("purchases" vs "purchaser")
 MAX_FUZZY_TOKENS = 80  # typo search covers the start of a message; questions are short
@@ -140,13 +141,26 @@ def posting_mentions(doc: Doc, index: FuzzyIndex, taken: list[RoleMention]) -> l
     return found
 
 
-def find_roles(doc: Doc, index: FuzzyIndex, threshold: float) -> list[RoleMention]:
+def occupation_mentions(doc: Doc) -> list[RoleMention]:
+    """Jobs outside the map the entity ruler found ("truck driver"); ``role`` holds the SOC code
+    ("53-3032") or the outside group ("military")."""
+    return [
+        RoleMention(ent.start_char, ent.end_char, ent.text, ent.ent_id_, 1.0)
+        for ent in doc.ents
+        if ent.label_ == OCCUPATION and ent.ent_id_
+    ]
+
+
+def find_roles(
+    doc: Doc, index: FuzzyIndex, threshold: float, outside: Sequence[RoleMention] = ()
+) -> list[RoleMention]:
     """Every role mention in text order; exact ones are trusted, typos must pass the shared fuzzy rule,
     and posting-style titles are read by their posting keys; a slash title naming two roles
-    ("Supervisor/Manager, Operations") is one mention, whatever aliases it holds."""
+    ("Supervisor/Manager, Operations") is one mention, whatever aliases it holds. Spans of
+    ``outside`` (outside occupations) are never read as typos or postings of a role."""
     slashes = [m for m in posting_mentions(doc, index, []) if "/" in m.text and m.role == m.text]
     exact = [m for m in exact_mentions(doc) if not any(s.start <= m.start and m.end <= s.end for s in slashes)]
     exact = split_lists(doc, index, exact)
-    fuzzy = fuzzy_mentions(doc, index, exact + slashes, threshold)
-    postings = posting_mentions(doc, index, exact + slashes + fuzzy)
+    fuzzy = fuzzy_mentions(doc, index, exact + slashes + list(outside), threshold)
+    postings = posting_mentions(doc, index, exact + slashes + fuzzy + list(outside))
     return sorted(exact + slashes + fuzzy + postings, key=lambda m: m.start)

@@ -43,6 +43,14 @@ _CLOSING_OPENERS = (
     "related:",
 )
 _READER = {"you", "your", "you're", "yours", "yourself"}
+# Headings that wrap an article up or talk to the reader: their sections are the closing, never points.
+_CLOSING_HEADINGS = re.compile(
+    r"^(?:the\s+)?(?:bottom line|conclusion|conclusions|final thoughts|in summary|summary|key takeaways|takeaways|"
+    r"wrapping up|the verdict|faqs?|frequently asked questions|which (?:one|role|job|career|path) is (?:right|best)"
+    r"(?: for you)?|(?:so,?\s+)?which should you choose)\b",
+    re.IGNORECASE,
+)
+_TABLE_ROW = re.compile(r"^\|.*\|$")
 
 
 @dataclass
@@ -58,6 +66,7 @@ class Section:
     duplicate_of: Optional[str] = None  # heading of an earlier section on the same dimension
     leader: Optional[str] = None  # canonical name, "tie", or None when the text does not say
     evidence: list[str] = field(default_factory=list)
+    closing: bool = False  # a wrap-up heading ("The Bottom Line", "FAQ"): never mapped, never a point
 
     @property
     def text(self) -> str:
@@ -99,7 +108,7 @@ def _line_heading(line: str, previous_blank: bool) -> Optional[str]:
         match = pattern.match(line)
         if match:
             return _clean(match.group(1))
-    if line.startswith(("*", "_", "-", ">", "[", "(")) or not previous_blank:
+    if line.startswith(("*", "_", "-", ">", "[", "(")) or not previous_blank or " | " in line:  # "| 6 min read"
         return None
     line = line.removesuffix(":").rstrip()
     words = _words(line)
@@ -113,6 +122,20 @@ def _inline_heading(line: str) -> Optional[tuple[str, str]]:
     if match and len(match.group(1).split()) <= MAX_INLINE_HEADING_WORDS:
         return _clean(match.group(1)), match.group(2).strip()
     return None
+
+
+def is_closing_heading(heading: str) -> bool:
+    """True for "The Bottom Line", "Conclusion", "FAQ", "Which career is right for you?" and the like."""
+    return bool(_CLOSING_HEADINGS.match(heading.strip(" ?!.:")))
+
+
+def _stats_row(lines: list[str], index: int) -> bool:
+    """A "Label: value" line among others like it ("Median salary: ...", "Job outlook: ..."): a stats
+    block, not a run of inline headings."""
+    def inline(at: int) -> bool:
+        return 0 <= at < len(lines) and _inline_heading(lines[at].strip()) is not None
+
+    return inline(index) and (inline(index - 1) or inline(index + 1))
 
 
 def is_closing(paragraph: str) -> bool:
@@ -142,11 +165,16 @@ def parse_article(text: str) -> Article:
         if not line:
             previous_blank, paragraph_open = True, False
             continue
+        if _TABLE_ROW.match(line) or _stats_row(lines, number - 1):  # tables and stats rows are no points
+            left_out.append((number, line))
+            previous_blank, paragraph_open = False, False
+            continue
         heading = _line_heading(line, previous_blank)
         inline = None if heading else _inline_heading(line)
         previous_blank = False
         if heading or inline:
             current = Section(heading or inline[0], number)  # type: ignore[index]
+            current.closing = is_closing_heading(current.heading)
             sections.append(current)
             if inline:
                 current.paragraphs.append(inline[1])

@@ -21,6 +21,7 @@ class IngestReport:
     missing: list[str]  # dimension slugs no section covers
     left_out: list[tuple[int, str]]  # (line, text) of intro, closing and footer paragraphs
     out: Path
+    read_as: tuple[tuple[str, str], ...] = ()  # (title word, role) for bare titles read as operations roles
 
     @property
     def mapped(self) -> list[Section]:
@@ -46,8 +47,10 @@ class IngestReport:
         """The report ``python -m kb ingest`` prints."""
         lines = [
             f"Draft contrast {self.roles[0]} vs {self.roles[1]} written to {self.out}",
-            f"Headings: {len(self.mapped)} of {len(self.sections)} mapped to a dimension",
         ]
+        lines += [f"Read the title's '{word}' as {role} (check this is what the article means)"
+                  for word, role in self.read_as]
+        lines.append(f"Headings: {len(self.mapped)} of {len(self.sections)} mapped to a dimension")
         for s in self.mapped:
             also = f", merged into '{s.duplicate_of}'" if s.duplicate_of else ""
             lines.append(

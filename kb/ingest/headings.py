@@ -33,7 +33,8 @@ STOPWORDS = frozenset(
     you your it its this that these those more most less than much many job jobs role roles position
     work working day life key main career team teams need needs needed typical typically vs versus other others
     get gets go goes have has difference differences compare compared comparison between about
-    manager managers operations final thoughts conclusion summary verdict""".split()
+    manager managers operations final thoughts conclusion summary verdict required requirements
+    overview explained breakdown""".split()
 )
 _SUFFIXES = ("ically", "ities", "ical", "ity", "ies", "ing", "ion", "ic", "ed", "es", "al", "s", "y", "e")
 

@@ -53,6 +53,8 @@ REPORTS = frozenset("report reports reporting answer answers answering".split())
 OVERSEES = frozenset("oversee oversees overseeing supervise supervises supervising outrank outranks".split())
 PASSIVES = frozenset("overseen supervised managed led directed outranked outearned".split())
 RESTS = frozenset("rest rests lie lies sit sits".split())
+FOCUS_VERBS = frozenset("relies rely relying focuses focus focusing concentrates concentrate depends depend".split())
+PASSES_UP = frozenset("escalate escalates escalating refer refers referring".split())  # "escalates larger ones"
 SUMMARY_OPENERS = ("overall", "in short", "therefore", "on balance", "all in all", "in summary", "in general")
 NUMBERS = {
     word: value
@@ -77,11 +79,15 @@ def _other(roles: tuple[str, str], role: str) -> str:
     return roles[1] if role == roles[0] else roles[0]
 
 
-def _clauses(sentence: "Span") -> list[tuple[int, int]]:
-    """Token ranges of the clauses of ``sentence``."""
+def _clauses(sentence: "Span", mention_starts: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Token ranges of the clauses of ``sentence``; ", which <role> ..." starts a clause of its own
+    ("Managers need planning, which supervisors use less")."""
     bounds, start = [], 0
     for index, token in enumerate(sentence):
-        if token.lower_ in CLAUSE_BREAKS and index > start:
+        relative = (
+            token.lower_ == "which" and index > 0 and sentence[index - 1].text == "," and index + 1 in mention_starts
+        )
+        if (token.lower_ in CLAUSE_BREAKS or relative) and index > start:
             bounds.append((start, index))
             start = index + 1
     bounds.append((start, len(sentence)))
@@ -105,8 +111,9 @@ def _cue(words: list[str], start: int, end: int, others: dict[int, Mention]) -> 
         polarity = 0
         following = words[index + 1] if index + 1 < end else ""
         after_to = _object_after(others, index + 2) if following in ("to", "by", "with") else None
-        if word in LEADS and not (word == "most" and following == "of"):
-            polarity = -1 if following in REVERSING else 1
+        focus = word == "more" and following == "on" and index > start and words[index - 1] in FOCUS_VERBS
+        if word in LEADS and not (word == "most" and following == "of") and not focus:  # not "relies more on X"
+            polarity = -1 if following in REVERSING or (index > start and words[index - 1] in PASSES_UP) else 1
         elif word in TRAILS:
             polarity = 1 if word in ("less", "fewer") and following in REVERSING else -1
         elif word in ("senior", "junior") and following == "to" and _object_after(others, index + 2):
@@ -155,7 +162,7 @@ def clause_votes(doc: "Doc", roles: tuple[str, str], dimension: str = "") -> tup
         words = [token.lower_ for token in sentence]
         mentions = find_mentions(sentence, roles, forms)
         weight = 2.0 if sentence.text.lower().startswith(SUMMARY_OPENERS) else 1.0
-        for start, end in _clauses(sentence):
+        for start, end in _clauses(sentence, frozenset(m.start for m in mentions)):
             inside = [m for m in mentions if start <= m.start < end]
             subjects = [m for m in inside if not m.is_object]
             objects = {m.start: m for m in inside if m.is_object}

@@ -15,8 +15,9 @@ if TYPE_CHECKING:
 
 JOB_NOUNS = frozenset(
     """manager supervisor director officer lead coordinator analyst associate buyer planner head vp
-    engineer specialist superintendent controller dispatcher chief""".split()
+    engineer specialist superintendent controller dispatcher chief president""".split()
 )
+ALSO_CALLED = {"vp": ("president",)}  # "a vice president" names the VP
 _OBJECT_MARKERS = frozenset(
     "than to with by unlike from over versus vs like under toward towards against compared".split()
 )
@@ -50,9 +51,10 @@ def short_forms(roles: tuple[str, str]) -> dict[str, str]:
     forms: dict[str, str] = {"former": roles[0], "latter": roles[1]}
     if heads[0] != heads[1]:
         for role, head in zip(roles, heads, strict=True):
-            if head in JOB_NOUNS:
-                forms[head] = role
-                forms[head + "s"] = role
+            for word in (head, *ALSO_CALLED.get(head, ())):
+                if word in JOB_NOUNS:
+                    forms[word] = role
+                    forms[word + "s"] = role
     return forms
 
 

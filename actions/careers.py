@@ -20,25 +20,19 @@ from actions import render, render_careers, usage, wording
 from actions.career_plans import CareerPlan, plan_career
 from actions.context import SAYS_WHO, is_role_follow_up, masked
 from actions.free import FreeQuestionAction
-from actions.knowledge import KnowledgeBase
+from actions.knowledge import KnowledgeBase, entity_value
 from actions.question import Several
 from actions.router import Handling, handles, route, route_parts
-from actions.mentions import focused, mentioned_roles, report_unknown, unknown_in_text
+from actions.mentions import focused, holds_a_role, mentioned_roles, report_unknown, role, unknown_in_text
 from actions.reading import as_inform, part_kinds, read_question
 from actions.phrases import family_moves, source_words, worded_dimensions
-from actions.roles import entity_value
 from actions.slots import CAREER, CAREER_DIRECTION, CURRENT_ROLE, FOCUS_ROLE, INFORM, ROLE_A, ROLE_B, ROUTE_END
 from kb.queries import career_path, common_roles, compare_all, describe_role, entry_roles, families, list_roles
 from kb.resolve import resolve_role
-from kb.results import CareerPath, Comparison, RoleInfo, RoleMatch, RoleProfile, UnknownRole
+from kb.results import CareerPath, Comparison, RoleInfo, RoleProfile, UnknownRole
 
 EXPERIENCE = "experience"
 STEP_POINTS = 3
-
-
-def role(session: Session, name: Optional[str]) -> Optional[RoleInfo]:
-    match = resolve_role(session, name) if name else None
-    return match.role if isinstance(match, RoleMatch) else None
 
 
 def remembered_pair(tracker: Tracker) -> Optional[tuple[str, str]]:
@@ -189,19 +183,6 @@ def unknown_before(text: str, spans: list[tuple[int, int]], unknown: list[str]) 
     return re.sub(r"^(an?|the)\s+", "", title, flags=re.IGNORECASE) or None
 
 
-HOLDS = re.compile(
-    r"\b(i'?m|im|i am|i work as|working as|employed as|i'?ve been|been|currently|my (current )?(job|role|title) is|"
-    r"day job:?|about me:?|i'?m (currently |now )?(a|an|the))\s*(an?|the)?\s*$",
-    re.IGNORECASE,
-)
-
-
-def holds_a_role(text: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether a role mention comes right after words saying it is the writer's own ("I'm a buyer",
-    "I work as a dispatcher"), as opposed to a message that only starts with "I'm" ("I'm bored at work")."""
-    return any(HOLDS.search(text[:start]) for start, _end in spans)
-
-
 class Stated(Careers):
     """ "I'm a logistics coordinator": what the bot can do for someone in that role.
 
@@ -218,8 +199,9 @@ class Stated(Careers):
             return []
         text = tracker.latest_message.get("text") or ""
         if len(roles) >= 2 and not holds_a_role(text, spans) and worded_dimensions(masked(text, spans)):
-            # "I'm bored at work. Who earns more, a buyer or a plant manager?": read as "I'm ..." but asks a comparison
-            return route("answer", self.knowledge, dispatcher, tracker, session)
+            # "I'm bored at work. Who earns more, a buyer or a plant manager?": read as "I'm ..." but asks a
+            # comparison ("compare", not "answer", which would send "I'm ..." back here)
+            return route("compare", self.knowledge, dispatcher, tracker, session)
         stated = unknown_before(text, spans, list(unknown) + list(unknown_in_text(session, tracker, spans, INFORM)))
         problem = resolve_role(session, stated) if stated is not None else None
         if isinstance(problem, UnknownRole):  # "I'm a warehouse supervisor, how do I get to operations manager?"

@@ -17,7 +17,7 @@ from actions.phrases import unrecognised_phrases
 from actions.slots import INFORM, JOB_ROLE
 from kb.ambiguous import ambiguous_candidates
 from kb.resolve import resolve_role
-from kb.results import RoleMatch, UnknownRole
+from kb.results import RoleInfo, RoleMatch, UnknownRole
 
 
 def focused(tracker: Tracker) -> Tracker:
@@ -124,3 +124,21 @@ def placed_roles(session: Session, tracker: Tracker) -> list[tuple[str, int]]:
         if known:
             placed.append((known[0], int(entity.get("start", -1))))
     return placed
+
+
+def role(session: Session, name: Optional[str]) -> Optional[RoleInfo]:
+    match = resolve_role(session, name) if name else None
+    return match.role if isinstance(match, RoleMatch) else None
+
+
+HOLDS = re.compile(
+    r"\b(i'?m|im|i am|i work as|working as|employed as|i'?ve been|been|currently|my (current )?(job|role|title) is|"
+    r"day job:?|about me:?|i'?m (currently |now )?(a|an|the))\s*(an?|the)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def holds_a_role(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a role mention comes right after words saying it is the writer's own ("I'm a buyer",
+    "I work as a dispatcher"), as opposed to a message that only starts with "I'm" ("I'm bored at work")."""
+    return any(HOLDS.search(text[:start]) for start, _end in spans)

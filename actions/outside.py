@@ -22,12 +22,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render
-from actions.careers import holds_a_role, role
-from actions.context import masked, plan_career
-from actions.mentions import mentioned_roles, role_entities
+from actions.career_plans import plan_career
+from actions.context import masked
+from actions.knowledge import entity_value
+from actions.mentions import holds_a_role, mentioned_roles, role, role_entities
 from actions.pay_mix import answer_pay_mix
 from actions.phrases import worded_dimensions
-from actions.roles import entity_value
 from actions.slots import (
     CAREER_DIRECTION,
     CURRENT_OCCUPATION,

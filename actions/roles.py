@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -15,17 +14,11 @@ from actions.free import FreeQuestionAction
 from actions.knowledge import KnowledgeBase
 from actions.question import Several
 from actions.reading import part_kinds, read_question
+from actions.knowledge import entity_value
 from actions.router import handles, route_parts
 from actions.slots import DESCRIBE, FOCUS_ROLE, INFORM, JOB_FAMILY, PAGE
 from kb.queries import common_roles, describe_role, families, list_roles
 from kb.results import RoleProfile
-
-
-def entity_value(tracker: Tracker, name: str) -> Optional[str]:
-    for entity in tracker.latest_message.get("entities") or []:
-        if entity.get("entity") == name and entity.get("value") not in (None, ""):
-            return str(entity["value"])
-    return None
 
 
 class ActionDescribeRole(FreeQuestionAction):

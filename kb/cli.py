@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from kb import answers, cli_questions
 from kb.build import ContentInvalid, build_database, built_fingerprint, checked_content, fingerprint
-from kb.content import CONTENT_DIR
+from kb.content import CONTENT_DIR, Content
 from kb.db import BUILD_DIR, KnowledgeBaseUnavailable, database_url, make_engine, open_existing
 from kb.nlp import PIPELINE_DIR, build_pipeline
 from kb.queries import compare, list_roles
@@ -19,8 +19,9 @@ from kb.report import build_report, report_text, write_report
 from kb.results import Comparison, SameRole, UnknownArea, UnknownDimension, UnknownRole, Verdict
 from kb.usage import create_usage_tables
 from kb.validate_pay import check_pay
-from kb.wages_fetch import OEWS_DIR, WageDataError, ensure_wage_data
-from kb.wages_load import known_soc_codes, load_wages
+from kb.validate_pay_levels import check_pay_levels
+from kb.wages_fetch import OEWS_DIR, OEWS_WHEEL, WageDataError, ensure_wage_data
+from kb.wages_load import known_soc_codes, load_wages, national_percentiles
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -29,6 +30,7 @@ def _build(args: argparse.Namespace) -> int:
     unknown_codes = check_pay(content, known_soc_codes(wage_data.database))
     if unknown_codes:
         raise ContentInvalid(unknown_codes)
+    _check_against_wages(content, wage_data.database)
     engine = make_engine(args.database_url)
     where = engine.url.render_as_string(hide_password=True)
     current = fingerprint(args.content)
@@ -48,8 +50,19 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_against_wages(content: Content, database: Path) -> None:
+    """Raise ``ContentInvalid`` when pay levels or authored pay verdicts disagree with the wage data."""
+    codes = {soc for role in content.roles for soc, _ in role.soc}
+    errors = check_pay_levels(content, national_percentiles(database, codes))
+    if errors:
+        raise ContentInvalid(errors)
+
+
 def _validate(args: argparse.Namespace) -> int:
     content = checked_content(args.content)
+    database = OEWS_DIR / Path(OEWS_WHEEL.data_member).stem
+    if database.exists():
+        _check_against_wages(content, database)
     print(
         f"Content OK: {len(content.dimensions)} dimensions, {len(content.roles)} roles, "
         f"{len(content.contrasts)} contrasts."

@@ -71,13 +71,12 @@ def gap_ratio(first: PayRange, second: PayRange) -> float:
 
 
 def gap_words(ratio: float) -> str:
-    """A pay gap in plain words: "about 25% more", "about one and a half times as much", "about twice as much"."""
-    if ratio < 1.45:
+    """A pay gap in plain words: "about 25% more" (to the nearest 5%) up to 1.95 times, then
+    "about twice as much", "about two and a half times as much", "about three times as much"."""
+    if ratio < 1.95:
         return f"about {max(10, round((ratio - 1) * 20) * 5)}% more"
-    if ratio < 1.75:
-        return "about one and a half times as much"
-    if ratio < 2.5:
+    if ratio < 2.25:
         return "about twice as much"
-    if ratio < 3.5:
-        return "about three times as much"
+    if ratio < 2.75:
+        return "about two and a half times as much"
     return f"about {round(ratio)} times as much"

@@ -280,3 +280,15 @@ def unknown_area_text(problem: UnknownArea) -> str:
 def role_on_text(trait: Trait, pay: Optional[PayFigures]) -> str:
     """One role on one dimension ("what does it pay?"): its profile's text, then, for pay, the sourced figures."""
     return f"{trait.text}\n{pay_text(pay)}" if pay is not None else trait.text
+
+
+def sources_text(sources: Sequence[tuple[str, tuple[str, ...]]], dimension: Optional[str] = None) -> str:
+    """The sources of an authored comparison, one per line; those for ``dimension`` only when given."""
+    if not sources:
+        return "Sources: none; this comparison is composed from the two role profiles."
+    shown = [(source, points) for source, points in sources if dimension is None or not points or dimension in points]
+    lines = ["Sources:"]
+    for source, points in shown:
+        on = f" (on {', '.join(slug.replace('_', ' ') for slug in points)})" if points and dimension is None else ""
+        lines.append(f"- {source}{on}")
+    return "\n".join(lines)

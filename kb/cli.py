@@ -14,7 +14,7 @@ from kb.build import ContentInvalid, build_database, built_fingerprint, checked_
 from kb.content import CONTENT_DIR, Content
 from kb.db import BUILD_DIR, KnowledgeBaseUnavailable, database_url, make_engine, open_existing
 from kb.nlp import PIPELINE_DIR, build_pipeline
-from kb.queries import compare, list_roles
+from kb.queries import compare, contrast_sources, list_roles
 from kb.report import build_report, report_text, write_report
 from kb.results import Comparison, SameRole, UnknownArea, UnknownDimension, UnknownRole, Verdict
 from kb.usage import create_usage_tables
@@ -103,6 +103,14 @@ def _roles(args: argparse.Namespace) -> int:
 def _compare(args: argparse.Namespace) -> int:
     with Session(open_existing(args.database_url)) as session:
         result = compare(session, args.role_a, args.role_b, args.dimension, args.area)
+        if args.sources and isinstance(result, (Verdict, Comparison)):
+            slug = result.dimension.slug if isinstance(result, Verdict) else None
+            sources = answers.sources_text(contrast_sources(session, result.first, result.second), slug)
+            result_text = (
+                answers.verdict_text(result) if isinstance(result, Verdict) else answers.comparison_text(result)
+            )
+            print(f"{result_text}\n{sources}")
+            return 0
     if isinstance(result, Verdict):
         print(answers.verdict_text(result))
     elif isinstance(result, Comparison):
@@ -150,6 +158,9 @@ def parser() -> argparse.ArgumentParser:
     compare_cmd.add_argument("role_a")
     compare_cmd.add_argument("role_b")
     compare_cmd.add_argument("--dimension", default=None, help="dimension slug, e.g. budget")
+    compare_cmd.add_argument(
+        "--sources", action="store_true", help="also list the public sources an authored comparison rests on"
+    )
     compare_cmd.add_argument("--area", default=None, help="US state or metro area for pay figures (default: national)")
     compare_cmd.set_defaults(run=_compare)
     cli_questions.register(commands)

@@ -147,6 +147,21 @@ def compare(
     return compare_on(session, first, second, resolved.slug, area)
 
 
+def contrast_sources(session: Session, first: RoleRef, second: RoleRef) -> list[tuple[str, tuple[str, ...]]]:
+    """The public sources an authored contrast of the two roles rests on: (URL or "the seed article",
+    the dimension slugs it supports, empty for all). Empty when the pair has no authored contrast."""
+    a, b = _pair(session, first, second)
+    if a is None or b is None or a.id == b.id:
+        return []
+    low, high = sorted((a.id, b.id))
+    contrast = session.execute(
+        select(Contrast).where(Contrast.role_a_id == low, Contrast.role_b_id == high)
+    ).scalar_one_or_none()
+    if contrast is None:
+        return []
+    return [(entry["source"], tuple(entry["points"])) for entry in contrast.references]
+
+
 def describe_role(session: Session, text: str) -> Union[RoleProfile, UnknownRole]:
     """One role's profile: summary, reporting line, career moves and all twelve traits."""
     match = resolve_role(session, text)

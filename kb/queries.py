@@ -270,7 +270,11 @@ def counterparts(session: Session, role: RoleRef, limit: int = 5) -> list[RoleIn
 
 
 def career_path(session: Session, start: RoleRef, goal: RoleRef) -> Union[CareerPath, UnknownRole, SameRole]:
-    """Shortest typical route from ``start`` to ``goal`` along next-role and reporting edges."""
+    """Shortest typical route from ``start`` to ``goal`` along next-role edges (``next_roles``).
+
+    Reporting lines are not moves: a Warehouse Associate reports to a Warehouse Manager but
+    does not usually become one in a single step. ``make kb`` keeps every step within one
+    level of seniority (``kb.validate_career``)."""
     a, b = _role(session, start), _role(session, goal)
     for ref, role in ((start, a), (goal, b)):
         if role is None:
@@ -280,8 +284,6 @@ def career_path(session: Session, start: RoleRef, goal: RoleRef) -> Union[Career
         return SameRole(role=role_info(a))
     edges: dict[int, set[int]] = {}
     for source, target in session.execute(select(CareerStep.from_role_id, CareerStep.to_role_id)):
-        edges.setdefault(source, set()).add(target)
-    for source, target in session.execute(select(Role.id, Role.reports_to_id).where(Role.reports_to_id.is_not(None))):
         edges.setdefault(source, set()).add(target)
     previous: dict[int, int] = {a.id: a.id}
     queue = deque([a.id])

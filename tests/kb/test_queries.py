@@ -145,7 +145,7 @@ def test_describe_role_gives_profile_and_career_edges(small_session: Session) ->
     assert profile.reports_to is not None and profile.reports_to.name == HOO
     assert [t.dimension.slug for t in profile.traits] == list(DIMENSION_SLUGS)
     assert [t.level for t in profile.traits] == [3] * 10 + [2, 3]
-    assert [r.name for r in profile.next_roles] == [HOO]
+    assert [r.name for r in profile.next_roles] == ["Plant Manager", HOO]
     assert [r.name for r in profile.previous_roles] == ["Operations Supervisor", "Operations Lead"]
     assert isinstance(describe_role(small_session, "astronaut"), UnknownRole)
 

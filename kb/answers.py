@@ -62,13 +62,16 @@ def verdict_sentence(verdict: Verdict) -> str:
     if verdict.leader is None:
         tie = _capital(f"{verdict.first.with_article} and {verdict.second.with_article} {typically}{dimension.tie}")
         if verdict.pay_gap is not None:
-            return f"{tie}: the middles of their typical pay ranges are within {round((TIE_RATIO - 1) * 100)}%."
+            return f"{tie}. The middles of their typical pay ranges are within {round((TIE_RATIO - 1) * 100)}%."
         return f"{tie}."
     trailer = verdict.trailer
     assert trailer is not None
     sentence = f"The {verdict.leader.name} {typically}{dimension.more} {trailer.with_article}"
     if verdict.pay_gap is not None:
-        return f"{sentence}: {gap_words(verdict.pay_gap)}, comparing the middle of each role's typical pay range."
+        return (
+            f"{sentence}. The {verdict.leader.name} earns {gap_words(verdict.pay_gap)}, comparing the middle "
+            "of each role's typical pay range."
+        )
     if verdict.line:
         return f"{sentence}: {reporting_clause(verdict.line)}."
     return f"{sentence}."

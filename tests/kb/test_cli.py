@@ -108,7 +108,7 @@ def test_compare_lists_the_sources_of_an_authored_point(env: dict[str, str]) -> 
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].startswith(
-        "An Operations Manager and a Facilities Manager are typically paid about the same as each other: "
+        "An Operations Manager and a Facilities Manager are typically paid about the same as each other. "
     )
     assert lines[-3:] == [
         "- https://www.bls.gov/ooh/management/top-executives.htm",

@@ -122,6 +122,6 @@ def test_a_close_pair_is_a_tie_that_says_why(real_session: Session) -> None:
     assert isinstance(verdict, Verdict) and verdict.leader is None
     assert answers.verdict_sentence(verdict) == (
         "An Operations Manager and a Supply Chain Manager are typically paid about the same as each other. "
-        f"the middles of their typical pay ranges are within {round((TIE_RATIO - 1) * 100)}%."
+        f"The middles of their typical pay ranges are within {round((TIE_RATIO - 1) * 100)}%."
     )
     assert verdict.source == "authored"

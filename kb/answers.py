@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 from typing import Optional, Sequence
 
+from kb.pay_verdict import TIE_RATIO, gap_words
 from kb.reporting import count_word
 from kb.results import (
     AreaInfo,
@@ -53,15 +54,24 @@ def verdict_sentence(verdict: Verdict) -> str:
     """The verdict alone, naming the leading role first ("The Head of Operations has more ...").
 
     A hierarchy verdict says how the two are connected when one reports to the other,
-    and says "typically" when they are in separate reporting chains.
+    and says "typically" when they are in separate reporting chains. A pay verdict from wage
+    data says how much more in plain words, or that the two ranges are close.
     """
     dimension = verdict.dimension
     typically = "typically " if verdict.typical else ""
     if verdict.leader is None:
-        return _capital(f"{verdict.first.with_article} and {verdict.second.with_article} {typically}{dimension.tie}.")
+        tie = _capital(f"{verdict.first.with_article} and {verdict.second.with_article} {typically}{dimension.tie}")
+        if verdict.pay_gap is not None:
+            return f"{tie}. The middles of their typical pay ranges are within {round((TIE_RATIO - 1) * 100)}%."
+        return f"{tie}."
     trailer = verdict.trailer
     assert trailer is not None
     sentence = f"The {verdict.leader.name} {typically}{dimension.more} {trailer.with_article}"
+    if verdict.pay_gap is not None:
+        return (
+            f"{sentence}. The {verdict.leader.name} earns {gap_words(verdict.pay_gap)}, comparing the middle "
+            "of each role's typical pay range."
+        )
     if verdict.line:
         return f"{sentence}: {reporting_clause(verdict.line)}."
     return f"{sentence}."
@@ -273,3 +283,15 @@ def unknown_area_text(problem: UnknownArea) -> str:
 def role_on_text(trait: Trait, pay: Optional[PayFigures]) -> str:
     """One role on one dimension ("what does it pay?"): its profile's text, then, for pay, the sourced figures."""
     return f"{trait.text}\n{pay_text(pay)}" if pay is not None else trait.text
+
+
+def sources_text(sources: Sequence[tuple[str, tuple[str, ...]]], dimension: Optional[str] = None) -> str:
+    """The sources of an authored comparison, one per line; those for ``dimension`` only when given."""
+    if not sources:
+        return "Sources: none; this comparison is composed from the two role profiles."
+    shown = [(source, points) for source, points in sources if dimension is None or not points or dimension in points]
+    lines = ["Sources:"]
+    for source, points in shown:
+        on = f" (on {', '.join(slug.replace('_', ' ') for slug in points)})" if points and dimension is None else ""
+        lines.append(f"- {source}{on}")
+    return "\n".join(lines)

@@ -169,7 +169,12 @@ def replace_content(session: Session, content: Content, content_fingerprint: str
     outside = load_outside(session, content, roles)
     for spec in content.contrasts:
         first, second = sorted((roles[spec.roles[0]], roles[spec.roles[1]]), key=lambda r: r.id)
-        contrast = Contrast(role_a_id=first.id, role_b_id=second.id, source=spec.where.file.name)
+        contrast = Contrast(
+            role_a_id=first.id,
+            role_b_id=second.id,
+            source=spec.where.file.name,
+            references=[{"source": s.source, "points": [p for p, _ in s.points]} for s in spec.sources],
+        )
         contrast.points = [
             ContrastPoint(
                 dimension_id=dimensions[p.dimension].id,

@@ -11,17 +11,18 @@ from sqlalchemy.orm import Session
 
 from kb import answers, cli_outside, cli_questions
 from kb.build import ContentInvalid, built_fingerprint, checked_content, fingerprint, prepare_schema, replace_content
-from kb.content import CONTENT_DIR
+from kb.content import CONTENT_DIR, Content
 from kb.db import BUILD_DIR, KnowledgeBaseUnavailable, database_url, make_engine, open_existing
 from kb.nlp import PIPELINE_DIR, build_pipeline
-from kb.queries import compare, list_roles
+from kb.queries import compare, contrast_sources, list_roles
 from kb.report import build_report, report_text, write_report
 from kb.results import Comparison, SameRole, UnknownArea, UnknownDimension, UnknownRole, Verdict
 from kb.usage import create_usage_tables
 from kb.validate_outside import check_outside
 from kb.validate_pay import check_pay
-from kb.wages_fetch import OEWS_DIR, WageDataError, ensure_wage_data
-from kb.wages_load import known_soc_codes, load_wage_tables
+from kb.validate_pay_levels import check_pay_levels
+from kb.wages_fetch import OEWS_DIR, OEWS_WHEEL, WageDataError, ensure_wage_data
+from kb.wages_load import known_soc_codes, load_wage_tables, national_percentiles
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -31,6 +32,7 @@ def _build(args: argparse.Namespace) -> int:
     unknown_codes = check_pay(content, known) + check_outside(content, known)
     if unknown_codes:
         raise ContentInvalid(unknown_codes)
+    _check_against_wages(content, wage_data.database)
     engine = make_engine(args.database_url)
     where = engine.url.render_as_string(hide_password=True)
     current = fingerprint(args.content)
@@ -54,8 +56,19 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_against_wages(content: Content, database: Path) -> None:
+    """Raise ``ContentInvalid`` when pay levels or authored pay verdicts disagree with the wage data."""
+    codes = {soc for role in content.roles for soc, _ in role.soc}
+    errors = check_pay_levels(content, national_percentiles(database, codes))
+    if errors:
+        raise ContentInvalid(errors)
+
+
 def _validate(args: argparse.Namespace) -> int:
     content = checked_content(args.content)
+    database = OEWS_DIR / Path(OEWS_WHEEL.data_member).stem
+    if database.exists():
+        _check_against_wages(content, database)
     print(
         f"Content OK: {len(content.dimensions)} dimensions, {len(content.roles)} roles, "
         f"{len(content.contrasts)} contrasts."
@@ -96,6 +109,14 @@ def _roles(args: argparse.Namespace) -> int:
 def _compare(args: argparse.Namespace) -> int:
     with Session(open_existing(args.database_url)) as session:
         result = compare(session, args.role_a, args.role_b, args.dimension, args.area)
+        if args.sources and isinstance(result, (Verdict, Comparison)):
+            slug = result.dimension.slug if isinstance(result, Verdict) else None
+            sources = answers.sources_text(contrast_sources(session, result.first, result.second), slug)
+            result_text = (
+                answers.verdict_text(result) if isinstance(result, Verdict) else answers.comparison_text(result)
+            )
+            print(f"{result_text}\n{sources}")
+            return 0
     if isinstance(result, Verdict):
         print(answers.verdict_text(result))
     elif isinstance(result, Comparison):
@@ -143,6 +164,9 @@ def parser() -> argparse.ArgumentParser:
     compare_cmd.add_argument("role_a")
     compare_cmd.add_argument("role_b")
     compare_cmd.add_argument("--dimension", default=None, help="dimension slug, e.g. budget")
+    compare_cmd.add_argument(
+        "--sources", action="store_true", help="also list the public sources an authored comparison rests on"
+    )
     compare_cmd.add_argument("--area", default=None, help="US state or metro area for pay figures (default: national)")
     compare_cmd.set_defaults(run=_compare)
     cli_questions.register(commands)

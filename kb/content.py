@@ -25,6 +25,8 @@ from kb.content_education import (
 )
 from kb.content_outside import OutsideContent, PayMixSpec, read_outside, read_pay_mix
 from kb.content_reader import ContentError, Where, Reader
+from kb.content_sources import SourceSpec, read_sources
+
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 TIE = "tie"
@@ -91,6 +93,7 @@ class ContrastSpec:
     roles: tuple[str, str]
     points: dict[str, PointSpec]
     where: Where
+    sources: list[SourceSpec] = field(default_factory=list)
 
 
 @dataclass
@@ -231,6 +234,7 @@ def _read_contrast(path: Path, errors: list[ContentError]) -> Optional[ContrastS
         )
         return None
     contrast = ContrastSpec(roles=(roles[0][0], roles[1][0]), points={}, where=reader.where(node))
+    contrast.sources = read_sources(reader, node)
     points = node.get("points")
     if points is None or reader.mapping(points, "'points'") is None:
         if points is None:

@@ -134,6 +134,9 @@ class Contrast(Base):
     role_a_id = Column(Integer, ForeignKey("role.id"), nullable=False, index=True)
     role_b_id = Column(Integer, ForeignKey("role.id"), nullable=False, index=True)
     source = Column(String(255), nullable=False)
+    # The public sources its points rest on: [{"source": URL or "the seed article", "points": [slug, ...]}]
+    # (an empty "points" list: every point).
+    references = Column(JSON, nullable=False, default=list)
 
     points = relationship("ContrastPoint", back_populates="contrast", cascade="all, delete-orphan")
 

@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session, aliased
 
 from kb.models import CareerStep, Contrast, ContrastPoint, Dimension, Role, RoleTrait
 from kb.snapshot import build_id
-from kb.reporting import HIERARCHY, reporting_line, typical_leader
-from kb.text import first_sentence
+from kb.verdicts import pay_ranges, verdict
 from kb.resolve import all_dimensions, dimension_info, resolve_dimension, resolve_role, role_info
 from kb.results import (
+    AreaInfo,
     CareerPath,
     CompareResult,
     Comparison,
@@ -32,9 +32,8 @@ from kb.results import (
     UnknownArea,
     UnknownDimension,
     UnknownRole,
-    Verdict,
 )
-from kb.wages import pay_figures, resolve_area
+from kb.wages import resolve_area
 
 RoleRef = Union[str, RoleInfo]
 COMPENSATION = "compensation"
@@ -57,54 +56,6 @@ def _traits(session: Session, role: Role) -> dict[int, RoleTrait]:
     return {
         trait.dimension_id: trait for trait in session.scalars(select(RoleTrait).where(RoleTrait.role_id == role.id))
     }
-
-
-def _leader(
-    dimension: Dimension,
-    a: Role,
-    b: Role,
-    levels: tuple[int, int],
-    point: Optional[ContrastPoint],
-    line: tuple[Role, ...],
-) -> Optional[Role]:
-    """A reporting line decides the hierarchy outright; otherwise the authored point, else the profiles."""
-    if line:
-        return line[-1]
-    if point is not None:
-        return {a.id: a, b.id: b}.get(point.leader_id) if point.leader_id else None
-    ranks = (a.seniority, b.seniority) if dimension.slug == HIERARCHY else (0, 0)
-    return typical_leader(a, b, levels, ranks)
-
-
-def _verdict(
-    dimension: Dimension,
-    a: Role,
-    b: Role,
-    trait_a: RoleTrait,
-    trait_b: RoleTrait,
-    point: Optional[ContrastPoint],
-) -> Verdict:
-    line = reporting_line(a, b, lambda role: role.reports_to) if dimension.slug == HIERARCHY else ()
-    leader = _leader(dimension, a, b, (trait_a.level, trait_b.level), point, line)
-    flip = leader is not None and leader.id == b.id
-    if point is not None:
-        explanation, source = point.text, "authored"
-    else:
-        first_text, second_text = (trait_b.text, trait_a.text) if flip else (trait_a.text, trait_b.text)
-        explanation, source = f"{first_sentence(first_text)} {first_sentence(second_text)}", "profiles"
-    info_a, info_b = role_info(a), role_info(b)
-    return Verdict(
-        dimension=dimension_info(dimension),
-        first=info_b if flip else info_a,
-        second=info_a if flip else info_b,
-        leader=role_info(leader) if leader is not None else None,
-        explanation=explanation,
-        source=source,  # type: ignore[arg-type]
-        first_level=trait_b.level if flip else trait_a.level,
-        second_level=trait_a.level if flip else trait_b.level,
-        line=tuple(role_info(role) for role in line),
-        typical=dimension.slug == HIERARCHY and not line,
-    )
 
 
 def _pair(session: Session, first: RoleRef, second: RoleRef) -> tuple[Optional[Role], Optional[Role]]:
@@ -140,13 +91,17 @@ def compare_on(
         )
     }
     point = _points(session, a, b).get(dimension.id)
-    verdict = _verdict(dimension, a, b, traits[a.id], traits[b.id], point)
     if dimension.slug != COMPENSATION:
-        return verdict
+        return verdict(dimension, a, b, traits[a.id], traits[b.id], point)
     place = resolve_area(session, area)
-    if isinstance(place, UnknownArea):
-        return place if area else verdict
-    return dataclasses.replace(verdict, pay=pay_figures(session, [verdict.first, verdict.second], place))
+    if isinstance(place, UnknownArea) and area:
+        return place
+    printed, ranges = pay_ranges(session, a, b, place if isinstance(place, AreaInfo) else None)
+    result = verdict(dimension, a, b, traits[a.id], traits[b.id], point, ranges)
+    if printed is None or isinstance(place, UnknownArea):
+        return result
+    in_order = printed.roles if result.first.name == printed.roles[0].role.name else printed.roles[::-1]
+    return dataclasses.replace(result, pay=dataclasses.replace(printed, roles=tuple(in_order)))
 
 
 def compare_all(session: Session, first: RoleRef, second: RoleRef) -> CompareResult:
@@ -160,7 +115,11 @@ def compare_all(session: Session, first: RoleRef, second: RoleRef) -> CompareRes
         return SameRole(role=role_info(a))
     traits_a, traits_b, points = _traits(session, a), _traits(session, b), _points(session, a, b)
     dimensions = session.scalars(select(Dimension).order_by(Dimension.position)).all()
-    verdicts = tuple(_verdict(d, a, b, traits_a[d.id], traits_b[d.id], points.get(d.id)) for d in dimensions)
+    _printed, ranges = pay_ranges(session, a, b)
+    verdicts = tuple(
+        verdict(d, a, b, traits_a[d.id], traits_b[d.id], points.get(d.id), ranges if d.slug == COMPENSATION else None)
+        for d in dimensions
+    )
     return Comparison(first=role_info(a), second=role_info(b), verdicts=verdicts, authored=bool(points))
 
 
@@ -186,6 +145,21 @@ def compare(
     if isinstance(resolved, UnknownDimension):
         return resolved
     return compare_on(session, first, second, resolved.slug, area)
+
+
+def contrast_sources(session: Session, first: RoleRef, second: RoleRef) -> list[tuple[str, tuple[str, ...]]]:
+    """The public sources an authored contrast of the two roles rests on: (URL or "the seed article",
+    the dimension slugs it supports, empty for all). Empty when the pair has no authored contrast."""
+    a, b = _pair(session, first, second)
+    if a is None or b is None or a.id == b.id:
+        return []
+    low, high = sorted((a.id, b.id))
+    contrast = session.execute(
+        select(Contrast).where(Contrast.role_a_id == low, Contrast.role_b_id == high)
+    ).scalar_one_or_none()
+    if contrast is None:
+        return []
+    return [(entry["source"], tuple(entry["points"])) for entry in contrast.references]
 
 
 def describe_role(session: Session, text: str) -> Union[RoleProfile, UnknownRole]:
@@ -296,7 +270,11 @@ def counterparts(session: Session, role: RoleRef, limit: int = 5) -> list[RoleIn
 
 
 def career_path(session: Session, start: RoleRef, goal: RoleRef) -> Union[CareerPath, UnknownRole, SameRole]:
-    """Shortest typical route from ``start`` to ``goal`` along next-role and reporting edges."""
+    """Shortest typical route from ``start`` to ``goal`` along next-role edges (``next_roles``).
+
+    Reporting lines are not moves: a Warehouse Associate reports to a Warehouse Manager but
+    does not usually become one in a single step. ``make kb`` keeps every step within one
+    level of seniority (``kb.validate_career``)."""
     a, b = _role(session, start), _role(session, goal)
     for ref, role in ((start, a), (goal, b)):
         if role is None:
@@ -306,8 +284,6 @@ def career_path(session: Session, start: RoleRef, goal: RoleRef) -> Union[Career
         return SameRole(role=role_info(a))
     edges: dict[int, set[int]] = {}
     for source, target in session.execute(select(CareerStep.from_role_id, CareerStep.to_role_id)):
-        edges.setdefault(source, set()).add(target)
-    for source, target in session.execute(select(Role.id, Role.reports_to_id).where(Role.reports_to_id.is_not(None))):
         edges.setdefault(source, set()).add(target)
     previous: dict[int, int] = {a.id: a.id}
     queue = deque([a.id])

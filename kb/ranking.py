@@ -13,7 +13,8 @@ How each dimension is ordered:
 - **compensation**, when wage data is loaded: by the middle of the role's typical pay range,
   national figures (USD a year, US BLS OEWS): the percentile band its ``pay_position`` gives
   within its first SOC occupation ("upper": median to 75th percentile), then by its compensation
-  level in the role profiles. Ranking by the
+  level in the role profiles. The same ranges decide every pay comparison (``kb.pay_verdict``),
+  so a role named as paid more is always ranked above the other. Ranking by the
   occupation's median alone would tie every role sharing a code (a Supply Chain Director with
   the Warehouse Managers it oversees) and put directors under managers of a better-paid code.
   A role whose occupation has no published national figure is listed after the ranked ones.
@@ -34,6 +35,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kb.models import Dimension, Role, RoleTrait
+from kb.pay_verdict import BAND_STATS, PayRange, band_range
 from kb.reporting import HIERARCHY
 from kb.resolve import dimension_info, resolve_dimension, resolve_role, role_info
 from kb.results import DimensionInfo, RoleInfo, UnknownDimension, UnknownRole
@@ -124,16 +126,6 @@ def _roles(session: Session, scope: Scope) -> Union[list[Role], UnknownRole, Unk
     return list(roles.values())
 
 
-# A pay_position band -> the two percentiles that bound it.
-BAND_BOUNDS = {
-    "bottom": ("p10", "p25"),
-    "lower": ("p25", "median"),
-    "middle": ("p25", "p75"),
-    "upper": ("median", "p75"),
-    "top": ("p75", "p90"),
-}
-
-
 def _pay(session: Session, roles: list[Role]) -> Optional[dict[int, Optional[RankEntry]]]:
     """role id -> an entry carrying its national pay figures (None: nothing published); None without wage data."""
     release = session.execute(select(WageRelease)).scalar_one_or_none()
@@ -150,10 +142,11 @@ def _pay(session: Session, roles: list[Role]) -> Optional[dict[int, Optional[Ran
         if wage is None or position is None:
             result[role.id] = None
             continue
-        low, high = (getattr(wage, stat) for stat in BAND_BOUNDS[position.band])
-        if low is None and high is None:
+        found = band_range(position.band, {stat: getattr(wage, stat) for stat in BAND_STATS})
+        if found is None:
             result[role.id] = None
             continue
+        low, high = found.low, found.high
         occupation = session.get(WageOccupation, soc)
         title = occupation.title if occupation is not None else soc
         result[role.id] = RankEntry(None, role_info(role), 0, wage.median, title, low, high)
@@ -219,8 +212,7 @@ def rank(
             if figures is None:
                 unranked.append(entry)
                 continue
-            bounds = [b for b in (figures.low, figures.high) if b is not None]
-            middle = sum(bounds) // len(bounds)
+            middle = PayRange(figures.low, figures.high).middle
             keyed.append(((middle, entry.level), dataclasses.replace(figures, level=entry.level)))
         else:
             keyed.append(((levels[role.id],), entry))

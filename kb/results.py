@@ -68,6 +68,12 @@ class UnknownDimension:
 class Verdict:
     """Two roles on one dimension. ``leader`` is None when they are comparable.
 
+    On compensation with wage data, the leader comes from the two roles' typical pay ranges
+    (``kb.pay_verdict``) and ``pay_gap`` says how far apart their middles are. On scope,
+    strategy, budget and decision-making, equal levels of two roles in one reporting line are
+    decided by that line (``line`` is then set as for the hierarchy) unless a contrast says why
+    they tie.
+
     On the hierarchy, ``line`` is the reporting line from the lower role up to the
     leader (both included) when one reports to the other, directly or through others;
     ``typical`` marks a hierarchy verdict between roles in separate reporting chains,
@@ -85,6 +91,7 @@ class Verdict:
     line: tuple[RoleInfo, ...] = ()
     typical: bool = False
     pay: Optional[PayFigures] = None  # compensation only: sourced wage figures, when the KB has them
+    pay_gap: Optional[float] = None  # compensation from wage data: higher range middle / lower (1.0+)
 
     @property
     def trailer(self) -> Optional[RoleInfo]:

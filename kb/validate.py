@@ -10,10 +10,13 @@ from kb.ambiguous import check_ambiguous
 from kb.aspects import check_aspects
 from kb.content import Content, ContentError, RoleSpec, Where
 from kb.text import lookup_key, slugify
+from kb.validate_career import check_career
 from kb.validate_education import check_education
 from kb.validate_outside import check_outside
 from kb.validate_pay import check_pay
 from kb.validate_reporting import check_reporting
+from kb.validate_sources import check_sources
+from kb.validate_text import check_texts
 from kb.vocabulary import check_vocabulary
 
 DIMENSION_SLUGS = (
@@ -46,6 +49,9 @@ def validate(content: Content, known_soc: Optional[Collection[str]] = None) -> l
     errors += _check_hierarchy(content, roles)
     errors += _check_contrasts(content, roles)
     errors += check_reporting(content, roles)
+    errors += check_career(content, roles)
+    errors += check_texts(content)
+    errors += check_sources(content)
     errors += check_pay(content, known_soc)
     errors += check_ambiguous(content)
     errors += check_aspects(content)

@@ -37,10 +37,10 @@ def resolve_area(session: Session, text: Optional[str]) -> Union[AreaInfo, Unkno
     A first place name shared by several areas ("Portland") is not guessed: they are suggested.
     """
     query = " ".join((text or "").lower().replace(".", " ").split())
-    rows = session.scalars(select(WageArea).order_by(WageArea.kind.desc(), WageArea.name)).all()
     if not query or query in NATIONAL_WORDS or query.replace(" ", ".") in NATIONAL_WORDS:
-        national = [row for row in rows if row.kind == NATIONAL]
-        return _area(national[0]) if national else UnknownArea(query=text or "")
+        national = session.scalars(select(WageArea).where(WageArea.kind == NATIONAL).limit(1)).first()
+        return _area(national) if national is not None else UnknownArea(query=text or "")
+    rows = session.scalars(select(WageArea).order_by(WageArea.kind.desc(), WageArea.name)).all()
     for matches in (
         [row for row in rows if row.key == query],
         [row for row in rows if _first_place(row.name) == query],

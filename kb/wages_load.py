@@ -168,3 +168,16 @@ def load_wage_tables(
         for start in range(0, len(wages), 10 * BATCH):
             session.execute(insert(Wage), wages[start : start + 10 * BATCH])
     return {"areas": len(areas), "occupations": len(titles), "wage rows": len(wages)}
+
+
+def national_percentiles(database: Path, soc_codes: Collection[str]) -> dict[str, dict[str, Optional[int]]]:
+    """SOC code -> its national annual percentiles ({"p10", "p25", "median", "p75", "p90"}: USD or None).
+
+    Codes without a national all-industry cell in the OEWS file are left out.
+    """
+    national = [("0000000", "N", None, None)]
+    with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as source:
+        return {
+            wage.soc: {stat: getattr(wage, stat) for stat in ("p10", "p25", "median", "p75", "p90")}
+            for wage in _wage_rows(source, national, soc_codes, ())
+        }

@@ -65,7 +65,9 @@ async def test_someone_who_says_what_they_do_gets_their_next_step(knowledge, dom
     tracker = make_tracker(text="i'm an ops supervisor", intent="state_role", roles=("Operations Supervisor",))
     events = await ActionAboutMe(knowledge).run(dispatcher, tracker, domain)
     first_line = texts(dispatcher)[0].splitlines()[0]
-    assert first_line == "Noted: you're an Operations Supervisor. Typical next roles: Operations Manager."
+    assert first_line == (
+        "Noted: you're an Operations Supervisor. Typical next roles: Facilities Manager, Operations Manager."
+    )
     assert slot_events(events)[CURRENT_ROLE] == "Operations Supervisor"
 
 

@@ -32,7 +32,7 @@ async def test_describe_role_gives_the_profile_with_next_steps(knowledge, domain
         "An Operations Manager is a test role at seniority 4 in Operations management. "
         "This profile is written for the tests.\n"
         "Usually reports to: Head of Operations.\n"
-        "Typical next roles: Head of Operations."
+        "Typical next roles: Plant Manager, Head of Operations."
     ]
     assert buttons(dispatcher) == [
         {
@@ -171,7 +171,9 @@ async def test_what_comes_after_lists_next_roles(knowledge, domain) -> None:
         intent="career_path",
         roles=("Operations Manager",),
     )
-    assert texts(dispatcher) == ["After an Operations Manager, typical next roles are: Head of Operations."]
+    assert texts(dispatcher) == [
+        "After an Operations Manager, typical next roles are: Plant Manager, Head of Operations."
+    ]
 
 
 async def test_career_path_uses_the_remembered_pair(knowledge, domain) -> None:
@@ -193,7 +195,7 @@ async def test_career_path_uses_the_remembered_pair(knowledge, domain) -> None:
 async def test_follow_ups_continue_from_where_the_last_route_ended(knowledge, domain) -> None:
     then = await run(ActionCareerPath, knowledge, domain, text="and then?", intent="career_path",
                      slots={ROUTE_END: "Operations Manager"})  # fmt: skip
-    assert texts(then) == ["After an Operations Manager, typical next roles are: Head of Operations."]
+    assert texts(then) == ["After an Operations Manager, typical next roles are: Plant Manager, Head of Operations."]
     there = await run(
         ActionCareerPath,
         knowledge,

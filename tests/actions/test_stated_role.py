@@ -32,6 +32,6 @@ async def test_an_unknown_current_role_is_said_and_the_known_one_is_the_goal(kno
     events = await ActionAboutMe(knowledge).run(dispatcher, tracker, domain)
     assert texts(dispatcher)[0].startswith('I don\'t know the role "warehouse supervisor".')
     assert texts(dispatcher)[1] == (
-        "The Plant Manager is usually an entry point: people join it without a typical previous role."
+        "People usually become a Plant Manager after working as: Operations Manager."
     )
     assert slot_events(events)[CURRENT_ROLE] is None

@@ -101,3 +101,22 @@ def test_education_answers_as_the_bot_does(env: dict[str, str]) -> None:
     unknown = kb(env, "education", "buyer", "--certification", "CPMI")
     assert unknown.returncode == 1
     assert unknown.stdout.startswith('"CPMI" is not a certification in my catalogue')
+
+
+def test_compare_lists_the_sources_of_an_authored_point(env: dict[str, str]) -> None:
+    done = kb(env, "compare", "ops manager", "facilities manager", "--dimension", "compensation", "--sources")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith(
+        "An Operations Manager and a Facilities Manager are typically paid about the same as each other. "
+    )
+    assert lines[-3:] == [
+        "- https://www.bls.gov/ooh/management/top-executives.htm",
+        "- https://www.bls.gov/ooh/management/administrative-services-managers.htm",
+        "- https://www.bls.gov/oes/tables.htm",
+    ]
+    assert lines[-5:-3] == ["Sources:", "- the seed article"]
+    unauthored = kb(env, "compare", "buyer", "coo", "--dimension", "scope", "--sources")
+    assert unauthored.stdout.splitlines()[-1] == (
+        "Sources: none; this comparison is composed from the two role profiles."
+    )

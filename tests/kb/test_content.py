@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from actions.help import OPENERS
 from kb.content import Content
 from kb.nlp import LABEL, kb_aliases, make_pipeline, role_patterns
+from kb.reporting import reporting_line
 from kb.queries import career_path, compare_all, compare_on, describe_role, list_roles, related_comparisons
 from kb.resolve import resolve_role
 from kb.results import CareerPath, Comparison, RoleMatch, RoleProfile, Verdict
@@ -95,14 +96,19 @@ def test_every_pair_of_roles_is_answerable_on_every_dimension(session: Session, 
 
 
 def test_pairs_without_a_contrast_are_answered_from_the_profiles(session: Session, content: Content) -> None:
+    """Equal budget levels of two roles in one reporting line go to the upper role; other equal levels tie."""
     levels = {role.name: {s: t.level for s, t in role.traits.items()} for role in content.roles}
+    boss = {role.name: role.reports_to for role in content.roles}
     unauthored = [p for p in combinations(sorted(levels), 2) if frozenset(p) not in authored_pairs(content)]
     assert len(unauthored) == len(levels) * (len(levels) - 1) // 2 - len(content.contrasts)
     for first, second in unauthored:
         verdict = compare_on(session, first, second, "budget")
         assert isinstance(verdict, Verdict) and verdict.source == "profiles"
         a, b = levels[first]["budget"], levels[second]["budget"]
-        assert (verdict.leader.name if verdict.leader else None) == (None if a == b else (first if a > b else second))
+        line = reporting_line(first, second, boss.get)
+        tie = line[-1] if line else None
+        assert (verdict.leader.name if verdict.leader else None) == (tie if a == b else (first if a > b else second))
+        assert [role.name for role in verdict.line] == (list(line) if a == b else [])
 
 
 def test_every_authored_point_is_what_the_bot_says(session: Session, content: Content) -> None:

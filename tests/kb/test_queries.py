@@ -11,8 +11,11 @@ from __future__ import annotations
 from itertools import combinations
 
 import pytest
+
+from kb import answers
 from sqlalchemy.orm import Session
 
+from kb.reporting import reporting_line
 from kb.content import Content
 from kb.queries import (
     career_path,
@@ -63,8 +66,11 @@ def test_every_pair_of_roles_is_answerable_on_every_dimension(small_session: Ses
 
 
 def test_without_an_authored_contrast_the_profiles_decide(small_session: Session, small_content: Content) -> None:
+    """Equal budget levels within one reporting line go to the upper role (scope, strategy, budget and
+    decision-making follow the line); equal levels elsewhere tie."""
     levels = {role.name: {s: t.level for s, t in role.traits.items()} for role in small_content.roles}
     authored = {frozenset(c.roles) for c in small_content.contrasts}
+    boss = {role.name: role.reports_to for role in small_content.roles}
     checked = 0
     for first, second in combinations(sorted(levels), 2):
         if frozenset((first, second)) in authored:
@@ -73,7 +79,8 @@ def test_without_an_authored_contrast_the_profiles_decide(small_session: Session
             verdict = compare_on(small_session, first, second, slug)
             assert isinstance(verdict, Verdict) and verdict.source == "profiles"
             a, b = levels[first][slug], levels[second][slug]
-            expected = None if a == b else (first if a > b else second)
+            line = reporting_line(first, second, boss.get) if slug == "budget" else ()
+            expected = (line[-1] if line else None) if a == b else (first if a > b else second)
             assert (verdict.leader.name if verdict.leader else None) == expected
             checked += 1
     assert checked == (45 - 2) * 3  # every pair but the two authored ones, on three dimensions
@@ -138,7 +145,7 @@ def test_describe_role_gives_profile_and_career_edges(small_session: Session) ->
     assert profile.reports_to is not None and profile.reports_to.name == HOO
     assert [t.dimension.slug for t in profile.traits] == list(DIMENSION_SLUGS)
     assert [t.level for t in profile.traits] == [3] * 10 + [2, 3]
-    assert [r.name for r in profile.next_roles] == [HOO]
+    assert [r.name for r in profile.next_roles] == ["Plant Manager", HOO]
     assert [r.name for r in profile.previous_roles] == ["Operations Supervisor", "Operations Lead"]
     assert isinstance(describe_role(small_session, "astronaut"), UnknownRole)
 
@@ -206,3 +213,13 @@ def test_career_path_not_found_and_same_role(small_session: Session) -> None:
 def test_entry_roles_are_where_people_come_from(small_session: Session) -> None:
     assert [r.name for r in entry_roles(small_session, OM)] == ["Operations Supervisor", "Operations Lead"]
     assert entry_roles(small_session, "Operations Coordinator") == ()
+
+
+def test_the_reporting_line_breaks_a_level_tie_on_budget(small_session: Session) -> None:
+    verdict = compare_on(small_session, "Operations Lead", "Operations Coordinator", "budget")
+    assert isinstance(verdict, Verdict) and verdict.leader is not None
+    assert (verdict.first_level, verdict.second_level) == (1, 1)
+    assert answers.verdict_sentence(verdict) == (
+        "The Operations Lead has more budget authority than an Operations Coordinator: "
+        "the Operations Coordinator reports to the Operations Lead."
+    )

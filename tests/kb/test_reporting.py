@@ -164,9 +164,19 @@ def test_a_chain_verdict_explains_from_the_two_profiles(session: Session) -> Non
 
 
 def test_other_dimensions_keep_their_wording(session: Session) -> None:
-    verdict = compare(session, "plant manager", "director of operations", "budget")
+    verdict = compare(session, "plant manager", "director of operations", "collaboration")
     assert isinstance(verdict, Verdict)
     assert (verdict.line, verdict.typical) == ((), False)
     assert answers.verdict_sentence(verdict) == (
-        "A Plant Manager and a Director of Operations have comparable budget authority."
+        "A Plant Manager and a Director of Operations collaborate across a similar range of functions."
+    )
+
+
+def test_the_line_decides_equal_levels_on_budget(session: Session) -> None:
+    verdict = compare(session, "plant manager", "director of operations", "budget")
+    assert isinstance(verdict, Verdict)
+    assert ([r.name for r in verdict.line], verdict.typical) == (["Plant Manager", "Director of Operations"], False)
+    assert answers.verdict_sentence(verdict) == (
+        "The Director of Operations has more budget authority than a Plant Manager: "
+        "the Plant Manager reports to the Director of Operations."
     )

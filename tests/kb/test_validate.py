@@ -61,6 +61,7 @@ def write_contrast(content_dir: Path, leaders: dict[str, str], roles: str = "Chi
             f"    leader: {leaders.get(slug, 'Chief Operating Officer')}",
             f"    text: The COO and the Buyer differ on {slug}.",
         ]
+    lines += ["sources:", "  - source: the seed article"]
     path = content_dir / CONTRAST
     path.write_text("\n".join(lines) + "\n")
     return path
@@ -100,11 +101,11 @@ CASES = {
                 "who is not more senior"),
     ),
     "unknown role in next_roles": Case(
-        OM, "next_roles: [Head of Operations]", "next_roles: [Chief Happiness Officer]",
+        OM, "next_roles: [Head of Operations, Plant Manager]", "next_roles: [Chief Happiness Officer, Plant Manager]",
         at_edit("'next_roles' names unknown role 'Chief Happiness Officer'"),
     ),
     "lists itself as next role": Case(
-        OM, "next_roles: [Head of Operations]", "next_roles: [Operations Manager]",
+        OM, "next_roles: [Head of Operations, Plant Manager]", "next_roles: [Operations Manager, Plant Manager]",
         at_edit("'Operations Manager' lists itself as its next role"),
     ),
     "level above five": Case(OM, "    level: 3", "    level: 6", at_edit("level of 'scope' must be 1-5, not 6")),

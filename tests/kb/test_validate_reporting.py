@@ -20,7 +20,14 @@ ROLES = (
     ("Plant Manager", 5, "Director of Operations", "A Plant Manager reports to the Director of Operations.", 4),
     ("Production Manager", 4, "Plant Manager", "A Production Manager reports to the Plant Manager.", 3),
     ("Supply Chain Manager", 5, None, "A Supply Chain Manager leads the supply chain teams.", 4),
+    ("Production Planner", 2, "Production Manager", "A Production Planner reports to the Production Manager.", 3),
 )
+# Career steps, so that every role from rank 3 up has a way in (``kb.validate_career``).
+NEXT = {
+    "Production Planner": "Production Manager",
+    "Production Manager": "Plant Manager, Supply Chain Manager",
+    "Plant Manager": "Director of Operations",
+}
 LEVEL_LINE = 8  # line of the first trait's level in a written role file
 CONTRAST = "contrasts/plant-manager--production-manager.yml"
 
@@ -36,6 +43,7 @@ def role_file(name: str, seniority: int, boss: str | None, hierarchy: str, level
     note = f"A {name} usually has a degree in a field close to the job."
     lines += [f"education: {{level: bachelors, experience_instead: true, text: {note}}}"]
     lines += ["certifications: []"]
+    lines += [f"next_roles: [{NEXT[name]}]"] if name in NEXT else []
     return "\n".join(lines) + "\n"
 
 
@@ -64,6 +72,7 @@ def write_contrast(content_dir: Path, roles: str, leaders: dict[str, str]) -> Pa
     first = roles.split(", ")[0]
     for slug in DIMENSION_SLUGS:
         lines += [f"  {slug}:", f"    leader: {leaders.get(slug, first)}", f"    text: They differ on {slug}."]
+    lines += ["sources:", "  - source: the seed article"]
     path = content_dir / CONTRAST
     path.write_text("\n".join(lines) + "\n")
     return path

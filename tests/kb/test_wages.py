@@ -160,7 +160,8 @@ def pay_lines(session: Session, first: str, second: str, area: str | None = None
 
 def test_national_figures_follow_the_verdict_for_roles_sharing_a_code(wage_session: Session) -> None:
     assert pay_lines(wage_session, "Operations Manager", "Head of Operations") == [
-        "The Head of Operations is typically paid more than an Operations Manager. "
+        "The Head of Operations is typically paid more than an Operations Manager. The Head of Operations earns "
+        "about 15% more, comparing the middle of each role's typical pay range. "
         "The Head of Operations and the Operations Manager differ on compensation. Authored test text.",
         "Both roles are counted in the same BLS occupation, so they share one set of figures.",
         "General and Operations Managers (SOC 11-1021): median $105,770 a year, middle half $72,320 to $167,280, "

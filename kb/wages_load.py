@@ -178,6 +178,6 @@ def national_percentiles(database: Path, soc_codes: Collection[str]) -> dict[str
     national = [("0000000", "N", None, None)]
     with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as source:
         return {
-            wage.soc: {stat: getattr(wage, stat) for stat in ("p10", "p25", "median", "p75", "p90")}
+            wage["soc"]: {stat: wage[stat] for stat in ("p10", "p25", "median", "p75", "p90")}
             for wage in _wage_rows(source, national, soc_codes, ())
         }

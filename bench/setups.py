@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import subprocess
 import sys
 import time
@@ -82,7 +83,8 @@ def embedded(
         endpoints.write_text(in_memory_endpoints(template, actions_url))
     else:
         endpoints.write_text(shipped_endpoints(template, actions_url, tracker_db))
-    env = {**clean_env(), "DATABASE_URL": database_url}
+    # Rasa sends the action server this token, as make run does (actions/caller.py).
+    env = {**clean_env(), "DATABASE_URL": database_url, "ROLEWISE_ACTIONS_TOKEN": secrets.token_hex(32)}
     actions_args = ["--port", str(actions_port)]
     if profile_dir:
         actions_cmd = _under_profiler(profile_dir / "actions.prof", "actions", actions_args)

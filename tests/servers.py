@@ -68,11 +68,12 @@ class Bot:
 
 
 def clean_env() -> dict[str, str]:
-    """The environment of a fresh shell: no DATABASE_URL, no Slack or Rolewise settings."""
+    """The environment of a fresh shell: no DATABASE_URL, no Slack or Rolewise settings, not inside make."""
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("DATABASE_URL", "WEB_PORT") and not k.startswith(("SLACK_", "ROLEWISE_"))
+        if k not in ("DATABASE_URL", "WEB_PORT", "MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES")
+        and not k.startswith(("SLACK_", "ROLEWISE_"))
     }
     env.update(TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false", SQLALCHEMY_SILENCE_UBER_WARNING="1")
     return env

@@ -32,7 +32,13 @@ def test_the_shipped_endpoints_change_only_the_port_and_the_tracker_file(tmp_pat
 
 def test_the_in_memory_endpoints_keep_only_the_action_endpoint() -> None:
     written = yaml.safe_load(in_memory_endpoints(SHIPPED_ENDPOINTS.read_text(), URL))
-    assert written == {"action_endpoint": {"url": URL, "enable_selective_domain": True}}
+    assert written == {
+        "action_endpoint": {
+            "url": URL,
+            "enable_selective_domain": True,
+            "headers": {"Authorization": "Bearer ${ROLEWISE_ACTIONS_TOKEN}"},
+        }
+    }
 
 
 def test_the_breakdown_is_the_outermost_cumulative_time_per_turn(tmp_path: Path) -> None:

@@ -80,11 +80,13 @@ class ActionFeedback(KnowledgeAction):
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
         entities = tracker.latest_message.get("entities") or []
         helpful = was_helpful(entities, tracker.latest_message.get("text") or "")
-        about = next((parse_answer_key(e.get("value")) for e in entities if e.get("entity") == ANSWER), None)
-        if about is None:
+        keys = [e.get("value") for e in entities if e.get("entity") == ANSWER]
+        about = next((parse_answer_key(key) for key in keys), None)
+        if about is None and not keys:  # typed feedback: about the conversation's current answer
             about = (tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B), slot_dimension(tracker.get_slot(DIMENSION)))
-        first, second, dimension = about
-        problem = feedback_problem(session, first, second, dimension)
+        first, second, dimension = about if about is not None else (None, None, None)
+        problem = "no answer to rate" if first is None or second is None else None
+        problem = problem or feedback_problem(session, first, second, dimension)
         if problem is not None:
             logger.warning("Feedback from %s not stored: %s", tracker.sender_id, problem)
             dispatcher.utter_message(text=REFUSED)

@@ -107,7 +107,7 @@ class RolewiseSlackInput(SlackInput):
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
         token, secret = os.environ.get(TOKEN, "").strip(), os.environ.get(SECRET, "").strip()
         if not token or not secret:
-            logger.warning("Slack channel off: %s and %s are not set.", TOKEN, SECRET)
+            logger.info("Slack channel off: %s and %s are not set.", TOKEN, SECRET)
             return SlackDisabled()
         logger.info("Slack channel on.")
         channel = os.environ.get(CHANNEL, "").strip() or None

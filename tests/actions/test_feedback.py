@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from actions.careers import ActionAboutMe, ActionCareerPath
 from actions.compare import ActionAnswerQuestion
-from actions.feedback import THANKS, ActionFeedback, feedback_buttons, parse_answer_key, was_helpful
+from actions.feedback import REFUSED, THANKS, ActionFeedback, feedback_buttons, parse_answer_key, was_helpful
 from actions.knowledge import KnowledgeBase
 from actions.slots import DIMENSION, ROLE_A, ROLE_B
 from actions.usage import flush
@@ -141,6 +141,23 @@ async def test_typed_feedback_is_about_the_current_answer(fresh: KnowledgeBase, 
     await ActionFeedback(fresh).run(dispatcher, typed, domain)
     assert texts(dispatcher) == [THANKS[True]]
     assert rows(fresh.engine, Feedback) == [("web:abc", True, HOO, OM, None)]
+
+
+@pytest.mark.parametrize(
+    ("entities", "slots"),
+    [
+        ([], {}),  # "that was helpful" before any answer
+        ([{"entity": "helpful", "value": True}, {"entity": "answer", "value": "<script>"}], {ROLE_A: HOO, ROLE_B: OM}),
+    ],
+)
+async def test_feedback_about_no_answer_is_refused_and_not_stored(
+    fresh: KnowledgeBase, domain, entities: list, slots: dict
+) -> None:
+    dispatcher = CollectingDispatcher()
+    typed = tracker(text="/feedback", intent="feedback", entities=entities, slots=slots)
+    await ActionFeedback(fresh).run(dispatcher, typed, domain)
+    assert texts(dispatcher) == [REFUSED]
+    assert rows(fresh.engine, Feedback) == []
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ QUIET_LOG = [
     re.compile(r"Action server :\d+, Rasa :\d+, demo page http://localhost:\d+/ - Ctrl-C stops all\."),
     re.compile(r"Knowledge base: sqlite:///.*/build/kb\.sqlite3"),
     re.compile(r"Serving the Rolewise demo page on http://127\.0\.0\.1:\d+/"),
-    re.compile(r".* WARNING +channels\.slack +- Slack channel off: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not "
+    re.compile(r".* INFO +channels\.slack +- Slack channel off: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not "
                r"set\."),
     re.compile(r".* INFO +root +- Starting Rasa server on http://127\.0\.0\.1:\d+"),
     re.compile(r".* INFO +rasa\.core\.processor +- Loading model models/rolewise\.tar\.gz\.\.\."),

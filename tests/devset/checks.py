@@ -16,7 +16,8 @@ from tests.conversation_checks import first_role, first_sentence
 CAREER = re.compile(
     r"^(People usually become|After .+, typical next roles|From your role as|From .+ into .+:|"
     r"I know of no typical route|The .+ is usually an entry point|The .+ is at the top of its career ladder|"
-    r"To become |Moving up to|Noted: you're)"
+    r"To become |Moving up to|Noted: you're|Noted: you work as|From .+, .+ is itself one of the usual ways in|"
+    r"From .+, the (usual ways into operations|nearest way into)|.+ is a job outside the operations roles I compare)"
 )
 EDUCATION = re.compile(
     r"(usually has a bachelor|usually needs |needs no formal qualification|is usually expected to hold|"
@@ -91,7 +92,7 @@ def kind_of(text: str) -> str:
         return "description"
     if verdicts(first) and len(named(first)) >= 2:
         return "comparison"
-    if "(SOC " in text and "median $" in text:
+    if ("(SOC " in text or SOURCE_LINE.search(text)) and "median $" in text:
         return "pay"
     if EDUCATION.search(first) or text.startswith("Certifications that help"):
         return "education"

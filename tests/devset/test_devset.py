@@ -80,7 +80,14 @@ def test_a_malformed_expectation_is_refused(tmp_path: Path, written: str, broken
         ("Compensation, lowest first (10 of 60 roles):\n1. Retail Sales Associate", "ranking"),
         ("A District Manager is paid more than the store managers they lead.\nGeneral (SOC 11-1021): median $1", "pay"),
         ("A Buyer earns early-career pay.\nBuyers and Purchasing Agents (SOC 13-1020): median $77,710 a year", "pay"),
+        (
+            "A Buyer earns early-career pay.\nBuyer: typically around the middle, $59,470 to $97,730 (Buyers and "
+            "Purchasing Agents median $76,050).\nSource: US BLS OEWS, May 2025 (Texas), annual wages.",
+            "pay",
+        ),
         ("People usually become a Chief Operating Officer after working as: VP of Operations.", "career"),
+        ("From Registered Nurses (BLS), the nearest way into Operations Manager is to start as an X: y.", "career"),
+        ("From Heavy and Tractor-Trailer Truck Drivers (BLS), Dispatcher is itself one of the usual ways in: y.", "career"),
         ("After a Fleet Manager, typical next roles are: Transportation Manager.", "career"),
         ("A Logistics Coordinator usually has a bachelor's degree, but employers often accept ...", "education"),
         ("Certifications that help a Supply Chain Manager: CSCP, CPIM, CLTD.", "education"),

@@ -87,7 +87,7 @@ def test_a_malformed_expectation_is_refused(tmp_path: Path, written: str, broken
         ),
         ("People usually become a Chief Operating Officer after working as: VP of Operations.", "career"),
         ("From Registered Nurses (BLS), the nearest way into Operations Manager is to start as an X: y.", "career"),
-        ("From Heavy and Tractor-Trailer Truck Drivers (BLS), Dispatcher is itself one of the usual ways in: y.", "career"),
+        ("From Bus Drivers (BLS), Dispatcher is itself one of the usual ways in: y.", "career"),
         ("After a Fleet Manager, typical next roles are: Transportation Manager.", "career"),
         ("A Logistics Coordinator usually has a bachelor's degree, but employers often accept ...", "education"),
         ("Certifications that help a Supply Chain Manager: CSCP, CPIM, CLTD.", "education"),

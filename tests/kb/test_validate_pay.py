@@ -93,6 +93,7 @@ def test_codes_missing_from_the_wage_data_are_refused(content_dir: Path) -> None
     path = content_dir / OM
     line = edit(path, 'soc: ["11-1021"]', 'soc: ["11-1021", "13-1023"]')
     known = {"11-1011", "11-1021", "11-3013", "11-3051", "11-3061", "13-1020", "13-1199", "43-1011"}
+    known |= {"29-1141", "25-2021", "53-3032", "41-9012"}  # the fixture's occupations outside the map
     assert [str(e) for e in validate(load_content(content_dir), known)] == [
         f"{path}:{line}: SOC code '13-1023' is not in the OEWS wage data"
     ]

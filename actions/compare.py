@@ -38,26 +38,11 @@ from actions.picks import MAX_FOLLOWED, as_clicked, picked
 from actions.reading import read_question
 from actions.free import FreeQuestionAction
 from actions.router import Handling, handles, route
-from actions.slots import (
-    CAREER,
-    CHOOSE,
-    COMPARE,
-    CURRENT_ROLE,
-    DESCRIBE,
-    DIMENSION,
-    DIMENSION_INTENT_PREFIX,
-    FOCUS_ROLE,
-    INFORM,
-    LIST,
-    NEEDS_ROLES,
-    OTHER_ASPECT,
-    PENDING,
-    ROLE_A,
-    ROLE_B,
-    WHY,
-)
+from actions.slots import CAREER, CHOOSE, COMPARE, CURRENT_ROLE, DESCRIBE, DIMENSION, DIMENSION_INTENT_PREFIX
+from actions.slots import FOCUS_ROLE, INFORM, LIST, NEEDS_ROLES, OTHER_ASPECT, PENDING, ROLE_A, ROLE_B, WHY
 from kb.ambiguous import ambiguous_candidates
-from kb.queries import compare_all, compare_on, related_comparisons
+from kb.queries import compare_all, compare_on
+from kb.related import related_comparisons
 from kb.resolve import all_dimensions, resolve_role
 from kb.results import Comparison, SameRole, UnknownRole, Verdict
 

@@ -17,7 +17,8 @@ from actions.context import intent_dimension, is_question, slot_dimension
 from actions.knowledge import KnowledgeAction, KnowledgeBase, default_knowledge_base
 from actions.mentions import mentioned_roles, placed_roles, report_unknown
 from actions.slots import CHOOSE, DIMENSION, FALLBACK, FORM, INFORM, PENDING, REQUESTED_SLOT, ROLE_A, ROLE_B, STATE_ROLE
-from kb.queries import common_roles, counterparts
+from kb.queries import common_roles
+from kb.related import counterparts
 from kb.resolve import resolve_dimension, resolve_role
 from kb.results import DimensionInfo, RoleInfo, RoleMatch
 

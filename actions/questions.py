@@ -16,7 +16,8 @@ from actions import attachments, render, render_questions
 from actions.context import dimension_slot
 from actions.slots import DIMENSION, FOCUS_ROLE, NEEDS_ROLES, ROLE_A, ROLE_B
 from kb.polarity import ReportingAnswer, reports_to
-from kb.queries import compare_all, compare_on, describe_role, related_comparisons
+from kb.queries import compare_all, compare_on, describe_role
+from kb.related import related_comparisons
 from kb.ranking import COMPENSATION
 from kb.results import AreaInfo, Comparison, RoleProfile, Verdict
 from kb.wages import pay_figures, resolve_area

@@ -15,8 +15,8 @@ from typing import Iterable, Literal, Optional, Sequence, Union
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import Choice, Pending
-from actions.slots import CAREER, CAREER_DIRECTION, COMPARE, DESCRIBE, DIMENSION_INTENT_PREFIX, INFORM, JOB_FAMILY
-from actions.slots import JOB_ROLE, LIST, PAGE, PAY_DETAIL
+from actions.slots import CAREER, CAREER_DIRECTION, COMPARE, DESCRIBE, DIMENSION_INTENT_PREFIX, INFORM
+from actions.slots import JOB_ROLE, PAY_DETAIL
 from actions import wording
 from actions.asking import PLAIN, Asked
 from kb import answers
@@ -29,7 +29,6 @@ from kb.results import (
     DimensionInfo,
     RelatedComparison,
     RoleInfo,
-    RoleProfile,
     SameRole,
     UnknownDimension,
     UnknownRole,
@@ -240,50 +239,6 @@ def ask_roles_reply(
     """The form's question for a missing role, offering common roles as one-click answers."""
     buttons = tuple(Button(r.name, payload(INFORM, **{JOB_ROLE: r.name})) for r in choices)
     return Reply(wording.ask_roles(first, dimension), buttons, offers="question")
-
-
-def profile_replies(profile: RoleProfile) -> list[Reply]:
-    role = profile.role.name
-    buttons = []
-    if profile.reports_to:
-        boss = profile.reports_to.name
-        buttons.append(compare_button(role, boss, None, wording.compare_with(boss)))
-    buttons.append(
-        Button(
-            wording.how_to_become(profile.role),
-            payload(CAREER, **{JOB_ROLE: role, CAREER_DIRECTION: "into"}),
-        )
-    )
-    if profile.next_roles:
-        buttons.append(
-            Button(wording.what_comes_after(role), payload(CAREER, **{JOB_ROLE: role, CAREER_DIRECTION: "after"}))
-        )
-    return [Reply(answers.profile_text(profile), tuple(buttons), offers="menu")]
-
-
-def families_reply(groups: Sequence[tuple[str, Sequence[RoleInfo]]]) -> Reply:
-    total = sum(len(roles) for _, roles in groups)
-    text = (
-        wording.families(total, len(groups))
-        + "\n"
-        + answers.role_list_text([(family, tuple(roles)) for family, roles in groups])
-    )
-    buttons = tuple(
-        Button(wording.family_button(family, len(roles)), payload(LIST, **{JOB_FAMILY: family}))
-        for family, roles in groups
-    )
-    return Reply(text, buttons, offers="question")
-
-
-def family_page_reply(family: str, roles: Sequence[RoleInfo], page: int) -> Reply:
-    """One page of a family's roles as buttons that describe each role, with a link to the next page."""
-    pages = max(1, -(-len(roles) // PAGE_SIZE))
-    page = min(max(page, 1), pages)
-    shown = roles[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    buttons = [Button(r.name, payload(DESCRIBE, **{JOB_ROLE: r.name})) for r in shown]
-    if page < pages:
-        buttons.append(Button(wording.MORE_ROLES, payload(LIST, **{JOB_FAMILY: family, PAGE: page + 1})))
-    return Reply(wording.family_page(family, page, pages), tuple(buttons), offers="question")
 
 
 def guess_reply(roles: Sequence[RoleInfo], dimensions: Sequence[DimensionInfo]) -> Reply:

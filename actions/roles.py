@@ -8,7 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import render, wording
+from actions import render, render_roles, wording
 from actions.mentions import mentioned_roles, report_unknown
 from actions.free import FreeQuestionAction
 from actions.knowledge import KnowledgeBase
@@ -57,7 +57,7 @@ def describe(knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, tracker
     for name in dict.fromkeys(known):
         profile = describe_role(session, name)
         if isinstance(profile, RoleProfile):
-            replies += render.profile_replies(profile)
+            replies += render_roles.profile_replies(profile)
     render.send(dispatcher, replies)
     return [SlotSet(FOCUS_ROLE, known[-1])]  # "what does it pay?" is about the role just described
 
@@ -70,12 +70,12 @@ def list_families(
     wanted = entity_value(tracker, JOB_FAMILY)
     family = next((f for f in families(session) if wanted and f.lower() == wanted.lower()), None)
     if family is None:
-        render.send(dispatcher, [render.families_reply(list_roles(session))])
+        render.send(dispatcher, [render_roles.families_reply(list_roles(session))])
         return []
     try:
         page = int(entity_value(tracker, PAGE) or 1)
     except ValueError:
         page = 1
     [(_, roles)] = list_roles(session, family)
-    render.send(dispatcher, [render.family_page_reply(family, roles, page)])
+    render.send(dispatcher, [render_roles.family_page_reply(family, roles, page)])
     return []

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from kb.content import Content, ContrastSpec, PointSpec, RoleSpec
+from kb.content import Content, RoleSpec
+from kb.content_contrasts import ContrastSpec, PointSpec
 
 
 def _tag(group: int) -> str:

@@ -25,11 +25,10 @@ from kb.content_education import (
 )
 from kb.content_outside import OutsideContent, PayMixSpec, read_outside, read_pay_mix
 from kb.content_reader import ContentError, Where, Reader
-from kb.content_sources import SourceSpec, read_sources
+from kb.content_contrasts import AmbiguousSpec, ContrastSpec, read_ambiguous, read_contrast
 
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
-TIE = "tie"
 
 
 @dataclass
@@ -78,31 +77,6 @@ class RoleSpec:
     education: Optional[EducationSpec] = None
     certifications: list[CertificationRef] = field(default_factory=list)
     pay_mix: Optional[PayMixSpec] = None
-
-
-@dataclass
-class PointSpec:
-    dimension: str
-    leader: Optional[str]  # canonical role name, or None for a tie
-    text: str
-    where: Where
-
-
-@dataclass
-class ContrastSpec:
-    roles: tuple[str, str]
-    points: dict[str, PointSpec]
-    where: Where
-    sources: list[SourceSpec] = field(default_factory=list)
-
-
-@dataclass
-class AmbiguousSpec:
-    """A short form people type that names several roles ("PM"), with the roles it may mean."""
-
-    form: str
-    candidates: list[tuple[str, Where]]
-    where: Where
 
 
 @dataclass
@@ -218,65 +192,6 @@ def _read_pay(reader: Reader, node: CommentedMap) -> Optional[PaySpec]:
     return PaySpec(band, text, reader.where(pay, "band")) if band and text else None
 
 
-def _read_contrast(path: Path, errors: list[ContentError]) -> Optional[ContrastSpec]:
-    reader = Reader(path, errors)
-    node = reader.load()
-    if node is None:
-        return None
-    node = reader.mapping(node, "a contrast file")
-    if node is None:
-        return None
-    roles = reader.texts(node, "roles")
-    if len(roles) != 2:
-        reader.fail(
-            reader.where(node, "roles") if "roles" in node else reader.where(node),
-            "'roles' must list exactly two role names",
-        )
-        return None
-    contrast = ContrastSpec(roles=(roles[0][0], roles[1][0]), points={}, where=reader.where(node))
-    contrast.sources = read_sources(reader, node)
-    points = node.get("points")
-    if points is None or reader.mapping(points, "'points'") is None:
-        if points is None:
-            reader.fail(contrast.where, "missing 'points'")
-        return contrast
-    for slug, point in points.items():
-        point_node = reader.mapping(point, f"point '{slug}'")
-        if point_node is None:
-            continue
-        leader, text = reader.text(point_node, "leader"), reader.text(point_node, "text")
-        if leader and text:
-            contrast.points[str(slug)] = PointSpec(
-                str(slug),
-                None if leader.lower() == TIE else leader,
-                text,
-                reader.where(point_node, "leader"),
-            )
-    return contrast
-
-
-def _read_ambiguous(path: Path, errors: list[ContentError]) -> list[AmbiguousSpec]:
-    """``ambiguous.yml``: a mapping from a short form to the list of role names it may mean."""
-    reader = Reader(path, errors)
-    data = reader.load()
-    if data is None:
-        return []
-    node = reader.mapping(data, "the ambiguous forms file")
-    if node is None:
-        return []
-    forms = []
-    for form in node:
-        where = reader.where(node, form)
-        if not isinstance(form, str) or not form.strip():
-            reader.fail(where, "each ambiguous form must be non-empty text")
-            continue
-        if not isinstance(node[form], list):
-            reader.fail(where, f"'{form}' must list the roles it may mean")
-            continue
-        forms.append(AmbiguousSpec(form=form.strip(), candidates=reader.texts(node, form), where=where))
-    return forms
-
-
 def _content_files(folder: Path) -> list[Path]:
     """YAML files an author meant to publish: files starting with '_' are notes and drafts."""
     if not folder.is_dir():
@@ -297,7 +212,7 @@ def load_content(content_dir: Path = CONTENT_DIR) -> Content:
         if role is not None:
             content.roles.append(role)
     for path in _content_files(content_dir / "contrasts"):
-        contrast = _read_contrast(path, content.errors)
+        contrast = read_contrast(path, content.errors)
         if contrast is not None:
             content.contrasts.append(contrast)
     catalogue_file = content_dir / CATALOGUE_FILE
@@ -307,7 +222,7 @@ def load_content(content_dir: Path = CONTENT_DIR) -> Content:
         content.errors.append(ContentError(Where(catalogue_file, 1), "file is missing"))
     ambiguous_file = content_dir / "ambiguous.yml"
     if ambiguous_file.exists():
-        content.ambiguous = _read_ambiguous(ambiguous_file, content.errors)
+        content.ambiguous = read_ambiguous(ambiguous_file, content.errors)
     aspects_file = content_dir / "aspects.yml"
     if aspects_file.exists():
         content.aspects = read_aspects(aspects_file, content.errors)

@@ -8,10 +8,9 @@ user input.
 from __future__ import annotations
 
 import dataclasses
-from collections import deque
 from typing import Optional, Union
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from kb.models import CareerStep, Contrast, ContrastPoint, Dimension, Role, RoleTrait
@@ -20,10 +19,8 @@ from kb.verdicts import pay_ranges, verdict
 from kb.resolve import all_dimensions, dimension_info, resolve_dimension, resolve_role, role_info
 from kb.results import (
     AreaInfo,
-    CareerPath,
     CompareResult,
     Comparison,
-    RelatedComparison,
     RoleInfo,
     RoleMatch,
     RoleProfile,
@@ -33,6 +30,7 @@ from kb.results import (
     UnknownDimension,
     UnknownRole,
 )
+from kb.routes import career_path, entry_roles
 from kb.wages import resolve_area
 
 RoleRef = Union[str, RoleInfo]
@@ -208,118 +206,6 @@ def families(session: Session) -> list[str]:
     return list(session.scalars(select(Role.family).distinct().order_by(Role.family)))
 
 
-def _ranked_pairs(session: Session, anchors: list[Role], exclude: set[int]) -> list[tuple[float, str, Role, Role]]:
-    """Pairs around ``anchors``: authored contrasts first, then the levels above and below,
-    then close neighbours in the same job family (of the other anchor when there are two)."""
-    anchor_ids = {a.id for a in anchors}
-    scores: dict[frozenset[int], tuple[float, str, Role, Role]] = {}
-
-    def offer(x: Role, y: Role, score: float, reason: str) -> None:
-        key = frozenset((x.id, y.id))
-        if x.id == y.id or key == frozenset(exclude):
-            return
-        if key not in scores or scores[key][0] < score:
-            scores[key] = (score, reason, x, y)
-
-    role_a, role_b = aliased(Role), aliased(Role)
-    authored = session.execute(
-        select(role_a, role_b)
-        .join(Contrast, Contrast.role_a_id == role_a.id)
-        .join(role_b, Contrast.role_b_id == role_b.id)
-        .where(or_(Contrast.role_a_id.in_(anchor_ids), Contrast.role_b_id.in_(anchor_ids)))
-    ).all()
-    for x, y in authored:
-        anchor, other = (x, y) if x.id in anchor_ids else (y, x)
-        offer(anchor, other, 3.0, "in-depth comparison")
-    boss_ids = {a.reports_to_id for a in anchors if a.reports_to_id is not None}
-    neighbours = session.scalars(
-        select(Role).where(or_(Role.id.in_(boss_ids), Role.reports_to_id.in_(anchor_ids)))
-    ).all()
-    for anchor in anchors:
-        for neighbour in neighbours:
-            if neighbour.id == anchor.reports_to_id:
-                offer(anchor, neighbour, 2.5, "the next level up")
-            elif neighbour.reports_to_id == anchor.id:
-                offer(anchor, neighbour, 2.2, "the level below")
-    peers = session.scalars(
-        select(Role).where(Role.family.in_({a.family for a in anchors}), Role.id.not_in(anchor_ids))
-    ).all()
-    for anchor, peer_of in ((anchors[0], anchors[-1]), (anchors[-1], anchors[0])):
-        for peer in peers:
-            if peer.family == peer_of.family:
-                offer(anchor, peer, 2.0 - 0.2 * abs(peer.seniority - peer_of.seniority), "a similar role")
-    return sorted(scores.values(), key=lambda item: (-item[0], item[2].name, item[3].name))
-
-
-def related_comparisons(session: Session, first: RoleRef, second: RoleRef, limit: int = 3) -> list[RelatedComparison]:
-    """Comparisons a reader of this one is likely to want next, best first."""
-    a, b = _pair(session, first, second)
-    if a is None or b is None or a.id == b.id:
-        return []
-    ranked = _ranked_pairs(session, [a, b], {a.id, b.id})
-    return [RelatedComparison(role_info(x), role_info(y), reason, score) for score, reason, x, y in ranked[:limit]]
-
-
-def counterparts(session: Session, role: RoleRef, limit: int = 5) -> list[RoleInfo]:
-    """Roles most worth comparing ``role`` with, best first."""
-    anchor = _role(session, role)
-    if anchor is None:
-        return []
-    ranked = _ranked_pairs(session, [anchor], {anchor.id})
-    return [role_info(y) for _score, _reason, _x, y in ranked[:limit]]
-
-
-def career_path(session: Session, start: RoleRef, goal: RoleRef) -> Union[CareerPath, UnknownRole, SameRole]:
-    """Shortest typical route from ``start`` to ``goal`` along next-role edges (``next_roles``).
-
-    Reporting lines are not moves: a Warehouse Associate reports to a Warehouse Manager but
-    does not usually become one in a single step. ``make kb`` keeps every step within one
-    level of seniority (``kb.validate_career``)."""
-    a, b = _role(session, start), _role(session, goal)
-    for ref, role in ((start, a), (goal, b)):
-        if role is None:
-            return UnknownRole(query=ref.name if isinstance(ref, RoleInfo) else ref)
-    assert a is not None and b is not None
-    if a.id == b.id:
-        return SameRole(role=role_info(a))
-    edges: dict[int, set[int]] = {}
-    for source, target in session.execute(select(CareerStep.from_role_id, CareerStep.to_role_id)):
-        edges.setdefault(source, set()).add(target)
-    previous: dict[int, int] = {a.id: a.id}
-    queue = deque([a.id])
-    while queue:
-        current = queue.popleft()
-        if current == b.id:
-            break
-        for target in sorted(edges.get(current, ())):
-            if target not in previous:
-                previous[target] = current
-                queue.append(target)
-    if b.id not in previous:
-        return CareerPath(start=role_info(a), goal=role_info(b))
-    steps = [b.id]
-    while steps[-1] != a.id:
-        steps.append(previous[steps[-1]])
-    roles = {r.id: r for r in session.scalars(select(Role).where(Role.id.in_(steps)))}
-    return CareerPath(start=role_info(a), goal=role_info(b), steps=tuple(role_info(roles[i]) for i in reversed(steps)))
-
-
-def entry_roles(session: Session, goal: RoleRef) -> tuple[RoleInfo, ...]:
-    """Roles people typically move into ``goal`` from."""
-    role = _role(session, goal)
-    if role is None:
-        return ()
-    return tuple(
-        role_info(r)
-        for r in session.scalars(
-            select(Role)
-            .join(CareerStep, CareerStep.from_role_id == Role.id)
-            .where(CareerStep.to_role_id == role.id)
-            .order_by(Role.seniority.desc(), Role.name)
-        )
-    )
-
-
 def common_roles(session: Session, limit: int = 6) -> list[RoleInfo]:
     """Roles people ask about most, approximated by how many authored contrasts they appear in."""
     counts: dict[int, int] = {}
@@ -357,13 +243,11 @@ __all__ = [
     "compare",
     "compare_all",
     "compare_on",
-    "counterparts",
     "describe_role",
     "entry_roles",
     "families",
     "list_roles",
     "popular_pairs",
-    "related_comparisons",
     "resolve_dimension",
     "resolve_role",
 ]

@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable
 from typing import Optional
 
-from kb.content import Content, ContentError, ContrastSpec, RoleSpec
+from kb.content import Content, ContentError, RoleSpec
+from kb.content_contrasts import ContrastSpec
 from kb.reporting import FOLLOWS_REPORTING_LINE, HIERARCHY, reporting_line
 from kb.text import lookup_key
 

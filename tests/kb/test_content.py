@@ -16,7 +16,8 @@ from actions.help import OPENERS
 from kb.content import Content
 from kb.nlp import LABEL, kb_aliases, make_pipeline, role_patterns
 from kb.reporting import reporting_line
-from kb.queries import career_path, compare_all, compare_on, describe_role, list_roles, related_comparisons
+from kb.queries import career_path, compare_all, compare_on, describe_role, list_roles
+from kb.related import related_comparisons
 from kb.resolve import resolve_role
 from kb.results import CareerPath, Comparison, RoleMatch, RoleProfile, Verdict
 from kb.validate import DIMENSION_SLUGS

@@ -25,8 +25,8 @@ from kb.queries import (
     describe_role,
     entry_roles,
     list_roles,
-    related_comparisons,
 )
+from kb.related import related_comparisons
 from kb.results import (
     CareerPath,
     Comparison,

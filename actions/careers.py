@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from actions import render, render_careers, usage, wording
 from actions.career_plans import CareerPlan, plan_career
-from actions.context import SAYS_WHO, is_role_follow_up, masked
+from actions.context import CAREER_WORDS, SAYS_WHO, is_role_follow_up, masked
 from actions.free import FreeQuestionAction
 from actions.knowledge import KnowledgeBase, entity_value
 from actions.question import Several
@@ -210,6 +210,9 @@ class Stated(Careers):
             plan = plan_career(roles[:1], "into", text, None, None, None)
             steps = self.carry_out(plan, dispatcher, session)
             return [SlotSet(CURRENT_ROLE, None), *steps]
+        if len(roles) == 1 and not holds_a_role(text, spans) and CAREER_WORDS.search(masked(text, spans)):
+            # "I'm 45 and work retail. Is it too late to become a logistics manager?": the role is the goal
+            return route("career", self.knowledge, dispatcher, tracker, session)
         current = role(session, roles[0])
         assert current is not None
         remember = [SlotSet(CURRENT_ROLE, current.name), SlotSet(FOCUS_ROLE, current.name)]  # "I'm a X and want Y"

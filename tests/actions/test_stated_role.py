@@ -35,3 +35,12 @@ async def test_an_unknown_current_role_is_said_and_the_known_one_is_the_goal(kno
         "People usually become a Plant Manager after working as: Operations Manager."
     )
     assert slot_events(events)[CURRENT_ROLE] is None
+
+
+async def test_a_role_named_only_as_a_goal_is_not_taken_for_the_users(knowledge, domain) -> None:
+    text = "I'm 45 and work in a shop. Is it too late to become a plant manager?"
+    tracker = make_tracker(text, "state_role", roles=("Plant Manager",))
+    dispatcher = CollectingDispatcher()
+    events = await ActionAboutMe(knowledge).run(dispatcher, tracker, domain)
+    assert texts(dispatcher)[0] == "People usually become a Plant Manager after working as: Operations Manager."
+    assert CURRENT_ROLE not in slot_events(events)

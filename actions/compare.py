@@ -151,6 +151,10 @@ class Comparisons(Handling):
             return [SlotSet(NEEDS_ROLES, False)]
         if read.place is not None and about_pay:
             worded = COMPENSATION  # "and in Texas?": figures are about pay
+            focus = tracker.get_slot(FOCUS_ROLE) if not known and not memory.pair else None
+            one = known[0] if len(set(known)) == 1 and not COMPARATIVE.search(plain) else focus
+            if one and not unknown:  # "what does an ops manager make in Texas?" even after a pair; "and in Ohio?"
+                return questions.answer_one_role(one, COMPENSATION, dispatcher, session, area)
         in_order = roles_in_order(session, tracker)
         if len(in_order) == 2 and not unknown and asks_reporting_line(plain):
             return questions.answer_reporting(in_order[0], in_order[1], dispatcher, session)

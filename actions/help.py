@@ -19,7 +19,7 @@ from actions.mentions import focused
 from actions.phrases import worded_dimensions
 from actions.pronouns import only_from_focus
 from actions.knowledge import role_entities
-from actions.slots import CAREER, CAREER_DIRECTION, DIMENSION_INTENT_PREFIX, JOB_ROLE, LIST, ROLE_A, ROLE_B
+from actions.slots import CAREER, CAREER_DIRECTION, DIMENSION_INTENT_PREFIX, FOCUS_ROLE, JOB_ROLE, LIST, ROLE_A, ROLE_B
 from kb.queries import popular_pairs
 from kb.resolve import all_dimensions, resolve_role
 from kb.results import DimensionInfo, RoleInfo, RoleMatch
@@ -70,6 +70,8 @@ class ActionHelp(FreeQuestionAction):
         read = read_question(self.knowledge, session, tracker) if intent == FALLBACK else None
         if read is not None and read.roles and (read.place or len(read.dimensions) == 1):
             return route("compare", self.knowledge, dispatcher, tracker, session)  # "what does X make in Ohio?"
+        if read is not None and read.place and tracker.get_slot(FOCUS_ROLE):  # "and in Texas?" after one role's pay
+            return route("compare", self.knowledge, dispatcher, tracker, session)
         question = worded_question(tracker, len(roles)) if intent == FALLBACK else None
         if question is not None:  # unclear to NLU, but its words name a dimension and the roles are known
             return route("compare", self.knowledge, dispatcher, question, session)

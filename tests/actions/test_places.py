@@ -15,7 +15,7 @@ from actions.compare import ActionAnswerQuestion
 from actions.education import ActionEducation
 from actions.help import ActionHelp
 from actions.knowledge import KnowledgeBase
-from actions.slots import ROLE_A, ROLE_B
+from actions.slots import FOCUS_ROLE, ROLE_A, ROLE_B
 from kb.content import Content
 from kb.wages_fetch import ensure_wage_data
 from kb.wages_load import load_wages
@@ -102,3 +102,19 @@ async def test_a_place_in_a_question_on_another_dimension_changes_nothing(real, 
     tracker = make_tracker(text, "ask_budget", roles=("Senior Operations Manager", "Buyer"))
     replies, _ = await said(ActionAnswerQuestion(real), tracker, domain)
     assert replies[0].startswith("The Operations Manager has more budget authority than a Buyer.")
+
+
+async def test_a_place_alone_follows_up_on_the_role_in_focus(real, domain) -> None:
+    slots = {FOCUS_ROLE: "Logistics Manager"}  # after "how much does a logistics manager make in Ohio?"
+    replies, _ = await said(ActionHelp(real), make_tracker("and in Texas?", "nlu_fallback", slots=slots), domain)
+    assert replies[0].startswith("A Logistics Manager earns")
+    assert last_line(replies[0]) == "Source: US BLS OEWS, May 2025 (Texas), annual wages."
+
+
+async def test_one_role_and_a_place_after_a_pair_gets_that_roles_pay(real, domain) -> None:
+    slots = {ROLE_A: "Chief Operating Officer", ROLE_B: "VP of Operations"}
+    text = "how much does an ops manager make in Texas"
+    tracker = make_tracker(text, "ask_compensation", roles=("ops manager",), slots=slots)
+    replies, _ = await said(ActionAnswerQuestion(real), tracker, domain)
+    assert replies[0].startswith("An Operations Manager")
+    assert last_line(replies[0]) == "Source: US BLS OEWS, May 2025 (Texas), annual wages."

@@ -34,7 +34,7 @@ def occupation_name(occupation: OccupationInfo) -> str:
 def noted_text(occupation: OccupationInfo) -> str:
     """What the bot says back when someone names a job outside the map."""
     return (
-        f"Noted: you work as {occupation_name(occupation)}, a job outside the operations roles I compare. "
+        f"Noted: your job falls under {occupation_name(occupation)}, outside the operations roles I compare. "
         "Here is how people from there usually get into operations."
     )
 

@@ -47,7 +47,7 @@ async def test_a_nurse_asking_how_to_get_into_operations_gets_the_ways_in(outsid
     dispatcher = CollectingDispatcher()
     events = await ActionAboutMe(outside_kb).run(dispatcher, tracker, domain)
     assert texts(dispatcher) == [
-        "Noted: you work as Registered Nurses (BLS), a job outside the operations roles I compare. Here is how "
+        "Noted: your job falls under Registered Nurses (BLS), outside the operations roles I compare. Here is how "
         "people from there usually get into operations.\n"
         "From Registered Nurses (BLS), the usual ways into operations:\n"
         "- Operations Coordinator: Rotas and supplies are daily work on a ward.\n"

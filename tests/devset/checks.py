@@ -16,7 +16,7 @@ from tests.conversation_checks import first_role, first_sentence
 CAREER = re.compile(
     r"^(People usually become|After .+, typical next roles|From your role as|From .+ into .+:|"
     r"I know of no typical route|The .+ is usually an entry point|The .+ is at the top of its career ladder|"
-    r"To become |Moving up to|Noted: you're|Noted: you work as|From .+, .+ is itself one of the usual ways in|"
+    r"To become |Moving up to|Noted: you're|Noted: your job falls under|From .+, .+ is itself one of the usual ways in|"
     r"From .+, the (usual ways into operations|nearest way into)|.+ is a job outside the operations roles I compare)"
 )
 EDUCATION = re.compile(

@@ -25,8 +25,9 @@ def synthetic_content(base: Content, n_roles: int) -> Content:
         raise ValueError("a knowledge base needs at least two roles")
     if not base.roles:
         raise ValueError("the base content has no roles to copy")
-    # Most senior first, so a partial group keeps the roles others report to.
-    template = sorted(base.roles, key=lambda r: (-r.seniority, r.name))
+    # Least senior first, so a partial group keeps the roles people move up from (every role of rank 3
+    # or more needs a way in: kb.validate_career); a missing manager only drops a reporting line.
+    template = sorted(base.roles, key=lambda r: (r.seniority, r.name))
     roles: list[RoleSpec] = []
     contrasts: list[ContrastSpec] = []
     group = 0

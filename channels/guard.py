@@ -104,11 +104,11 @@ def guarded(on_new_message: Handler) -> Handler:
             return
         control = limits.control_intent(text)
         if control in limits.ANSWERED_HERE:
-            logger.info("Typed control payload /%s from %s answered, not run.", control, message.sender_id)
+            logger.warning("Typed control payload /%s from %s answered, not run.", control, message.sender_id)
             await output.send_text_message(message.sender_id, limits.control_reply(control))
             return
         if control is not None:
-            logger.info("Typed control payload /%s from %s passed to Rasa.", control, message.sender_id)
+            logger.warning("Typed control payload /%s from %s passed to Rasa.", control, message.sender_id)
         message.text = text
         turn = TurnOutputChannel(output)
         message.output_channel = turn

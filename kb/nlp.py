@@ -74,12 +74,17 @@ def _saved_patterns(out_dir: Path) -> list[dict[str, str]] | None:
     return [json.loads(line) for line in saved.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def _as_set(patterns: list[dict[str, str]]) -> set[str]:
+    return {json.dumps(pattern, sort_keys=True) for pattern in patterns}
+
+
 def build_pipeline(session: Session, out_dir: Path = PIPELINE_DIR) -> int:
     """Write the role pipeline to ``out_dir`` for Rasa's ``SpacyNLP``; returns the pattern count."""
     patterns = role_patterns(kb_aliases(session))
     role_keys = set(session.scalars(select(RoleAlias.key)))
     patterns += occupation_patterns(occupation_forms(session), role_keys)
-    if _saved_patterns(out_dir) == patterns:
+    saved = _saved_patterns(out_dir)
+    if saved is not None and _as_set(saved) == _as_set(patterns):  # the ruler stores them in an order of its own
         return len(patterns)  # unchanged: keep the files (and their timestamps) so no retraining is triggered
     nlp = make_pipeline(patterns)
     nlp.meta["name"] = "rolewise_roles"

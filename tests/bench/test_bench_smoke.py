@@ -80,7 +80,7 @@ def test_synthetic_kb_answers_kb_queries(content: Content) -> None:
     engine = make_engine("sqlite://")
     counts = build_database(engine, synthetic_content(content, size))
     copies, rest = divmod(size, len(content.roles))
-    partial = {r.name for r in sorted(content.roles, key=lambda r: (-r.seniority, r.name))[:rest]}
+    partial = {r.name for r in sorted(content.roles, key=lambda r: (r.seniority, r.name))[:rest]}
     in_partial = sum(all(name in partial for name in c.roles) for c in content.contrasts)
     assert counts["roles"] == size and counts["contrasts"] == copies * len(content.contrasts) + in_partial
     with Session(engine) as session:

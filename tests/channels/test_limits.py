@@ -130,7 +130,7 @@ def test_socketio_metadata_over_the_limits_gets_a_clear_reply_and_no_turn(widget
     assert widget.next_text() == METADATA_REFUSED
     assert widget.heard_nothing_for(1.0)
     widget.say({"message": QUESTION, "metadata": {"language": "en"}})
-    assert widget.next_text().startswith(f"**{PAY_VERDICT[:-1]}\\.**")
+    assert widget.next_text().startswith(f"**{PAY_VERDICT[:-1]}\\. The Plant Manager earns about two and a half times")
 
 
 def test_socketio_control_payloads_get_the_same_plain_reply(widget: WidgetClient) -> None:

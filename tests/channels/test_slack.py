@@ -78,7 +78,10 @@ def test_a_button_click_asks_that_comparison(slack: SlackClient, fake_slack: Fak
     response = slack.click(f"U{new_id()}", "D2", value, trigger=new_id())
     assert response.status_code == 200
     posts = fake_slack.wait_for_posts(1, before)
-    assert section_text(posts[0]).startswith("*The Procurement Manager is typically paid more than a Buyer.*")
+    assert section_text(posts[0]).startswith(
+        "*The Procurement Manager is typically paid more than a Buyer. The Procurement Manager earns about 85% more,"
+        " comparing the middle of each role's typical pay range.*"
+    )
 
 
 def test_more_than_five_choices_stay_buttons(slack: SlackClient, fake_slack: FakeSlack) -> None:

@@ -13,7 +13,10 @@ from tests.channels.socket_client import WidgetClient
 from tests.servers import Bot
 
 QUESTION = "who earns more, a buyer or a plant manager?"
-PAY_VERDICT = "**The Plant Manager is typically paid more than a Buyer\\.** "  # the widget gets the verdict in bold
+PAY_VERDICT = (  # the widget gets the verdict in bold
+    "**The Plant Manager is typically paid more than a Buyer\\. The Plant Manager earns about two and a half times as "
+    "much, comparing the middle of each role's typical pay range\\.** "
+)
 BUDGET_VERDICT = "**The Plant Manager has more budget authority than a Buyer\\.** "
 
 

@@ -171,7 +171,10 @@ def test_the_widget_talks_through_nginx_with_sticky_sessions(cluster: Cluster) -
     try:
         session_id = widget.request_session(None)
         widget.say({"message": "who earns more, a buyer or a plant manager?", "session_id": session_id})
-        assert widget.next_text().startswith("**The Plant Manager is typically paid more than a Buyer\\.** ")
+        assert widget.next_text().startswith(
+            "**The Plant Manager is typically paid more than a Buyer\\. The Plant Manager earns about two and a half "
+            "times as much, comparing the middle of each role's typical pay range\\.** "
+        )
     finally:
         widget.close()
 

@@ -85,7 +85,7 @@ $(CHROMIUM):
 	DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 
 # Everything listens on ROLEWISE_HOST (default 127.0.0.1); Rasa's HTTP API is off unless
-# ROLEWISE_API=1 with ROLEWISE_API_TOKEN or ROLEWISE_JWT_SECRET (README, "Security").
+# ROLEWISE_API=1 with ROLEWISE_API_TOKEN or ROLEWISE_JWT_SECRET (docs/security.md).
 # PostgreSQL and Redis where they already run on 127.0.0.1, else Debian's packages installed and
 # started here; then the production profile's PostgreSQL role and databases.
 services: install
@@ -101,7 +101,7 @@ $(NGINX):
 	apt-get update
 	RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive apt-get install -y nginx
 
-# 2 Rasa servers and 2 action servers behind nginx, on PostgreSQL and Redis (README, "Running at scale").
+# 2 Rasa servers and 2 action servers behind nginx, on PostgreSQL and Redis (docs/scale-out.md).
 cluster: train web services $(NGINX)
 	@WEB_PORT=$(WEB_PORT) $(PY) -m runtime cluster --port $(CLUSTER_PORT) --web-port $(WEB_PORT)
 

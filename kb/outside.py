@@ -51,9 +51,7 @@ def occupation_forms(session: Session) -> list[tuple[str, str]]:
     rows = session.scalars(select(OccupationAlias).order_by(OccupationAlias.id)).all()
     authored = [(row.soc or row.group_slug, row.alias) for row in rows if row.soc is None or row.soc in codes]
     hidden = {row.soc for row in rows if not row.use_title}
-    titles = [(soc, form) for soc, title in sorted(codes.items()) if soc not in hidden for form in title_forms(title)]
-    # In a fixed order, so that an unchanged KB rebuilds the same pipeline (and triggers no retraining).
-    return sorted(authored, key=lambda pair: (pair[1].lower(), pair[0])) + titles
+    return authored + [(soc, form) for soc, title in codes.items() if soc not in hidden for form in title_forms(title)]
 
 
 def _group_for(session: Session, soc: str) -> OutsideGroup:

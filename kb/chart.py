@@ -17,6 +17,8 @@ from kb.results import Comparison
 FIRST_COLOUR, SECOND_COLOUR = "#135afe", "#f59e0b"  # the page's accent, and an amber that prints apart from it
 PAIR_KEY = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)--([a-z0-9]+(?:-[a-z0-9]+)*)$")
 MAX_LEVEL = 5
+MARK_GAP = 0.18  # from the end of a leading bar to its star, in levels
+MARK_COLOUR = "#1f2937"
 
 
 def pair_key(first_slug: str, second_slug: str) -> str:
@@ -57,6 +59,19 @@ def profile_levels(comparison: Comparison) -> tuple[list[int], list[int]]:
     return first, second
 
 
+def leader_marks(comparison: Comparison) -> list[tuple[int, int]]:
+    """Where the chart marks a leader: (row, bar) per dimension that has one, rows in dimension
+    order, bar 0 for ``leading_first``'s first role and 1 for the other. Levels can be equal where
+    a verdict still has a leader (broken by pay range or reporting line), so the bars alone would
+    not show it."""
+    (lead, _), _ = leading_first(comparison)
+    return [
+        (row, 0 if verdict.leader.name == lead else 1)
+        for row, verdict in enumerate(comparison.verdicts)
+        if verdict.leader is not None
+    ]
+
+
 def leading_first(comparison: Comparison) -> tuple[tuple[str, list[int]], tuple[str, list[int]]]:
     """Both roles with their levels, the one that leads on more dimensions first (as the answer's
     "The X leads on N of 12 dimensions" names it); on equal counts, the comparison's first role."""
@@ -89,7 +104,8 @@ def _pyplot():  # type: ignore[no-untyped-def]
 def profile_figure(comparison: Comparison):  # type: ignore[no-untyped-def]
     """The profile chart as a matplotlib figure: paired horizontal bars (1-5) per dimension, first
     dimension on top, the leading role's bars and legend entry first; one legend line per role, so
-    a long role name ("Health and Safety Manager") is shown whole. The caller closes it."""
+    a long role name ("Health and Safety Manager") is shown whole; a star after the bar of the
+    role that leads on a dimension (``leader_marks``), also where both levels are equal. The caller closes it."""
     plt = _pyplot()
     verdicts = comparison.verdicts
     rows = range(len(verdicts))
@@ -99,13 +115,20 @@ def profile_figure(comparison: Comparison):  # type: ignore[no-untyped-def]
     figure.set_constrained_layout_pads(w_pad=0.12, h_pad=0.08)
     figure.patch.set_facecolor("white")
     axes = figure.add_subplot()
-    axes.barh([r - height / 2 for r in rows], lead_levels, height, color=FIRST_COLOUR, label=lead)
-    axes.barh([r + height / 2 for r in rows], other_levels, height, color=SECOND_COLOUR, label=other)
+    first_bars = axes.barh([r - height / 2 for r in rows], lead_levels, height, color=FIRST_COLOUR, label=lead)
+    second_bars = axes.barh([r + height / 2 for r in rows], other_levels, height, color=SECOND_COLOUR, label=other)
+    marks = leader_marks(comparison)
+    levels = (lead_levels, other_levels)
+    stars = axes.scatter(
+        [levels[bar][row] + MARK_GAP for row, bar in marks],
+        [row + (bar - 0.5) * height for row, bar in marks],
+        marker="*", s=70, color=MARK_COLOUR, zorder=3, label="leads on this dimension",
+    )
     axes.set_yticks(list(rows))
     names = [textwrap.fill(v.dimension.name, LABEL_CHARS) for v in verdicts]
     axes.set_yticklabels(names, fontsize=LABEL_PT, linespacing=0.95)
     axes.invert_yaxis()
-    axes.set_xlim(0, MAX_LEVEL)
+    axes.set_xlim(0, MAX_LEVEL + 2 * MARK_GAP)
     axes.set_xticks(range(MAX_LEVEL + 1))
     axes.tick_params(axis="x", labelsize=LABEL_PT)
     axes.set_xlabel("level (1 = least, 5 = most)", fontsize=LABEL_PT)
@@ -114,7 +137,8 @@ def profile_figure(comparison: Comparison):  # type: ignore[no-untyped-def]
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     axes.legend(
-        loc="lower left", bbox_to_anchor=(0, 1.01), ncol=1, frameon=False, fontsize=LABEL_PT + 0.5,
+        handles=[first_bars, second_bars, stars], loc="lower left", bbox_to_anchor=(0, 1.01), ncol=1,
+        frameon=False, fontsize=LABEL_PT + 0.5,
         handlelength=1.2, borderaxespad=0.2,
     )
     return figure

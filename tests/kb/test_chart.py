@@ -8,13 +8,14 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from kb.chart import LABEL_PX, WIDTH_PX, leading_first, profile_figure
+from kb.chart import LABEL_PX, MAX_LEVEL, WIDTH_PX, leader_marks, leading_first, profile_figure
 from kb.db import open_existing
 from kb.queries import compare_all
 from kb.results import Comparison
 
 SHOWN_PX = 370  # the chart's width in the widget's panel, desktop and phone (tests/web checks it)
 READABLE_PX = 11
+STAR = "leads on this dimension"
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +38,8 @@ def inside(extent: Any, figure: Any) -> bool:
 @pytest.mark.parametrize(
     ("first", "second", "legend"),
     [
-        ("Health and Safety Manager", "Head of Operations", ["Head of Operations", "Health and Safety Manager"]),
-        ("Buyer", "Plant Manager", ["Plant Manager", "Buyer"]),
+        ("Health and Safety Manager", "Head of Operations", ["Head of Operations", "Health and Safety Manager", STAR]),
+        ("Buyer", "Plant Manager", ["Plant Manager", "Buyer", STAR]),
     ],
 )
 def test_the_legend_names_the_leader_first_and_every_label_fits(real: Session, first: str, second: str,
@@ -70,3 +71,19 @@ def test_the_leader_is_the_role_ahead_on_more_dimensions(real: Session) -> None:
     assert (lead, other) == ("Plant Manager", "Buyer")
     pairs = list(zip(lead_levels, other_levels, strict=True))
     assert sum(a > b for a, b in pairs) > sum(b > a for a, b in pairs)
+
+
+def test_a_star_marks_the_leader_also_where_both_levels_are_equal(real: Session) -> None:
+    import matplotlib.pyplot as plt
+
+    close = comparison(real, "VP of Operations", "Chief Operating Officer")
+    # Both are level 5 on the first ten dimensions; the COO leads on eight of the twelve.
+    assert leader_marks(close) == [(0, 0), (1, 0), (2, 0), (3, 0), (6, 0), (7, 0), (10, 0), (11, 0)]
+    figure = profile_figure(close)
+    try:
+        stars = figure.axes[0].collections[0].get_offsets()
+        assert len(stars) == 8
+        assert all(x > MAX_LEVEL for x, _ in stars)  # after the end of a level-5 bar, inside the axes
+        assert max(x for x, _ in stars) < figure.axes[0].get_xlim()[1]
+    finally:
+        plt.close(figure)

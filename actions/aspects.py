@@ -10,9 +10,8 @@ actions that answer free text run ``answer_aspect`` first (``KnowledgeAction.ans
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
+from typing import Any, Mapping, Optional
 
-from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
@@ -22,6 +21,7 @@ from actions.context import masked
 from actions.mentions import focused, mentioned_roles, role_spans, unknown_in_text
 from actions.knowledge import alias_heads
 from actions.phrases import TITLE_WORDS, worded_dimensions
+from actions.question import Question
 from actions.slots import NEEDS_ROLES, ROLE_A, ROLE_B
 from kb.aspects import AspectInfo, aspect_in
 from kb.resolve import all_dimensions
@@ -47,25 +47,27 @@ def said_in_story(text: str, matched: str) -> bool:
     return bool(asked) and not any(matched.lower() in clause.lower() for clause in asked)
 
 
-def answer_aspect(dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Optional[list[Any]]:
+def answer_aspect(
+    dispatcher: CollectingDispatcher, question: Question, slots: Mapping[str, Any], session: Session
+) -> Optional[list[Any]]:
     """The plain answer and its events when the latest message asks about an aspect Rolewise doesn't
     compare and names no dimension; None otherwise. The roles named (else the
     pair in focus) get the nearest comparison as a button and become the pair in focus."""
-    tracker = focused(tracker)  # a story or an advert: its question
-    text = tracker.latest_message.get("text") or ""
+    question = focused(question)  # a story or an advert: its question
+    text = question.text
     if text.startswith("/"):
         return None
-    found, named = aspect_asked(session, masked(text, role_spans(tracker)))
+    found, named = aspect_asked(session, masked(text, role_spans(question)))
     if named or found is None:
         return None
     if said_in_story(text, found.matched):
         return None  # "I'm burnt out as a buyer. How do I become a plant manager?": the question is the career
-    titles = [t.lower() for t in unknown_in_text(session, tracker, role_spans(tracker), None)]
+    titles = [t.lower() for t in unknown_in_text(session, question, role_spans(question), None)]
     heads = TITLE_WORDS | alias_heads(session)
     if any(found.matched.lower() in title and set(title.split()) & heads for title in titles):
         return None  # "a travel coordinator": a title to name back, not the aspect
-    known, _, _ = mentioned_roles(session, tracker)  # looked up only for the rare message that needs them
-    remembered = [r for r in (tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B)) if r]
+    known, _, _ = mentioned_roles(question)  # looked up only for the rare message that needs them
+    remembered = [r for r in (slots.get(ROLE_A), slots.get(ROLE_B)) if r]
     roles = list(dict.fromkeys(known))[:2] or (remembered if len(remembered) == 2 else [])
     render.send(dispatcher, [render_questions.aspect_reply(found, roles, list(all_dimensions(session)))])
     pair = [SlotSet(ROLE_A, roles[0]), SlotSet(ROLE_B, roles[1])] if len(roles) == 2 else []

@@ -125,7 +125,9 @@ def vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     return found
 
 
-def words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """A pattern matching any of ``words`` as whole words (longest first; "-" and " " alike), ignoring case."""
+def words_pattern(words: tuple[str, ...], possessive: bool = False) -> re.Pattern[str]:
+    """A pattern matching any of ``words`` as whole words (longest first; "-" and " " alike), ignoring case;
+    with ``possessive``, also before "'s" ("that role's budget")."""
     forms = sorted({re.escape(w).replace(r"\-", "[- ]").replace(r"\ ", "[- ]") for w in words}, key=len, reverse=True)
-    return re.compile(r"(?<![\w'])(" + "|".join(forms) + r")(?![\w'])", re.IGNORECASE)
+    after = r"(?!\w)" if possessive else r"(?![\w'])"
+    return re.compile(r"(?<![\w'])(" + "|".join(forms) + r")" + after, re.IGNORECASE)

@@ -16,6 +16,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
+from actions.cues import QUESTION_START
 from actions import render, render_questions
 from actions.context import masked
 from actions.mentions import focused, mentioned_roles, role_spans, unknown_in_text
@@ -35,7 +36,6 @@ def aspect_asked(session: Session, text: str) -> tuple[Optional[AspectInfo], lis
     return found, worded_dimensions(rest)
 
 
-QUESTION_WORD = re.compile(r"^\W*(who|what|what's|whats|which|how|is|are|do|does|can|could|should|would|will)\b", re.I)
 
 
 def said_in_story(text: str, matched: str) -> bool:
@@ -43,7 +43,7 @@ def said_in_story(text: str, matched: str) -> bool:
     "my job is so hectic,") while another clause asks a question ("how do I become a plant manager?"); not
     when the other clause only names roles ("I want more free time, project manager or program manager?")."""
     clauses = [c for c in re.split(r"(?<=[.!?;,])\s+", text) if c.strip()]
-    asked = [c for c in clauses if QUESTION_WORD.search(c)]
+    asked = [c for c in clauses if QUESTION_START.search(c)]
     return bool(asked) and not any(matched.lower() in clause.lower() for clause in asked)
 
 

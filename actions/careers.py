@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from actions import render, render_careers, usage, wording
 from actions.career_plans import CareerPlan, plan_career
-from actions.context import CAREER_WORDS, SAYS_WHO, is_role_follow_up, masked
+from actions.context import CAREER_WORDS, is_role_follow_up, masked
+from actions.cues import SAYS_WHO
 from actions.free import FreeQuestionAction
 from actions.interpret import holds_a_role
 from actions.knowledge import KnowledgeBase

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, Optional
 
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
+from actions.cues import COMPARATIVE, SAYS_WHO
 from actions import attachments, questions, render, render_questions, usage, wording
 from actions.asking import PLAIN, Asked, asks_reporting_line, how_asked
 from actions.aspects import aspect_asked
@@ -17,7 +17,6 @@ from actions.choices import Choice, Neither, Pending
 from actions.context import (
     CAREER_WORDS,
     Memory,
-    SAYS_WHO,
     Plan,
     decide_dimension,
     dimension_slot,
@@ -45,12 +44,6 @@ from kb.resolve import all_dimensions, resolve_role
 from kb.results import Comparison, SameRole, UnknownRole, Verdict
 
 RELATED = questions.RELATED  # related comparisons under each answer
-# Words that make a one-role question a comparison still missing its second role ("who earns more, a buyer?").
-COMPARATIVE = re.compile(
-    r"\b(who|which|whom|more|less|than|vs|versus|compare|compared|comparison|or|between|higher|lower|bigger|"
-    r"smaller|better|worse|broader|narrower|wider|senior|junior|difference|differ)\b",
-    re.IGNORECASE,
-)
 
 
 def read_memory(slots: Slots) -> Memory:

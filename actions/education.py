@@ -14,6 +14,7 @@ from typing import Optional
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
+from actions.cues import CERTIFICATION, NOT_CERTIFICATIONS
 from actions import render, wording
 from actions.context import masked
 from actions.free import FreeQuestionAction
@@ -32,7 +33,6 @@ from kb.education import (
 from kb.queries import common_roles
 from kb.vocabulary import vocabulary
 
-CERTIFICATION_WORDS = re.compile(r"\b(cert\w*|credential\w*|licen[cs]\w*|accredit\w*|belts?|course\w*)\b", re.I)
 # A short form typed in capitals ("is CPMI useful ...?") or a name followed by "certification".
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9/-]{1,7}\b")
 NAMED = re.compile(
@@ -42,9 +42,6 @@ NAMED = re.compile(
 )
 # Words of education questions, never unknown role names ("do I need a degree?").
 EDUCATION_WORDS = frozenset(vocabulary().list("education"))  # kb/content/vocabulary.yml
-NOT_CERTIFICATIONS = frozenset(
-    {"MBA", "BA", "BSC", "MSC", "PHD", "US", "UK", "EU", "OK", "HR", "IT", "ERP", "SAP", "KPI"}
-)
 
 
 def unknown_certification(text: str) -> Optional[str]:
@@ -64,7 +61,7 @@ def education_reply(session: Session, roles: list[str], text: str) -> str:
         named = certifications_in_text(session, text)
         asked = named[0].name if named else unknown_certification(text)
         result = certification_fit(session, roles[0], asked) if asked else role_education(session, roles[0])
-    return answers_education.education_answer_text(result, bool(CERTIFICATION_WORDS.search(text)))
+    return answers_education.education_answer_text(result, bool(CERTIFICATION.search(text)))
 
 
 class ActionEducation(FreeQuestionAction):

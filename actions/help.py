@@ -12,7 +12,8 @@ from actions import render, wording
 from actions.free import FreeQuestionAction
 from actions.question import AboutMe, Career, Compare, Pick, Question
 from actions.router import Slots, as_kind, route
-from actions.context import CAREER_WORDS, SAYS_WHO, is_role_follow_up
+from actions.context import CAREER_WORDS, is_role_follow_up
+from actions.cues import SAYS_WHO
 from actions.mentions import focused
 from actions.phrases import worded_dimensions
 from actions.pronouns import only_from_focus

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
+from actions.cues import HOLDS
 from actions.asking import asks_less
 from actions.phrases import dimension_mentions
 from actions.question import (
@@ -46,11 +47,6 @@ MAX_PLACE_WORDS = 4
 MIN_BARE_PLACE = 5  # letters of a place name found without "in", "around" ... (not "pa", "la")
 NEGATION_REACH = 3  # words before a role or a dimension that can turn it down
 SEVERAL_KINDS = {Career, Education, Describe, Compare}  # kinds a several-part message is answered in
-HOLDS = re.compile(
-    r"\b(i'?m|im|i am|i work as|working as|employed as|i'?ve been|been|currently|my (current )?(job|role|title) is|"
-    r"day job:?|about me:?|i'?m (currently |now )?(a|an|the))\s*(an?|the)?\s*$",
-    re.IGNORECASE,
-)
 CLAUSE = re.compile(
     r"\?\s*|,\s*(?:and|also|plus)\s+|\band also\b|;\s*|\s+and\s+(?=(?:how|what|who|which|do|does|is|are|can)\b)", re.I
 )

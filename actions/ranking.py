@@ -18,6 +18,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
+from actions.cues import OF_A_PAIR, OVER_ROLES, RANK_WORDS, SUPERLATIVE
 from actions import render, render_questions
 from actions.asking import asks_less
 from actions.context import decide_dimension, intent_dimension, masked
@@ -29,16 +30,8 @@ from kb.queries import families
 from kb.ranking import Family, Ranking, rank
 from kb.reporting import HIERARCHY
 
-SUPERLATIVE = re.compile(
-    r"\b(most|least|highest|lowest|biggest|largest|smallest|greatest|fewest|best|worst|best[- ]paid|worst[- ]paid|"
-    r"top|rank|ranked|ranking|order|sort|sorted)\b",
-    re.IGNORECASE,
-)
-OVER_ROLES = re.compile(r"\b(role|roles|job|jobs|position|positions|title|titles|of all)\b", re.IGNORECASE)
-OF_A_PAIR = re.compile(r"\b(two|both|pair|either|of them|these|those)\b", re.IGNORECASE)  # "which of the two jobs ..."
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 TOP = re.compile(r"\btop\s+(\d{1,2}|" + "|".join(NUMBERS) + r")\b", re.IGNORECASE)
-RANK_WORDS = re.compile(r"\b(rank|ranked|ranking|order|ordered|sort|sorted)\b", re.IGNORECASE)
 MIN_LISTED = 3
 ALL_ROLES_LIMIT = 10  # places shown when every role is ranked and no "top N" was asked
 

@@ -25,7 +25,8 @@ POLARITIES = ("less", "more")
 CUE_LISTS = ("comparative", "replace", "follow_up_start", "says_who_start", "my_role", "holds", "superlative",
              "over_roles", "of_a_pair", "rank_words", "question_start", "yes_no_start", "reports_to", "after",
              "from_there", "how_long", "certification", "not_certifications", "unhelpful", "pick_both",
-             "pick_courtesy", "pick_neither", "pick_drop", "pick_filler")  # fmt: skip
+             "pick_courtesy", "pick_neither", "pick_drop", "pick_filler", "separators", "comparing",
+             "articles")  # fmt: skip
 AREA_NAME = re.compile(r"^[A-Z][^,]+(, [A-Z]{2}(-[A-Z]{2})*)?$")  # "Phoenix-Mesa-Chandler, AZ", "New York"
 
 
@@ -136,13 +137,18 @@ def vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     return found
 
 
+def alternatives(words: tuple[str, ...]) -> str:
+    """``words`` as regex alternatives, longest first, "-" and " " alike (no group: the caller adds one)."""
+    forms = sorted({re.escape(w).replace(r"\-", "[- ]").replace(r"\ ", "[- ]") for w in words}, key=len, reverse=True)
+    return "|".join(forms)
+
+
 def words_pattern(words: tuple[str, ...], possessive: bool = False, at: str = "") -> re.Pattern[str]:
     """A pattern matching any of ``words`` as whole words (longest first; "-" and " " alike), ignoring case;
     with ``possessive``, also before "'s" ("that role's budget"). ``at="start"``: only at the start of the
     text (after punctuation); ``at="end"``: only at its end, an article after it allowed ("I'm a")."""
-    forms = sorted({re.escape(w).replace(r"\-", "[- ]").replace(r"\ ", "[- ]") for w in words}, key=len, reverse=True)
     after = r"(?!\w)" if possessive else r"(?![\w'])"
-    found = r"(?<![\w'])(" + "|".join(forms) + r")" + after
+    found = r"(?<![\w'])(" + alternatives(words) + r")" + after
     if at == "start":
         return re.compile(r"^\W*" + found, re.IGNORECASE)
     if at == "end":

@@ -128,3 +128,40 @@ def test_no_action_rewrites_the_tracker(path: Path) -> None:
 )
 def test_the_rewrite_finder_finds_a_rewrite(source: str) -> None:
     assert tracker_rewrites(source) != []
+
+
+# Patterns of shape, not of words: these stay in Python. Every other pattern is built from the
+# word lists of kb/content/vocabulary.yml (``kb.vocabulary.words_pattern``, ``actions.cues``).
+STRUCTURAL = {
+    "choices.PAYLOAD": "a button's payload: /intent{json}",
+    "career_plans.FROM_A_ROLE_WHERE": "'from a <title> where': a title of any words between",
+    "context._SENTENCE": "sentences, by their end marks",
+    "education.ACRONYM": "a short form typed in capitals",
+    "education.NAMED": "'is <name> certification': the name between a verb and the catalogue's noun",
+    "feedback.NEGATED": "a negation by its ending (n't)",
+    "mentions.SHORT_FORM": "two or three capitals",
+    "phrases._SEPARATORS": "punctuation, and the 'separators' cue words",
+    "phrases._SEPARATORS_KEPT": "the same, keeping each separator",
+    "phrases.INTO": "'into <field>': the words after a preposition",
+    "phrases.FROM": "'from <field> into': the words between two prepositions",
+    "ranking.TOP": "number parsing: 'top 3', 'top five'",
+    "interpret.PLACE_WORDS": "the interpreter's own: the words before a place name",
+    "interpret.CLAUSE": "the interpreter's own: clause boundaries",
+}
+
+
+def compiled_patterns(path: Path) -> list[str]:
+    """``module.NAME`` of each module-level ``NAME = re.compile(...)`` in ``path``."""
+    found = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+            func = node.value.func
+            if isinstance(func, ast.Attribute) and func.attr == "compile" and getattr(func.value, "id", "") == "re":
+                found += [f"{path.stem}.{t.id}" for t in node.targets if isinstance(t, ast.Name)]
+    return found
+
+
+def test_word_lists_are_content_not_regexes() -> None:
+    """Only patterns of shape are typed in ``actions/``; cue words live in kb/content/vocabulary.yml."""
+    typed = {name for path in sorted((ROOT / "actions").glob("*.py")) for name in compiled_patterns(path)}
+    assert typed <= set(STRUCTURAL), sorted(typed - set(STRUCTURAL))

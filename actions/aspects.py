@@ -10,7 +10,7 @@ actions that answer free text run ``answer_aspect`` first (``KnowledgeAction.ans
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping, Optional
+from typing import Any, Optional
 
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -23,6 +23,7 @@ from actions.mentions import focused, mentioned_roles, role_spans, unknown_in_te
 from actions.knowledge import alias_heads
 from actions.phrases import TITLE_WORDS, worded_dimensions
 from actions.question import Question
+from actions.router import Slots
 from actions.slots import NEEDS_ROLES, ROLE_A, ROLE_B
 from kb.aspects import AspectInfo, aspect_in
 from kb.resolve import all_dimensions
@@ -48,7 +49,7 @@ def said_in_story(text: str, matched: str) -> bool:
 
 
 def answer_aspect(
-    dispatcher: CollectingDispatcher, question: Question, slots: Mapping[str, Any], session: Session
+    dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session
 ) -> Optional[list[Any]]:
     """The plain answer and its events when the latest message asks about an aspect Rolewise doesn't
     compare and names no dimension; None otherwise. The roles named (else the

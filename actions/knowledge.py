@@ -116,14 +116,6 @@ def canonical_roles(session: Session, values: list[Any]) -> tuple[list[str], lis
     return known, unknown
 
 
-def entity_value(tracker: Tracker, name: str) -> Optional[str]:
-    """The value of the latest message's first ``name`` entity with one, else None."""
-    for entity in tracker.latest_message.get("entities") or []:
-        if entity.get("entity") == name and entity.get("value") not in (None, ""):
-            return str(entity["value"])
-    return None
-
-
 def role_entities(tracker: Tracker, entity: str) -> list[dict[str, Any]]:
     entities = tracker.latest_message.get("entities") or []
     return [e for e in entities if e.get("entity") == entity]

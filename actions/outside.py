@@ -14,7 +14,7 @@ question names an outside job (``answer_outside``) or one is remembered (``follo
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional, Union
+from typing import Any, Optional, Union
 
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -26,6 +26,7 @@ from actions.context import intent_dimension
 from actions.interpret import holds_a_role
 from actions.mentions import mentioned_roles, role
 from actions.question import Question
+from actions.router import Slots
 from actions.slots import (
     CAREER_DIRECTION,
     CURRENT_OCCUPATION,
@@ -42,8 +43,6 @@ from kb.outside import cue_in, outside_pay, resolve_occupation, route_in, ways_i
 from kb.outside_results import OccupationInfo
 from kb.resolve import resolve_dimension
 from kb.results import DimensionInfo, RoleInfo, UnknownArea
-
-Slots = Mapping[str, Any]  # the conversation's slot values (as ``actions.router.Slots``)
 
 COMPENSATION = "compensation"
 

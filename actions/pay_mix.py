@@ -7,7 +7,7 @@ Rolewise does not compare (``kb/content/aspects.yml``).
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional
+from typing import Any, Optional
 
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from actions import render
 from actions.mentions import mentioned_roles
 from actions.question import Question
+from actions.router import Slots
 from actions.slots import FOCUS_ROLE, NEEDS_ROLES, ROLE_A, ROLE_B
 from kb import answers, answers_outside
 from kb.pay_mix import pay_mix
@@ -27,7 +28,7 @@ ASK_PAY_MIX = "Which role's pay mix (salary, bonus, equity) would you like?"
 
 
 def answer_pay_mix(
-    dispatcher: CollectingDispatcher, question: Question, slots: Mapping[str, Any], session: Session
+    dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session
 ) -> Optional[list[Any]]:
     """The pay mix of the roles asked about, with the pay verdict first for two roles."""
     known, _, _ = mentioned_roles(question)

@@ -3,7 +3,7 @@ a question read as a pick, and a choice as the question its button would send.""
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional
+from typing import Optional
 
 from sqlalchemy.orm import Session
 
@@ -12,7 +12,7 @@ from actions.interpret import KINDS
 from actions.knowledge import canonical_roles
 from actions.mentions import NOWHERE, placed_roles
 from actions.pronouns import PAIR_WORDS
-from actions.router import as_kind
+from actions.router import Slots, as_kind
 from actions.question import Compare, Pick, Question, Title
 from actions.slots import CHOOSE, DIMENSION_INTENT_PREFIX, FALLBACK, INFORM, JOB_ROLE, PENDING
 
@@ -20,7 +20,7 @@ CHOICE_INTENTS = (CHOOSE, INFORM, FALLBACK)
 MAX_FOLLOWED = 2
 
 
-def picked(question: Question, slots: Mapping[str, Any]) -> Optional[tuple[Choice, ...] | Neither]:
+def picked(question: Question, slots: Slots) -> Optional[tuple[Choice, ...] | Neither]:
     """The offered choices a typed reply picks, when the bot last asked something with choices."""
     if question.intent not in CHOICE_INTENTS:
         return None
@@ -43,7 +43,7 @@ def clicked(session: Session, choice: Choice) -> Question:
     return kind(text=choice.payload, titles=tuple(titles), intent=intent, values=values)
 
 
-def as_pick(question: Question, slots: Mapping[str, Any]) -> Question:
+def as_pick(question: Question, slots: Slots) -> Question:
     """``question`` read as a ``Pick`` when it picks among the bot's offered choices ("the second one",
     "both", "the buyer"), whatever kind its words had; else unchanged."""
     if isinstance(question, Pick) or picked(question, slots) is None:

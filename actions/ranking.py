@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Mapping, Optional
+from typing import Any, Optional
 
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -25,6 +25,7 @@ from actions.context import decide_dimension, intent_dimension, masked
 from actions.mentions import focused, mentioned_roles, role_spans, roles_in_order
 from actions.phrases import FAMILY_CUES, worded_dimensions
 from actions.question import Question
+from actions.router import Slots
 from actions.slots import DIMENSION, NEEDS_ROLES, ROLE_A, ROLE_B
 from kb.queries import families
 from kb.ranking import Family, Ranking, rank
@@ -85,7 +86,7 @@ def ranking_request(text: str, roles: list[str], families: list[str]) -> Optiona
 
 
 def answer_ranking(
-    dispatcher: CollectingDispatcher, question: Question, slots: Mapping[str, Any], session: Session
+    dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session
 ) -> Optional[list[Any]]:
     """The ranking and its events when the latest message asks for one (see ``ranking_request``) and
     says on what (its words, its intent, or, for three roles named with neither, the hierarchy); None

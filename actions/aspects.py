@@ -12,16 +12,18 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
+from actions.cues import QUESTION_START
 from actions import render, render_questions
 from actions.context import masked
 from actions.mentions import focused, mentioned_roles, role_spans, unknown_in_text
 from actions.knowledge import alias_heads
 from actions.phrases import TITLE_WORDS, worded_dimensions
+from actions.question import Question
+from actions.router import Slots
 from actions.slots import NEEDS_ROLES, ROLE_A, ROLE_B
 from kb.aspects import AspectInfo, aspect_in
 from kb.resolve import all_dimensions
@@ -35,7 +37,6 @@ def aspect_asked(session: Session, text: str) -> tuple[Optional[AspectInfo], lis
     return found, worded_dimensions(rest)
 
 
-QUESTION_WORD = re.compile(r"^\W*(who|what|what's|whats|which|how|is|are|do|does|can|could|should|would|will)\b", re.I)
 
 
 def said_in_story(text: str, matched: str) -> bool:
@@ -43,29 +44,31 @@ def said_in_story(text: str, matched: str) -> bool:
     "my job is so hectic,") while another clause asks a question ("how do I become a plant manager?"); not
     when the other clause only names roles ("I want more free time, project manager or program manager?")."""
     clauses = [c for c in re.split(r"(?<=[.!?;,])\s+", text) if c.strip()]
-    asked = [c for c in clauses if QUESTION_WORD.search(c)]
+    asked = [c for c in clauses if QUESTION_START.search(c)]
     return bool(asked) and not any(matched.lower() in clause.lower() for clause in asked)
 
 
-def answer_aspect(dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Optional[list[Any]]:
+def answer_aspect(
+    dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session
+) -> Optional[list[Any]]:
     """The plain answer and its events when the latest message asks about an aspect Rolewise doesn't
     compare and names no dimension; None otherwise. The roles named (else the
     pair in focus) get the nearest comparison as a button and become the pair in focus."""
-    tracker = focused(tracker)  # a story or an advert: its question
-    text = tracker.latest_message.get("text") or ""
+    question = focused(question)  # a story or an advert: its question
+    text = question.text
     if text.startswith("/"):
         return None
-    found, named = aspect_asked(session, masked(text, role_spans(tracker)))
+    found, named = aspect_asked(session, masked(text, role_spans(question)))
     if named or found is None:
         return None
     if said_in_story(text, found.matched):
         return None  # "I'm burnt out as a buyer. How do I become a plant manager?": the question is the career
-    titles = [t.lower() for t in unknown_in_text(session, tracker, role_spans(tracker), None)]
+    titles = [t.lower() for t in unknown_in_text(session, question, role_spans(question), None)]
     heads = TITLE_WORDS | alias_heads(session)
     if any(found.matched.lower() in title and set(title.split()) & heads for title in titles):
         return None  # "a travel coordinator": a title to name back, not the aspect
-    known, _, _ = mentioned_roles(session, tracker)  # looked up only for the rare message that needs them
-    remembered = [r for r in (tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B)) if r]
+    known, _, _ = mentioned_roles(question)  # looked up only for the rare message that needs them
+    remembered = [r for r in (slots.get(ROLE_A), slots.get(ROLE_B)) if r]
     roles = list(dict.fromkeys(known))[:2] or (remembered if len(remembered) == 2 else [])
     render.send(dispatcher, [render_questions.aspect_reply(found, roles, list(all_dimensions(session)))])
     pair = [SlotSet(ROLE_A, roles[0]), SlotSet(ROLE_B, roles[1])] if len(roles) == 2 else []

@@ -7,12 +7,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal, Optional
 
+from actions.cues import AFTER, FROM_THERE, HOW_LONG
+
 CareerKind = Literal["route", "into", "after", "how_long", "change", "ask"]
-AFTER_CUES = re.compile(
-    r"\b(after|next|beyond|progress(ion)? from|move on from|from an? .+ where|move up|go from here)\b", re.I
-)
-FROM_THERE = re.compile(r"\b(from there|from that|from here|after that|then on)\b", re.I)
-HOW_LONG = re.compile(r"\b(how long|how many years|how much time)\b", re.I)
+FROM_A_ROLE_WHERE = re.compile(r"\bfrom an? .+ where\b", re.I)  # "from a buyer, where next?": structural
 
 
 @dataclass(frozen=True)
@@ -52,7 +50,7 @@ def plan_career(
             return CareerPlan("route", start=route_end, goal=role)
         if HOW_LONG.search(text):
             return CareerPlan("how_long", start=role)
-        if direction == "after" or (direction is None and AFTER_CUES.search(text)):
+        if direction == "after" or (direction is None and (AFTER.search(text) or FROM_A_ROLE_WHERE.search(text))):
             return CareerPlan("after", start=role)
         if current_role and current_role != role:
             return CareerPlan("route", start=current_role, goal=role, from_current=True)

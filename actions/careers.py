@@ -9,23 +9,24 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from typing import Optional
 
-from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render, render_careers, usage, wording
 from actions.career_plans import CareerPlan, plan_career
-from actions.context import CAREER_WORDS, SAYS_WHO, is_role_follow_up, masked
+from actions.context import CAREER_WORDS, is_role_follow_up, masked
+from actions.cues import SAYS_WHO
 from actions.free import FreeQuestionAction
-from actions.knowledge import KnowledgeBase, entity_value
-from actions.question import Several
-from actions.router import Handling, handles, route, route_parts
-from actions.mentions import focused, holds_a_role, mentioned_roles, report_unknown, role, unknown_in_text
-from actions.reading import as_inform, part_kinds, read_question
-from actions.phrases import family_moves, source_words, worded_dimensions
+from actions.interpret import holds_a_role
+from actions.knowledge import KnowledgeBase
+from actions.question import AboutMe, Career, Compare, Question
+from actions.router import Handling, Slots, as_kind, handles, route
+from actions.mentions import focused, mentioned_roles, report_unknown, role, unknown_in_text
+from actions.phrases import family_moves, source_words
 from actions.slots import CAREER, CAREER_DIRECTION, CURRENT_ROLE, FOCUS_ROLE, INFORM, ROLE_A, ROLE_B, ROUTE_END
 from kb.queries import career_path, common_roles, compare_all, describe_role, entry_roles, families, list_roles
 from kb.resolve import resolve_role
@@ -35,8 +36,8 @@ EXPERIENCE = "experience"
 STEP_POINTS = 3
 
 
-def remembered_pair(tracker: Tracker) -> Optional[tuple[str, str]]:
-    first, second = tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B)
+def remembered_pair(slots: Slots) -> Optional[tuple[str, str]]:
+    first, second = slots.get(ROLE_A), slots.get(ROLE_B)
     return (first, second) if first and second else None
 
 
@@ -91,32 +92,33 @@ def experience_text(session: Session, name: str) -> str:
 class Careers(Handling):
     """Routes between roles, ways into a role, where a role leads, and moves into another job family."""
 
-    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
-        tracker = focused(tracker)  # a story ending in "what comes after shift manager?"
-        if is_role_follow_up(tracker.latest_message.get("text") or "", remembered_pair(tracker)):
-            return route("compare", self.knowledge, dispatcher, as_inform(tracker), session)
-        known, unknown, spans = mentioned_roles(session, tracker)
-        if unknown or (not known and report_unknown(dispatcher, session, tracker, [], spans, INFORM)):
+    def respond(self, dispatcher: CollectingDispatcher, read: Question, slots: Slots, session: Session) -> list:
+        question = focused(read)  # a story ending in "what comes after shift manager?"
+        if is_role_follow_up(question.text, remembered_pair(slots)):  # "and a fleet controller?"
+            follow = as_kind(replace(question, intent=INFORM), Compare)
+            return route(follow, self.knowledge, dispatcher, slots, session)
+        known, unknown, spans = mentioned_roles(question)
+        if unknown or (not known and report_unknown(dispatcher, session, question, [], spans, INFORM)):
             if unknown:
-                report_unknown(dispatcher, session, tracker, unknown, spans, INFORM)
+                report_unknown(dispatcher, session, question, unknown, spans, INFORM)
             return []
-        text = tracker.latest_message.get("text") or ""
+        text = question.text
         plain = masked(text, spans)
         source, family = family_moves(plain, families(session)) if not text.startswith("/") else (None, None)
-        route_end, current = tracker.get_slot(ROUTE_END), tracker.get_slot(CURRENT_ROLE)
+        route_end, current = slots.get(ROUTE_END), slots.get(CURRENT_ROLE)
         roles = list(dict.fromkeys(known))
         if family and source and not roles:  # "from purchasing into operations": start from that field's role
             start = field_role(session, plain, source)
             roles = [start.name] if start else []
         if not roles and not family and not route_end and not current:
-            roles = self.remembered_pair(session, tracker)
-        plan = plan_career(roles, entity_value(tracker, CAREER_DIRECTION), text, route_end, current, family)
+            roles = self.remembered_pair(session, slots)
+        plan = plan_career(roles, question.value(CAREER_DIRECTION), text, route_end, current, family)
         return self.carry_out(plan, dispatcher, session)
 
     @staticmethod
-    def remembered_pair(session: Session, tracker: Tracker) -> list[str]:
+    def remembered_pair(session: Session, slots: Slots) -> list[str]:
         """The conversation's pair, junior first, for "how do I get from one to the other?"."""
-        found = [role(session, tracker.get_slot(slot)) for slot in (ROLE_A, ROLE_B)]
+        found = [role(session, slots.get(slot)) for slot in (ROLE_A, ROLE_B)]
         pair = sorted((r for r in found if r is not None), key=lambda r: r.seniority)
         return [r.name for r in pair] if len(pair) == 2 else []
 
@@ -190,19 +192,15 @@ class Stated(Careers):
     message names a second role or a job family, that is where they want to go.
     """
 
-    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
-        known, unknown, spans = mentioned_roles(session, tracker)
+    def respond(self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:
+        known, unknown, spans = mentioned_roles(question)
         roles = list(dict.fromkeys(known))
         if not roles:
-            if not report_unknown(dispatcher, session, tracker, unknown, spans, INFORM):
+            if not report_unknown(dispatcher, session, question, unknown, spans, INFORM):
                 render.send(dispatcher, [render_careers.ask_current_role_reply(common_roles(session))])
             return []
-        text = tracker.latest_message.get("text") or ""
-        if len(roles) >= 2 and not holds_a_role(text, spans) and worded_dimensions(masked(text, spans)):
-            # "I'm bored at work. Who earns more, a buyer or a plant manager?": read as "I'm ..." but asks a
-            # comparison ("compare", not "answer", which would send "I'm ..." back here)
-            return route("compare", self.knowledge, dispatcher, tracker, session)
-        stated = unknown_before(text, spans, list(unknown) + list(unknown_in_text(session, tracker, spans, INFORM)))
+        text = question.text
+        stated = unknown_before(text, spans, list(unknown) + list(unknown_in_text(session, question, spans, INFORM)))
         problem = resolve_role(session, stated) if stated is not None else None
         if isinstance(problem, UnknownRole):  # "I'm a warehouse supervisor, how do I get to operations manager?"
             render.send(dispatcher, [render.unknown_role_reply(problem, None, None)])
@@ -212,7 +210,7 @@ class Stated(Careers):
             return [SlotSet(CURRENT_ROLE, None), *steps]
         if len(roles) == 1 and not holds_a_role(text, spans) and CAREER_WORDS.search(masked(text, spans)):
             # "I'm 45 and work retail. Is it too late to become a logistics manager?": the role is the goal
-            return route("career", self.knowledge, dispatcher, tracker, session)
+            return route(as_kind(question, Career), self.knowledge, dispatcher, slots, session)
         current = role(session, roles[0])
         assert current is not None
         remember = [SlotSet(CURRENT_ROLE, current.name), SlotSet(FOCUS_ROLE, current.name)]  # "I'm a X and want Y"
@@ -232,11 +230,9 @@ class ActionCareerPath(FreeQuestionAction):
     def name(self) -> str:
         return "action_career_path"
 
-    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
-        question = read_question(self.knowledge, session, tracker)
-        if isinstance(question, Several):  # "how do I become X, and do I need a degree?"
-            return route_parts(part_kinds(question), self.knowledge, dispatcher, tracker, session)
-        return Careers(self.knowledge).respond(dispatcher, tracker, domain, session)
+    def answer(self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:
+        """A career question ("how do I become X, and do I need a degree?": each part by its kind)."""
+        return route(question, self.knowledge, dispatcher, slots, session)
 
 
 class ActionAboutMe(FreeQuestionAction):
@@ -245,15 +241,20 @@ class ActionAboutMe(FreeQuestionAction):
     def name(self) -> str:
         return "action_about_me"
 
-    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
-        return Stated(self.knowledge).respond(dispatcher, tracker, domain, session)
+    def answer(self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:
+        """Read as what they do, unless the interpreter read another kind ("I'm bored. Who earns more ...?")."""
+        return route(question, self.knowledge, dispatcher, slots, session)
 
 
-@handles("career")
-def career(knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
-    return Careers(knowledge).respond(dispatcher, tracker, {}, session)
+@handles(Career)
+def career(
+    knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session
+) -> list:
+    return Careers(knowledge).respond(dispatcher, question, slots, session)
 
 
-@handles("about_me")
-def about_me(knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
-    return Stated(knowledge).respond(dispatcher, tracker, {}, session)
+@handles(AboutMe)
+def about_me(
+    knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session
+) -> list:
+    return Stated(knowledge).respond(dispatcher, question, slots, session)

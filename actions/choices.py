@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Optional, Union
 
+from actions.cues import PICK_BOTH, PICK_COURTESY, PICK_DROP, PICK_FILLER, PICK_NEITHER
+
 PAYLOAD = re.compile(r"^/(\w+)(\{.*\})?$", re.DOTALL)
 ORDINALS = {
     "first": 0,
@@ -27,22 +29,7 @@ ORDINALS = {
     "latter": -1,
 }
 NUMBERS = {"1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6, "one": 0, "two": 1, "three": 2}
-BOTH = re.compile(
-    r"^\W*(both|both of (them|those|these)|all of (them|those)|the two of them)( please| then)?\W*$", re.I
-)
-NEITHER = re.compile(r"\b(neither|none( of (them|those|these))?|nor)\b", re.I)
-NEGATIONS = re.compile(
-    r"\b(replace|replacing|drop|dropping|swap|swapping|not|instead of|rather than|without|except|remove)\b"
-    r"\W+(the |an? )?$",
-    re.I,
-)
 MAX_PICK_WORDS = 8
-_FILLER = {
-    "the", "a", "an", "one", "ones", "please", "i", "mean", "meant", "want", "go", "with", "vs", "pick",
-    "take", "choose", "option", "number", "no", "that", "this", "ok", "okay", "let's", "lets", "say",
-    "of", "them", "those", "and", "or", "for", "me", "compare", "comparison", "role", "job", "manager",
-    "about", "what", "how", "on", "in", "to", "is", "it", "do", "you", "yes", "yeah", "sure",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -113,6 +100,13 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9']+", text.lower())
 
 
+def says_both(words: list[str]) -> bool:
+    """Whether the whole reply picks both choices ("both", "all of them please")."""
+    while words and words[-1] in PICK_COURTESY:
+        words = words[:-1]
+    return " ".join(words) in PICK_BOTH
+
+
 def _ordinal(words: list[str], count: int) -> Optional[int]:
     found = {ORDINALS[w] for w in words if w in ORDINALS}
     found |= {NUMBERS[w] for w in words if w in NUMBERS and (len(words) <= 2 or w.isdigit())}
@@ -140,13 +134,13 @@ def pick(text: str, mentioned: list[tuple[str, int]], pending: Optional[Pending]
     if pending.menu:
         index = _ordinal(words, len(choices)) if not mentioned else None
         return None if index is None else (choices[index],)
-    if BOTH.match(text) and len(choices) == 2:
+    if says_both(words) and len(choices) == 2:
         return choices
-    if NEITHER.search(text) and not mentioned:
+    if PICK_NEITHER.search(text) and not mentioned:
         return Neither()
     roles = list(dict.fromkeys(role for role, _ in mentioned))
     if roles:
-        dropped = {role for role, start in mentioned if start > 0 and NEGATIONS.search(text[:start])}
+        dropped = {role for role, start in mentioned if start > 0 and PICK_DROP.search(text[:start])}
         wanted = [r for r in roles if r not in dropped]
         fitting = [c for c in choices if all(r in c.roles for r in wanted) and not dropped & set(c.roles)]
         exact = [c for c in fitting if set(c.roles) == set(wanted)]
@@ -157,7 +151,7 @@ def pick(text: str, mentioned: list[tuple[str, int]], pending: Optional[Pending]
     if index is not None:
         return (choices[index],)
     titles = [set(_words(c.title)) for c in choices]
-    telling = {w for w in words if w not in _FILLER and sum(w in t for t in titles) == 1}
+    telling = {w for w in words if w not in PICK_FILLER and sum(w in t for t in titles) == 1}
     hits = {i for i, t in enumerate(titles) if telling & t}
     return (choices[hits.pop()],) if len(hits) == 1 else None
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import copy
-import re
 from typing import Any, Optional
 
-from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
+from actions.cues import COMPARATIVE, SAYS_WHO
 from actions import attachments, questions, render, render_questions, usage, wording
 from actions.asking import PLAIN, Asked, asks_reporting_line, how_asked
 from actions.aspects import aspect_asked
@@ -19,7 +17,6 @@ from actions.choices import Choice, Neither, Pending
 from actions.context import (
     CAREER_WORDS,
     Memory,
-    SAYS_WHO,
     Plan,
     decide_dimension,
     dimension_slot,
@@ -30,16 +27,16 @@ from actions.context import (
     slot_dimension,
     with_current_role,
 )
+from actions.interpret import compares_roles
 from actions.knowledge import KnowledgeBase, dimension_vocabulary, role_facts
 from actions.mentions import focused, mentioned_roles, roles_in_order, typo_offered, unknown_in_text
 from actions.phrases import COMPENSATION, worded_dimensions
-from actions.question import Question
-from actions.picks import MAX_FOLLOWED, as_clicked, picked
-from actions.reading import read_question
+from actions.question import AboutMe, Aspect, Career, Compare, Describe, Explain, Pick, Question, Unknown
+from actions.picks import MAX_FOLLOWED, clicked, picked
 from actions.free import FreeQuestionAction
-from actions.router import Handling, handles, route
-from actions.slots import CAREER, CHOOSE, COMPARE, CURRENT_ROLE, DESCRIBE, DIMENSION, DIMENSION_INTENT_PREFIX
-from actions.slots import FOCUS_ROLE, INFORM, LIST, NEEDS_ROLES, OTHER_ASPECT, PENDING, ROLE_A, ROLE_B, WHY
+from actions.router import Handling, Slots, as_kind, handles, route
+from actions.slots import CHOOSE, COMPARE, CURRENT_ROLE, DIMENSION, DIMENSION_INTENT_PREFIX
+from actions.slots import FOCUS_ROLE, INFORM, NEEDS_ROLES, OTHER_ASPECT, PENDING, ROLE_A, ROLE_B, WHY
 from kb.ambiguous import ambiguous_candidates
 from kb.queries import compare_all, compare_on
 from kb.related import related_comparisons
@@ -47,20 +44,14 @@ from kb.resolve import all_dimensions, resolve_role
 from kb.results import Comparison, SameRole, UnknownRole, Verdict
 
 RELATED = questions.RELATED  # related comparisons under each answer
-# Words that make a one-role question a comparison still missing its second role ("who earns more, a buyer?").
-COMPARATIVE = re.compile(
-    r"\b(who|which|whom|more|less|than|vs|versus|compare|compared|comparison|or|between|higher|lower|bigger|"
-    r"smaller|better|worse|broader|narrower|wider|senior|junior|difference|differ)\b",
-    re.IGNORECASE,
-)
 
 
-def read_memory(tracker: Tracker) -> Memory:
+def read_memory(slots: Slots) -> Memory:
     return Memory(
-        role_a=tracker.get_slot(ROLE_A),
-        role_b=tracker.get_slot(ROLE_B),
-        dimension=slot_dimension(tracker.get_slot(DIMENSION)),
-        needs_roles=bool(tracker.get_slot(NEEDS_ROLES)),
+        role_a=slots.get(ROLE_A),
+        role_b=slots.get(ROLE_B),
+        dimension=slot_dimension(slots.get(DIMENSION)),
+        needs_roles=bool(slots.get(NEEDS_ROLES)),
     )
 
 
@@ -68,66 +59,60 @@ class Comparisons(Handling):
     """Dimension questions, full comparisons, roles given alone ("what about a buyer instead?"),
     and typed answers to the bot's own questions ("the first", "replace the buyer")."""
 
-    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
-        chosen = picked(session, tracker)
+    def respond(self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:
+        """A comparison, a follow-up, or someone saying what they do read as a role given."""
+        says_who = question.intent in (INFORM, OTHER_ASPECT) and SAYS_WHO.search(question.text)
+        if says_who and not compares_roles(question.text, question.titles, question.dimensions):
+            return route(as_kind(question, AboutMe), self.knowledge, dispatcher, slots, session)  # "I'm a buyer"
+        return self.answer_message(dispatcher, question, slots, session)
+
+    def pick(self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:
+        """A typed answer to the bot's choices: the choices it picks, carried out; else read as a question."""
+        chosen = picked(question, slots)
         if chosen is not None:
-            return self.follow(chosen, dispatcher, tracker, domain, session)
-        pending = Pending.from_slot(tracker.get_slot(PENDING))
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if intent in (INFORM, OTHER_ASPECT) and SAYS_WHO.search(tracker.latest_message.get("text") or ""):
-            return route("about_me", self.knowledge, dispatcher, tracker, session)  # "I'm a buyer"
-        if intent == CHOOSE and not mentioned_roles(session, tracker)[0]:
-            render.send(dispatcher, [render.which_one_reply(pending)])
-            return [SlotSet(NEEDS_ROLES, False), SlotSet(PENDING, tracker.get_slot(PENDING))]
-        return self.answer_message(dispatcher, tracker, session)
+            return self.follow(chosen, dispatcher, slots, session)
+        if question.intent == CHOOSE and not mentioned_roles(question)[0]:
+            render.send(dispatcher, [render.which_one_reply(Pending.from_slot(slots.get(PENDING)))])
+            return [SlotSet(NEEDS_ROLES, False), SlotSet(PENDING, slots.get(PENDING))]
+        return self.respond(dispatcher, question, slots, session)
 
     def follow(
-        self,
-        chosen: tuple[Choice, ...] | Neither,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: dict,
-        session: Session,
+        self, chosen: tuple[Choice, ...] | Neither, dispatcher: CollectingDispatcher, slots: Slots, session: Session
     ) -> list:
         """Carry out the picked choices exactly as their clicks would be; "neither" drops the question."""
         if isinstance(chosen, Neither):
-            render.send(dispatcher, [render.neither_reply(read_memory(tracker).pair)])
+            render.send(dispatcher, [render.neither_reply(read_memory(slots).pair)])
             return [SlotSet(NEEDS_ROLES, False), SlotSet(PENDING, None)]
         events: list = []
         for choice in chosen[:MAX_FOLLOWED]:
-            clicked = as_clicked(tracker, choice)
-            kind = {DESCRIBE: "describe", LIST: "list", CAREER: "career"}.get(choice.intent)
-            if kind is None:
-                events += self.answer_message(dispatcher, clicked, session)
-            else:
-                events += route(kind, self.knowledge, dispatcher, clicked, session)
-            tracker = copy.copy(tracker)
-            tracker.slots = {**tracker.slots, **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
+            events += route(clicked(session, choice), self.knowledge, dispatcher, slots, session)
+            slots = {**slots, **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
         return events or [SlotSet(NEEDS_ROLES, False)]
 
     abroad = False  # pay was asked for a place outside the US
-    def answer_message(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
+
+    def answer_message(
+        self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session
+    ) -> list:
         """The answer, then (when pay was asked for a place outside the US) that the figures are US data."""
-        events = self.answer_asked(dispatcher, tracker, session)
+        events = self.answer_asked(dispatcher, question, slots, session)
         if self.abroad:
             dispatcher.utter_message(text=wording.OUTSIDE_US)
         return events
 
-    def answer_asked(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
-        question = focused(tracker)  # a pasted advert or a story: answer its question
-        asked = question.latest_message.get("text") or ""
-        if question is not tracker and CAREER_WORDS.search(asked) and not worded_dimensions(asked):
-            return route("career", self.knowledge, dispatcher, question, session)  # "what comes next?"
-        tracker = question
-        memory = read_memory(tracker)
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        known, unknown_values, spans = mentioned_roles(session, tracker)
-        text = tracker.latest_message.get("text") or ""
-        known = with_current_role(known, text, tracker.get_slot(CURRENT_ROLE))
+    def answer_asked(self, dispatcher: CollectingDispatcher, read: Question, slots: Slots, session: Session) -> list:
+        question = focused(read)  # a pasted advert or a story: answer its question
+        asked = question.text
+        if question is not read and CAREER_WORDS.search(asked) and not worded_dimensions(asked):
+            return route(as_kind(question, Career), self.knowledge, dispatcher, slots, session)  # "what comes next?"
+        memory = read_memory(slots)
+        intent = question.intent
+        known, unknown_values, spans = mentioned_roles(question)
+        text = question.text
+        known = with_current_role(known, text, slots.get(CURRENT_ROLE))
         vocabulary = self.knowledge.cached(session, ("vocabulary",), lambda: dimension_vocabulary(session))
-        unknown = tuple(unknown_values) + unknown_in_text(session, tracker, spans, intent, vocabulary)
+        unknown = tuple(unknown_values) + unknown_in_text(session, question, spans, intent, vocabulary)
         unknown = tuple(phrase for phrase in unknown if not worded_dimensions(phrase))  # "seinority" is no role
-        read = read_question(self.knowledge, session, tracker)
         if intent == WHY and read.place is not None:
             intent = COMPARE  # "what do they make in Ohio?" is no "why?"
         if read.place is not None:  # "and in Texas?": a place, not an unknown role
@@ -151,18 +136,18 @@ class Comparisons(Handling):
             return [SlotSet(NEEDS_ROLES, False)]
         if read.place is not None and about_pay:
             worded = COMPENSATION  # "and in Texas?": figures are about pay
-            focus = tracker.get_slot(FOCUS_ROLE) if not known and not memory.pair else None
+            focus = slots.get(FOCUS_ROLE) if not known and not memory.pair else None
             one = known[0] if len(set(known)) == 1 and not COMPARATIVE.search(plain) else focus
             if one and not unknown:  # "what does an ops manager make in Texas?" even after a pair; "and in Ohio?"
                 return questions.answer_one_role(one, COMPENSATION, dispatcher, session, area)
-        in_order = roles_in_order(session, tracker)
+        in_order = roles_in_order(question)
         if len(in_order) == 2 and not unknown and asks_reporting_line(plain):
             return questions.answer_reporting(in_order[0], in_order[1], dispatcher, session)
         single = worded or intent_dimension(intent)
-        if only_from_focus(tracker) and single is None and intent in (COMPARE, INFORM, CHOOSE):  # "about the latter"
-            return route("describe", self.knowledge, dispatcher, tracker, session)
+        if only_from_focus(question) and single is None and intent in (COMPARE, INFORM, CHOOSE):  # "about the latter"
+            return route(as_kind(question, Describe), self.knowledge, dispatcher, slots, session)
         alone = len(set(known)) == 1 and not memory.pair and not COMPARATIVE.search(plain)
-        if single is not None and not unknown and (only_from_focus(tracker) or alone):  # "what does it pay?"
+        if single is not None and not unknown and (only_from_focus(question) or alone):  # "what does it pay?"
             return questions.answer_one_role(known[0], single, dispatcher, session, area)
         several = list(dict.fromkeys(named_dimensions))
         plan = plan_question(intent, known, memory, facts, text, unknown, several[0] if len(several) > 1 else worded)
@@ -273,17 +258,21 @@ class ActionAnswerQuestion(FreeQuestionAction):
     def name(self) -> str:
         return "action_answer_question"
 
-    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
-        return Comparisons(self.knowledge).respond(dispatcher, tracker, domain, session)
+    def answer(self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:
+        return route(question, self.knowledge, dispatcher, slots, session)
 
 
-@handles("answer")
-def answer(knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
-    """A message to the comparison handler: a pick of offered choices, a comparison, a follow-up."""
-    return Comparisons(knowledge).respond(dispatcher, tracker, {}, session)
+@handles(Pick)
+def answer_pick(
+    knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session
+) -> list:
+    """A typed answer to the bot's choices ("the second one", "both", "the buyer")."""
+    return Comparisons(knowledge).pick(dispatcher, question, slots, session)
 
 
-@handles("compare")
-def compare(knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
-    """A comparison or a follow-up question, never read as a pick."""
-    return Comparisons(knowledge).answer_message(dispatcher, tracker, session)
+@handles(Compare, Explain, Aspect, Unknown)
+def compare(
+    knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session
+) -> list:
+    """A comparison, a follow-up question, a "why?", or a question about something not compared."""
+    return Comparisons(knowledge).respond(dispatcher, question, slots, session)

@@ -10,13 +10,13 @@ import re
 from dataclasses import dataclass
 from typing import Literal, Mapping, Optional
 
+from actions.cues import FOLLOW_UP, MY_ROLE, REPLACE
 from actions.choices import Choice, Pending  # noqa: F401  (actions.render reads them from here)
 from actions.question import Question
 from kb.vocabulary import vocabulary, words_pattern
 from actions.slots import COMPARE, DIMENSION_INTENT_PREFIX, FULL_COMPARISON, INFORM, WHY
 
 PlanKind = Literal["answer", "ask_roles", "ask_which", "unknown_role", "same_role", "explain", "nothing_to_explain"]
-REPLACE_CUES = re.compile(r"\b(instead of|rather than|replac\w*|swap\w*)\b", re.IGNORECASE)
 MIN_SENIORITY_GAP = 2
 
 
@@ -62,15 +62,8 @@ def is_question(intent: Optional[str]) -> bool:
     return intent == COMPARE or intent_dimension(intent) is not None
 
 
-SAYS_WHO = re.compile(
-    r"^\W*(i'?m|im|i am|i work as|i currently work as|i'?ve been|my (current )?(job|role|title)( right now)? is|"
-    r"currently (an?|the)|right now i'?m)\b",
-    re.I,
-)
-MY_ROLE = re.compile(r"\b(my (current )?(job|role|position|title)|my own|me now|i do now|what i do)\b", re.I)
 
 
-FOLLOW_UP = re.compile(r"^\W*(and|or|what about|how about|what of|then what about)\b", re.I)
 CAREER_WORDS = words_pattern(vocabulary().list("career"))  # kb/content/vocabulary.yml
 
 
@@ -187,7 +180,7 @@ def plan_question(
         return Plan("unknown_role", role_a=roles[0] if roles else None, dimension=dimension, unknown=unknown)
     if len(roles) >= 2:
         pair = memory.pair
-        if pair and intent == INFORM and REPLACE_CUES.search(text):
+        if pair and intent == INFORM and REPLACE.search(text):
             old = [r for r in roles if r in pair]
             new = [r for r in roles if r not in pair]
             if len(old) == 1 and len(new) == 1:

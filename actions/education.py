@@ -11,17 +11,16 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
+from actions.cues import CERTIFICATION, NOT_CERTIFICATIONS
 from actions import render, wording
 from actions.context import masked
-from actions.knowledge import KnowledgeAction, KnowledgeBase
-from actions.pronouns import with_focus_role
-from actions.question import Several
-from actions.reading import part_kinds, read_question
-from actions.router import handles, route_parts
+from actions.free import FreeQuestionAction
+from actions.knowledge import KnowledgeBase
+from actions.question import Education, Question
+from actions.router import Slots, handles, route
 from actions.mentions import focused, mentioned_roles, report_unknown
 from actions.slots import CURRENT_ROLE, EDUCATION, ROLE_A, ROLE_B
 from kb import answers_education
@@ -34,7 +33,6 @@ from kb.education import (
 from kb.queries import common_roles
 from kb.vocabulary import vocabulary
 
-CERTIFICATION_WORDS = re.compile(r"\b(cert\w*|credential\w*|licen[cs]\w*|accredit\w*|belts?|course\w*)\b", re.I)
 # A short form typed in capitals ("is CPMI useful ...?") or a name followed by "certification".
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9/-]{1,7}\b")
 NAMED = re.compile(
@@ -44,9 +42,6 @@ NAMED = re.compile(
 )
 # Words of education questions, never unknown role names ("do I need a degree?").
 EDUCATION_WORDS = frozenset(vocabulary().list("education"))  # kb/content/vocabulary.yml
-NOT_CERTIFICATIONS = frozenset(
-    {"MBA", "BA", "BSC", "MSC", "PHD", "US", "UK", "EU", "OK", "HR", "IT", "ERP", "SAP", "KPI"}
-)
 
 
 def unknown_certification(text: str) -> Optional[str]:
@@ -66,47 +61,48 @@ def education_reply(session: Session, roles: list[str], text: str) -> str:
         named = certifications_in_text(session, text)
         asked = named[0].name if named else unknown_certification(text)
         result = certification_fit(session, roles[0], asked) if asked else role_education(session, roles[0])
-    return answers_education.education_answer_text(result, bool(CERTIFICATION_WORDS.search(text)))
+    return answers_education.education_answer_text(result, bool(CERTIFICATION.search(text)))
 
 
-class ActionEducation(KnowledgeAction):
+class ActionEducation(FreeQuestionAction):
     """Typical education and helpful certifications of a role, or of two roles side by side."""
 
     def name(self) -> str:
         return "action_education"
 
-    def resolved(self, tracker: Tracker) -> Tracker:
-        """ "Do they need a degree?", "how do I qualify to become one?": the role in focus."""
-        return with_focus_role(tracker)
+    def first_answer(
+        self, recording: CollectingDispatcher, question: Question, slots: Slots, session: Session
+    ) -> Optional[list]:
+        return None  # an education question is never an outside job's, an aspect or a ranking
 
-    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
-        question = read_question(self.knowledge, session, tracker)
-        if isinstance(question, Several):  # "how do I become X, and do I need a degree?"
-            return route_parts(part_kinds(question), self.knowledge, dispatcher, tracker, session)
-        return education(self.knowledge, dispatcher, tracker, session)
+    def answer(self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:
+        """ "Do they need a degree?" (the role in focus); "how do I become X, and do I need a degree?" (each part)."""
+        return route(question, self.knowledge, dispatcher, slots, session)
 
 
-@handles("education")
-def education(knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> list:
+@handles(Education)
+def education(
+    knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, read: Question, slots: Slots, session: Session
+) -> list:
     """The education answer for the roles named, else those in focus; unknown roles named back."""
-    tracker = focused(tracker)
-    known, unknown, spans = mentioned_roles(session, tracker)
+    question = focused(read)
+    known, unknown, spans = mentioned_roles(question)
     if (unknown or not known) and report_unknown(
-        dispatcher, session, tracker, unknown, spans, EDUCATION, EDUCATION_WORDS
+        dispatcher, session, question, unknown, spans, EDUCATION, EDUCATION_WORDS
     ):
         return []
-    roles = list(dict.fromkeys(known)) or in_focus(tracker)
+    roles = list(dict.fromkeys(known)) or in_focus(slots)
     if not roles:
         render.send(dispatcher, [render.ask_role_reply(wording.ASK_EDUCATION, common_roles(session), EDUCATION)])
         return []
-    text = tracker.latest_message.get("text") or ""
-    render.send(dispatcher, [render.Reply(education_reply(session, roles, masked(text, spans)))])
+    render.send(dispatcher, [render.Reply(education_reply(session, roles, masked(question.text, spans)))])
     return []
 
-def in_focus(tracker: Tracker) -> list[str]:
+
+def in_focus(slots: Slots) -> list[str]:
     """No role named: the pair being compared, else the role the user said they hold."""
-    pair = [tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B)]
+    pair = [slots.get(ROLE_A), slots.get(ROLE_B)]
     if all(pair):
         return [str(name) for name in pair]
-    current = tracker.get_slot(CURRENT_ROLE)
+    current = slots.get(CURRENT_ROLE)
     return [str(current)] if current else [str(name) for name in pair if name]

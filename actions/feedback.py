@@ -20,6 +20,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
+from actions.cues import UNHELPFUL
 from actions.context import slot_dimension
 from actions.knowledge import KnowledgeAction
 from actions.slots import DIMENSION, PENDING, ROLE_A, ROLE_B
@@ -38,7 +39,7 @@ REFUSED = (
     "I couldn't note that feedback: it is about an answer I never gave. "
     "Use the Helpful or Not helpful buttons under one of my answers."
 )
-NEGATIVE = re.compile(r"\b(not|no|never|unhelpful|useless|wrong|bad)\b|n't\b", re.IGNORECASE)
+NEGATED = re.compile(r"n't\b", re.IGNORECASE)  # "wasn't", "didn't": a negation by its ending
 
 
 def answer_key(first: str, second: str, dimension: Optional[str]) -> str:
@@ -68,7 +69,7 @@ def was_helpful(entities: list[dict[str, Any]], text: str) -> bool:
     for entity in entities:
         if entity.get("entity") == HELPFUL and isinstance(entity.get("value"), bool):
             return bool(entity["value"])
-    return NEGATIVE.search(text) is None
+    return UNHELPFUL.search(text) is None and NEGATED.search(text) is None
 
 
 class ActionFeedback(KnowledgeAction):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from typing import Any, Optional
 
 from rasa_sdk import Tracker
@@ -16,6 +17,7 @@ from actions.choices import Pending, pick
 from actions.context import intent_dimension, is_question, slot_dimension
 from actions.knowledge import KnowledgeAction, KnowledgeBase, default_knowledge_base
 from actions.mentions import mentioned_roles, placed_roles, report_unknown
+from actions.reading import read_question
 from actions.slots import CHOOSE, DIMENSION, FALLBACK, FORM, INFORM, PENDING, REQUESTED_SLOT, ROLE_A, ROLE_B, STATE_ROLE
 from kb.queries import common_roles
 from kb.related import counterparts
@@ -81,11 +83,12 @@ class ValidateComparisonForm(FormValidationAction):
         requested = tracker.get_slot(REQUESTED_SLOT)
         if requested is None:
             return []  # the form starting: the question's own roles are already in the slots
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        text = tracker.latest_message.get("text") or ""
-        known, unknown_values, spans = mentioned_roles(session, tracker)
+        read = read_question(self.knowledge, session, tracker)
+        question = replace(read, titles=tuple(t for t in read.titles if not t.referred))  # roles typed, not "it"
+        intent, text = question.intent, question.text
+        known, unknown_values, spans = mentioned_roles(question)
         if intent in (INFORM, CHOOSE, FALLBACK, STATE_ROLE):
-            chosen = pick(text, placed_roles(session, tracker), Pending.from_slot(tracker.get_slot(PENDING)))
+            chosen = pick(text, placed_roles(question), Pending.from_slot(tracker.get_slot(PENDING)))
             if isinstance(chosen, tuple):
                 known = [role for choice in chosen for role in choice.roles]
         elif not (is_question(intent) and known):
@@ -94,7 +97,7 @@ class ValidateComparisonForm(FormValidationAction):
         first = tracker.get_slot(ROLE_A)
         if not roles:
             if intent not in (INFORM, CHOOSE, STATE_ROLE) or not report_unknown(
-                dispatcher, session, tracker, unknown_values, spans, INFORM
+                dispatcher, session, question, unknown_values, spans, INFORM
             ):
                 return []  # nothing for this form: let the other rules handle the message
             return [SlotSet(requested, None)]

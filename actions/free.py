@@ -1,30 +1,52 @@
-"""Actions that answer free text: a message naming a job outside the operations map or asking about
-a role's pay mix gets that answer (``actions.outside``), one about something Rolewise doesn't
-compare ("is it stressful?") gets that plain answer (``actions.aspects``), and one asking for a
-ranking gets the ranking (``actions.ranking``), before the action's own answer."""
+"""Actions that answer free text. The latest message is read once (``actions.reading.read_question``),
+as a pick when it picks among the bot's offered choices; a message naming a job outside the
+operations map or asking about a role's pay mix gets that answer (``actions.outside``), one about
+something Rolewise doesn't compare ("is it stressful?") gets that plain answer (``actions.aspects``),
+and one asking for a ranking gets the ranking (``actions.ranking``), before the action's own answer."""
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from typing import Optional
 
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.aspects import answer_aspect
 from actions.knowledge import KnowledgeAction
-from actions.outside import answer_outside
-from actions.pronouns import with_focus_role
+from actions.outside import answer_outside, follow_up
+from actions.pay_mix import answer_pay_mix
+from actions.picks import as_pick
+from actions.question import Question
 from actions.ranking import answer_ranking
-from actions.render import Dispatcher
+from actions.reading import read_question
+from actions.router import Slots
+from actions.slots import CURRENT_OCCUPATION
+from kb.outside import cue_in
 
 
 class FreeQuestionAction(KnowledgeAction):
-    """A ``KnowledgeAction`` that first answers aspect and ranking questions, whatever NLU read."""
+    """A ``KnowledgeAction`` that reads the message as a ``Question`` and first answers outside jobs,
+    aspect and ranking questions, whatever NLU read; ``answer`` gives the action's own answer."""
 
-    def resolved(self, tracker: Tracker) -> Tracker:
-        return with_focus_role(tracker)
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
+        question = as_pick(read_question(self.knowledge, session, tracker), tracker.slots)
+        events = self.first_answer(dispatcher, question, tracker.slots, session)
+        return self.answer(dispatcher, question, tracker.slots, session) if events is None else events
 
-    def first_answer(self, recording: Dispatcher, tracker: Tracker, session: Session) -> Optional[list]:
-        events = answer_outside(recording, tracker, session)  # jobs outside the map, pay mix
-        events = answer_aspect(recording, tracker, session) if events is None else events
-        return answer_ranking(recording, tracker, session) if events is None else events
+    def first_answer(
+        self, recording: CollectingDispatcher, question: Question, slots: Slots, session: Session
+    ) -> Optional[list]:
+        events = answer_outside(recording, question, slots, session) if question.occupations else None
+        if events is None and not question.text.startswith("/") and cue_in(session, "pay_mix", question.text):
+            events = answer_pay_mix(recording, question, slots, session)
+        if events is None and slots.get(CURRENT_OCCUPATION):  # after "I'm a nurse": "which jobs suit me?"
+            events = follow_up(recording, question, slots, session)
+        events = answer_aspect(recording, question, slots, session) if events is None else events
+        return answer_ranking(recording, question, slots, session) if events is None else events
+
+    @abstractmethod
+    def answer(self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:
+        """The action's own answer to ``question``; returns the events to apply."""
+

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import copy
+from dataclasses import replace
 from typing import Optional
 
-from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render, wording
-from actions.picks import picked
 from actions.free import FreeQuestionAction
-from actions.reading import as_inform, read_question
-from actions.router import route
-from actions.context import CAREER_WORDS, SAYS_WHO, is_role_follow_up
+from actions.question import AboutMe, Career, Compare, Pick, Question
+from actions.router import Slots, as_kind, route
+from actions.context import CAREER_WORDS, is_role_follow_up
+from actions.cues import SAYS_WHO
 from actions.mentions import focused
 from actions.phrases import worded_dimensions
 from actions.pronouns import only_from_focus
-from actions.knowledge import role_entities
-from actions.slots import CAREER, CAREER_DIRECTION, DIMENSION_INTENT_PREFIX, FOCUS_ROLE, JOB_ROLE, LIST, ROLE_A, ROLE_B
+from actions.slots import CAREER, CAREER_DIRECTION, DIMENSION_INTENT_PREFIX, FOCUS_ROLE, INFORM, JOB_ROLE, LIST
+from actions.slots import ROLE_A, ROLE_B
 from kb.queries import popular_pairs
 from kb.resolve import all_dimensions, resolve_role
 from kb.results import DimensionInfo, RoleInfo, RoleMatch
@@ -45,36 +44,34 @@ class ActionHelp(FreeQuestionAction):
     def name(self) -> str:
         return "action_help"
 
-    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
-        chosen = picked(session, tracker)
-        if chosen is not None:  # an unclear message that still picks one of the offered choices
-            return route("answer", self.knowledge, dispatcher, tracker, session)
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        said = tracker.latest_message.get("text") or ""
-        if only_from_focus(tracker) and CAREER_WORDS.search(said):  # "how do i become one" read as off-topic
-            return route("career", self.knowledge, dispatcher, tracker, session)
-        if only_from_focus(tracker) and worded_dimensions(said):  # "what's their salary?" read as off-topic
-            return route("compare", self.knowledge, dispatcher, tracker, session)
+    def answer(self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:
+        if isinstance(question, Pick):  # an unclear message that still picks one of the offered choices
+            return route(question, self.knowledge, dispatcher, slots, session)
+        intent, said = question.intent, question.text
+        if only_from_focus(question) and CAREER_WORDS.search(said):  # "how do i become one" read as off-topic
+            return route(as_kind(question, Career), self.knowledge, dispatcher, slots, session)
+        if only_from_focus(question) and worded_dimensions(said):  # "what's their salary?" read as off-topic
+            return route(as_kind(question, Compare), self.knowledge, dispatcher, slots, session)
+        read = question
         if intent == FALLBACK:
-            question = focused(tracker)  # a long message NLU could not read: go by its question
-            if question is not tracker and CAREER_WORDS.search(question.latest_message["text"]):
-                return route("career", self.knowledge, dispatcher, question, session)
-            tracker = question
-        roles = named_roles(session, tracker) if intent == FALLBACK else []
-        if roles and SAYS_WHO.search(tracker.latest_message.get("text") or ""):  # "my job right now is dispatcher"
-            return route("about_me", self.knowledge, dispatcher, tracker, session)
-        text = tracker.latest_message.get("text") or ""
-        pair = (tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B))
+            question = focused(read)  # a long message NLU could not read: go by its question
+            if question is not read and CAREER_WORDS.search(question.text):
+                return route(as_kind(question, Career), self.knowledge, dispatcher, slots, session)
+        roles = named_roles(session, question) if intent == FALLBACK else []
+        if roles and SAYS_WHO.search(question.text):  # "my job right now is dispatcher"
+            return route(as_kind(question, AboutMe), self.knowledge, dispatcher, slots, session)
+        text = question.text
+        pair = (slots.get(ROLE_A), slots.get(ROLE_B))
         if intent == FALLBACK and all(pair) and is_role_follow_up(text, pair):  # "and a barista?"
-            return route("compare", self.knowledge, dispatcher, as_inform(tracker), session)
-        read = read_question(self.knowledge, session, tracker) if intent == FALLBACK else None
-        if read is not None and read.roles and (read.place or len(read.dimensions) == 1):
-            return route("compare", self.knowledge, dispatcher, tracker, session)  # "what does X make in Ohio?"
-        if read is not None and read.place and tracker.get_slot(FOCUS_ROLE):  # "and in Texas?" after one role's pay
-            return route("compare", self.knowledge, dispatcher, tracker, session)
-        question = worded_question(tracker, len(roles)) if intent == FALLBACK else None
-        if question is not None:  # unclear to NLU, but its words name a dimension and the roles are known
-            return route("compare", self.knowledge, dispatcher, question, session)
+            follow = as_kind(replace(question, intent=INFORM), Compare)
+            return route(follow, self.knowledge, dispatcher, slots, session)
+        if intent == FALLBACK and read.roles and (read.place or len(read.dimensions) == 1):
+            return route(as_kind(question, Compare), self.knowledge, dispatcher, slots, session)  # "X make in Ohio?"
+        if intent == FALLBACK and read.place and slots.get(FOCUS_ROLE):  # "and in Texas?" after one role's pay
+            return route(as_kind(question, Compare), self.knowledge, dispatcher, slots, session)
+        worded = worded_question(question, slots, len(roles)) if intent == FALLBACK else None
+        if worded is not None:  # unclear to NLU, but its words name a dimension and the roles are known
+            return route(worded, self.knowledge, dispatcher, slots, session)
         if roles:
             render.send(dispatcher, [render.guess_reply(roles, example_dimensions(session))])
             return []
@@ -86,31 +83,24 @@ class ActionHelp(FreeQuestionAction):
         return []
 
 
-def worded_question(tracker: Tracker, named: int) -> Optional[Tracker]:
+def worded_question(question: Question, slots: Slots, named: int) -> Optional[Compare]:
     """An unclear message read as the dimension question its words name ("whose bugdet is bigger?"),
     when the roles are in the message or remembered; None otherwise."""
-    text = tracker.latest_message.get("text") or ""
-    dimensions = worded_dimensions(text)
-    remembered = bool(tracker.get_slot(ROLE_A) and tracker.get_slot(ROLE_B))
-    if len(dimensions) != 1 or not (named >= 2 or remembered) or text.startswith("/"):
+    dimensions = worded_dimensions(question.text)
+    remembered = bool(slots.get(ROLE_A) and slots.get(ROLE_B))
+    if len(dimensions) != 1 or not (named >= 2 or remembered) or question.text.startswith("/"):
         return None
-    question = copy.copy(tracker)
-    intent = {"name": f"{DIMENSION_INTENT_PREFIX}{dimensions[0]}", "confidence": 1.0}
-    question.latest_message = {**tracker.latest_message, "intent": intent}
-    return question
+    return as_kind(replace(question, intent=f"{DIMENSION_INTENT_PREFIX}{dimensions[0]}"), Compare)
 
 
-def named_roles(session: Session, tracker: Tracker) -> list[RoleInfo]:
+def named_roles(session: Session, question: Question) -> list[RoleInfo]:
     """The known roles an unclear message names (at most two), so the reply can offer questions about them."""
     roles: dict[str, RoleInfo] = {}
-    for entity in role_entities(tracker, JOB_ROLE):
-        value = entity.get("value")
-        match = resolve_role(session, value) if isinstance(value, str) else None
+    for title in question.titles:
+        match = resolve_role(session, title.role if title.referred else title.text)
         if isinstance(match, RoleMatch):
             roles.setdefault(match.role.name, match.role)
     return list(roles.values())[:2]
-
-
 def example_dimensions(session: Session) -> list[DimensionInfo]:
     dimensions = {d.slug: d for d in all_dimensions(session)}
     return [dimensions[slug] for slug in EXAMPLE_DIMENSIONS if slug in dimensions]

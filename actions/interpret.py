@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
+from actions.cues import HOLDS
 from actions.asking import asks_less
 from actions.phrases import dimension_mentions
 from actions.question import (
@@ -25,17 +26,19 @@ from actions.question import (
     Describe,
     Education,
     Explain,
+    Listing,
     Pick,
     Place,
     Question,
     Several,
+    Span,
     Title,
     Unknown,
 )
 from kb.vocabulary import Vocabulary, vocabulary, words_pattern
 
 KINDS: dict[str, type[Question]] = {
-    "compare_roles": Compare, "inform": Compare, "describe_role": Describe, "list_roles": Describe,
+    "compare_roles": Compare, "inform": Compare, "describe_role": Describe, "list_roles": Listing,
     "career_path": Career, "education": Education, "other_aspect": Aspect, "choose": Pick, "explain": Explain,
     "state_role": AboutMe,
 }  # fmt: skip
@@ -126,12 +129,26 @@ def references(text: str, state: State, titles: tuple[Title, ...], words: Vocabu
             found.append(Title(match.group(1), match.span(1), role, referred=True))
     focus = state.focus_role or (state.current_role if not titles else None)
     if not found and focus:
-        match = words_pattern(refs["focus"] + refs["become_one"]).search(text)
-        if match:
-            found.append(Title(match.group(1), match.span(1), focus, referred=True))
+        match = words_pattern(refs["focus"] + refs["become_one"], possessive=True).search(text)
+        if match:  # "become one": the role is at "one", "become" stays a career word
+            start = match.end(1) - len("one") if match.group(1).lower().endswith(" one") else match.start(1)
+            found.append(Title(text[start : match.end(1)], (start, match.end(1)), focus, referred=True))
     named = {t.role for t in titles}
     added = [t for t in found if t.role not in named]
     return tuple(sorted((*titles, *added), key=lambda t: t.span[0]))
+
+
+def holds_a_role(text: str, spans: list[Span]) -> bool:
+    """Whether a role mention comes right after words saying it is the writer's own ("I'm a buyer",
+    "I work as a dispatcher"), as opposed to a message that only starts with "I'm" ("I'm bored at work")."""
+    return any(HOLDS.search(text[:start]) for start, _end in spans)
+
+
+def compares_roles(text: str, titles: tuple[Title, ...], dimensions: tuple[str, ...]) -> bool:
+    """Whether a message that starts like a story ("I'm bored at work.") asks to compare two typed roles
+    on a dimension, none of them said to be the writer's own."""
+    spans = [t.span for t in titles if not t.referred]
+    return len(spans) >= 2 and bool(dimensions) and not holds_a_role(text, spans)
 
 
 def _kind(intent: Optional[str], text: str, words: Vocabulary) -> type[Question]:
@@ -194,13 +211,18 @@ def interpret(
         feeling=feeling.group(1) if feeling else None,
     )
     kind = _kind(intent, masked, words)
+    if kind is AboutMe and compares_roles(text, titles, common["dimensions"]):  # type: ignore[arg-type]
+        kind = Compare  # "I'm bored at work. Who earns more, a buyer or a plant manager?": a comparison
     split = parts(masked, words, kind)
     if len(split) > 1 and {k for k, _ in split} <= SEVERAL_KINDS:
         spans = [(masked.find(clause.split(",")[0]), kind) for kind, clause in split]
         pieces = []
         for index, (start, part_kind) in enumerate(spans):
             end = spans[index + 1][0] if index + 1 < len(spans) else len(text)
-            mine = tuple(t for t in titles if start <= t.span[0] < end) or tuple(t for t in titles)
+            inside = [t for t in titles if start <= t.span[0] < end and t.span != (0, 0)]  # spans in the part's text
+            mine = tuple(replace(t, span=(t.span[0] - start, t.span[1] - start)) for t in inside) or tuple(
+                replace(t, span=(0, 0)) for t in titles  # the roles of another part: named, not placed here
+            )
             pieces.append(part_kind(**{**common, "titles": mine, "text": text[start:end]}))
         return Several(**common, parts=tuple(pieces))
     question = kind(**common)

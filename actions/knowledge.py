@@ -116,14 +116,6 @@ def canonical_roles(session: Session, values: list[Any]) -> tuple[list[str], lis
     return known, unknown
 
 
-def entity_value(tracker: Tracker, name: str) -> Optional[str]:
-    """The value of the latest message's first ``name`` entity with one, else None."""
-    for entity in tracker.latest_message.get("entities") or []:
-        if entity.get("entity") == name and entity.get("value") not in (None, ""):
-            return str(entity["value"])
-    return None
-
-
 def role_entities(tracker: Tracker, entity: str) -> list[dict[str, Any]]:
     entities = tracker.latest_message.get("entities") or []
     return [e for e in entities if e.get("entity") == entity]
@@ -137,7 +129,7 @@ def changes_only(events: list[dict[str, Any]], tracker: Tracker) -> list[dict[st
 
 class KnowledgeAction(Action, ABC):
     """Base for actions that answer from the KB: one session per request, errors become apologies.
-    ``actions.free.FreeQuestionAction`` answers aspect and ranking questions first."""
+    ``actions.free.FreeQuestionAction`` reads the message as a ``Question`` and routes it."""
 
     def __init__(self, knowledge: Optional[KnowledgeBase] = None) -> None:
         self._knowledge = knowledge
@@ -154,22 +146,10 @@ class KnowledgeAction(Action, ABC):
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
         """Answer using ``session``; returns the events to apply."""
 
-    def resolved(self, tracker: Tracker) -> Tracker:
-        """The tracker the action answers (``actions.free`` adds the role a pronoun refers to)."""
-        return tracker
-
-    def first_answer(self, recording: Dispatcher, tracker: Tracker, session: Session) -> Optional[list]:
-        """Events of an answer given before the action's own (``actions.free``), or None."""
-        return None
-
     def respond_in_session(self, recording: Dispatcher, tracker: Tracker, domain: dict) -> tuple[list, dict[str, Any]]:
         """``respond`` in a session of its own; returns its events and the notes it left on the session."""
-        tracker = self.resolved(tracker)
         with self.knowledge.session() as session:
-            events = self.first_answer(recording, tracker, session)
-            if events is None:
-                events = self.respond(recording, tracker, domain, session)
-            return events, dict(session.info)
+            return self.respond(recording, tracker, domain, session), dict(session.info)
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
         """``respond``, then remember the question with choices it asked (or that it asked none).

@@ -2,56 +2,52 @@
 
 from __future__ import annotations
 
-import copy
 import re
+from dataclasses import replace
 from typing import Optional, Union
 
-from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render, usage
-from actions.knowledge import alias_heads, canonical_roles, dimension_vocabulary, role_entities
+from actions.knowledge import alias_heads, dimension_vocabulary
 from actions.context import focus
 from actions.phrases import unrecognised_phrases
-from actions.slots import INFORM, JOB_ROLE
+from actions.question import Question
+from actions.slots import INFORM
 from kb.ambiguous import ambiguous_candidates
 from kb.resolve import resolve_role
 from kb.results import RoleInfo, RoleMatch, UnknownRole
 
 
-def focused(tracker: Tracker) -> Tracker:
-    """A long message (a pasted advert, a story) read as its question: the tracker with that sentence as
-    the latest text, keeping only the roles named in it when it names any ("... who has more budget
-    authority, a warehouse manager or a logistics manager?"); a short message is left as it is."""
-    text = tracker.latest_message.get("text") or ""
-    start, end = focus(text)
-    if (start, end) == (0, len(text)):
-        return tracker
-    entities = tracker.latest_message.get("entities") or []
-    inside = [e for e in entities if start <= int(e.get("start", -1)) and int(e.get("end", -1)) <= end]
-    named = [e for e in inside if e.get("entity") == JOB_ROLE]
-    kept = inside if named else [e for e in entities if e.get("entity") == JOB_ROLE]
-    shifted = [{**e, "start": e["start"] - start, "end": e["end"] - start} if e in inside else
-               {k: v for k, v in e.items() if k not in ("start", "end")} for e in kept]  # fmt: skip
-    question = copy.copy(tracker)
-    question.latest_message = {**tracker.latest_message, "text": text[start:end],
-                               "entities": shifted}  # fmt: skip
-    return question
+def focused(question: Question) -> Question:
+    """A long message (a pasted advert, a story) read as its question: ``question`` with that sentence as
+    its text, keeping only the roles named in it when it names any ("... who has more budget authority, a
+    warehouse manager or a logistics manager?"), the others without their place; a short message as it is."""
+    start, end = focus(question.text)
+    if (start, end) == (0, len(question.text)):
+        return question
+    inside = [t for t in question.titles if start <= t.span[0] and t.span[1] <= end and t.span != NOWHERE]
+    kept = [replace(t, span=(t.span[0] - start, t.span[1] - start)) for t in inside] or [
+        replace(t, span=NOWHERE) for t in question.titles
+    ]
+    return replace(question, text=question.text[start:end], titles=tuple(kept))
 
 
 BARE_REPLY_WORDS = 3  # "barista", "a fleet controller": a reply that can only be a role name
+NOWHERE = (0, 0)  # the span of a role given without a place in the text (a button's payload)
 
 
-def role_spans(tracker: Tracker) -> list[tuple[int, int]]:
-    """Where the latest message's role mentions are (character offsets), without looking them up."""
-    return [(int(e["start"]), int(e["end"])) for e in role_entities(tracker, JOB_ROLE) if "start" in e and "end" in e]
+def role_spans(question: Question) -> list[tuple[int, int]]:
+    """Where the question's role mentions are (character offsets)."""
+    return [t.span for t in question.titles if t.span != NOWHERE]
 
 
-def mentioned_roles(session: Session, tracker: Tracker) -> tuple[list[str], list[str], list[tuple[int, int]]]:
-    """Canonical roles named in the latest message, unknown entity values, and their spans."""
-    known, unknown = canonical_roles(session, [e.get("value") for e in role_entities(tracker, JOB_ROLE)])
-    return known, unknown, role_spans(tracker)
+def mentioned_roles(question: Question) -> tuple[list[str], list[str], list[tuple[int, int]]]:
+    """Canonical roles the question names (referred ones included), titles that name no role, and their spans."""
+    known = [t.role for t in question.titles if t.role]
+    unknown = [t.text.strip() for t in question.titles if t.role is None and t.text.strip()]
+    return known, unknown, role_spans(question)
 
 
 SHORT_FORM = re.compile(r"\b[A-Z]{2,3}s?\b")  # "PM", "DMs": short forms typed in capitals (not "pm", a time)
@@ -59,12 +55,12 @@ SHORT_FORM = re.compile(r"\b[A-Z]{2,3}s?\b")  # "PM", "DMs": short forms typed i
 
 def unknown_in_text(
     session: Session,
-    tracker: Tracker,
+    question: Question,
     spans: list[tuple[int, int]],
     intent: Optional[str],
     vocabulary: Optional[set[str]] = None,
 ) -> tuple[str, ...]:
-    text = tracker.latest_message.get("text") or ""
+    text = question.text
     if text.startswith("/"):
         return ()
     words = vocabulary if vocabulary is not None else dimension_vocabulary(session)
@@ -86,7 +82,7 @@ def typo_offered(match: Union[RoleMatch, UnknownRole]) -> Union[RoleMatch, Unkno
 def report_unknown(
     dispatcher: CollectingDispatcher,
     session: Session,
-    tracker: Tracker,
+    question: Question,
     values: list[str],
     spans: list[tuple[int, int]],
     intent: Optional[str],
@@ -97,7 +93,7 @@ def report_unknown(
     ``other_words`` are words of the question's own topic ("degree", "certification") that never name a role.
     """
     vocabulary = dimension_vocabulary(session) | other_words if other_words else None
-    unknown = tuple(values) + unknown_in_text(session, tracker, spans, intent, vocabulary)
+    unknown = tuple(values) + unknown_in_text(session, question, spans, intent, vocabulary)
     replies = []
     for phrase in dict.fromkeys(unknown):
         meant = ambiguous_candidates(session, phrase)
@@ -111,34 +107,16 @@ def report_unknown(
     return bool(replies)
 
 
-def roles_in_order(session: Session, tracker: Tracker) -> list[str]:
-    """The canonical roles the latest message names, in the order it names them, each once."""
-    return list(dict.fromkeys(name for name, _ in sorted(placed_roles(session, tracker), key=lambda p: p[1])))
+def roles_in_order(question: Question) -> list[str]:
+    """The canonical roles the question names, in the order it names them, each once."""
+    return list(dict.fromkeys(name for name, _ in sorted(placed_roles(question), key=lambda p: p[1])))
 
 
-def placed_roles(session: Session, tracker: Tracker) -> list[tuple[str, int]]:
+def placed_roles(question: Question) -> list[tuple[str, int]]:
     """Each recognised role with where its mention starts in the message (-1 when not known)."""
-    placed = []
-    for entity in role_entities(tracker, JOB_ROLE):
-        known, _ = canonical_roles(session, [entity.get("value")])
-        if known:
-            placed.append((known[0], int(entity.get("start", -1))))
-    return placed
+    return [(t.role, t.span[0] if t.span != NOWHERE else -1) for t in question.titles if t.role]
 
 
 def role(session: Session, name: Optional[str]) -> Optional[RoleInfo]:
     match = resolve_role(session, name) if name else None
     return match.role if isinstance(match, RoleMatch) else None
-
-
-HOLDS = re.compile(
-    r"\b(i'?m|im|i am|i work as|working as|employed as|i'?ve been|been|currently|my (current )?(job|role|title) is|"
-    r"day job:?|about me:?|i'?m (currently |now )?(a|an|the))\s*(an?|the)?\s*$",
-    re.IGNORECASE,
-)
-
-
-def holds_a_role(text: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether a role mention comes right after words saying it is the writer's own ("I'm a buyer",
-    "I work as a dispatcher"), as opposed to a message that only starts with "I'm" ("I'm bored at work")."""
-    return any(HOLDS.search(text[:start]) for start, _end in spans)

@@ -14,23 +14,25 @@ from sqlalchemy.orm import Session
 
 from actions import render, wording
 from actions.knowledge import KnowledgeAction
-from actions.slots import FOCUS_ROLE, JOB_ROLE, ROLE_A, ROLE_B
+from actions.question import Question
+from actions.reading import read_question
+from actions.router import Slots
+from actions.slots import FOCUS_ROLE, ROLE_A, ROLE_B
 from kb.answers import pay_text
 from kb.resolve import resolve_role
 from kb.results import RoleInfo, RoleMatch
 from kb.wages import pay_figures
 
 
-def asked_roles(tracker: Tracker) -> list[str]:
+def asked_roles(question: Question, slots: Slots) -> list[str]:
     """The click's roles, else the conversation's pair, else the role in focus (names as given)."""
-    named = [e.get("value") for e in tracker.latest_message.get("entities") or [] if e.get("entity") == JOB_ROLE]
-    named = [n for n in named if isinstance(n, str) and n]
+    named = [t.text for t in question.titles if not t.referred]
     if named:
         return list(dict.fromkeys(named))
-    pair = [tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B)]
+    pair = [slots.get(ROLE_A), slots.get(ROLE_B)]
     if all(pair):
         return pair
-    focus = tracker.get_slot(FOCUS_ROLE)
+    focus = slots.get(FOCUS_ROLE)
     return [focus] if focus else []
 
 
@@ -46,7 +48,8 @@ class ActionPayDetail(KnowledgeAction):
         return "action_pay_detail"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
-        roles = known_roles(session, asked_roles(tracker))[:2]
+        question = read_question(self.knowledge, session, tracker)
+        roles = known_roles(session, asked_roles(question, tracker.slots))[:2]
         pay = pay_figures(session, roles) if roles else None
         render.send(dispatcher, [render.Reply(pay_text(pay) if pay else wording.NO_PAY_DETAIL)])
         return []

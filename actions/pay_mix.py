@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render
 from actions.mentions import mentioned_roles
+from actions.question import Question
+from actions.router import Slots
 from actions.slots import FOCUS_ROLE, NEEDS_ROLES, ROLE_A, ROLE_B
 from kb import answers, answers_outside
 from kb.pay_mix import pay_mix
@@ -26,13 +27,15 @@ from kb.wages import pay_figures
 ASK_PAY_MIX = "Which role's pay mix (salary, bonus, equity) would you like?"
 
 
-def answer_pay_mix(dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Optional[list[Any]]:
+def answer_pay_mix(
+    dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session
+) -> Optional[list[Any]]:
     """The pay mix of the roles asked about, with the pay verdict first for two roles."""
-    known, _, _ = mentioned_roles(session, tracker)
+    known, _, _ = mentioned_roles(question)
     roles = list(dict.fromkeys(known))[:2]
     if not roles:
-        pair = [tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B)]
-        focus = tracker.get_slot(FOCUS_ROLE)
+        pair = [slots.get(ROLE_A), slots.get(ROLE_B)]
+        focus = slots.get(FOCUS_ROLE)
         roles = [focus] if focus else [r for r in pair if r] if all(pair) else []
     mixes = [mix for mix in (pay_mix(session, name) for name in roles) if mix is not None]
     if not mixes:

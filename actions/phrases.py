@@ -12,15 +12,13 @@ from typing import Optional
 
 from rapidfuzz import fuzz, process
 
-from kb.vocabulary import vocabulary
+from kb.vocabulary import alternatives, vocabulary
 
-_SEPARATORS = re.compile(
-    r"[,;:?!.()]|\b(?:vs\.?|versus|or|and|with|than|to|from|into|instead of|rather than|compared to|between)\b",
-    re.IGNORECASE,
-)
+_CUES = vocabulary().cues  # kb/content/vocabulary.yml
+_SEPARATORS = re.compile(r"[,;:?!.()]|(?<![\w'])(?:" + alternatives(_CUES["separators"]) + r")(?![\w'])", re.I)
 _SEPARATORS_KEPT = re.compile(f"({_SEPARATORS.pattern})", re.IGNORECASE)  # the same, keeping each separator
-_COMPARING = {"or", "vs", "vs.", "versus", "with", "than", "compared to", "instead of", "rather than", "between"}
-_ARTICLES = {"a", "an", "the"}
+_COMPARING = set(_CUES["comparing"])
+_ARTICLES = set(_CUES["articles"])
 _PHRASES = vocabulary().title_phrases  # kb/content/vocabulary.yml
 _LEADING = set(_PHRASES["leading"])
 _TRAILING = set(_PHRASES["trailing"])

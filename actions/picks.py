@@ -1,39 +1,51 @@
-"""Typed replies to the bot's choices read against the tracker: which offered choices a reply picks
-(``actions.choices.pick``), and a choice as the message its button would send."""
+"""Typed replies to the bot's choices: which offered choices a reply picks (``actions.choices.pick``),
+a question read as a pick, and a choice as the question its button would send."""
 
 from __future__ import annotations
 
-import copy
 from typing import Optional
 
-from rasa_sdk import Tracker
 from sqlalchemy.orm import Session
 
 from actions.choices import Choice, Neither, Pending, parse_payload, pick
-from actions.mentions import placed_roles
+from actions.interpret import KINDS
+from actions.knowledge import canonical_roles
+from actions.mentions import NOWHERE, placed_roles
 from actions.pronouns import PAIR_WORDS
-from actions.slots import CHOOSE, FALLBACK, INFORM, PENDING
+from actions.router import Slots, as_kind
+from actions.question import Compare, Pick, Question, Title
+from actions.slots import CHOOSE, DIMENSION_INTENT_PREFIX, FALLBACK, INFORM, JOB_ROLE, PENDING
 
 CHOICE_INTENTS = (CHOOSE, INFORM, FALLBACK)
 MAX_FOLLOWED = 2
 
 
-def picked(session: Session, tracker: Tracker) -> Optional[tuple[Choice, ...] | Neither]:
+def picked(question: Question, slots: Slots) -> Optional[tuple[Choice, ...] | Neither]:
     """The offered choices a typed reply picks, when the bot last asked something with choices."""
-    intent = (tracker.latest_message.get("intent") or {}).get("name")
-    if intent not in CHOICE_INTENTS:
+    if question.intent not in CHOICE_INTENTS:
         return None
-    text = tracker.latest_message.get("text") or ""
-    pending = Pending.from_slot(tracker.get_slot(PENDING))
-    if pending is not None and pending.menu and PAIR_WORDS.search(text):
-        return None  # "the latter" after suggestions means the pair's second role (actions.pronouns)
-    return pick(text, placed_roles(session, tracker), pending)
+    pending = Pending.from_slot(slots.get(PENDING))
+    if pending is not None and pending.menu and PAIR_WORDS.search(question.text):
+        return None  # "the latter" after suggestions means the pair's second role (actions.interpret)
+    return pick(question.text, placed_roles(question), pending)
 
 
-def as_clicked(tracker: Tracker, choice: Choice) -> Tracker:
-    """The tracker as if the choice's button had been clicked: its payload is the latest message."""
+def clicked(session: Session, choice: Choice) -> Question:
+    """The question the choice's button would send (its payload: an intent and its entities)."""
     intent, entities = parse_payload(choice.payload)
-    clicked = copy.copy(tracker)
-    clicked.latest_message = {"text": choice.payload, "intent": {"name": intent, "confidence": 1.0},
-                              "entities": entities}  # fmt: skip
-    return clicked
+    titles = []
+    for entity in entities:
+        if entity["entity"] == JOB_ROLE:
+            known, _ = canonical_roles(session, [entity["value"]])
+            titles.append(Title(str(entity["value"]), NOWHERE, known[0] if known else None))
+    values = tuple((str(e["entity"]), str(e["value"])) for e in entities if e["entity"] != JOB_ROLE)
+    kind = Compare if intent.startswith(DIMENSION_INTENT_PREFIX) else KINDS.get(intent, Compare)
+    return kind(text=choice.payload, titles=tuple(titles), intent=intent, values=values)
+
+
+def as_pick(question: Question, slots: Slots) -> Question:
+    """``question`` read as a ``Pick`` when it picks among the bot's offered choices ("the second one",
+    "both", "the buyer"), whatever kind its words had; else unchanged."""
+    if isinstance(question, Pick) or picked(question, slots) is None:
+        return question
+    return as_kind(question, Pick)

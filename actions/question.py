@@ -18,7 +18,8 @@ PlaceKind = Literal["area", "ambiguous", "outside_us"]
 
 @dataclass(frozen=True)
 class Title:
-    """A title the message names: ``role`` is the KB's canonical name (None when unknown)."""
+    """A title the message names: ``role`` is the KB's canonical name (None when unknown). A ``span`` of
+    (0, 0) places it nowhere in the text (a button's payload, a role another part of the message names)."""
 
     text: str
     span: Span
@@ -53,6 +54,13 @@ class Question:
     less: bool = False  # asks for the lower of the roles ("who earns less?")
     feeling: Optional[str] = None  # a feeling word of a story ("burnt out"): context, not the question
     occupations: tuple[str, ...] = ()  # SOC codes of occupations outside the KB's roles, when read
+    intent: Optional[str] = None  # what NLU read (a clicked button: its payload's intent)
+    values: tuple[tuple[str, str], ...] = ()  # other entities read: (name, value), e.g. ("career_direction", "into")
+    occupation_spans: tuple[Span, ...] = ()  # where the ``occupations`` are named in the text
+
+    def value(self, name: str) -> Optional[str]:
+        """The first value of the entity ``name`` the message carries ("career_direction", "page"), else None."""
+        return next((found for entity, found in self.values if entity == name), None)
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -77,6 +85,11 @@ class Compare(Question):
 @dataclass(frozen=True)
 class Describe(Question):
     """One role on its own: what it is, or one dimension of it ("what does it pay?")."""
+
+
+@dataclass(frozen=True)
+class Listing(Question):
+    """The roles Rolewise knows, or one job family's roles."""
 
 
 @dataclass(frozen=True)

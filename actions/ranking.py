@@ -14,32 +14,25 @@ import re
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
+from actions.cues import OF_A_PAIR, OVER_ROLES, RANK_WORDS, SUPERLATIVE
 from actions import render, render_questions
 from actions.asking import asks_less
 from actions.context import decide_dimension, intent_dimension, masked
-from actions.knowledge import role_entities
 from actions.mentions import focused, mentioned_roles, role_spans, roles_in_order
 from actions.phrases import FAMILY_CUES, worded_dimensions
-from actions.slots import DIMENSION, JOB_ROLE, NEEDS_ROLES, ROLE_A, ROLE_B
+from actions.question import Question
+from actions.router import Slots
+from actions.slots import DIMENSION, NEEDS_ROLES, ROLE_A, ROLE_B
 from kb.queries import families
 from kb.ranking import Family, Ranking, rank
 from kb.reporting import HIERARCHY
 
-SUPERLATIVE = re.compile(
-    r"\b(most|least|highest|lowest|biggest|largest|smallest|greatest|fewest|best|worst|best[- ]paid|worst[- ]paid|"
-    r"top|rank|ranked|ranking|order|sort|sorted)\b",
-    re.IGNORECASE,
-)
-OVER_ROLES = re.compile(r"\b(role|roles|job|jobs|position|positions|title|titles|of all)\b", re.IGNORECASE)
-OF_A_PAIR = re.compile(r"\b(two|both|pair|either|of them|these|those)\b", re.IGNORECASE)  # "which of the two jobs ..."
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 TOP = re.compile(r"\btop\s+(\d{1,2}|" + "|".join(NUMBERS) + r")\b", re.IGNORECASE)
-RANK_WORDS = re.compile(r"\b(rank|ranked|ranking|order|ordered|sort|sorted)\b", re.IGNORECASE)
 MIN_LISTED = 3
 ALL_ROLES_LIMIT = 10  # places shown when every role is ranked and no "top N" was asked
 
@@ -92,25 +85,27 @@ def ranking_request(text: str, roles: list[str], families: list[str]) -> Optiona
     return RankRequest((), family, lowest_first, limit or (None if family else ALL_ROLES_LIMIT))
 
 
-def answer_ranking(dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Optional[list[Any]]:
+def answer_ranking(
+    dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session
+) -> Optional[list[Any]]:
     """The ranking and its events when the latest message asks for one (see ``ranking_request``) and
     says on what (its words, its intent, or, for three roles named with neither, the hierarchy); None
     otherwise. The top two places become the pair in focus."""
-    tracker = focused(tracker)
-    text = tracker.latest_message.get("text") or ""
+    question = focused(question)
+    text = question.text
     if text.startswith("/"):
         return None
-    words = masked(text, role_spans(tracker))
-    if len(role_entities(tracker, JOB_ROLE)) < MIN_LISTED and not SUPERLATIVE.search(words):
+    words = masked(text, role_spans(question))
+    if len(question.titles) < MIN_LISTED and not SUPERLATIVE.search(words):
         return None  # most messages: no need to look up their roles or read the job families
-    known, unknown, _ = mentioned_roles(session, tracker)
-    roles = roles_in_order(session, tracker) or known
+    known, unknown, _ = mentioned_roles(question)
+    roles = roles_in_order(question) or known
     if unknown or (len(roles) < MIN_LISTED and not SUPERLATIVE.search(words)):
         return None
     request = ranking_request(words, roles, families(session))
     if request is None:
         return None
-    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    intent = question.intent
     asked_on = RANK_WORDS.sub(" ", words.replace("-", " "))  # "rank" is no question about rank in the hierarchy
     dimension = decide_dimension(intent, worded_dimensions(asked_on)) or intent_dimension(intent)
     if dimension is None and not request.roles:

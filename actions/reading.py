@@ -5,7 +5,7 @@ actions turn a latest message into a ``Question`` (``actions.interpret`` holds t
 
 from __future__ import annotations
 
-import copy
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,8 +13,8 @@ from rasa_sdk import Tracker
 
 from actions.interpret import Lexicon, State, area_keys, interpret
 from actions.knowledge import KnowledgeBase, canonical_roles, role_entities
-from actions.question import Career, Compare, Describe, Education, Question, Several, Title
-from actions.slots import CURRENT_ROLE, DIMENSION, FOCUS_ROLE, INFORM, JOB_ROLE, ROLE_A, ROLE_B
+from actions.question import Question, Several, Title
+from actions.slots import CURRENT_ROLE, DIMENSION, FOCUS_ROLE, JOB_ROLE, OCCUPATION, ROLE_A, ROLE_B
 from kb.vocabulary import vocabulary
 from kb.wage_models import WageArea
 
@@ -29,24 +29,16 @@ def lexicon(knowledge: KnowledgeBase, session: Session) -> Lexicon:
     return knowledge.cached(session, ("lexicon",), build)
 
 
-# The router's kind for each kind of part.
-PART_KINDS = {Career: "career", Education: "education", Describe: "describe", Compare: "compare"}
-
-
-def part_kinds(question: Several) -> list[str]:
-    """The router's kinds of a several-part question's parts, in order."""
-    return [PART_KINDS[type(part)] for part in question.parts if type(part) in PART_KINDS]
-
-
 def titles_of(session: Session, tracker: Tracker) -> tuple[Title, ...]:
     """The latest message's ``job_role`` mentions, each looked up (``role`` None when the KB has none)."""
     found = []
     for entity in role_entities(tracker, JOB_ROLE):
         value = entity.get("value")
-        if not isinstance(value, str) or "start" not in entity:
+        if not isinstance(value, str) or not value.strip():
             continue
         known, _ = canonical_roles(session, [value])
-        found.append(Title(value, (int(entity["start"]), int(entity["end"])), known[0] if known else None))
+        span = (int(entity["start"]), int(entity["end"])) if "start" in entity else (0, 0)  # (0, 0): a button's
+        found.append(Title(value, span, known[0] if known else None))
     return tuple(found)
 
 
@@ -61,11 +53,20 @@ def read_question(knowledge: KnowledgeBase, session: Session, tracker: Tracker) 
     )
     text = tracker.latest_message.get("text") or ""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
-    return interpret(text, state, titles_of(session, tracker), intent, lexicon(knowledge, session))
+    question = interpret(text, state, titles_of(session, tracker), intent, lexicon(knowledge, session))
+    return with_entities(question, intent, tracker)
 
 
-def as_inform(tracker: Tracker) -> Tracker:
-    """The tracker with the latest message read as a role given on its own (a follow-up)."""
-    follow_up = copy.copy(tracker)
-    follow_up.latest_message = {**tracker.latest_message, "intent": {"name": INFORM, "confidence": 1.0}}
-    return follow_up
+def with_entities(question: Question, intent: object, tracker: Tracker) -> Question:
+    """``question`` (and each of its parts) carrying the intent NLU read and the message's other entities."""
+    entities = [e for e in tracker.latest_message.get("entities") or [] if e.get("value") not in (None, "")]
+    outside = [e for e in entities if e.get("entity") == OCCUPATION]
+    read = dict(
+        intent=intent if isinstance(intent, str) else None,
+        values=tuple((str(e["entity"]), str(e["value"])) for e in entities if e.get("entity") != JOB_ROLE),
+        occupations=tuple(dict.fromkeys(str(e["value"]) for e in outside)),
+        occupation_spans=tuple((int(e["start"]), int(e["end"])) for e in outside if "start" in e and "end" in e),
+    )
+    if isinstance(question, Several):
+        return replace(question, **read, parts=tuple(replace(part, **read) for part in question.parts))
+    return replace(question, **read)

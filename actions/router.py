@@ -1,68 +1,71 @@
-"""One router: a kind of question -> the one handler that answers it.
+"""One router: a ``Question`` -> the one handler that answers its kind (its class).
 
-Handlers are plain functions ``(knowledge, dispatcher, tracker, session) -> events`` registered
-with ``@handles("kind")`` in the module that answers that kind (``HANDLER_MODULES``). An action,
-or a handler that finds the message asks another kind of question ("what comes next?" read as a
-comparison), calls ``route(kind, ...)``: no action creates another action, and handler modules
-never import each other (they are imported here by name, when first needed).
+Handlers are plain functions ``(knowledge, dispatcher, question, slots, session) -> events``
+registered with ``@handles(Kind)`` in the module that answers that kind (``HANDLER_MODULES``).
+They read the message only from the ``Question`` (roles with spans, dimensions, place, what it turns
+down, references resolved) and the conversation only from ``slots`` (the tracker's slot values).
+An action calls ``route(question, ...)``; a handler that finds the question is of another kind
+("what comes next?" in a comparison) routes ``as_kind(question, Career)``: no action creates
+another action, and handler modules never import each other (they are imported here by name,
+when first needed). A ``Several`` question has each part routed in turn, in one reply.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import Callable, Optional
+from dataclasses import fields
+from typing import Any, Callable, Mapping, Optional, TypeVar
 
-from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.knowledge import KnowledgeBase, default_knowledge_base
+from actions.question import Question, Several
 
-Handler = Callable[[KnowledgeBase, CollectingDispatcher, Tracker, Session], list]
+Slots = Mapping[str, Any]
+Handler = Callable[[KnowledgeBase, CollectingDispatcher, Question, Slots, Session], list]
 HANDLER_MODULES = ("actions.compare", "actions.careers", "actions.roles", "actions.education")
-KINDS = ("answer", "compare", "describe", "list", "career", "about_me", "education")
-_HANDLERS: dict[str, Handler] = {}
+_HANDLERS: dict[type[Question], Handler] = {}
+Q = TypeVar("Q", bound=Question)
 
 
-def handles(kind: str) -> Callable[[Handler], Handler]:
-    """Registers the decorated function as the handler of ``kind`` (one of ``KINDS``)."""
-    if kind not in KINDS:
-        raise ValueError(f"unknown kind of question {kind!r}")
+def handles(*kinds: type[Question]) -> Callable[[Handler], Handler]:
+    """Registers the decorated function as the handler of questions of the classes ``kinds``."""
+    for kind in kinds:
+        if not issubclass(kind, Question) or kind in (Question, Several):
+            raise ValueError(f"not a kind of question: {kind!r}")
 
     def register(function: Handler) -> Handler:
-        _HANDLERS[kind] = function
+        for kind in kinds:
+            _HANDLERS[kind] = function
         return function
 
     return register
 
 
+def as_kind(question: Question, kind: type[Q]) -> Q:
+    """``question`` read as a question of ``kind`` (same roles, dimensions, place, text)."""
+    return kind(**{f.name: getattr(question, f.name) for f in fields(Question)})
+
+
 def route(
-    kind: str,
+    question: Question,
     knowledge: Optional[KnowledgeBase],
     dispatcher: CollectingDispatcher,
-    tracker: Tracker,
+    slots: Slots,
     session: Session,
 ) -> list:
-    """The events of the handler of ``kind`` answering the latest message of ``tracker``."""
-    if kind not in _HANDLERS:
+    """The events of the handler of ``question``'s kind answering it (each part of a ``Several``, in
+    order: "how do I become a plant manager, and do I need a degree?": the route, then the education)."""
+    if isinstance(question, Several):
+        events: list = []
+        for part in question.parts:
+            events += route(part, knowledge, dispatcher, slots, session)
+        return events
+    if type(question) not in _HANDLERS:
         for module in HANDLER_MODULES:
             importlib.import_module(module)
-    return _HANDLERS[kind](knowledge or default_knowledge_base(), dispatcher, tracker, session)
-
-
-def route_parts(
-    kinds: list[str],
-    knowledge: Optional[KnowledgeBase],
-    dispatcher: CollectingDispatcher,
-    tracker: Tracker,
-    session: Session,
-) -> list:
-    """Each part of a several-part message answered by its own handler, in order, in one reply
-    ("how do I become a plant manager, and do I need a degree?": the route, then the education)."""
-    events: list = []
-    for kind in kinds:
-        events += route(kind, knowledge, dispatcher, tracker, session)
-    return events
+    return _HANDLERS[type(question)](knowledge or default_knowledge_base(), dispatcher, question, slots, session)
 
 
 class Handling:

@@ -22,6 +22,11 @@ WORD_LISTS = ("pay_verbs", "pay_verb_followers", "negation", "correction", "care
 REFERENCE_KINDS = ("focus", "become_one", "former", "latter")
 TITLE_PHRASE_LISTS = ("title_words", "leading", "trailing", "generic")
 POLARITIES = ("less", "more")
+CUE_LISTS = ("comparative", "replace", "follow_up_start", "says_who_start", "my_role", "holds", "superlative",
+             "over_roles", "of_a_pair", "rank_words", "question_start", "yes_no_start", "reports_to", "after",
+             "from_there", "how_long", "certification", "not_certifications", "unhelpful", "pick_both",
+             "pick_courtesy", "pick_neither", "pick_drop", "pick_filler", "separators", "comparing",
+             "articles")  # fmt: skip
 AREA_NAME = re.compile(r"^[A-Z][^,]+(, [A-Z]{2}(-[A-Z]{2})*)?$")  # "Phoenix-Mesa-Chandler, AZ", "New York"
 
 
@@ -37,6 +42,7 @@ class Vocabulary:
     titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical role -> forms
     places: dict[str, str] = field(default_factory=dict)  # other name -> OEWS area name
     title_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # TITLE_PHRASE_LISTS
+    cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # CUE_LISTS: the words of one rule each
     source: Path = VOCABULARY_FILE
 
     def list(self, name: str) -> tuple[str, ...]:
@@ -61,19 +67,24 @@ def read_vocabulary(path: Path, errors: list[ContentError]) -> Vocabulary:
     node = reader.mapping(data, "the vocabulary file") if data is not None else None
     if node is None:
         return Vocabulary(source=path)
-    for name in ("dimensions", "families", "references", "polarity", "titles", "places", "title_phrases", *WORD_LISTS):
+    for name in ("dimensions", "families", "references", "polarity", "titles", "places", "title_phrases", "cues",
+                 *WORD_LISTS):  # fmt: skip
         if name not in node:
             reader.fail(reader.where(node), f"missing '{name}'")
     references = _groups(reader, node.get("references", {}), "'references'")
     polarity = _groups(reader, node.get("polarity", {}), "'polarity'")
     phrases = _groups(reader, node.get("title_phrases", {}), "'title_phrases'")
+    cues = _groups(reader, node.get("cues", {}), "'cues'")
     for name, known, found in (
         ("references", REFERENCE_KINDS, references),
         ("polarity", POLARITIES, polarity),
         ("title_phrases", TITLE_PHRASE_LISTS, phrases),
+        ("cues", CUE_LISTS, cues),
     ):
-        for key in set(found) ^ set(known):
+        for key in sorted(set(found) ^ set(known)):
             reader.fail(reader.where(node, name), f"'{name}' must have exactly {', '.join(known)} (not '{key}')")
+    for key in sorted(k for k, words in cues.items() if not words):
+        reader.fail(reader.where(node, "cues"), f"cues: '{key}' has no words")
     pairs: dict[str, dict[str, str]] = {}
     for name in ("families", "places"):
         mapping = reader.mapping(node.get(name, {}), f"'{name}'") or {}
@@ -94,6 +105,7 @@ def read_vocabulary(path: Path, errors: list[ContentError]) -> Vocabulary:
         titles=_groups(reader, node.get("titles", {}), "'titles'"),
         places=pairs["places"],
         title_phrases=phrases,
+        cues=cues,
         source=path,
     )
 
@@ -125,7 +137,20 @@ def vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     return found
 
 
-def words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """A pattern matching any of ``words`` as whole words (longest first; "-" and " " alike), ignoring case."""
+def alternatives(words: tuple[str, ...]) -> str:
+    """``words`` as regex alternatives, longest first, "-" and " " alike (no group: the caller adds one)."""
     forms = sorted({re.escape(w).replace(r"\-", "[- ]").replace(r"\ ", "[- ]") for w in words}, key=len, reverse=True)
-    return re.compile(r"(?<![\w'])(" + "|".join(forms) + r")(?![\w'])", re.IGNORECASE)
+    return "|".join(forms)
+
+
+def words_pattern(words: tuple[str, ...], possessive: bool = False, at: str = "") -> re.Pattern[str]:
+    """A pattern matching any of ``words`` as whole words (longest first; "-" and " " alike), ignoring case;
+    with ``possessive``, also before "'s" ("that role's budget"). ``at="start"``: only at the start of the
+    text (after punctuation); ``at="end"``: only at its end, an article after it allowed ("I'm a")."""
+    after = r"(?!\w)" if possessive else r"(?![\w'])"
+    found = r"(?<![\w'])(" + alternatives(words) + r")" + after
+    if at == "start":
+        return re.compile(r"^\W*" + found, re.IGNORECASE)
+    if at == "end":
+        return re.compile(found + r":?\s*(?:an?|the)?\s*$", re.IGNORECASE)
+    return re.compile(found, re.IGNORECASE)

@@ -10,13 +10,20 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.careers import ActionCareerPath
 from actions.compare import ActionAnswerQuestion
-from actions.pronouns import with_focus_role
+from actions.interpret import State, interpret
+from actions.question import Question, Title
 from actions.help import ActionHelp
 from actions.roles import ActionDescribeRole
 from actions.slots import FOCUS_ROLE, NEEDS_ROLES, ROLE_A, ROLE_B
 from tests.actions.conftest import buttons, make_tracker, slot_events, texts
 
 PM = "Plant Manager"
+
+
+def read(text: str, roles: tuple[str, ...], state: State) -> Question:
+    """``text`` read by the interpreter, each of ``roles`` a title typed where it is in the text."""
+    titles = tuple(Title(r, (text.lower().find(r.lower()), text.lower().find(r.lower()) + len(r)), r) for r in roles)
+    return interpret(text, state, titles, "ask_compensation")
 
 
 @pytest.mark.parametrize(
@@ -29,9 +36,8 @@ PM = "Plant Manager"
     ],
 )
 def test_a_pronoun_names_the_role_in_focus(text: str, roles: tuple[str, ...], at: tuple[int, int]) -> None:
-    tracker = with_focus_role(make_tracker(text, "ask_compensation", roles=roles, slots={FOCUS_ROLE: PM}))
-    added = [e for e in tracker.latest_message["entities"] if e.get("extractor") == "focus_role"]
-    assert [(e["value"], e["start"], e["end"]) for e in added] == [(PM, *at)]
+    question = read(text, roles, State(focus_role=PM))
+    assert [(t.role, *t.span) for t in question.titles if t.referred] == [(PM, *at)]
 
 
 @pytest.mark.parametrize(
@@ -44,8 +50,7 @@ def test_a_pronoun_names_the_role_in_focus(text: str, roles: tuple[str, ...], at
     ],
 )
 def test_nothing_is_added_otherwise(text: str, roles: tuple[str, ...], focus: str | None) -> None:
-    tracker = make_tracker(text, "ask_compensation", roles=roles, slots={FOCUS_ROLE: focus})
-    assert with_focus_role(tracker).latest_message == tracker.latest_message
+    assert [t for t in read(text, roles, State(focus_role=focus)).titles if t.referred] == []
 
 
 async def test_a_described_role_comes_into_focus(knowledge, domain) -> None:
@@ -80,9 +85,8 @@ async def test_how_do_i_become_one_is_about_the_role_in_focus(knowledge, domain)
 
 @pytest.mark.parametrize(("text", "role"), [("what does the latter do?", PM), ("how do I become the former?", "Buyer")])
 def test_the_former_and_the_latter_are_the_pair_in_order(text: str, role: str) -> None:
-    tracker = make_tracker(text, "describe_role", slots={ROLE_A: "Buyer", ROLE_B: PM, FOCUS_ROLE: None})
-    added = [e for e in with_focus_role(tracker).latest_message["entities"] if e.get("extractor") == "focus_role"]
-    assert [e["value"] for e in added] == [role]
+    question = read(text, (), State(role_a="Buyer", role_b=PM))
+    assert [t.role for t in question.titles if t.referred] == [role]
 
 
 async def test_what_does_the_latter_do_describes_the_second_role_of_the_pair(knowledge, domain) -> None:

@@ -1,6 +1,7 @@
 """The shape of the code: every module of ``actions/`` and ``kb/`` imports, no import cycle among
 them, no action creates another action (they go through ``actions.router``), and no module of
-``actions/`` over 300 lines."""
+``actions/`` over 300 lines, and none builds a changed tracker (a copy with another latest message or
+other slots) for another step to read."""
 
 from __future__ import annotations
 
@@ -85,3 +86,82 @@ def test_no_action_creates_another_action(path: Path) -> None:
 def test_modules_stay_small(path: Path) -> None:
     if str(path.relative_to(ROOT)) not in OVER_LIMIT:
         assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_LINES
+
+
+def tracker_rewrites(source: str) -> list[str]:
+    """What in ``source`` makes a changed tracker for another step: a ``Tracker`` built or copied
+    (``Tracker(...)``, ``Tracker.from_dict``, ``copy.copy``/``deepcopy``), or a tracker's latest message
+    or slots assigned (``x.latest_message = ...``, ``x.slots = ...``)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name) and func.id in ("Tracker", "deepcopy"):
+                found.append(f"line {node.lineno}: {func.id}(...)")
+            elif isinstance(func, ast.Attribute) and func.attr in ("copy", "deepcopy", "from_dict"):
+                owner = func.value.id if isinstance(func.value, ast.Name) else ""
+                if owner in ("copy", "Tracker"):
+                    found.append(f"line {node.lineno}: {owner}.{func.attr}(...)")
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(
+            node, (ast.AugAssign, ast.AnnAssign)) else []  # fmt: skip
+        for target in targets:
+            if isinstance(target, ast.Attribute) and target.attr in ("latest_message", "slots"):
+                found.append(f"line {node.lineno}: .{target.attr} assigned")
+    return found
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "actions").glob("*.py")), ids=lambda p: p.name)
+def test_no_action_rewrites_the_tracker(path: Path) -> None:
+    """Handlers get the ``Question`` read from the message, never a tracker made to say something else."""
+    assert tracker_rewrites(path.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import copy\nresolved = copy.copy(tracker)\n",
+        "t.latest_message = {**t.latest_message, 'text': 'x'}\n",
+        "tracker.slots = {}\n",
+        "Tracker.from_dict(state)\n",
+        "Tracker('id', {}, {}, [], False, None, {}, None)\n",
+    ],
+)
+def test_the_rewrite_finder_finds_a_rewrite(source: str) -> None:
+    assert tracker_rewrites(source) != []
+
+
+# Patterns of shape, not of words: these stay in Python. Every other pattern is built from the
+# word lists of kb/content/vocabulary.yml (``kb.vocabulary.words_pattern``, ``actions.cues``).
+STRUCTURAL = {
+    "choices.PAYLOAD": "a button's payload: /intent{json}",
+    "career_plans.FROM_A_ROLE_WHERE": "'from a <title> where': a title of any words between",
+    "context._SENTENCE": "sentences, by their end marks",
+    "education.ACRONYM": "a short form typed in capitals",
+    "education.NAMED": "'is <name> certification': the name between a verb and the catalogue's noun",
+    "feedback.NEGATED": "a negation by its ending (n't)",
+    "mentions.SHORT_FORM": "two or three capitals",
+    "phrases._SEPARATORS": "punctuation, and the 'separators' cue words",
+    "phrases._SEPARATORS_KEPT": "the same, keeping each separator",
+    "phrases.INTO": "'into <field>': the words after a preposition",
+    "phrases.FROM": "'from <field> into': the words between two prepositions",
+    "ranking.TOP": "number parsing: 'top 3', 'top five'",
+    "interpret.PLACE_WORDS": "the interpreter's own: the words before a place name",
+    "interpret.CLAUSE": "the interpreter's own: clause boundaries",
+}
+
+
+def compiled_patterns(path: Path) -> list[str]:
+    """``module.NAME`` of each module-level ``NAME = re.compile(...)`` in ``path``."""
+    found = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+            func = node.value.func
+            if isinstance(func, ast.Attribute) and func.attr == "compile" and getattr(func.value, "id", "") == "re":
+                found += [f"{path.stem}.{t.id}" for t in node.targets if isinstance(t, ast.Name)]
+    return found
+
+
+def test_word_lists_are_content_not_regexes() -> None:
+    """Only patterns of shape are typed in ``actions/``; cue words live in kb/content/vocabulary.yml."""
+    typed = {name for path in sorted((ROOT / "actions").glob("*.py")) for name in compiled_patterns(path)}
+    assert typed <= set(STRUCTURAL), sorted(typed - set(STRUCTURAL))

@@ -1,0 +1,49 @@
+"""The cue words of the rules that read a question, compiled once from ``kb/content/vocabulary.yml``
+(``cues``): each pattern matches one of its list's words as a whole word (or at the start of the
+message, for the lists named ``*_start``; right before a title, for ``holds``). The rules that use
+them live with the interpreter and the readers; no word list is typed here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.vocabulary import vocabulary, words_pattern
+
+_CUES = vocabulary().cues
+
+
+def cue(name: str) -> re.Pattern[str]:
+    """The words of the cue list ``name`` anywhere in a text, as whole words ("who's" counts as "who")."""
+    return words_pattern(_CUES[name], possessive=True)
+
+
+def opening(name: str) -> re.Pattern[str]:
+    """The words of the cue list ``name`` opening a text ("and a buyer?", "is a buyer paid more ...?")."""
+    return words_pattern(_CUES[name], possessive=True, at="start")
+
+
+COMPARATIVE = cue("comparative")  # a one-role question still missing its second role: "who earns more, a buyer?"
+REPLACE = cue("replace")  # "a buyer instead of the planner"
+FOLLOW_UP = opening("follow_up_start")  # "and a fleet controller?"
+SAYS_WHO = opening("says_who_start")  # "I'm a buyer", "my job right now is dispatcher"
+MY_ROLE = cue("my_role")  # "from my current job"
+HOLDS = words_pattern(_CUES["holds"], possessive=True, at="end")  # "... I work as a" right before a title
+SUPERLATIVE = cue("superlative")
+OVER_ROLES = cue("over_roles")  # "which role ...", "of all"
+OF_A_PAIR = cue("of_a_pair")  # "which of the two jobs ..."
+RANK_WORDS = cue("rank_words")
+QUESTION_START = opening("question_start")
+YES_NO = opening("yes_no_start")
+REPORTS_TO = cue("reports_to")
+AFTER = cue("after")
+FROM_THERE = cue("from_there")
+HOW_LONG = cue("how_long")
+CERTIFICATION = cue("certification")
+NOT_CERTIFICATIONS = frozenset(word.upper() for word in _CUES["not_certifications"])
+UNHELPFUL = cue("unhelpful")
+PICK_BOTH = frozenset(_CUES["pick_both"])  # the whole reply: "both", "all of them" (+ "please", "then")
+PICK_COURTESY = frozenset(_CUES["pick_courtesy"])
+PICK_NEITHER = cue("pick_neither")
+PICK_DROP = words_pattern(_CUES["pick_drop"], at="end")  # "replace the" right before a role
+PICK_FILLER = frozenset(_CUES["pick_filler"])  # words that tell no choice from another

@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from kb.vocabulary import vocabulary, words_pattern
+from kb.content.vocabulary import vocabulary, words_pattern
 
 
-LESS = words_pattern(vocabulary().polarity["less"])  # kb/content/vocabulary.yml
+LESS = words_pattern(vocabulary().polarity["less"])  # kb/data/vocabulary.yml
 MORE = words_pattern(vocabulary().polarity["more"])
 YES_NO = re.compile(r"^\W*(is|are|does|do|did|will|would|can|could|has|have|should)\b", re.IGNORECASE)
 REPORTS_TO = re.compile(r"\b(report|reports|reporting|answer|answers)\s+(directly\s+)?(to|into)\b", re.IGNORECASE)

@@ -3,7 +3,7 @@ useful for an inventory manager?", "compare the education of a buyer and a procu
 
 A thin adapter: the roles come from the message (else the conversation's pair, else the user's own
 role), certifications from the KB catalogue (``kb.education.certifications_in_text``); the answer
-is one of ``kb.education``'s queries worded by ``kb.answers_education``.
+is one of ``kb.education``'s queries worded by ``kb.wording.education``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from actions.reading import part_kinds, read_question
 from actions.router import handles, route_parts
 from actions.mentions import focused, mentioned_roles, report_unknown
 from actions.slots import CURRENT_ROLE, EDUCATION, ROLE_A, ROLE_B
-from kb import answers_education
+from kb.wording import education as answers_education
 from kb.education import (
     certification_fit,
     certifications_in_text,
@@ -32,7 +32,7 @@ from kb.education import (
     role_education,
 )
 from kb.queries import common_roles
-from kb.vocabulary import vocabulary
+from kb.content.vocabulary import vocabulary
 
 CERTIFICATION_WORDS = re.compile(r"\b(cert\w*|credential\w*|licen[cs]\w*|accredit\w*|belts?|course\w*)\b", re.I)
 # A short form typed in capitals ("is CPMI useful ...?") or a name followed by "certification".
@@ -43,7 +43,7 @@ NAMED = re.compile(
     re.I,
 )
 # Words of education questions, never unknown role names ("do I need a degree?").
-EDUCATION_WORDS = frozenset(vocabulary().list("education"))  # kb/content/vocabulary.yml
+EDUCATION_WORDS = frozenset(vocabulary().list("education"))  # kb/data/vocabulary.yml
 NOT_CERTIFICATIONS = frozenset(
     {"MBA", "BA", "BSC", "MSC", "PHD", "US", "UK", "EU", "OK", "HR", "IT", "ERP", "SAP", "KPI"}
 )

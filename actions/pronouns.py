@@ -17,9 +17,9 @@ from rasa_sdk import Tracker
 
 from actions.knowledge import role_entities
 from actions.slots import FOCUS_ROLE, JOB_ROLE, ROLE_A, ROLE_B
-from kb.vocabulary import vocabulary, words_pattern
+from kb.content.vocabulary import vocabulary, words_pattern
 
-_REFERENCES = vocabulary().references  # kb/content/vocabulary.yml
+_REFERENCES = vocabulary().references  # kb/data/vocabulary.yml
 _BEFORE_ONE = sorted(
     {re.escape(w.removesuffix(" one")).replace(r"\ ", r"\s+") for w in _REFERENCES["become_one"]}, key=len
 )

@@ -3,7 +3,7 @@
 Pure functions over a ``Session``, answered from the reporting graph (``Role.reports_to``,
 see ``kb.reporting``). Questions on a dimension asked the other way round ("who earns
 less?", "is a shift manager above a supervisor?") need no query of their own: they are
-``kb.queries.compare_on`` verdicts worded by ``kb.answers_polarity``.
+``kb.queries.compare_on`` verdicts worded by ``kb.wording.polarity``.
 """
 
 from __future__ import annotations

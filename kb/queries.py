@@ -31,7 +31,7 @@ from kb.results import (
     UnknownRole,
 )
 from kb.routes import career_path, entry_roles
-from kb.wages import resolve_area
+from kb.wages.figures import resolve_area
 
 RoleRef = Union[str, RoleInfo]
 COMPENSATION = "compensation"

@@ -27,7 +27,7 @@ def career_path(session: Session, start: RoleRef, goal: RoleRef) -> Union[Career
 
     Reporting lines are not moves: a Warehouse Associate reports to a Warehouse Manager but
     does not usually become one in a single step. ``make kb`` keeps every step within one
-    level of seniority (``kb.validate_career``)."""
+    level of seniority (``kb.content.rules.career``)."""
     a, b = _role(session, start), _role(session, goal)
     for ref, role in ((start, a), (goal, b)):
         if role is None:

@@ -1,6 +1,6 @@
 """Recognising roles and dimensions in what people type, on the small test KB (tests/fixtures/small_kb).
 
-That every alias of the real content resolves is a content test (test_content.py).
+That every alias of the real content resolves is a content test (data/test_content.py).
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ import pytest
 from sqlalchemy.orm import Session
 
 from kb.build import build_database
-from kb.content import Content
+from kb.content.load import Content
 from kb.db import make_engine
 from kb.fuzzy import score
 from kb.resolve import alias_index, resolve_dimension, resolve_role
 from kb.text import lookup_key
-from kb.validate import DIMENSION_SLUGS
+from kb.content.validate import DIMENSION_SLUGS
 from kb.results import DimensionInfo, RoleMatch, UnknownDimension, UnknownRole
 
 

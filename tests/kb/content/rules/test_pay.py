@@ -1,4 +1,4 @@
-"""The pay rules (``kb/validate_pay.py``): SOC codes, pay positions and no typed pay figures.
+"""The pay rules (``kb/content/rules/pay.py``): SOC codes, pay positions and no typed pay figures.
 
 Each case edits a copy of the small test KB and expects the exact ``file:line: message``.
 """
@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from kb.content import load_content
-from kb.validate import validate
+from kb.content.load import load_content
+from kb.content.validate import validate
 from tests.conftest import SMALL_KB_DIR
-from tests.kb.test_validate import edit
+from tests.kb.content.test_validate import edit
 
 OM = "roles/operations-manager.yml"
 CONTRAST = "contrasts/head-of-operations--operations-manager.yml"

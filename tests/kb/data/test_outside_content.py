@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kb.content import Content
+from kb.content.load import Content
 from kb.nlp import LABEL, OCCUPATION, make_pipeline, occupation_patterns, role_patterns, kb_aliases
 from kb.models import RoleAlias
-from kb.validate_outside import check_outside
-from kb.wages_fetch import OEWS_DIR
-from kb.wages_load import detailed_codes, known_soc_codes
+from kb.content.rules.outside import check_outside
+from kb.wages.fetch import OEWS_DIR
+from kb.wages.load import detailed_codes, known_soc_codes
 
 OEWS_FILE = OEWS_DIR / "oews-2025.sqlite"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kb.content import load_content
-from kb.validate import validate
-from kb.validate_outside import check_outside
+from kb.content.load import load_content
+from kb.content.validate import validate
+from kb.content.rules.outside import check_outside
 from tests.conftest import SMALL_KB_DIR
 
 

@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 from sqlalchemy.orm import Session
 
 from kb.build import build_database
-from kb.content import load_content
+from kb.content.load import load_content
 from kb.db import make_engine
 from kb.ingest import ArticleError, Vocabulary, draft_article, ingest_file
 from kb.ingest.article import parse_article
@@ -27,7 +27,7 @@ OM, OS = "Operations Manager", "Operations Supervisor"
 
 @pytest.fixture(scope="module")
 def vocabulary() -> Vocabulary:
-    """Role names and dimension words straight from kb/content, valid or not mid-edit."""
+    """Role names and dimension words straight from kb/data, valid or not mid-edit."""
     return Vocabulary.from_content(load_content())
 
 
@@ -224,7 +224,7 @@ def test_ingest_reads_a_built_knowledge_base_and_the_cli_prints_the_report(tmp_p
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[3])},
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[1:] == [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from kb import answers
+from kb.wording import answers
 from kb.queries import compare, compare_all, compare_on, describe_role, career_path
 from kb.resolve import all_dimensions
 from kb.results import Comparison, SameRole, UnknownDimension, UnknownRole, Verdict

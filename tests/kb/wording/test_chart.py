@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from kb.chart import LABEL_PX, WIDTH_PX, leading_first, profile_figure
+from kb.wording.chart import LABEL_PX, WIDTH_PX, leading_first, profile_figure
 from kb.db import open_existing
 from kb.queries import compare_all
 from kb.results import Comparison

@@ -1,4 +1,4 @@
-"""Content tests: what the real knowledge base (``kb/content``) must say.
+"""Content tests: what the real knowledge base (``kb/data``) must say.
 
 These fail when the content is edited in a way that changes what users are told, not when
 code changes; code is tested on the small test KB (``tests/fixtures/small_kb``).
@@ -13,14 +13,14 @@ import pytest
 from sqlalchemy.orm import Session
 
 from actions.help import OPENERS
-from kb.content import Content
+from kb.content.load import Content
 from kb.nlp import LABEL, kb_aliases, make_pipeline, role_patterns
 from kb.reporting import reporting_line
 from kb.queries import career_path, compare_all, compare_on, describe_role, list_roles
 from kb.related import related_comparisons
 from kb.resolve import resolve_role
 from kb.results import CareerPath, Comparison, RoleMatch, RoleProfile, Verdict
-from kb.validate import DIMENSION_SLUGS
+from kb.content.validate import DIMENSION_SLUGS
 
 HOO, OM = "Head of Operations", "Operations Manager"
 

@@ -8,8 +8,8 @@ from itertools import combinations
 import pytest
 from sqlalchemy.orm import Session
 
-from kb import answers
-from kb.content import Content
+from kb.wording import answers
+from kb.content.load import Content
 from kb.education import EducationProfile, role_education
 from kb.queries import career_path, compare_on, contrast_sources, entry_roles, describe_role
 from kb.reporting import reporting_line

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from kb.content import load_content
-from kb.validate import DIMENSION_SLUGS, validate
-from kb.validate_pay_levels import check_pay_levels, level_for
-from kb.validate_text import fewest_years
+from kb.content.load import load_content
+from kb.content.validate import DIMENSION_SLUGS, validate
+from kb.content.rules.pay_levels import check_pay_levels, level_for
+from kb.content.rules.text import fewest_years
 from tests.conftest import SMALL_KB_DIR
 
 OM, LEAD, SUPERVISOR = "roles/operations-manager.yml", "roles/operations-lead.yml", "roles/operations-supervisor.yml"

@@ -12,17 +12,17 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from kb import answers_outside
-from kb.content import Content, load_content
+from kb.wording import outside as answers_outside
+from kb.content.load import Content, load_content
 from kb.nlp import OCCUPATION, build_pipeline
-from kb.outside import occupation_forms, outside_pay, resolve_occupation, route_in, title_forms, ways_in
-from kb.outside_results import OccupationInfo, OutsidePay
-from kb.pay_mix import pay_mix
+from kb.wages.outside import occupation_forms, outside_pay, resolve_occupation, route_in, title_forms, ways_in
+from kb.wages.outside_results import OccupationInfo, OutsidePay
+from kb.wages.pay_mix import pay_mix
 from kb.resolve import resolve_role
 from kb.results import RoleMatch, UnknownArea
-from kb.validate_outside import check_outside
-from kb.wages_fetch import sha256_of
-from kb.wages_load import known_soc_codes, load_wages
+from kb.content.rules.outside import check_outside
+from kb.wages.fetch import sha256_of
+from kb.wages.load import known_soc_codes, load_wages
 from tests.conftest import SMALL_KB_DIR, in_memory
 from tests.fixtures.small_oews import write_small_oews
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kb.content import CONTENT_DIR, load_content
-from kb.validate import DIMENSION_SLUGS, validate
+from kb.content.load import CONTENT_DIR, load_content
+from kb.content.validate import DIMENSION_SLUGS, validate
 
 # name, seniority, reports_to, hierarchy text, level on every dimension
 ROLES = (
@@ -22,7 +22,7 @@ ROLES = (
     ("Supply Chain Manager", 5, None, "A Supply Chain Manager leads the supply chain teams.", 4),
     ("Production Planner", 2, "Production Manager", "A Production Planner reports to the Production Manager.", 3),
 )
-# Career steps, so that every role from rank 3 up has a way in (``kb.validate_career``).
+# Career steps, so that every role from rank 3 up has a way in (``kb.content.rules.career``).
 NEXT = {
     "Production Planner": "Production Manager",
     "Production Manager": "Plant Manager, Supply Chain Manager",

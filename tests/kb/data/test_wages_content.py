@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from kb import answers
-from kb.content import Content
+from kb.wording import answers
+from kb.content.load import Content
 from kb.queries import compare
 from kb.results import Verdict
-from kb.validate import validate
-from kb.wages_fetch import WageData, ensure_wage_data
-from kb.wages_load import known_soc_codes, load_wages
+from kb.content.validate import validate
+from kb.wages.fetch import WageData, ensure_wage_data
+from kb.wages.load import known_soc_codes, load_wages
 from tests.conftest import in_memory
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from kb.content import load_content
+from kb.content.load import load_content
 from kb.ingest import IngestReport, Vocabulary, draft_article
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -58,7 +58,7 @@ def article_path(name: str) -> Path:
 
 @pytest.fixture(scope="module")
 def vocabulary() -> Vocabulary:
-    """Role names and dimension words straight from kb/content, valid or not mid-edit."""
+    """Role names and dimension words straight from kb/data, valid or not mid-edit."""
     return Vocabulary.from_content(load_content())
 
 

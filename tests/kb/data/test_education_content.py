@@ -1,4 +1,4 @@
-"""What the real content tells users about education and certifications (``kb/content``)."""
+"""What the real content tells users about education and certifications (``kb/data``)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from collections import Counter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kb.answers_education import certification_fit_text, education_text, level_sentence
-from kb.content import Content
+from kb.wording.education import certification_fit_text, education_text, level_sentence
+from kb.content.load import Content
 from kb.education import CertificationFit, EducationComparison, EducationProfile, certification_fit
 from kb.education import compare_education, role_education
 from kb.models import Role

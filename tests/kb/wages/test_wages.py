@@ -21,15 +21,15 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from kb import answers
-from kb.content import Content
+from kb.wording import answers
+from kb.content.load import Content
 from kb.queries import compare_on
 from kb.resolve import resolve_role
 from kb.results import RoleMatch, UnknownArea, Verdict
-from kb.wage_models import Wage
-from kb.wages import pay_figures, resolve_area
-from kb.wages_fetch import WageDataError, WheelPin, ensure_wage_data, sha256_of
-from kb.wages_load import known_soc_codes, load_wages
+from kb.wages.models import Wage
+from kb.wages.figures import pay_figures, resolve_area
+from kb.wages.fetch import WageDataError, WheelPin, ensure_wage_data, sha256_of
+from kb.wages.load import known_soc_codes, load_wages
 from tests.conftest import in_memory
 
 OEWS_SCHEMA = """

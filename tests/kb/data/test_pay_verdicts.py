@@ -10,15 +10,15 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy.orm import Session
 
-from kb import answers
-from kb.content import Content
-from kb.pay_verdict import TIE_RATIO, PayRange, pay_leader
+from kb.wording import answers
+from kb.content.load import Content
+from kb.wages.verdict import TIE_RATIO, PayRange, pay_leader
 from kb.queries import compare, compare_all, compare_on, list_roles
 from kb.ranking import Ranking, rank
 from kb.results import Comparison, Verdict
 from kb.verdicts import role_range
-from kb.wages_fetch import ensure_wage_data
-from kb.wages_load import load_wages
+from kb.wages.fetch import ensure_wage_data
+from kb.wages.load import load_wages
 from tests.conftest import in_memory
 
 GAP = re.compile(r"\. The .+ earns about (\d+% more|twice as much|two and a half times as much|\d+ times as much), ")

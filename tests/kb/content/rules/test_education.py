@@ -1,4 +1,4 @@
-"""The education rules (``kb/validate_education.py``): levels, notes, and certifications known to the catalogue.
+"""The education rules (``kb/content/rules/education.py``): levels, notes, and certifications known to the catalogue.
 
 Each case edits a copy of the small test KB and expects the exact ``file:line: message``.
 """
@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from kb.content import load_content
-from kb.validate import validate
+from kb.content.load import load_content
+from kb.content.validate import validate
 from tests.conftest import SMALL_KB_DIR
-from tests.kb.test_validate import edit
+from tests.kb.content.test_validate import edit
 
 BUYER = "roles/buyer.yml"
 CATALOGUE = "certifications.yml"

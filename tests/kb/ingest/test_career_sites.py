@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from kb.content import load_content
+from kb.content.load import load_content
 from kb.ingest import ArticleError, IngestReport, Vocabulary, draft_article
 
 FOLDER = Path(__file__).parent / "articles" / "career_sites"

@@ -16,8 +16,8 @@ from typing import Optional
 
 import pytest
 
-from kb.content import CONTENT_DIR, load_content
-from kb.validate import DIMENSION_SLUGS, validate
+from kb.content.load import CONTENT_DIR, load_content
+from kb.content.validate import DIMENSION_SLUGS, validate
 from tests.conftest import SMALL_KB_DIR
 
 OM = "roles/operations-manager.yml"

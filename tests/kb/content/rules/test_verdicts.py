@@ -84,28 +84,29 @@ def test_a_superior_that_trails_its_report_on_strategy(content_dir: Path) -> Non
     ]
 
 
-def test_a_budget_text_that_contradicts_the_level(content_dir: Path) -> None:
-    line = edit(
-        content_dir / OM,
-        "text: An Operations Manager is at level 3 on budget. Test text.",
-        "text: An Operations Manager owns a budget of hundreds of millions.",
-    )
-    assert errors_of(content_dir) == [
-        f"{content_dir / OM}:{line - 1}: 'Operations Manager' has budget level 3, but its text names "
-        "hundreds of millions or billions, which is level 5"
-    ]
-
-
-def test_an_experience_text_that_contradicts_the_level(content_dir: Path) -> None:
-    line = edit(
-        content_dir / LEAD,
-        "text: An Operations Lead is at level 2 on experience. Test text.",
-        "text: An Operations Lead usually has ten to fifteen years in operations.",
-    )
-    assert errors_of(content_dir) == [
-        f"{content_dir / LEAD}:{line - 1}: 'Operations Lead' has experience level 2 (1 to 3 years at least), "
-        "but its text asks for 10 years or more"
-    ]
+@pytest.mark.parametrize(
+    ("path", "old", "new", "expected"),
+    [
+        pytest.param(
+            OM,
+            "text: An Operations Manager is at level 3 on budget. Test text.",
+            "text: An Operations Manager owns a budget of hundreds of millions.",
+            "'Operations Manager' has budget level 3, but its text names hundreds of millions or billions, "
+            "which is level 5",
+            id="budget",
+        ),
+        pytest.param(
+            LEAD,
+            "text: An Operations Lead is at level 2 on experience. Test text.",
+            "text: An Operations Lead usually has ten to fifteen years in operations.",
+            "'Operations Lead' has experience level 2 (1 to 3 years at least), but its text asks for 10 years or more",
+            id="experience",
+        ),
+    ],
+)
+def test_a_text_that_contradicts_the_level(content_dir: Path, path: str, old: str, new: str, expected: str) -> None:
+    line = edit(content_dir / path, old, new)
+    assert errors_of(content_dir) == [f"{content_dir / path}:{line - 1}: {expected}"]
 
 
 @pytest.mark.parametrize(

@@ -30,17 +30,8 @@ class AspectSpec:
 def read_aspects(path: Path, errors: list[ContentError]) -> list[AspectSpec]:
     """``aspects.yml``: a list of aspects, each with ``slug``, ``says``, ``nearest`` and ``words``."""
     reader = Reader(path, errors)
-    data = reader.load()
-    if data is None:
-        return []
-    if not isinstance(data, list):
-        reader.fail(Where(path, 1), "the aspects file must be a list")
-        return []
     aspects = []
-    for entry in data:
-        node = reader.mapping(entry, "each aspect")
-        if node is None:
-            continue
+    for node in reader.load_list("aspects", "each aspect"):
         slug, says = reader.text(node, "slug"), reader.text(node, "says")
         nearest = reader.text(node, "nearest", required=False)
         if "nearest" not in node:

@@ -40,10 +40,7 @@ class AmbiguousSpec:
 def read_contrast(path: Path, errors: list[ContentError]) -> Optional[ContrastSpec]:
     """One file of ``contrasts/``: two roles, a point per dimension (leader or tie, text) and its sources."""
     reader = Reader(path, errors)
-    node = reader.load()
-    if node is None:
-        return None
-    node = reader.mapping(node, "a contrast file")
+    node = reader.load_mapping("a contrast file")
     if node is None:
         return None
     roles = reader.texts(node, "roles")
@@ -55,10 +52,8 @@ def read_contrast(path: Path, errors: list[ContentError]) -> Optional[ContrastSp
         return None
     contrast = ContrastSpec(roles=(roles[0][0], roles[1][0]), points={}, where=reader.where(node))
     contrast.sources = read_sources(reader, node)
-    points = node.get("points")
-    if points is None or reader.mapping(points, "'points'") is None:
-        if points is None:
-            reader.fail(contrast.where, "missing 'points'")
+    points = reader.section(node, "points")
+    if points is None:
         return contrast
     for slug, point in points.items():
         point_node = reader.mapping(point, f"point '{slug}'")
@@ -78,10 +73,7 @@ def read_contrast(path: Path, errors: list[ContentError]) -> Optional[ContrastSp
 def read_ambiguous(path: Path, errors: list[ContentError]) -> list[AmbiguousSpec]:
     """``ambiguous.yml``: a mapping from a short form to the list of role names it may mean."""
     reader = Reader(path, errors)
-    data = reader.load()
-    if data is None:
-        return []
-    node = reader.mapping(data, "the ambiguous forms file")
+    node = reader.load_mapping("the ambiguous forms file")
     if node is None:
         return []
     forms = []

@@ -104,17 +104,8 @@ def read_certifications(reader: Reader, node: CommentedMap) -> list[Certificatio
 def read_catalogue(path: Path, errors: list[ContentError]) -> list[CertificationSpec]:
     """``certifications.yml``: a list of entries with name, full_name, issuer, covers and aliases."""
     reader = Reader(path, errors)
-    data = reader.load()
-    if data is None:
-        return []
-    if not isinstance(data, CommentedSeq):
-        reader.fail(Where(path, 1), "the certifications file must be a list")
-        return []
     entries = []
-    for item in data:
-        node = reader.mapping(item, "each certification")
-        if node is None:
-            continue
+    for node in reader.load_list("certifications", "each certification"):
         name, full_name = reader.text(node, "name"), reader.text(node, "full_name")
         issuer, covers = reader.text(node, "issuer"), reader.text(node, "covers")
         if name and full_name and issuer and covers:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap
 
 from kb.content.aspects import AspectSpec, read_aspects
 from kb.content.vocabulary import Vocabulary, read_vocabulary
@@ -94,17 +94,8 @@ class Content:
 
 def _read_dimensions(path: Path, errors: list[ContentError]) -> list[DimensionSpec]:
     reader = Reader(path, errors)
-    data = reader.load()
-    if data is None:
-        return []
-    if not isinstance(data, CommentedSeq):
-        reader.fail(Where(path, 1), "the dimensions file must be a list")
-        return []
     dimensions = []
-    for item in data:
-        node = reader.mapping(item, "each dimension")
-        if node is None:
-            continue
+    for node in reader.load_list("dimensions", "each dimension"):
         slug, name = reader.text(node, "slug"), reader.text(node, "name")
         more, tie = reader.text(node, "more"), reader.text(node, "tie")
         if slug and name and more and tie:
@@ -124,10 +115,7 @@ def _read_dimensions(path: Path, errors: list[ContentError]) -> list[DimensionSp
 
 def _read_role(path: Path, errors: list[ContentError]) -> Optional[RoleSpec]:
     reader = Reader(path, errors)
-    node = reader.load()
-    if node is None:
-        return None
-    node = reader.mapping(node, "a role file")
+    node = reader.load_mapping("a role file")
     if node is None:
         return None
     name, family = reader.text(node, "name"), reader.text(node, "family")
@@ -151,10 +139,8 @@ def _read_role(path: Path, errors: list[ContentError]) -> Optional[RoleSpec]:
         certifications=read_certifications(reader, node),
         pay_mix=read_pay_mix(reader, node),
     )
-    traits = node.get("traits")
-    if traits is None:
-        reader.fail(role.where, "missing 'traits'")
-    elif reader.mapping(traits, "'traits'") is not None:
+    traits = reader.section(node, "traits")
+    if traits is not None:
         for slug, trait in traits.items():
             trait_where = reader.where(traits, slug)
             trait_node = reader.mapping(trait, f"trait '{slug}'")

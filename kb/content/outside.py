@@ -92,19 +92,10 @@ def read_pay_mix(reader: Reader, node: CommentedMap) -> Optional[PayMixSpec]:
     return None
 
 
-def _list(reader: Reader, data: object, what: str) -> list[CommentedMap]:
-    if data is None:
-        return []
-    if not isinstance(data, CommentedSeq):
-        reader.fail(Where(reader.path, 1), f"the {what} file must be a list")
-        return []
-    return [node for item in data if (node := reader.mapping(item, f"each {what} entry")) is not None]
-
-
 def read_occupations(path: Path, errors: list[ContentError]) -> list[OccupationAliasSpec]:
     reader = Reader(path, errors)
     found = []
-    for node in _list(reader, reader.load(), "occupations"):
+    for node in reader.load_list("occupations", "each occupations entry"):
         soc = node.get("soc")
         soc = str(soc).strip() if soc is not None else None
         group, name = reader.text(node, "group", required=False), reader.text(node, "name", required=False)
@@ -130,7 +121,7 @@ def read_occupations(path: Path, errors: list[ContentError]) -> list[OccupationA
 def read_ways_in(path: Path, errors: list[ContentError]) -> list[WayInSpec]:
     reader = Reader(path, errors)
     groups = []
-    for node in _list(reader, reader.load(), "ways in"):
+    for node in reader.load_list("ways in", "each ways in entry"):
         slug, name = reader.text(node, "slug"), reader.text(node, "name")
         lacks = reader.text(node, "lacks")
         step = reader.mapping(node.get("first_step"), "'first_step'") if "first_step" in node else None
@@ -177,8 +168,7 @@ def read_outside(content_dir: Path, errors: list[ContentError]) -> OutsideConten
         outside.ways_in = read_ways_in(ways_in, errors)
     if (content_dir / CUES_FILE).exists():
         reader = Reader(content_dir / CUES_FILE, errors)
-        node = reader.load()
-        node = reader.mapping(node, "the cues file") if node is not None else None
+        node = reader.load_mapping("the cues file")
         for kind in CUE_KINDS if node is not None else ():
             outside.cues[kind] = reader.texts(node, kind)
         for kind in node or ():

@@ -113,3 +113,27 @@ class Reader:
             self.fail(Where(self.path, _line(node) if node is not None else 1), f"{what} must be a mapping")
             return None
         return node
+
+    def load_mapping(self, what: str) -> Optional[CommentedMap]:
+        """The whole file as a mapping (``what`` names it in the problem), or None with the problem recorded."""
+        data = self.load()
+        return self.mapping(data, what) if data is not None else None
+
+    def load_list(self, what: str, each: str) -> list[CommentedMap]:
+        """The whole file as a list of mappings; ``what`` names the file and ``each`` an entry in the problems.
+        Entries that are no mapping are left out (with the problem recorded)."""
+        data = self.load()
+        if data is None:
+            return []
+        if not isinstance(data, CommentedSeq):
+            self.fail(Where(self.path, 1), f"the {what} file must be a list")
+            return []
+        return [node for item in data if (node := self.mapping(item, each)) is not None]
+
+    def section(self, node: CommentedMap, key: str) -> Optional[CommentedMap]:
+        """The mapping under ``key``, or None with the problem recorded (missing or empty, or not a mapping)."""
+        value = node.get(key)
+        if value is None:
+            self.fail(self.where(node), f"missing '{key}'")
+            return None
+        return self.mapping(value, f"'{key}'")

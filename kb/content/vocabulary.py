@@ -57,8 +57,7 @@ def _groups(reader: Reader, node: object, what: str) -> dict[str, tuple[str, ...
 def read_vocabulary(path: Path, errors: list[ContentError]) -> Vocabulary:
     """The file's words; its shape problems are appended to ``errors``."""
     reader = Reader(path, errors)
-    data = reader.load()
-    node = reader.mapping(data, "the vocabulary file") if data is not None else None
+    node = reader.load_mapping("the vocabulary file")
     if node is None:
         return Vocabulary(source=path)
     for name in ("dimensions", "families", "references", "polarity", "titles", "places", "title_phrases", *WORD_LISTS):

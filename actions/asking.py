@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from typing import Optional
 
 from actions.cues import REPORTS_TO, YES_NO
-from kb.vocabulary import vocabulary, words_pattern
+from kb.content.vocabulary import vocabulary, words_pattern
 
 
-LESS = words_pattern(vocabulary().polarity["less"])  # kb/content/vocabulary.yml
+LESS = words_pattern(vocabulary().polarity["less"])  # kb/data/vocabulary.yml
 MORE = words_pattern(vocabulary().polarity["more"])
 
 

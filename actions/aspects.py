@@ -2,7 +2,7 @@
 
 Whatever NLU read ("which job is more stressful?" can look like a strategy question, "do logistics
 coordinators have a decent work-life balance" like someone saying what they do), a message that
-names such an aspect (``kb/content/aspects.yml``) and none of the twelve dimensions gets a plain
+names such an aspect (``kb/data/aspects.yml``) and none of the twelve dimensions gets a plain
 answer: what Rolewise doesn't compare, the nearest dimension it does, never a verdict. The
 actions that answer free text run ``answer_aspect`` first (``KnowledgeAction.answers_free_questions``).
 """

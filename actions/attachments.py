@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from actions.feedback import feedback_buttons
 from actions.usage import note_ask
-from kb.chart import alt_text, pair_key
+from kb.wording.chart import alt_text, pair_key
 from kb.results import Comparison, Verdict
 
 CHART_ROUTE = "/webhooks/charts"

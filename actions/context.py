@@ -13,7 +13,7 @@ from typing import Literal, Mapping, Optional
 from actions.cues import FOLLOW_UP, MY_ROLE, REPLACE
 from actions.choices import Choice, Pending  # noqa: F401  (actions.render reads them from here)
 from actions.question import Question
-from kb.vocabulary import vocabulary, words_pattern
+from kb.content.vocabulary import vocabulary, words_pattern
 from actions.slots import COMPARE, DIMENSION_INTENT_PREFIX, FULL_COMPARISON, INFORM, WHY
 
 PlanKind = Literal["answer", "ask_roles", "ask_which", "unknown_role", "same_role", "explain", "nothing_to_explain"]
@@ -64,7 +64,7 @@ def is_question(intent: Optional[str]) -> bool:
 
 
 
-CAREER_WORDS = words_pattern(vocabulary().list("career"))  # kb/content/vocabulary.yml
+CAREER_WORDS = words_pattern(vocabulary().list("career"))  # kb/data/vocabulary.yml
 
 
 def is_role_follow_up(text: str, pair: Optional[tuple[str, str]]) -> bool:

@@ -1,4 +1,4 @@
-"""The cue words of the rules that read a question, compiled once from ``kb/content/vocabulary.yml``
+"""The cue words of the rules that read a question, compiled once from ``kb/data/vocabulary.yml``
 (``cues``): each pattern matches one of its list's words as a whole word (or at the start of the
 message, for the lists named ``*_start``; right before a title, for ``holds``). The rules that use
 them live with the interpreter and the readers; no word list is typed here.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kb.vocabulary import vocabulary, words_pattern
+from kb.content.vocabulary import vocabulary, words_pattern
 
 _CUES = vocabulary().cues
 

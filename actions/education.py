@@ -3,7 +3,7 @@ useful for an inventory manager?", "compare the education of a buyer and a procu
 
 A thin adapter: the roles come from the message (else the conversation's pair, else the user's own
 role), certifications from the KB catalogue (``kb.education.certifications_in_text``); the answer
-is one of ``kb.education``'s queries worded by ``kb.answers_education``.
+is one of ``kb.education``'s queries worded by ``kb.wording.education``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from actions.question import Education, Question
 from actions.router import Slots, handles, route
 from actions.mentions import focused, mentioned_roles, report_unknown
 from actions.slots import CURRENT_ROLE, EDUCATION, ROLE_A, ROLE_B
-from kb import answers_education
+from kb.wording import education as answers_education
 from kb.education import (
     certification_fit,
     certifications_in_text,
@@ -31,7 +31,7 @@ from kb.education import (
     role_education,
 )
 from kb.queries import common_roles
-from kb.vocabulary import vocabulary
+from kb.content.vocabulary import vocabulary
 
 # A short form typed in capitals ("is CPMI useful ...?") or a name followed by "certification".
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9/-]{1,7}\b")
@@ -41,7 +41,7 @@ NAMED = re.compile(
     re.I,
 )
 # Words of education questions, never unknown role names ("do I need a degree?").
-EDUCATION_WORDS = frozenset(vocabulary().list("education"))  # kb/content/vocabulary.yml
+EDUCATION_WORDS = frozenset(vocabulary().list("education"))  # kb/data/vocabulary.yml
 
 
 def unknown_certification(text: str) -> Optional[str]:

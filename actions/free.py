@@ -23,7 +23,7 @@ from actions.ranking import answer_ranking
 from actions.reading import read_question
 from actions.router import Slots
 from actions.slots import CURRENT_OCCUPATION
-from kb.outside import cue_in
+from kb.wages.outside import cue_in
 
 
 class FreeQuestionAction(KnowledgeAction):

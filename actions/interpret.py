@@ -2,7 +2,7 @@
 
 ``interpret(text, state, titles, intent, lexicon)`` is pure: the role matcher's titles (known and
 unknown, with spans) and the KB's area names come in, the words come from
-``kb/content/vocabulary.yml``. It resolves references ("it", "those guys", "the latter"), reads
+``kb/data/vocabulary.yml``. It resolves references ("it", "those guys", "the latter"), reads
 what the message turns down ("no, not the COO, I meant the VP", "forget pay"), the place pay is
 asked for ("in Illinois", "around Phoenix", "Bay Area"; outside the US said plainly), the
 direction of a comparison, a feeling word of a story, and parts of different kinds
@@ -35,7 +35,7 @@ from actions.question import (
     Title,
     Unknown,
 )
-from kb.vocabulary import Vocabulary, vocabulary, words_pattern
+from kb.content.vocabulary import Vocabulary, vocabulary, words_pattern
 
 KINDS: dict[str, type[Question]] = {
     "compare_roles": Compare, "inform": Compare, "describe_role": Describe, "list_roles": Listing,

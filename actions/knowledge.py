@@ -28,7 +28,7 @@ from kb.snapshot import build_id
 from kb.resolve import resolve_role, roles_named
 from kb.results import RoleMatch
 from kb.text import lookup_key
-from kb.vocabulary import vocabulary
+from kb.content.vocabulary import vocabulary
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -38,9 +38,9 @@ from actions.slots import (
     ROUTE_END,
     STATE_ROLE,
 )
-from kb import answers, answers_outside
-from kb.outside import cue_in, outside_pay, resolve_occupation, route_in, ways_in
-from kb.outside_results import OccupationInfo
+from kb.wording import answers, outside as answers_outside
+from kb.wages.outside import cue_in, outside_pay, resolve_occupation, route_in, ways_in
+from kb.wages.outside_results import OccupationInfo
 from kb.resolve import resolve_dimension
 from kb.results import DimensionInfo, RoleInfo, UnknownArea
 

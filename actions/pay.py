@@ -1,7 +1,7 @@
 """The full BLS figures behind a pay answer: a pay answer carries a short summary and a button
 (``actions.render.pay_detail_button``: ``/pay_detail{"job_role": [...]}``); clicking it, or asking
 "show me the full pay figures", gets every figure of each role's SOC occupations
-(``kb.answers.pay_text``), read from the KB.
+(``kb.wording.answers.pay_text``), read from the KB.
 
 The roles come from the click's payload, else the conversation's pair, else the role in focus.
 """
@@ -18,10 +18,10 @@ from actions.question import Question
 from actions.reading import read_question
 from actions.router import Slots
 from actions.slots import FOCUS_ROLE, ROLE_A, ROLE_B
-from kb.answers import pay_text
+from kb.wording.answers import pay_text
 from kb.resolve import resolve_role
 from kb.results import RoleInfo, RoleMatch
-from kb.wages import pay_figures
+from kb.wages.figures import pay_figures
 
 
 def asked_roles(question: Question, slots: Slots) -> list[str]:

@@ -2,7 +2,7 @@
 
 Answered from the role files' ``pay_mix`` for the roles the message names (one or two), else the
 role in focus or the pair being discussed. Benefits (pensions, health cover) stay an aspect
-Rolewise does not compare (``kb/content/aspects.yml``).
+Rolewise does not compare (``kb/data/aspects.yml``).
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from actions.mentions import mentioned_roles
 from actions.question import Question
 from actions.router import Slots
 from actions.slots import FOCUS_ROLE, NEEDS_ROLES, ROLE_A, ROLE_B
-from kb import answers, answers_outside
-from kb.pay_mix import pay_mix
+from kb.wording import answers, outside as answers_outside
+from kb.wages.pay_mix import pay_mix
 from kb.queries import common_roles, compare_on
 from kb.results import Verdict
-from kb.wages import pay_figures
+from kb.wages.figures import pay_figures
 
 ASK_PAY_MIX = "Which role's pay mix (salary, bonus, equity) would you like?"
 

@@ -1,7 +1,7 @@
 """Finding phrases that look like job titles but name no known role ("chief vibes officer").
 
 The words (title words, words that lead or trail a title, generic nouns) are content in
-``kb/content/vocabulary.yml``; kept apart from ``actions.context`` so that module stays about
+``kb/data/vocabulary.yml``; kept apart from ``actions.context`` so that module stays about
 what a message means.
 """
 
@@ -12,14 +12,14 @@ from typing import Optional
 
 from rapidfuzz import fuzz, process
 
-from kb.vocabulary import alternatives, vocabulary
+from kb.content.vocabulary import alternatives, vocabulary
 
-_CUES = vocabulary().cues  # kb/content/vocabulary.yml
+_CUES = vocabulary().cues  # kb/data/vocabulary.yml
 _SEPARATORS = re.compile(r"[,;:?!.()]|(?<![\w'])(?:" + alternatives(_CUES["separators"]) + r")(?![\w'])", re.I)
 _SEPARATORS_KEPT = re.compile(f"({_SEPARATORS.pattern})", re.IGNORECASE)  # the same, keeping each separator
 _COMPARING = set(_CUES["comparing"])
 _ARTICLES = set(_CUES["articles"])
-_PHRASES = vocabulary().title_phrases  # kb/content/vocabulary.yml
+_PHRASES = vocabulary().title_phrases  # kb/data/vocabulary.yml
 _LEADING = set(_PHRASES["leading"])
 _TRAILING = set(_PHRASES["trailing"])
 TITLE_WORDS = frozenset(_PHRASES["title_words"])
@@ -98,7 +98,7 @@ def unrecognised_phrases(
     return tuple(dict.fromkeys(found))
 
 
-# Words that name a dimension, as people write them (kb/content/vocabulary.yml; the KB's headings cover the
+# Words that name a dimension, as people write them (kb/data/vocabulary.yml; the KB's headings cover the
 # formal ones).
 DIMENSION_CUES: dict[str, tuple[str, ...]] = vocabulary().dimensions
 COMPENSATION = "compensation"
@@ -146,7 +146,7 @@ def worded_dimensions(text: str) -> list[str]:
     return [slug for _, slug in dimension_mentions(text)]
 
 
-# Words that name a job family as a destination ("move into supply chain", kb/content/vocabulary.yml); the
+# Words that name a job family as a destination ("move into supply chain", kb/data/vocabulary.yml); the
 # KB's family names are matched too. Each maps to words found in the family's name.
 FAMILY_CUES: dict[str, str] = vocabulary().families
 INTO = re.compile(r"(?=\b(?:into|to|towards|toward)\s+(?:the\s+)?([a-z &-]+))", re.I)  # every start

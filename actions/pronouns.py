@@ -10,9 +10,9 @@ role in focus and "the former" / "the latter" as the pair's first / second role:
 from __future__ import annotations
 
 from actions.question import Question
-from kb.vocabulary import vocabulary, words_pattern
+from kb.content.vocabulary import vocabulary, words_pattern
 
-_REFERENCES = vocabulary().references  # kb/content/vocabulary.yml
+_REFERENCES = vocabulary().references  # kb/data/vocabulary.yml
 PAIR_WORDS = words_pattern(_REFERENCES["former"] + _REFERENCES["latter"])  # the pair's first, second role
 
 

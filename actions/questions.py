@@ -20,7 +20,7 @@ from kb.queries import compare_all, compare_on, describe_role
 from kb.related import related_comparisons
 from kb.ranking import COMPENSATION
 from kb.results import AreaInfo, Comparison, RoleProfile, Verdict
-from kb.wages import pay_figures, resolve_area
+from kb.wages.figures import pay_figures, resolve_area
 
 RELATED = 3  # related comparisons under each answer
 

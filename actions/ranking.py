@@ -2,7 +2,7 @@
 
 "Rank these by budget: A, B, C", "of A, B and C who earns most?", "which supply chain role has the
 biggest budget?", "top 3 highest-paid roles you know". The phrase rules here read the request;
-``kb.ranking.rank`` orders the roles and ``kb.answers_rank`` words the list. The actions that
+``kb.ranking.rank`` orders the roles and ``kb.wording.rank`` words the list. The actions that
 answer free text run ``answer_ranking`` first (``KnowledgeAction.answers_free_questions``), so a
 ranking is answered whichever intent NLU read ("the most senior role in manufacturing" can look
 like a career question).

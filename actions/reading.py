@@ -15,8 +15,8 @@ from actions.interpret import Lexicon, State, area_keys, interpret
 from actions.knowledge import KnowledgeBase, canonical_roles, role_entities
 from actions.question import Question, Several, Title
 from actions.slots import CURRENT_ROLE, DIMENSION, FOCUS_ROLE, JOB_ROLE, OCCUPATION, ROLE_A, ROLE_B
-from kb.vocabulary import vocabulary
-from kb.wage_models import WageArea
+from kb.content.vocabulary import vocabulary
+from kb.wages.models import WageArea
 
 
 def lexicon(knowledge: KnowledgeBase, session: Session) -> Lexicon:

@@ -1,6 +1,6 @@
 """Every message the bot sends is shaped here: text plus buttons whose payloads re-ask the KB.
 
-The sentences come from ``actions.wording`` (the bot's own) and ``kb.answers`` (query results,
+The sentences come from ``actions.wording`` (the bot's own) and ``kb.wording.answers`` (query results,
 shared with the CLI); this module only arranges them into messages. An action's replies reach the
 user as one message (``channels.layout``), so their buttons are offered as one list of choices.
 Channels lay the message out (``channels.socketio``, ``channels.slack_blocks``, ``channels.rest``).
@@ -19,10 +19,8 @@ from actions.slots import CAREER, CAREER_DIRECTION, COMPARE, DESCRIBE, DIMENSION
 from actions.slots import JOB_ROLE, PAY_DETAIL
 from actions import wording
 from actions.asking import PLAIN, Asked
-from kb import answers
-from kb import answers_polarity as polarity
-from kb import answers_rank
-from kb.answers_pay import pay_summary_text
+from kb.wording import answers, polarity, rank as answers_rank
+from kb.wording.pay import pay_summary_text
 from kb.ranking import UnknownFamily
 from kb.results import (
     Comparison,

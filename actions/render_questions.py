@@ -2,7 +2,7 @@
 ranking, one role on its own, a reporting line, and what Rolewise doesn't compare.
 
 Laid out like ``actions.render`` (text plus buttons that re-ask the KB), from the wording of
-``kb.answers``, ``kb.answers_rank``, ``kb.answers_polarity`` and ``actions.wording``.
+``kb.wording.answers``, ``kb.wording.rank``, ``kb.wording.polarity`` and ``actions.wording``.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from typing import Optional, Sequence
 from actions import wording
 from actions.render import Button, Reply, compare_button, pay_detail_button, payload, related_buttons, short_pay
 from actions.slots import CAREER, CAREER_DIRECTION, JOB_ROLE
-from kb import answers, answers_rank
-from kb.answers_pay import pay_summary_text
-from kb import answers_polarity as polarity
+from kb.wording import answers, rank as answers_rank
+from kb.wording.pay import pay_summary_text
+from kb.wording import polarity
 from kb.aspects import AspectInfo
 from kb.polarity import ReportingAnswer
 from kb.ranking import Ranking

@@ -8,7 +8,7 @@ from typing import Sequence
 from actions import wording
 from actions.render import PAGE_SIZE, Button, Reply, compare_button, payload
 from actions.slots import CAREER, CAREER_DIRECTION, DESCRIBE, JOB_FAMILY, JOB_ROLE, LIST, PAGE
-from kb import answers
+from kb.wording import answers
 from kb.results import RoleInfo, RoleProfile
 
 

@@ -2,14 +2,14 @@
 
 ``actions.render`` arranges these into messages (text, buttons, the verdict to emphasise); the
 KB's own wording of query results (verdicts, comparisons, profiles, routes) stays in
-``kb.answers``, which the command-line interface prints too.
+``kb.wording.answers``, which the command-line interface prints too.
 """
 
 from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from kb.answers import moves_count
+from kb.wording.answers import moves_count
 from kb.results import DimensionInfo, RoleInfo, Verdict
 from kb.text import series
 

@@ -75,7 +75,7 @@ def first_answer(bot: Started, launched: float) -> None:
 
 
 def private_kb(folder: Path) -> str:
-    """A KB built from kb/content into ``folder``, so that a `make kb` run by someone else on this
+    """A KB built from kb/data into ``folder``, so that a `make kb` run by someone else on this
     machine (which drops and recreates build/kb.sqlite3) cannot change answers mid-benchmark."""
     url = f"sqlite:///{folder / 'kb.sqlite3'}"
     engine = make_engine(url)

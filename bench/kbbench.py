@@ -23,13 +23,13 @@ from sqlalchemy.orm import Session
 from bench.stats import summarize
 from bench.synthetic import synthetic_content
 from kb.build import build_database, checked_content
-from kb.content import Content
+from kb.content.load import Content
 from kb.db import make_engine
 from kb.models import Dimension, Role, RoleAlias
 from kb.queries import compare_on
 from kb.resolve import resolve_role
 from kb.results import RoleMatch, Verdict
-from kb.validate import validate
+from kb.content.validate import validate
 
 
 @dataclass(frozen=True)

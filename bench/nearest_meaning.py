@@ -59,7 +59,7 @@ class Encoder:
 
 
 def descriptions() -> dict[str, list[str]]:
-    from kb.content import load_content
+    from kb.content.load import load_content
 
     return {
         d.slug: [d.name, d.more.removesuffix(" than"), *d.headings, *d.questions]

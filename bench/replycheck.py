@@ -96,7 +96,7 @@ def measure(cases: int = 30, repeats: int = 10, seed: int = 7) -> dict[str, Any]
     return {
         "method": (
             f"Rasa's RemoteAction._validate_action_result on {len(replies)} real replies of {ACTION} "
-            f"(rasa-sdk executor, in-memory KB built from kb/content), {repeats} times each; ms per reply; "
+            f"(rasa-sdk executor, in-memory KB built from kb/data), {repeats} times each; ms per reply; "
             "check_ms as Rolewise runs Rasa (runtime.rasa_cli), rasa_as_shipped_ms with jsonschema.validate"
         ),
         "jsonschema": metadata.version("jsonschema"),

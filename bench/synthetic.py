@@ -4,15 +4,15 @@ Roles are copied from the real roster in groups: group ``g`` renames every role
 ``"<name> X<g>"`` and every alias ``"<alias> x<g>"`` (so each alias key stays unique),
 keeps all 12 traits, remaps reporting lines and next roles inside the group, and copies
 the authored contrasts whose two roles are both in the group. The last group may be
-partial: links to roles left out are dropped. The result passes ``kb.validate``.
+partial: links to roles left out are dropped. The result passes ``kb.content.validate``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
-from kb.content import Content, RoleSpec
-from kb.content_contrasts import ContrastSpec, PointSpec
+from kb.content.load import Content, RoleSpec
+from kb.content.contrasts import ContrastSpec, PointSpec
 
 
 def _tag(group: int) -> str:
@@ -26,7 +26,7 @@ def synthetic_content(base: Content, n_roles: int) -> Content:
     if not base.roles:
         raise ValueError("the base content has no roles to copy")
     # Least senior first, so a partial group keeps the roles people move up from (every role of rank 3
-    # or more needs a way in: kb.validate_career); a missing manager only drops a reporting line.
+    # or more needs a way in: kb.content.rules.career); a missing manager only drops a reporting line.
     template = sorted(base.roles, key=lambda r: (r.seniority, r.name))
     roles: list[RoleSpec] = []
     contrasts: list[ContrastSpec] = []

@@ -48,7 +48,7 @@ DIMENSIONS_FILE = "dimensions.yml"
 def cue_table() -> dict[str, tuple[str, ...]]:
     """slug -> cue words: the interpreter's everyday cues plus the KB's headings, longest first."""
     from actions.phrases import DIMENSION_CUES
-    from kb.content import load_content
+    from kb.content.load import load_content
 
     table = {
         d.slug: {*DIMENSION_CUES.get(d.slug, ()), *(h.lower() for h in d.headings)} for d in load_content().dimensions

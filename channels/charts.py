@@ -1,9 +1,9 @@
 """The profile charts, served by Rasa's own web server at ``GET /webhooks/charts/<pair>.png``.
 
 Rasa adds routes only through input channels, so this is one (``credentials.yml``) whose
-blueprint answers that one route and takes no messages. ``<pair>`` is ``kb.chart.pair_key`` of
+blueprint answers that one route and takes no messages. ``<pair>`` is ``kb.wording.chart.pair_key`` of
 two role slugs (``buyer--plant-manager``); anything else is a 404. A chart is drawn once per pair
-and KB build (``kb.chart.profile_chart``, in a worker thread, one at a time) and kept under
+and KB build (``kb.wording.chart.profile_chart``, in a worker thread, one at a time) and kept under
 ``build/charts/<build id>/``; charts of older builds are removed when a new build's first chart
 is drawn. The URL stays the same across builds, so a browser revalidates after ``max-age``.
 """
@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from kb.chart import parse_pair_key, profile_chart
+from kb.wording.chart import parse_pair_key, profile_chart
 from kb.db import BUILD_DIR, KnowledgeBaseUnavailable, open_existing
 from kb.models import Role
 from kb.queries import compare_all

@@ -3,5 +3,5 @@
 Usable on its own (``python -m kb``); it has no dependency on the chatbot.
 """
 
-from kb import wage_models  # noqa: F401  (registers the wage tables with the schema)
-from kb import outside_models  # noqa: F401  (registers the outside-occupation tables)
+from kb.wages import models as wage_models  # noqa: F401  (registers the wage tables with the schema)
+from kb.wages import outside_models  # noqa: F401  (registers the outside-occupation tables)

@@ -1,5 +1,5 @@
 """Short forms that name several roles ("PM": project, production, plant, program or procurement
-manager): the rules for ``kb/content/ambiguous.yml`` and the query the dialogue asks them with.
+manager): the rules for ``kb/data/ambiguous.yml`` and the query the dialogue asks them with.
 
 An unambiguous short form ("OM", "HoO") is simply an alias in its role's file; one that could
 mean several roles is listed in ``ambiguous.yml`` instead, so the bot can ask which was meant
@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kb.content import Content, ContentError, Where
+from kb.content.load import Content, ContentError, Where
 from kb.models import AmbiguousForm, Role
 from kb.resolve import role_info
 from kb.results import RoleInfo

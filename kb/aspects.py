@@ -1,8 +1,8 @@
 """Aspects of a job Rolewise does not compare (stress, work-life balance, travel, ...).
 
-``kb/content/aspects.yml`` lists them with the words that name them in a question, a plain
+``kb/data/aspects.yml`` lists them with the words that name them in a question, a plain
 answer, and the nearest of the twelve dimensions where one honestly fits (read by
-``kb.content_aspects``). This module checks that file, and ``aspect_in`` finds the aspect a
+``kb.content.aspects``). This module checks that file, and ``aspect_in`` finds the aspect a
 question asks about, so the dialogue can say plainly that it doesn't compare it instead of
 answering a different question.
 """
@@ -16,9 +16,9 @@ from typing import Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kb.content import Content
-from kb.content_aspects import OFFERS
-from kb.content_reader import ContentError
+from kb.content.load import Content
+from kb.content.aspects import OFFERS
+from kb.content.reader import ContentError
 from kb.models import Aspect
 from kb.resolve import dimension_info
 from kb.results import DimensionInfo

@@ -4,7 +4,7 @@ Readers (the action servers, under live traffic) see the old knowledge base unti
 commits and the new one after it, never a half-built or empty one: rows are deleted and
 inserted in a single transaction on tables that stay in place. ``kb build`` loads the wage
 tables and the roles' SOC codes and pay positions in that same transaction (``replace_content``
-then ``kb.wages_load.load_wage_tables``), and readers read one snapshot (``kb.db.read_session``).
+then ``kb.wages.load.load_wage_tables``), and readers read one snapshot (``kb.db.read_session``).
 Before, wages were committed apart: 1970 pay answers lost their BLS section over two rebuilds.
 Only when the schema itself has changed (an upgrade) are the tables dropped and created again first.
 """
@@ -22,9 +22,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from kb.content import CONTENT_DIR, Content, ContentError, load_content
+from kb.content.load import CONTENT_DIR, Content, ContentError, load_content
 from kb.education import load_education
-from kb.outside_load import load_outside
+from kb.wages.outside_load import load_outside
 from kb.models import (
     AmbiguousForm,
     Aspect,
@@ -39,7 +39,7 @@ from kb.models import (
     RoleTrait,
 )
 from kb.text import indefinite_article, lookup_key, slugify
-from kb.validate import validate
+from kb.content.validate import validate
 
 
 class ContentInvalid(ValueError):
@@ -115,7 +115,7 @@ def build_database(engine: Engine, content: Content, content_fingerprint: str = 
 def replace_content(session: Session, content: Content, content_fingerprint: str = "") -> dict[str, int]:
     """Empty every KB table and load ``content`` in ``session``'s transaction; returns row counts.
 
-    The caller commits: ``kb build`` loads the wage tables (``kb.wages_load.load_wage_tables``) in
+    The caller commits: ``kb build`` loads the wage tables (``kb.wages.load.load_wage_tables``) in
     the same transaction, so readers see the old KB, content and wages, or the new one.
     """
     for table in reversed(Base.metadata.sorted_tables):

@@ -9,20 +9,21 @@ from typing import Optional, Sequence
 
 from sqlalchemy.orm import Session
 
-from kb import answers, cli_outside, cli_questions
+from kb import cli_outside, cli_questions
+from kb.wording import answers
 from kb.build import ContentInvalid, built_fingerprint, checked_content, fingerprint, prepare_schema, replace_content
-from kb.content import CONTENT_DIR, Content
+from kb.content.load import CONTENT_DIR, Content
 from kb.db import BUILD_DIR, KnowledgeBaseUnavailable, database_url, make_engine, open_existing
 from kb.nlp import PIPELINE_DIR, build_pipeline
 from kb.queries import compare, contrast_sources, list_roles
 from kb.report import build_report, report_text, write_report
 from kb.results import Comparison, SameRole, UnknownArea, UnknownDimension, UnknownRole, Verdict
 from kb.usage import create_usage_tables
-from kb.validate_outside import check_outside
-from kb.validate_pay import check_pay
-from kb.validate_pay_levels import check_pay_levels
-from kb.wages_fetch import OEWS_DIR, OEWS_WHEEL, WageDataError, ensure_wage_data
-from kb.wages_load import known_soc_codes, load_wage_tables, national_percentiles
+from kb.content.rules.outside import check_outside
+from kb.content.rules.pay import check_pay
+from kb.content.rules.pay_levels import check_pay_levels
+from kb.wages.fetch import OEWS_DIR, OEWS_WHEEL, WageDataError, ensure_wage_data
+from kb.wages.load import known_soc_codes, load_wage_tables, national_percentiles
 
 
 def _build(args: argparse.Namespace) -> int:

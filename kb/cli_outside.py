@@ -12,11 +12,11 @@ from typing import Any, Optional, Union
 
 from sqlalchemy.orm import Session
 
-from kb import answers, answers_outside
+from kb.wording import answers, outside as answers_outside
 from kb.db import open_existing
-from kb.outside import outside_pay, resolve_occupation, route_in, ways_in
-from kb.outside_results import OccupationInfo
-from kb.pay_mix import pay_mix
+from kb.wages.outside import outside_pay, resolve_occupation, route_in, ways_in
+from kb.wages.outside_results import OccupationInfo
+from kb.wages.pay_mix import pay_mix
 from kb.resolve import resolve_role
 from kb.results import RoleInfo, RoleMatch, UnknownArea
 

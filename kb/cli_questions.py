@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kb import answers, answers_education, answers_rank
+from kb.wording import answers, education as answers_education, rank as answers_rank
 from kb.db import open_existing
 from kb.education import (
     UnknownCertification,

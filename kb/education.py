@@ -2,7 +2,7 @@
 
 Pure functions over a ``Session`` (the caller owns it), returning the typed results below and
 never raising for what a user can get wrong: an unknown role or certification, the same role
-twice. The wording is in ``kb.answers_education``.
+twice. The wording is in ``kb.wording.education``.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from typing import Optional, Union
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kb.content import Content
-from kb.content_education import EDUCATION_LEVELS
+from kb.content.load import Content
+from kb.content.education import EDUCATION_LEVELS
 from kb.education_models import Certification, CertificationAlias, RoleCertification, RoleEducation
 from kb.models import Role
 from kb.resolve import resolve_role, role_info

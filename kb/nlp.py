@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from kb.db import BUILD_DIR
 from kb.models import Role, RoleAlias
-from kb.outside import occupation_forms
+from kb.wages.outside import occupation_forms
 from kb.text import hyphen_forms, lookup_key, plural_forms
 
 if TYPE_CHECKING:

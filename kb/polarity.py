@@ -3,7 +3,7 @@
 Pure functions over a ``Session``, answered from the reporting graph (``Role.reports_to``,
 see ``kb.reporting``). Questions on a dimension asked the other way round ("who earns
 less?", "is a shift manager above a supervisor?") need no query of their own: they are
-``kb.queries.compare_on`` verdicts worded by ``kb.answers_polarity``.
+``kb.queries.compare_on`` verdicts worded by ``kb.wording.polarity``.
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ from typing import Optional, Union
 from sqlalchemy.orm import Session
 
 from kb.models import Role
-from kb.queries import RoleRef, _pair  # the one-query pair lookup the comparisons use
 from kb.reporting import chain_above
-from kb.resolve import resolve_role, role_info
+from kb.resolve import RoleRef, resolve_role, role_info, role_rows
 from kb.results import RoleInfo, SameRole, UnknownRole
 
 
@@ -53,7 +52,7 @@ def _line_up(lower: Role, upper: Role) -> tuple[Role, ...]:
 def reports_to_chain(session: Session, lower: RoleRef, upper: RoleRef) -> tuple[RoleInfo, ...]:
     """The reporting line from ``lower`` up to ``upper``, both included; empty when ``lower`` is
     not below ``upper`` (or either is not a role's canonical name)."""
-    a, b = _pair(session, lower, upper)
+    a, b = role_rows(session, lower, upper)
     if a is None or b is None or a.id == b.id:
         return ()
     return tuple(role_info(role) for role in _line_up(a, b))
@@ -69,7 +68,7 @@ def reports_to(session: Session, subject: str, manager: str) -> Union[ReportingA
         matches.append(match.role)
     if matches[0] == matches[1]:
         return SameRole(role=matches[0])
-    a, b = _pair(session, matches[0], matches[1])
+    a, b = role_rows(session, matches[0], matches[1])
     assert a is not None and b is not None
     return ReportingAnswer(
         subject=role_info(a),

@@ -16,7 +16,16 @@ from sqlalchemy.orm import Session, aliased
 from kb.models import CareerStep, Contrast, ContrastPoint, Dimension, Role, RoleTrait
 from kb.snapshot import build_id
 from kb.verdicts import pay_ranges, verdict
-from kb.resolve import all_dimensions, dimension_info, resolve_dimension, resolve_role, role_info
+from kb.resolve import (
+    RoleRef,
+    all_dimensions,
+    dimension_info,
+    resolve_dimension,
+    resolve_role,
+    role_info,
+    role_row,
+    role_rows,
+)
 from kb.results import (
     AreaInfo,
     CompareResult,
@@ -31,15 +40,9 @@ from kb.results import (
     UnknownRole,
 )
 from kb.routes import career_path, entry_roles
-from kb.wages import resolve_area
+from kb.wages.figures import resolve_area
 
-RoleRef = Union[str, RoleInfo]
 COMPENSATION = "compensation"
-
-
-def _role(session: Session, ref: RoleRef) -> Optional[Role]:
-    name = ref.name if isinstance(ref, RoleInfo) else ref
-    return session.execute(select(Role).where(Role.name == name)).scalar_one_or_none()
 
 
 def _points(session: Session, a: Role, b: Role) -> dict[int, ContrastPoint]:
@@ -56,13 +59,6 @@ def _traits(session: Session, role: Role) -> dict[int, RoleTrait]:
     }
 
 
-def _pair(session: Session, first: RoleRef, second: RoleRef) -> tuple[Optional[Role], Optional[Role]]:
-    """Both roles in one query (the answer path runs this on every turn)."""
-    names = [ref.name if isinstance(ref, RoleInfo) else ref for ref in (first, second)]
-    found = {role.name: role for role in session.scalars(select(Role).where(Role.name.in_(names)))}
-    return found.get(names[0]), found.get(names[1])
-
-
 def compare_on(
     session: Session, first: RoleRef, second: RoleRef, dimension_slug: str, area: Optional[str] = None
 ) -> CompareResult:
@@ -72,7 +68,7 @@ def compare_on(
     US BLS OEWS) for ``area``: a state or metro area name, national when None; a name that
     matches no OEWS area gives ``UnknownArea``.
     """
-    a, b = _pair(session, first, second)
+    a, b = role_rows(session, first, second)
     for ref, role in ((first, a), (second, b)):
         if role is None:
             return UnknownRole(query=ref.name if isinstance(ref, RoleInfo) else ref)
@@ -104,7 +100,7 @@ def compare_on(
 
 def compare_all(session: Session, first: RoleRef, second: RoleRef) -> CompareResult:
     """Two known roles on every dimension."""
-    a, b = _pair(session, first, second)
+    a, b = role_rows(session, first, second)
     for ref, role in ((first, a), (second, b)):
         if role is None:
             return UnknownRole(query=ref.name if isinstance(ref, RoleInfo) else ref)
@@ -148,7 +144,7 @@ def compare(
 def contrast_sources(session: Session, first: RoleRef, second: RoleRef) -> list[tuple[str, tuple[str, ...]]]:
     """The public sources an authored contrast of the two roles rests on: (URL or "the seed article",
     the dimension slugs it supports, empty for all). Empty when the pair has no authored contrast."""
-    a, b = _pair(session, first, second)
+    a, b = role_rows(session, first, second)
     if a is None or b is None or a.id == b.id:
         return []
     low, high = sorted((a.id, b.id))
@@ -165,7 +161,7 @@ def describe_role(session: Session, text: str) -> Union[RoleProfile, UnknownRole
     match = resolve_role(session, text)
     if isinstance(match, UnknownRole):
         return match
-    role = _role(session, match.role)
+    role = role_row(session, match.role)
     assert role is not None
     previous = session.scalars(
         select(Role)

@@ -1,19 +1,19 @@
 """Rankings and superlatives: several roles put in order on one dimension.
 
 "Rank these by budget: A, B, C", "which supply chain role has the biggest budget?", "top 3
-highest-paid roles". Pure functions over a ``Session``; wording is in ``kb.answers_rank``.
+highest-paid roles". Pure functions over a ``Session``; wording is in ``kb.wording.rank``.
 
 How each dimension is ordered:
 
 - **hierarchy**: by hierarchy level, then seniority rank (both from the role files). Validation
   guarantees that a manager's level is never below, and its rank always above, the level and
-  rank of anyone reporting to it (``kb.validate``, ``kb.validate_reporting``), so this order
+  rank of anyone reporting to it (``kb.content.validate``, ``kb.content.rules.reporting``), so this order
   always agrees with the reporting graph (``kb.reporting``): a role is ranked above everyone in
   its reporting line below it.
 - **compensation**, when wage data is loaded: by the middle of the role's typical pay range,
   national figures (USD a year, US BLS OEWS): the percentile band its ``pay_position`` gives
   within its first SOC occupation ("upper": median to 75th percentile), then by its compensation
-  level in the role profiles. The same ranges decide every pay comparison (``kb.pay_verdict``),
+  level in the role profiles. The same ranges decide every pay comparison (``kb.wages.verdict``),
   so a role named as paid more is always ranked above the other. Ranking by the
   occupation's median alone would tie every role sharing a code (a Supply Chain Director with
   the Warehouse Managers it oversees) and put directors under managers of a better-paid code.
@@ -35,11 +35,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kb.models import Dimension, Role, RoleTrait
-from kb.pay_verdict import BAND_STATS, PayRange, band_range
+from kb.wages.verdict import BAND_STATS, PayRange, band_range
 from kb.reporting import HIERARCHY
 from kb.resolve import dimension_info, resolve_dimension, resolve_role, role_info
 from kb.results import DimensionInfo, RoleInfo, UnknownDimension, UnknownRole
-from kb.wage_models import RolePayPosition, RoleSoc, Wage, WageArea, WageOccupation, WageRelease
+from kb.wages.models import RolePayPosition, RoleSoc, Wage, WageArea, WageOccupation, WageRelease
 
 COMPENSATION = "compensation"
 Order = Literal["desc", "asc"]

@@ -7,8 +7,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
 from kb.models import Contrast, Role
-from kb.queries import RoleRef, _pair, _role
-from kb.resolve import role_info
+from kb.resolve import RoleRef, role_info, role_row, role_rows
 from kb.results import RelatedComparison, RoleInfo
 
 
@@ -57,7 +56,7 @@ def _ranked_pairs(session: Session, anchors: list[Role], exclude: set[int]) -> l
 
 def related_comparisons(session: Session, first: RoleRef, second: RoleRef, limit: int = 3) -> list[RelatedComparison]:
     """Comparisons a reader of this one is likely to want next, best first."""
-    a, b = _pair(session, first, second)
+    a, b = role_rows(session, first, second)
     if a is None or b is None or a.id == b.id:
         return []
     ranked = _ranked_pairs(session, [a, b], {a.id, b.id})
@@ -66,7 +65,7 @@ def related_comparisons(session: Session, first: RoleRef, second: RoleRef, limit
 
 def counterparts(session: Session, role: RoleRef, limit: int = 5) -> list[RoleInfo]:
     """Roles most worth comparing ``role`` with, best first."""
-    anchor = _role(session, role)
+    anchor = role_row(session, role)
     if anchor is None:
         return []
     ranked = _ranked_pairs(session, [anchor], {anchor.id})

@@ -1,7 +1,7 @@
 """A content author's to-do list, from the usage tables (``kb.usage``) and the content they point at.
 
 ``python -m kb report`` prints it and writes ``build/report/report.md`` with a plot of asks per
-dimension (``asks_per_dimension.png``, drawn by ``kb.chart``).
+dimension (``asks_per_dimension.png``, drawn by ``kb.wording.chart``).
 """
 
 from __future__ import annotations
@@ -163,7 +163,7 @@ def report_markdown(report: Report, plot_name: Optional[str]) -> str:
 
 def write_report(report: Report, folder: Path) -> Path:
     """``report.md`` and ``asks_per_dimension.png`` in ``folder``; returns the Markdown file's path."""
-    from kb.chart import asks_chart
+    from kb.wording.chart import asks_chart
 
     folder.mkdir(parents=True, exist_ok=True)
     plot = folder / "asks_per_dimension.png"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Union
+from typing import Optional, Union
 
 from rapidfuzz import process
 from sqlalchemy import select
@@ -28,6 +28,8 @@ SUGGEST_SCORE = 55.0
 MAX_SUGGESTIONS = 3
 CACHED_BUILDS = 4
 
+RoleRef = Union[str, RoleInfo]  # a role by its canonical name, or as a query returned it
+
 
 def role_info(role: Role) -> RoleInfo:
     return RoleInfo(
@@ -38,6 +40,21 @@ def role_info(role: Role) -> RoleInfo:
         article=role.article,
         summary=role.summary,
     )
+
+
+def role_row(session: Session, ref: RoleRef) -> Optional[Role]:
+    """The ``Role`` row with this canonical name (a ``RoleInfo`` stands for its name), None if no role has it.
+
+    No resolving: ``ref`` is a name the KB gave out (``resolve_role`` turns what a user typed into one)."""
+    name = ref.name if isinstance(ref, RoleInfo) else ref
+    return session.execute(select(Role).where(Role.name == name)).scalar_one_or_none()
+
+
+def role_rows(session: Session, first: RoleRef, second: RoleRef) -> tuple[Optional[Role], Optional[Role]]:
+    """Both ``Role`` rows of a pair in one query (the answer path runs this on every turn), as ``role_row``."""
+    names = [ref.name if isinstance(ref, RoleInfo) else ref for ref in (first, second)]
+    found = {role.name: role for role in session.scalars(select(Role).where(Role.name.in_(names)))}
+    return found.get(names[0]), found.get(names[1])
 
 
 def dimension_info(dimension: Dimension) -> DimensionInfo:

@@ -69,7 +69,7 @@ class Verdict:
     """Two roles on one dimension. ``leader`` is None when they are comparable.
 
     On compensation with wage data, the leader comes from the two roles' typical pay ranges
-    (``kb.pay_verdict``) and ``pay_gap`` says how far apart their middles are. On scope,
+    (``kb.wages.verdict``) and ``pay_gap`` says how far apart their middles are. On scope,
     strategy, budget and decision-making, equal levels of two roles in one reporting line are
     decided by that line (``line`` is then set as for the hierarchy) unless a contrast says why
     they tie.

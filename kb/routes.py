@@ -5,21 +5,14 @@ roles people usually move into a role from. Pure functions over a ``Session`` (r
 from __future__ import annotations
 
 from collections import deque
-from typing import Optional, Union
+from typing import Union
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kb.models import CareerStep, Role
-from kb.resolve import role_info
+from kb.resolve import RoleRef, role_info, role_row
 from kb.results import CareerPath, RoleInfo, SameRole, UnknownRole
-
-RoleRef = Union[str, RoleInfo]
-
-
-def _role(session: Session, ref: RoleRef) -> Optional[Role]:
-    name = ref.name if isinstance(ref, RoleInfo) else ref
-    return session.execute(select(Role).where(Role.name == name)).scalar_one_or_none()
 
 
 def career_path(session: Session, start: RoleRef, goal: RoleRef) -> Union[CareerPath, UnknownRole, SameRole]:
@@ -27,8 +20,8 @@ def career_path(session: Session, start: RoleRef, goal: RoleRef) -> Union[Career
 
     Reporting lines are not moves: a Warehouse Associate reports to a Warehouse Manager but
     does not usually become one in a single step. ``make kb`` keeps every step within one
-    level of seniority (``kb.validate_career``)."""
-    a, b = _role(session, start), _role(session, goal)
+    level of seniority (``kb.content.rules.career``)."""
+    a, b = role_row(session, start), role_row(session, goal)
     for ref, role in ((start, a), (goal, b)):
         if role is None:
             return UnknownRole(query=ref.name if isinstance(ref, RoleInfo) else ref)
@@ -59,7 +52,7 @@ def career_path(session: Session, start: RoleRef, goal: RoleRef) -> Union[Career
 
 def entry_roles(session: Session, goal: RoleRef) -> tuple[RoleInfo, ...]:
     """Roles people typically move into ``goal`` from."""
-    role = _role(session, goal)
+    role = role_row(session, goal)
     if role is None:
         return ()
     return tuple(

@@ -2,10 +2,10 @@
 
 Who leads is decided, in order, by:
 
-- **compensation** with wage data: the two roles' typical pay ranges (``kb.pay_verdict``),
+- **compensation** with wage data: the two roles' typical pay ranges (``kb.wages.verdict``),
   from the figures the answer prints (national when the answer prints none);
 - **hierarchy**: the reporting line when one role is in the other's chain;
-- an authored contrast point (``kb/content/contrasts``);
+- an authored contrast point (``kb/data/contrasts``);
 - **scope, strategy, budget, decision-making**: equal levels of two roles in one reporting
   line go to the upper role (``TIE_BROKEN_BY_LINE``); a contrast is the only way to call
   them a tie;
@@ -19,12 +19,12 @@ from typing import Optional
 from sqlalchemy.orm import Session
 
 from kb.models import ContrastPoint, Dimension, Role, RoleTrait
-from kb.pay_verdict import BAND_STATS, PayRange, band_range, gap_ratio, pay_leader
+from kb.wages.verdict import BAND_STATS, PayRange, band_range, gap_ratio, pay_leader
 from kb.reporting import HIERARCHY, reporting_line, typical_leader
 from kb.resolve import dimension_info, role_info
 from kb.results import AreaInfo, PayFigures, RolePay, Verdict
 from kb.text import first_sentence
-from kb.wages import pay_figures
+from kb.wages.figures import pay_figures
 
 COMPENSATION = "compensation"
 TIE_BROKEN_BY_LINE = ("scope", "strategy", "budget", "decision_making")

@@ -4,8 +4,8 @@
 (``tests/fixtures/small_kb``: ten roles, two contrasts). Action and query tests use it, so
 editing the real content never breaks them.
 
-``content`` / ``engine`` / ``session``: the real content (``kb/content``), for the content
-tests (``tests/kb/test_content.py``), the NLU matcher and anything that talks to the bot.
+``content`` / ``engine`` / ``session``: the real content (``kb/data``), for the content
+tests (``tests/kb/data/test_content.py``), the NLU matcher and anything that talks to the bot.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from kb.build import build_database, checked_content
-from kb.content import Content, load_content
+from kb.content.load import Content, load_content
 from kb.db import make_engine
-from kb.validate import validate
+from kb.content.validate import validate
 from tests.servers import Bot, free_port, running_bot
 
 SMALL_KB_DIR = Path(__file__).resolve().parent / "fixtures" / "small_kb"

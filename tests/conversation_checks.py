@@ -171,7 +171,7 @@ def load(folder: Path = FOLDER) -> list[Conversation]:
 @lru_cache(maxsize=1)
 def vocabulary() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Canonical role names (longest first) and the verdict phrases, from the KB content files."""
-    from kb.content import load_content
+    from kb.content.load import load_content
 
     content = load_content()
     roles = tuple(sorted((r.name for r in content.roles), key=len, reverse=True))

@@ -88,7 +88,7 @@ def draft_yaml(report: IngestReport, source: Path) -> str:
     """The draft as YAML with review notes as comments; JSON strings are valid YAML scalars."""
     out = [
         f"# Draft contrast from {source.name}: for review only. Check every leader and rewrite every",
-        "# text in Rolewise's own words before moving the file into kb/content/contrasts/.",
+        "# text in Rolewise's own words before moving the file into kb/data/contrasts/.",
         f"roles: [{json.dumps(report.roles[0])}, {json.dumps(report.roles[1])}]",
         "points:",
     ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kb.content import Content
+from kb.content.load import Content
 from kb.ingest.headings import DimensionWords
 from kb.models import Dimension
 from kb.nlp import kb_aliases

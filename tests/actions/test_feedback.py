@@ -20,8 +20,8 @@ from actions.knowledge import KnowledgeBase
 from actions.slots import DIMENSION, ROLE_A, ROLE_B
 from actions.usage import flush
 from kb.build import build_database
-from kb.chart import alt_text
-from kb.content import Content
+from kb.wording.chart import alt_text
+from kb.content.load import Content
 from kb.db import make_engine
 from kb.queries import compare_all
 from kb.usage import Ask, Feedback, Turn, UnknownTitle, create_usage_tables

@@ -1,7 +1,7 @@
 """The interpreter as a specification: (text, state) -> Question, without Rasa or a database.
 
 Titles come in as the role matcher gives them (here written by hand with their spans); the words
-come from ``kb/content/vocabulary.yml``; areas from a handful of OEWS area names.
+come from ``kb/data/vocabulary.yml``; areas from a handful of OEWS area names.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 
 from actions.interpret import Lexicon, State, area_keys, interpret
 from actions.question import Career, Compare, Describe, Education, Place, Several, Title
-from kb.vocabulary import vocabulary
+from kb.content.vocabulary import vocabulary
 
 AREAS = ["Illinois", "Texas", "Phoenix-Mesa-Chandler, AZ", "San Francisco-Oakland-Fremont, CA",
          "Portland-South Portland, ME", "Portland-Vancouver-Hillsboro, OR-WA", "Arizona", "New York",

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from actions.knowledge import KnowledgeAction, KnowledgeBase
 from kb.build import build_database
-from kb.content import Content
+from kb.content.load import Content
 from kb.db import make_engine
 from tests.actions.conftest import make_tracker
 

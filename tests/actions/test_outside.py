@@ -15,9 +15,9 @@ from actions.compare import ActionAnswerQuestion
 from actions.knowledge import KnowledgeBase
 from actions.roles import ActionListRoles
 from actions.slots import CURRENT_OCCUPATION, CURRENT_ROLE, FOCUS_ROLE, NEEDS_ROLES
-from kb.content import Content
-from kb.wages_fetch import sha256_of
-from kb.wages_load import load_wages
+from kb.content.load import Content
+from kb.wages.fetch import sha256_of
+from kb.wages.load import load_wages
 from tests.actions.conftest import make_tracker, slot_events, texts
 from tests.conftest import in_memory
 from tests.fixtures.small_oews import write_small_oews

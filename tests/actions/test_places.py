@@ -16,9 +16,9 @@ from actions.education import ActionEducation
 from actions.help import ActionHelp
 from actions.knowledge import KnowledgeBase
 from actions.slots import FOCUS_ROLE, ROLE_A, ROLE_B
-from kb.content import Content
-from kb.wages_fetch import ensure_wage_data
-from kb.wages_load import load_wages
+from kb.content.load import Content
+from kb.wages.fetch import ensure_wage_data
+from kb.wages.load import load_wages
 from tests.actions.conftest import make_tracker, slot_events, texts
 from tests.conftest import in_memory
 

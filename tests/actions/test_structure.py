@@ -131,7 +131,7 @@ def test_the_rewrite_finder_finds_a_rewrite(source: str) -> None:
 
 
 # Patterns of shape, not of words: these stay in Python. Every other pattern is built from the
-# word lists of kb/content/vocabulary.yml (``kb.vocabulary.words_pattern``, ``actions.cues``).
+# word lists of kb/data/vocabulary.yml (``kb.content.vocabulary.words_pattern``, ``actions.cues``).
 STRUCTURAL = {
     "choices.PAYLOAD": "a button's payload: /intent{json}",
     "career_plans.FROM_A_ROLE_WHERE": "'from a <title> where': a title of any words between",
@@ -162,6 +162,6 @@ def compiled_patterns(path: Path) -> list[str]:
 
 
 def test_word_lists_are_content_not_regexes() -> None:
-    """Only patterns of shape are typed in ``actions/``; cue words live in kb/content/vocabulary.yml."""
+    """Only patterns of shape are typed in ``actions/``; cue words live in kb/data/vocabulary.yml."""
     typed = {name for path in sorted((ROOT / "actions").glob("*.py")) for name in compiled_patterns(path)}
     assert typed <= set(STRUCTURAL), sorted(typed - set(STRUCTURAL))

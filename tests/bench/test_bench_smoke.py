@@ -20,13 +20,13 @@ from bench.summary import throughput_rows
 from bench.throughput import P95_TARGET_MS, Outcome, classify, level_check, slot_script
 from bench.conversations import Turn, distinct_pairs, latency_script, roles_from_kb
 from kb.build import build_database
-from kb.content import Content
+from kb.content.load import Content
 from kb.db import make_engine
 from kb.models import Contrast, Role, RoleAlias, RoleTrait
 from kb.queries import compare_on
 from kb.resolve import resolve_role
 from kb.results import RoleMatch, Verdict
-from kb.validate import validate
+from kb.content.validate import validate
 from runtime import rasa_cli
 
 

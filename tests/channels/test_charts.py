@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from channels.charts import chart_file
 from kb.build import build_database
-from kb.content import Content
+from kb.content.load import Content
 from kb.db import make_engine
 from kb.queries import build_id
 

@@ -1,7 +1,7 @@
 """What a dev-set expectation demands of the bot's replies to one turn (see ``tests.devset.devset``).
 
 ``kind_of(text)`` reads the kind of answer off one message's text from the fixed openings of the
-wording modules (``actions/wording.py``, ``kb/answers*.py``); ``problems(expect, replies)`` lists what
+wording modules (``actions/wording.py``, ``kb/wording/``); ``problems(expect, replies)`` lists what
 does not match, empty when the turn passes.
 """
 
@@ -39,14 +39,14 @@ US = re.compile(r"\b(US|U\.S\.|United States|American)\b")
 @lru_cache(maxsize=1)
 def dimensions() -> dict[str, tuple[str, str, str]]:
     """slug -> (name, verdict phrase for the leader, verdict phrase for a tie), from the KB content."""
-    from kb.content import load_content
+    from kb.content.load import load_content
 
     return {d.slug: (d.name, d.more, d.tie) for d in load_content().dimensions}
 
 
 @lru_cache(maxsize=1)
 def roles() -> frozenset[str]:
-    from kb.content import load_content
+    from kb.content.load import load_content
 
     return frozenset(r.name for r in load_content().roles)
 

@@ -132,7 +132,7 @@ def _turn(raw: Any, where: str, dimensions: frozenset[str], roles: frozenset[str
 
 def vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     """Dimension slugs and canonical role names, from the KB content files."""
-    from kb.content import load_content
+    from kb.content.load import load_content
 
     content = load_content()
     return frozenset(d.slug for d in content.dimensions), frozenset(r.name for r in content.roles)

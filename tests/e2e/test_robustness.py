@@ -24,7 +24,7 @@ from sqlalchemy import text as sql
 
 from actions.help import OPENERS
 from channels.guard import APOLOGY, EMPTY, SLOW
-from kb import wage_models  # noqa: F401  (its tables join Base.metadata)
+from kb.wages import models as wage_models  # noqa: F401  (its tables join Base.metadata)
 from kb.db import DEFAULT_DB_PATH, make_engine
 from kb.models import Base
 from tests.servers import ROOT, Bot, clean_env, free_port, running_bot

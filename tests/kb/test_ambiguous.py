@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy.orm import Session
 
 from kb.ambiguous import ambiguous_candidates
-from kb.content import load_content
-from kb.validate import validate
-from tests.kb.test_validate import content_dir  # noqa: F401  (a copy of the small KB to break)
+from kb.content.load import load_content
+from kb.content.validate import validate
+from tests.kb.content.test_validate import content_dir  # noqa: F401  (a copy of the small KB to break)
 
 
 @pytest.mark.parametrize("text", ["PM", "a pm", "  the PM? "])

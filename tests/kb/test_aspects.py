@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy.orm import Session
 
 from kb.aspects import aspect_in
-from kb.content import load_content
-from kb.validate import validate
+from kb.content.load import load_content
+from kb.content.validate import validate
 
 SMALL_KB_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "small_kb"
 

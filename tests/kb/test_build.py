@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from kb.build import build_database, built_fingerprint, fingerprint
-from kb.content import Content
+from kb.content.load import Content
 from kb.db import make_engine
 from kb.models import Build
 from kb.queries import compare

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-ARTICLES = Path(__file__).parent / "articles"
+ARTICLES = Path(__file__).parent / "ingest" / "articles"
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from sqlalchemy import event, text
 from sqlalchemy.orm import Session
 
 from kb.build import build_database
-from kb.content import Content
+from kb.content.load import Content
 from kb.db import DEFAULT_DATABASE_URL, KnowledgeBaseUnavailable, database_url, make_engine, open_existing
 from kb.queries import compare
 from kb.results import Verdict

@@ -1,5 +1,5 @@
 """Education and certification queries (``kb/education.py``) and their wording
-(``kb/answers_education.py``), on the small test KB, with exact expected values."""
+(``kb/wording/education.py``), on the small test KB, with exact expected values."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kb.answers_education import (
+from kb.wording.education import (
     certification_fit_text,
     certifications_text,
     education_comparison_text,

@@ -1,5 +1,5 @@
 """The spaCy role matcher built from the knowledge base (the small test KB; every real alias is checked
-in test_content.py)."""
+in data/test_content.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
-from kb.content import Content
+from kb.content.load import Content
 from kb.nlp import LABEL, build_pipeline, kb_aliases, make_pipeline, role_patterns
 from kb.text import hyphen_forms, plural_forms
 
@@ -57,7 +57,7 @@ def test_the_saved_pipeline_loads_and_matches(small_engine, tmp_path: Path) -> N
         count = build_pipeline(session, tmp_path / "pipeline")
     assert len(aliases) == 26  # ten names and sixteen aliases
     # 100 role spellings, plus the names of the one outside job with no SOC code (military: soldier,
-    # sergeant, veteran and their plurals); the SOC-coded ones need the OEWS list (tests/kb/test_outside.py)
+    # sergeant, veteran and their plurals); the SOC-coded ones need the OEWS list (tests/kb/wages/test_outside.py)
     assert count == len(spellings(aliases)) + 6 == 106
     saved = (tmp_path / "pipeline" / "entity_ruler" / "patterns.jsonl").read_text().splitlines()
     assert len(saved) == count

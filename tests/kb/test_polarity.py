@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session
 
-from kb.answers_polarity import LESS, less_sentence, less_text, reports_to_text, yes_no_sentence
+from kb.wording.polarity import LESS, less_sentence, less_text, reports_to_text, yes_no_sentence
 from kb.polarity import ReportingAnswer, reports_to, reports_to_chain
 from kb.queries import compare
 from kb.results import SameRole, UnknownRole, Verdict
-from kb.validate import DIMENSION_SLUGS
+from kb.content.validate import DIMENSION_SLUGS
 
 
 def verdict(session: Session, first: str, second: str, dimension: str) -> Verdict:

@@ -3,7 +3,7 @@
 Ten roles in four families, one reporting tree under the Chief Operating Officer, and two
 authored contrasts: Head of Operations vs Operations Manager (the Head leads everywhere) and
 Procurement Manager vs Buyer (a tie on skills). The same questions over the real content are
-in ``test_content.py``.
+in ``data/test_content.py``.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from itertools import combinations
 
 import pytest
 
-from kb import answers
+from kb.wording import answers
 from sqlalchemy.orm import Session
 
 from kb.reporting import reporting_line
-from kb.content import Content
+from kb.content.load import Content
 from kb.queries import (
     career_path,
     compare,
@@ -36,7 +36,7 @@ from kb.results import (
     UnknownRole,
     Verdict,
 )
-from kb.validate import DIMENSION_SLUGS
+from kb.content.validate import DIMENSION_SLUGS
 
 HOO, OM, COO = "Head of Operations", "Operations Manager", "Chief Operating Officer"
 PROCUREMENT, BUYER, FM, PM = "Procurement Manager", "Buyer", "Facilities Manager", "Plant Manager"
@@ -183,7 +183,7 @@ def test_related_comparisons_rank_authored_contrasts_then_reporting_neighbours(
 def test_a_pair_with_few_neighbours_gets_only_the_related_comparisons_there_are(small_session: Session) -> None:
     """Procurement Manager and Buyer: the Buyer's only neighbour is the Procurement Manager itself, and the
     family holds nobody else, so one related comparison is left (the real content always has two or more,
-    see test_content.py)."""
+    see data/test_content.py)."""
     found = related_comparisons(small_session, PROCUREMENT, BUYER, limit=3)
     assert [(r.first.name, r.second.name, r.reason) for r in found] == [(PROCUREMENT, HOO, "the next level up")]
 

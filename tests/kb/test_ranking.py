@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from kb.answers_rank import rank_text
+from kb.wording.rank import rank_text
 from kb.ranking import Family, Ranking, UnknownFamily, rank
 from kb.results import UnknownDimension, UnknownRole
-from tests.kb.test_wages import wage_engine, wage_session  # noqa: F401  (the small KB with the tiny OEWS file)
+from tests.kb.wages.test_wages import wage_engine, wage_session  # noqa: F401  (the small KB with the tiny OEWS file)
 
 
 def ranked(session: Session, *args: object, **kwargs: object) -> Ranking:

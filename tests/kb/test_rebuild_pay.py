@@ -3,7 +3,7 @@ change in one transaction, so a reader sees the old KB or the new one, never a m
 
 The real content and the real OEWS file (``build/oews``, fetched by ``make kb``) are loaded by the
 real command in a separate process, on SQLite and on PostgreSQL, while a thread keeps asking the
-pay question the bot answers (``kb.queries.compare`` worded by ``kb.answers.verdict_text``) in a
+pay question the bot answers (``kb.queries.compare`` worded by ``kb.wording.answers.verdict_text``) in a
 session from ``kb.db.read_session``, as the action server does.
 """
 
@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 
 
-from kb import answers
+from kb.wording import answers
 from kb.db import make_engine, read_session
 from kb.queries import compare
 from kb.results import Verdict

@@ -1,6 +1,6 @@
 """Hierarchy answers follow the reporting graph: the one above in a ``reports_to`` chain leads.
 
-The content test runs over the real knowledge base (``kb/content``): every pair of roles
+The content test runs over the real knowledge base (``kb/data``): every pair of roles
 with a reporting chain between them, in both orders.
 """
 
@@ -12,8 +12,8 @@ from typing import Optional
 import pytest
 from sqlalchemy.orm import Session
 
-from kb import answers
-from kb.content import Content
+from kb.wording import answers
+from kb.content.load import Content
 from kb.queries import compare, compare_on
 from kb.reporting import chain_above, count_word, reporting_line, typical_leader
 from kb.results import Verdict

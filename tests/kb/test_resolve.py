@@ -1,6 +1,6 @@
 """Recognising roles and dimensions in what people type, on the small test KB (tests/fixtures/small_kb).
 
-That every alias of the real content resolves is a content test (test_content.py).
+That every alias of the real content resolves is a content test (data/test_content.py).
 """
 
 from __future__ import annotations
@@ -11,13 +11,23 @@ import pytest
 from sqlalchemy.orm import Session
 
 from kb.build import build_database
-from kb.content import Content
+from kb.content.load import Content
 from kb.db import make_engine
 from kb.fuzzy import score
-from kb.resolve import alias_index, resolve_dimension, resolve_role
+from kb.resolve import alias_index, resolve_dimension, resolve_role, role_info, role_row, role_rows
 from kb.text import lookup_key
-from kb.validate import DIMENSION_SLUGS
+from kb.content.validate import DIMENSION_SLUGS
 from kb.results import DimensionInfo, RoleMatch, UnknownDimension, UnknownRole
+
+
+def test_role_rows_are_looked_up_by_canonical_name_only(small_session: Session) -> None:
+    buyer = role_row(small_session, "Buyer")
+    assert buyer is not None and buyer.slug == "buyer"
+    assert role_row(small_session, role_info(buyer)) is buyer
+    assert role_row(small_session, "buyers") is None  # an alias is not a name: resolve_role reads those
+    first, second = role_rows(small_session, "Plant Manager", role_info(buyer))
+    assert (first.name if first else None, second) == ("Plant Manager", buyer)
+    assert role_rows(small_session, "Buyer", "Nobody") == (buyer, None)
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from kb.aspects import aspect_in
 from kb.build import build_database
-from kb.content import Content
+from kb.content.load import Content
 from kb.db import make_engine
 from kb.snapshot import build_id
 

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from kb.build import build_database
-from kb.content import Content
+from kb.content.load import Content
 from kb.db import make_engine
 from kb.usage import create_usage_tables, feedback_of, feedback_problem, record_feedback
 

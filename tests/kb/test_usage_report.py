@@ -1,4 +1,4 @@
-"""The usage tables (kb.usage), the author's report over them (kb.report) and the profile chart (kb.chart)."""
+"""The usage tables (kb.usage), the author's report over them (kb.report) and the profile chart (kb.wording.chart)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from kb.build import build_database
-from kb.chart import alt_text, pair_key, parse_pair_key, profile_chart, profile_levels
+from kb.wording.chart import alt_text, pair_key, parse_pair_key, profile_chart, profile_levels
 from kb.cli import main
-from kb.content import Content
+from kb.content.load import Content
 from kb.db import make_engine
 from kb.queries import compare_all
 from kb.report import build_report, report_markdown, report_text, write_report

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session
 
-from kb.content import Content
+from kb.content.load import Content
 from kb.nlp import kb_aliases, make_pipeline, role_patterns
 from nlu.matching import FuzzyIndex, find_roles
 
@@ -67,7 +67,7 @@ def test_ordinary_words_are_not_mistaken_for_roles(matcher, text: str) -> None: 
 
 
 def test_every_name_and_alias_of_the_kb_is_found_exactly(matcher, content: Content) -> None:  # type: ignore[no-untyped-def]
-    """Every role name and alias in kb/content, as typed in a question, comes out as its canonical role."""
+    """Every role name and alias in kb/data, as typed in a question, comes out as its canonical role."""
     missed = []
     for role in content.roles:
         for alias in [role.name, *(a for a, _ in role.aliases)]:

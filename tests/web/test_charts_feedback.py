@@ -16,7 +16,7 @@ from typing import Any
 from playwright.sync_api import expect
 from sqlalchemy.orm import Session
 
-from kb.chart import LABEL_PX
+from kb.wording.chart import LABEL_PX
 from kb.db import open_existing
 from kb.usage import feedback_of
 from runtime.ports import free_port

@@ -1,0 +1,48 @@
+"""The short form of a pay answer: one line of BLS figures per role (one in all when both roles share
+their occupations), then the source. ``kb.wording.answers.pay_text`` words every figure, for the detail.
+
+Free of any chat framework, like ``kb.wording.answers``.
+"""
+
+from __future__ import annotations
+
+from kb.wording.answers import BANDS, area_label, dollars, figures_text
+from kb.results import AreaInfo, PayFigures, RolePay, WageFigures
+
+
+def _band(pay: RolePay) -> str:
+    """Where the role sits, with the band's dollars when its one occupation publishes them:
+    "in the top quarter, $161,880 to $205,520"."""
+    where, _label, low, high = BANDS[pay.band]
+    figures = pay.figures[0]
+    if len(pay.figures) == 1 and getattr(figures, low) is not None and getattr(figures, high) is not None:
+        return f"{where}, {dollars(getattr(figures, low))} to {dollars(getattr(figures, high))}"
+    return where
+
+
+def _medians(figures: tuple[WageFigures, ...]) -> str | None:
+    """ "Industrial Production Managers median $126,060", each published occupation; None when none is."""
+    shown = [f"{f.title} median {dollars(f.median)}" for f in figures if f.found and f.median is not None]
+    return "; ".join(shown) if shown else None
+
+
+def _role_line(pay: RolePay, area: AreaInfo) -> str:
+    medians = _medians(pay.figures)
+    if medians is None:
+        return f"{pay.role.name}: " + " ".join(figures_text(f, area) for f in pay.figures)
+    return f"{pay.role.name}: typically {_band(pay)} ({medians})."
+
+
+def pay_summary_text(pay: PayFigures) -> str:
+    """At most two lines of figures (one per role; one when the roles share their BLS occupations)
+    and the source line: "Plant Manager: typically in the top quarter, $161,880 to $205,520 (Industrial
+    Production Managers median $126,060)." Dollars are annual wages."""
+    if pay.shared and len(pay.roles) > 1:
+        medians = _medians(pay.roles[0].figures)
+        bands = ", ".join(f"the {r.role.name} {_band(r)}" for r in pay.roles)
+        line = f"Same BLS occupation ({medians}): typically {bands}." if medians else _role_line(pay.roles[0], pay.area)
+        lines = [line]
+    else:
+        lines = [_role_line(r, pay.area) for r in pay.roles[:2]]
+    lines.append(f"Source: US BLS OEWS, {pay.release} ({area_label(pay.area)}), annual wages.")
+    return "\n".join(lines)

@@ -16,7 +16,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import render, render_careers, usage, wording
+from actions import render, render_careers, usage
+from kb.wording import replies as wording
 from actions.career_plans import CareerPlan, plan_career
 from actions.context import CAREER_WORDS, is_role_follow_up, masked
 from actions.cues import SAYS_WHO

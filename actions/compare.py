@@ -9,7 +9,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.cues import COMPARATIVE, SAYS_WHO
-from actions import attachments, questions, render, render_questions, usage, wording
+from actions import attachments, questions, render, render_questions, usage
+from kb.wording import replies as wording
 from actions.asking import PLAIN, Asked, asks_reporting_line, how_asked
 from actions.aspects import aspect_asked
 from actions.pronouns import only_from_focus

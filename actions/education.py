@@ -15,7 +15,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.cues import CERTIFICATION, NOT_CERTIFICATIONS
-from actions import render, wording
+from actions import render
+from kb.wording import replies as wording
 from actions.context import masked
 from actions.free import FreeQuestionAction
 from actions.knowledge import KnowledgeBase

@@ -25,20 +25,15 @@ from actions.context import slot_dimension
 from actions.knowledge import KnowledgeAction
 from actions.slots import DIMENSION, PENDING, ROLE_A, ROLE_B
 from kb.usage import feedback_problem, record_feedback
+from kb.wording import replies
 
 logger = logging.getLogger(__name__)
 
 FEEDBACK = "feedback"
 HELPFUL, ANSWER = "helpful", "answer"
-HELPFUL_TITLE, NOT_HELPFUL_TITLE = "Helpful", "Not helpful"
-THANKS = {
-    True: "Thanks, glad it helped.",
-    False: "Thanks for telling me. I've noted it so that this answer can be improved.",
-}
-REFUSED = (
-    "I couldn't note that feedback: it is about an answer I never gave. "
-    "Use the Helpful or Not helpful buttons under one of my answers."
-)
+HELPFUL_TITLE, NOT_HELPFUL_TITLE = replies.HELPFUL_TITLE, replies.NOT_HELPFUL_TITLE
+THANKS = replies.FEEDBACK_THANKS
+REFUSED = replies.FEEDBACK_REFUSED
 NEGATED = re.compile(r"n't\b", re.IGNORECASE)  # "wasn't", "didn't": a negation by its ending
 
 

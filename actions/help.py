@@ -8,7 +8,8 @@ from typing import Optional
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import render, wording
+from actions import render
+from kb.wording import replies as wording
 from actions.free import FreeQuestionAction
 from actions.question import AboutMe, Career, Compare, Pick, Question
 from actions.router import Slots, as_kind, route
@@ -25,16 +26,10 @@ from kb.results import DimensionInfo, RoleInfo, RoleMatch
 from kb.text import has_english
 
 OPENERS = {
-    "greet": "Hi! I compare operations roles and explain career paths. Try one:",
-    "help": 'Ask me to compare two roles on one dimension ("who earns more, a buyer or a procurement manager?") '
-    'or overall ("head of ops vs ops manager"). Then follow up: "what about crisis management?", '
-    '"and a facilities manager instead?", "tell me more". I can also describe a role, list the roles '
-    "I know, and show career paths. For example:",
-    "out_of_scope": "That's outside what I can help with: I compare operations roles and explain career paths. "
-    "For example:",
-    "nlu_fallback": "Sorry, I didn't quite get that. I compare operations roles dimension by dimension. You could ask:",
-}
-ENGLISH_ONLY = "Sorry, I read English only. I compare operations roles dimension by dimension. You could ask:"
+    "greet": wording.GREETING, "help": wording.HELP, "out_of_scope": wording.OUT_OF_SCOPE,
+    "nlu_fallback": wording.NOT_UNDERSTOOD,
+}  # fmt: skip
+ENGLISH_ONLY = wording.ENGLISH_ONLY
 FALLBACK = "nlu_fallback"
 EXAMPLE_DIMENSIONS = ("budget", "compensation", "crisis_management")
 GREETING_DIMENSION = "compensation"  # the greeting's one example on a single dimension

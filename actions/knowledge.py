@@ -29,10 +29,11 @@ from kb.resolve import resolve_role, roles_named
 from kb.results import RoleMatch
 from kb.text import lookup_key
 from kb.content.vocabulary import vocabulary
+from kb.wording.replies import KB_UNAVAILABLE
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
-UNAVAILABLE = "Sorry, I can't reach my knowledge base right now. Please try again in a moment."
+UNAVAILABLE = KB_UNAVAILABLE
 
 
 class KnowledgeBase:

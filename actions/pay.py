@@ -12,7 +12,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import render, wording
+from actions import render
+from kb.wording import replies as wording
 from actions.knowledge import KnowledgeAction
 from actions.question import Question
 from actions.reading import read_question

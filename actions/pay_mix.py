@@ -23,8 +23,9 @@ from kb.wages.pay_mix import pay_mix
 from kb.queries import common_roles, compare_on
 from kb.results import Verdict
 from kb.wages.figures import pay_figures
+from kb.wording import replies
 
-ASK_PAY_MIX = "Which role's pay mix (salary, bonus, equity) would you like?"
+ASK_PAY_MIX = replies.ASK_PAY_MIX
 
 
 def answer_pay_mix(

@@ -1,6 +1,6 @@
 """Every message the bot sends is shaped here: text plus buttons whose payloads re-ask the KB.
 
-The sentences come from ``actions.wording`` (the bot's own) and ``kb.wording.answers`` (query results,
+The sentences come from ``kb.wording.replies`` (the bot's own) and ``kb.wording.answers`` (query results,
 shared with the CLI); this module only arranges them into messages. An action's replies reach the
 user as one message (``channels.layout``), so their buttons are offered as one list of choices.
 Channels lay the message out (``channels.socketio``, ``channels.slack_blocks``, ``channels.rest``).
@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import Choice, Pending
 from actions.slots import CAREER, CAREER_DIRECTION, COMPARE, DESCRIBE, DIMENSION_INTENT_PREFIX, INFORM
 from actions.slots import JOB_ROLE, PAY_DETAIL
-from actions import wording
+from kb.wording import replies as wording
 from actions.asking import PLAIN, Asked
 from kb.wording import answers, polarity, rank as answers_rank
 from kb.wording.pay import pay_summary_text

@@ -1,6 +1,6 @@
 """The career answers as messages: routes as numbered steps with what changes, ways in, next roles.
 
-Sentences come from ``actions.wording`` and ``kb.wording.answers`` (the route's intro and numbered steps,
+Sentences come from ``kb.wording.replies`` and ``kb.wording.answers`` (the route's intro and numbered steps,
 shared with the CLI); buttons and payloads from ``actions.render``.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from typing import Optional, Sequence
 
-from actions import wording
+from kb.wording import replies as wording
 from actions.render import PAGE_SIZE, Button, Reply, compare_button, payload
 from actions.slots import CAREER, CAREER_DIRECTION, JOB_FAMILY, JOB_ROLE, LIST
 from kb.wording import answers

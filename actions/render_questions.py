@@ -2,7 +2,7 @@
 ranking, one role on its own, a reporting line, and what Rolewise doesn't compare.
 
 Laid out like ``actions.render`` (text plus buttons that re-ask the KB), from the wording of
-``kb.wording.answers``, ``kb.wording.rank``, ``kb.wording.polarity`` and ``actions.wording``.
+``kb.wording.answers``, ``kb.wording.rank``, ``kb.wording.polarity`` and ``kb.wording.replies``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Optional, Sequence
 
-from actions import wording
+from kb.wording import replies as wording
 from actions.render import Button, Reply, compare_button, pay_detail_button, payload, related_buttons, short_pay
 from actions.slots import CAREER, CAREER_DIRECTION, JOB_ROLE
 from kb.wording import answers, rank as answers_rank

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from actions import wording
+from kb.wording import replies as wording
 from actions.render import PAGE_SIZE, Button, Reply, compare_button, payload
 from actions.slots import CAREER, CAREER_DIRECTION, DESCRIBE, JOB_FAMILY, JOB_ROLE, LIST, PAGE
 from kb.wording import answers

@@ -7,7 +7,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import render, render_roles, wording
+from actions import render, render_roles
+from kb.wording import replies as wording
 from actions.mentions import mentioned_roles, report_unknown
 from actions.free import FreeQuestionAction
 from actions.knowledge import KnowledgeBase

@@ -20,13 +20,11 @@ from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from channels import drain, limits
 from channels.layout import one_answer
+from kb.wording.replies import APOLOGY, EMPTY, SLOW
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_TURN_TIMEOUT = 20.0
-APOLOGY = "Sorry, something went wrong on my side and I couldn't answer that. Please try again in a moment."
-SLOW = "Sorry, that is taking me longer than it should. Please try again in a moment."
-EMPTY = 'I didn\'t get any text. Ask me to compare two roles, for example "head of ops vs ops manager".'
 
 Handler = Callable[[UserMessage], Awaitable[Any]]
 

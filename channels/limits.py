@@ -18,16 +18,15 @@ import json
 import re
 from typing import Any, Optional
 
+from kb.wording.replies import TYPED_COMMAND
+
 MAX_MESSAGE_CHARS = 2000
 MAX_METADATA_DEPTH = 8
 MAX_METADATA_BYTES = 4096
 CONTROL_INTENTS = frozenset({"session_start", "restart", "back"})
 ANSWERED_HERE = frozenset({"session_start", "back"})
 PAYLOAD_INTENT = re.compile(r"^/\s*([A-Za-z_][\w\-]*)")
-CONTROL_REPLY = (
-    "Typed commands such as /{name} are not used here. To start over, type /restart; otherwise "
-    'just ask your next question, for example "head of ops vs ops manager" or "what does a buyer do?".'
-)
+CONTROL_REPLY = TYPED_COMMAND
 
 
 def depth(value: Any) -> int:

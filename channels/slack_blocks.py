@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from channels.layout import Answer, Button
+from kb.wording import replies
 
 TEXT_LIMIT = 3000
 BUTTON_TITLE_LIMIT = 75
 BUTTON_VALUE_LIMIT = 2000
 ACTIONS_PER_BLOCK = 25
 ALT_LIMIT = 2000
-FEEDBACK_QUESTION = "Was this helpful?"
+FEEDBACK_QUESTION = replies.FEEDBACK_QUESTION
 FEEDBACK_BLOCK = "feedback"
 
 

@@ -32,17 +32,15 @@ from socketio import AsyncServer
 from channels import drain, limits, web_session
 from channels.guard import guarded
 from channels.layout import one_answer
+from kb.wording import replies
+from kb.wording.replies import NO_SESSION, WRONG_SHAPE
 from runtime import settings
 
 logger = logging.getLogger(__name__)
 
-NO_SESSION = "I lost track of this chat. Please reload the page to start again."
-METADATA_REFUSED = (
-    "I could not read that message: the data sent with it is too large or too deeply nested "
-    f"(at most {limits.MAX_METADATA_BYTES} bytes of JSON, {limits.MAX_METADATA_DEPTH} levels). "
-    "Please send it again without it."
+METADATA_REFUSED = replies.METADATA_REFUSED.format(
+    max_bytes=limits.MAX_METADATA_BYTES, max_depth=limits.MAX_METADATA_DEPTH
 )
-WRONG_SHAPE = 'I could not read that message. Send {"message": "your question", "session_id": "..."}.'
 
 
 class RolewiseSocketIOInput(SocketIOInput):

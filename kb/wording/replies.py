@@ -1,8 +1,11 @@
-"""Every sentence and button title the bot's actions say, in one place.
+"""Every sentence and button title the bot says of its own: the action server's replies and the
+channels' (apologies, refusals, limits), in one place.
 
-``actions.render`` arranges these into messages (text, buttons, the verdict to emphasise); the
-KB's own wording of query results (verdicts, comparisons, profiles, routes) stays in
-``kb.wording.answers``, which the command-line interface prints too.
+``actions.render`` arranges these into messages (text, buttons, the verdict to emphasise);
+``channels/`` sends the fixed ones below as they are. The wording of query results (verdicts,
+comparisons, profiles, routes, pay) is the rest of this package (``kb.wording.answers``, ...),
+which the command-line interface prints too. The only other words are ``domain.yml``'s static
+responses (``utter_*``: goodbye, thanks, the form's questions), which Rasa sends itself.
 """
 
 from __future__ import annotations
@@ -233,3 +236,43 @@ def which_meant(form: str, meant: Sequence[RoleInfo]) -> str:
 
 PAY_DETAIL = "Full BLS pay figures"
 NO_PAY_DETAIL = "I have no BLS pay figures for that. Ask me who earns more between two roles first."
+
+
+# Fixed replies, sent as they are.
+GREETING = "Hi! I compare operations roles and explain career paths. Try one:"
+HELP = (
+    'Ask me to compare two roles on one dimension ("who earns more, a buyer or a procurement manager?") '
+    'or overall ("head of ops vs ops manager"). Then follow up: "what about crisis management?", '
+    '"and a facilities manager instead?", "tell me more". I can also describe a role, list the roles '
+    "I know, and show career paths. For example:"
+)
+OUT_OF_SCOPE = (
+    "That's outside what I can help with: I compare operations roles and explain career paths. For example:"
+)
+NOT_UNDERSTOOD = "Sorry, I didn't quite get that. I compare operations roles dimension by dimension. You could ask:"
+ENGLISH_ONLY = "Sorry, I read English only. I compare operations roles dimension by dimension. You could ask:"
+HELPFUL_TITLE, NOT_HELPFUL_TITLE = "Helpful", "Not helpful"
+FEEDBACK_QUESTION = "Was this helpful?"  # Slack's context line above the two buttons
+FEEDBACK_THANKS = {
+    True: "Thanks, glad it helped.",
+    False: "Thanks for telling me. I've noted it so that this answer can be improved.",
+}
+FEEDBACK_REFUSED = (
+    "I couldn't note that feedback: it is about an answer I never gave. "
+    "Use the Helpful or Not helpful buttons under one of my answers."
+)
+ASK_PAY_MIX = "Which role's pay mix (salary, bonus, equity) would you like?"
+KB_UNAVAILABLE = "Sorry, I can't reach my knowledge base right now. Please try again in a moment."
+EMPTY = 'I didn\'t get any text. Ask me to compare two roles, for example "head of ops vs ops manager".'
+APOLOGY = "Sorry, something went wrong on my side and I couldn't answer that. Please try again in a moment."
+SLOW = "Sorry, that is taking me longer than it should. Please try again in a moment."
+TYPED_COMMAND = (
+    "Typed commands such as /{name} are not used here. To start over, type /restart; otherwise "
+    'just ask your next question, for example "head of ops vs ops manager" or "what does a buyer do?".'
+)
+NO_SESSION = "I lost track of this chat. Please reload the page to start again."
+METADATA_REFUSED = (
+    "I could not read that message: the data sent with it is too large or too deeply nested "
+    "(at most {max_bytes} bytes of JSON, {max_depth} levels). Please send it again without it."
+)
+WRONG_SHAPE = 'I could not read that message. Send {"message": "your question", "session_id": "..."}.'

@@ -1,7 +1,8 @@
 """Reading and checking ``kb/content/vocabulary.yml``: the words people use when they ask.
 
 Dimension cues, job-family words, reference words, polarity words, negation and correction cues,
-career, education and feeling words, slang and UK/Australian title forms and place names, as
+career, education and feeling words, slang and UK/Australian title forms, place names and US
+state postal codes, as
 plain data. ``read_vocabulary`` collects problems as ``ContentError`` (``make kb`` refuses them);
 ``vocabulary()`` gives the checked-in file, read once per process. The interpreter
 (``actions.interpret``) holds the rules that use these words.
@@ -22,6 +23,7 @@ WORD_LISTS = ("pay_verbs", "pay_verb_followers", "negation", "correction", "care
 REFERENCE_KINDS = ("focus", "become_one", "former", "latter")
 TITLE_PHRASE_LISTS = ("title_words", "leading", "trailing", "generic")
 POLARITIES = ("less", "more")
+STATE_CODE = re.compile(r"^[a-z]{2}$")
 AREA_NAME = re.compile(r"^[A-Z][^,]+(, [A-Z]{2}(-[A-Z]{2})*)?$")  # "Phoenix-Mesa-Chandler, AZ", "New York"
 
 
@@ -36,6 +38,7 @@ class Vocabulary:
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the WORD_LISTS
     titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical role -> forms
     places: dict[str, str] = field(default_factory=dict)  # other name -> OEWS area name
+    us_states: dict[str, str] = field(default_factory=dict)  # postal code ("or") -> state name ("Oregon")
     title_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # TITLE_PHRASE_LISTS
     source: Path = VOCABULARY_FILE
 
@@ -61,7 +64,8 @@ def read_vocabulary(path: Path, errors: list[ContentError]) -> Vocabulary:
     node = reader.mapping(data, "the vocabulary file") if data is not None else None
     if node is None:
         return Vocabulary(source=path)
-    for name in ("dimensions", "families", "references", "polarity", "titles", "places", "title_phrases", *WORD_LISTS):
+    for name in ("dimensions", "families", "references", "polarity", "titles", "places", "us_states", "title_phrases",
+                 *WORD_LISTS):
         if name not in node:
             reader.fail(reader.where(node), f"missing '{name}'")
     references = _groups(reader, node.get("references", {}), "'references'")
@@ -75,7 +79,7 @@ def read_vocabulary(path: Path, errors: list[ContentError]) -> Vocabulary:
         for key in set(found) ^ set(known):
             reader.fail(reader.where(node, name), f"'{name}' must have exactly {', '.join(known)} (not '{key}')")
     pairs: dict[str, dict[str, str]] = {}
-    for name in ("families", "places"):
+    for name in ("families", "places", "us_states"):
         mapping = reader.mapping(node.get(name, {}), f"'{name}'") or {}
         pairs[name] = {str(k).lower(): " ".join(str(v).split()) for k, v in mapping.items() if isinstance(v, str)}
         if len(pairs[name]) != len(mapping):
@@ -84,6 +88,12 @@ def read_vocabulary(path: Path, errors: list[ContentError]) -> Vocabulary:
         if not AREA_NAME.match(area):
             said = f"place '{word}': '{area}' is no OEWS area name ('City, ST' or a state)"
             reader.fail(reader.where(node, "places"), said)
+    for code, state in pairs["us_states"].items():
+        if not STATE_CODE.match(code) or not AREA_NAME.match(state) or "," in state:
+            reader.fail(reader.where(node, "us_states"), f"us_states: '{code}: {state}' is no postal code and state name")
+    named = [state.lower() for state in pairs["us_states"].values()]
+    for state in sorted({s for s in named if named.count(s) > 1}):
+        reader.fail(reader.where(node, "us_states"), f"us_states: '{state}' has two codes")
     words = {name: _lower(reader.texts(node, name)) for name in WORD_LISTS}
     return Vocabulary(
         dimensions=_groups(reader, node.get("dimensions", {}), "'dimensions'"),
@@ -93,6 +103,7 @@ def read_vocabulary(path: Path, errors: list[ContentError]) -> Vocabulary:
         words=words,
         titles=_groups(reader, node.get("titles", {}), "'titles'"),
         places=pairs["places"],
+        us_states=pairs["us_states"],
         title_phrases=phrases,
         source=path,
     )

@@ -21,7 +21,7 @@ from actions.career_plans import CareerPlan, plan_career
 from actions.context import CAREER_WORDS, SAYS_WHO, is_role_follow_up, masked
 from actions.free import FreeQuestionAction
 from actions.knowledge import KnowledgeBase, entity_value
-from actions.question import Several
+from actions.question import Compare, Several
 from actions.router import Handling, handles, route, route_parts
 from actions.mentions import focused, holds_a_role, mentioned_roles, report_unknown, role, unknown_in_text
 from actions.reading import as_inform, part_kinds, read_question
@@ -236,6 +236,8 @@ class ActionCareerPath(FreeQuestionAction):
         question = read_question(self.knowledge, session, tracker)
         if isinstance(question, Several):  # "how do I become X, and do I need a degree?"
             return route_parts(part_kinds(question), self.knowledge, dispatcher, tracker, session)
+        if isinstance(question, Compare):  # "what's a programme manager on in the UK?": pay, not a route
+            return route("compare", self.knowledge, dispatcher, tracker, session)
         return Careers(self.knowledge).respond(dispatcher, tracker, domain, session)
 
 

@@ -27,13 +27,12 @@ from actions.question import (
     Education,
     Explain,
     Pick,
-    Place,
     Question,
     Several,
     Title,
     Unknown,
 )
-from kb.vocabulary import Vocabulary, vocabulary, words_pattern
+from kb.vocabulary import Vocabulary, words_pattern
 
 KINDS: dict[str, type[Question]] = {
     "compare_roles": Compare, "inform": Compare, "describe_role": Describe, "list_roles": Describe,

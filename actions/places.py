@@ -157,3 +157,17 @@ def pay_kind(
     if places and not named and remembered and kind is not Career:
         return Compare
     return kind
+
+
+def not_places(
+    phrases: tuple[str, ...], places: tuple[Place, ...], words: Optional[Vocabulary] = None
+) -> tuple[str, ...]:
+    """The phrases read as unknown titles that are no part of a place named ("and in Texas?", the
+    "Oregon" of "Portland, Oregon")."""
+    words = words or vocabulary()
+    states = {name.lower() for name in words.us_states.values()} | set(words.us_states)
+    return tuple(
+        phrase
+        for phrase in phrases
+        if phrase.lower() not in states and not any(place.text in phrase.lower() for place in places)
+    )

@@ -12,10 +12,10 @@ from actions import render, render_roles, wording
 from actions.mentions import mentioned_roles, report_unknown
 from actions.free import FreeQuestionAction
 from actions.knowledge import KnowledgeBase
-from actions.question import Several
+from actions.question import Compare, Several
 from actions.reading import part_kinds, read_question
 from actions.knowledge import entity_value
-from actions.router import handles, route_parts
+from actions.router import handles, route, route_parts
 from actions.slots import DESCRIBE, FOCUS_ROLE, INFORM, JOB_FAMILY, PAGE
 from kb.queries import common_roles, describe_role, families, list_roles
 from kb.results import RoleProfile
@@ -29,6 +29,8 @@ class ActionDescribeRole(FreeQuestionAction):
         question = read_question(self.knowledge, session, tracker)
         if isinstance(question, Several):  # "what does a chief of staff do, and how do you become one?"
             return route_parts(part_kinds(question), self.knowledge, dispatcher, tracker, session)
+        if isinstance(question, Compare):  # "what does an ops manager make in chicago": pay, not a profile
+            return route("compare", self.knowledge, dispatcher, tracker, session)
         return describe(self.knowledge, dispatcher, tracker, session)
 
 

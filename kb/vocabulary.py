@@ -64,8 +64,8 @@ def read_vocabulary(path: Path, errors: list[ContentError]) -> Vocabulary:
     node = reader.mapping(data, "the vocabulary file") if data is not None else None
     if node is None:
         return Vocabulary(source=path)
-    for name in ("dimensions", "families", "references", "polarity", "titles", "places", "us_states", "title_phrases",
-                 *WORD_LISTS):
+    keys = ("dimensions", "families", "references", "polarity", "titles", "places", "us_states", "title_phrases")
+    for name in (*keys, *WORD_LISTS):
         if name not in node:
             reader.fail(reader.where(node), f"missing '{name}'")
     references = _groups(reader, node.get("references", {}), "'references'")
@@ -90,7 +90,8 @@ def read_vocabulary(path: Path, errors: list[ContentError]) -> Vocabulary:
             reader.fail(reader.where(node, "places"), said)
     for code, state in pairs["us_states"].items():
         if not STATE_CODE.match(code) or not AREA_NAME.match(state) or "," in state:
-            reader.fail(reader.where(node, "us_states"), f"us_states: '{code}: {state}' is no postal code and state name")
+            said = f"us_states: '{code}: {state}' is no postal code and state name"
+            reader.fail(reader.where(node, "us_states"), said)
     named = [state.lower() for state in pairs["us_states"].values()]
     for state in sorted({s for s in named if named.count(s) > 1}):
         reader.fail(reader.where(node, "us_states"), f"us_states: '{state}' has two codes")

@@ -24,7 +24,10 @@ OREGON = Place("portland", "area", ("Portland-Vancouver-Hillsboro, OR-WA",))
 AFTER_PAY = State(focus_role="Dispatcher")  # after "what does a dispatcher earn?"
 
 
-def read(text: str, state: State = State(), role: Optional[tuple[str, str]] = None, intent: Optional[str] = None):
+NOTHING = State()
+
+
+def read(text: str, state: State = NOTHING, role: Optional[tuple[str, str]] = None, intent: Optional[str] = None):
     titles = ()
     if role is not None:
         start = text.lower().index(role[0])
@@ -131,7 +134,8 @@ def test_a_place_alone_after_a_pay_answer_keeps_its_role(intent: str) -> None:
     question = read("what about in Springfield", AFTER_PAY, None, intent)
     assert type(question) is Compare
     assert question.place == Place(
-        "springfield", "ambiguous", ("Springfield, IL", "Springfield, MA", "Springfield, MO", "Springfield, OH"))
+        "springfield", "ambiguous", ("Springfield, IL", "Springfield, MA", "Springfield, MO", "Springfield, OH")
+    )
 
 
 def test_a_place_alone_with_nothing_talked_about_asks_nothing_of_pay() -> None:

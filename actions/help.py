@@ -70,8 +70,8 @@ class ActionHelp(FreeQuestionAction):
         read = read_question(self.knowledge, session, tracker) if intent == FALLBACK else None
         if read is not None and read.roles and (read.place or len(read.dimensions) == 1):
             return route("compare", self.knowledge, dispatcher, tracker, session)  # "what does X make in Ohio?"
-        if read is not None and read.place and tracker.get_slot(FOCUS_ROLE):  # "and in Texas?" after one role's pay
-            return route("compare", self.knowledge, dispatcher, tracker, session)
+        if read is not None and read.place and (tracker.get_slot(FOCUS_ROLE) or all(pair)):  # "and in Texas?",
+            return route("compare", self.knowledge, dispatcher, tracker, session)  # "Portland, OR" after "which?"
         question = worded_question(tracker, len(roles)) if intent == FALLBACK else None
         if question is not None:  # unclear to NLU, but its words name a dimension and the roles are known
             return route("compare", self.knowledge, dispatcher, question, session)

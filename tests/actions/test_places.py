@@ -200,3 +200,14 @@ async def test_pay_asked_with_make_or_on_gets_pay_not_a_description(real, domain
     replies, _ = await said(actions[action], make_tracker(text, intent, roles=(role,)), domain)
     assert replies[0].startswith(opening)
     assert "Source: US BLS OEWS, May 2025" in "\n".join(replies)
+
+
+async def test_a_reply_naming_the_place_answers_a_pair_asked_back(real, domain) -> None:
+    text = "who earns more, a buyer or a procurement manager, in portland?"
+    asked = make_tracker(text, "ask_compensation", roles=("buyer", "procurement manager"))
+    replies, slots = await said(ActionAnswerQuestion(real), asked, domain)
+    assert replies[0].startswith('Which "Portland" do you mean: ')
+    assert (slots[ROLE_A], slots[ROLE_B]) == ("Buyer", "Procurement Manager")
+    replies, _ = await said(ActionHelp(real), make_tracker("portland, OR", "nlu_fallback", slots=slots), domain)
+    assert replies[0].startswith("The Procurement Manager is typically paid more than a Buyer.")
+    assert "Source: US BLS OEWS, May 2025 (Portland-Vancouver-Hillsboro, OR-WA), annual wages." in replies[0]

@@ -149,7 +149,7 @@ def interpret(
         feeling=feeling.group(1) if feeling else None,
     )
     remembered = bool(state.focus_role or (state.role_a and state.role_b))
-    kind = pay_kind(_kind(intent, masked, words), masked, places, remembered, words)
+    kind = pay_kind(_kind(intent, masked, words), masked, places, remembered, bool(titles), words)
     split = parts(masked, words, kind)
     if len(split) > 1 and {k for k, _ in split} <= SEVERAL_KINDS:
         spans = [(masked.find(clause.split(",")[0]), kind) for kind, clause in split]

@@ -142,19 +142,20 @@ def place_name(place: Place) -> str:
 
 
 def pay_kind(
-    kind: type[Question], text: str, places: tuple[Place, ...], remembered: bool, words: Vocabulary
+    kind: type[Question], text: str, places: tuple[Place, ...], remembered: bool, named: bool, words: Vocabulary
 ) -> type[Question]:
     """The kind of a message that asks pay, whatever else its words read as: a comparison question
     (answered with pay figures) when pay is the one dimension named and, for a career reading, a place
-    is named without career words ("what's a programme manager on in the UK?"); also a place alone after
-    roles were talked about ("what about in Springfield?"). ``kind`` otherwise."""
+    is named without career words ("what's a programme manager on in the UK?"); also a place alone, no
+    role ``named``, after roles were talked about (``remembered``: "what about in Springfield?").
+    ``kind`` otherwise."""
     if kind not in PAY_READS:
         return kind
-    named = [slug for _, slug in dimension_mentions(text)]
-    if named == [COMPENSATION] and (kind is not Career or places):
+    dimensions = [slug for _, slug in dimension_mentions(text)]
+    if dimensions == [COMPENSATION] and (kind is not Career or places):
         career = words_pattern(words.list("career")).search(text)
         return kind if kind is Career and career else Compare
-    if places and not named and remembered and kind is not Career:
+    if places and not dimensions and remembered and not named and kind is not Career:
         return Compare
     return kind
 

@@ -138,5 +138,10 @@ def test_a_place_alone_after_a_pay_answer_keeps_its_role(intent: str) -> None:
     )
 
 
+def test_a_role_described_in_a_place_after_a_pay_answer_is_described() -> None:
+    question = read("what does a buyer do in chicago", AFTER_PAY, ("buyer", "Buyer"), "describe_role")
+    assert (type(question), question.roles) == (Describe, ("Buyer",))
+
+
 def test_a_place_alone_with_nothing_talked_about_asks_nothing_of_pay() -> None:
     assert type(read("what about in Springfield", State(), None, "describe_role")) is Describe

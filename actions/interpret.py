@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from actions.asking import asks_less
-from actions.phrases import dimension_mentions
-from actions.places import Lexicon, area_keys, find_places, pay_kind  # noqa: F401 (Lexicon, area_keys: read from here too)
+from actions.phrases import COMPENSATION, dimension_mentions
+from actions.places import Lexicon, area_keys, asks_pay_on, find_places, pay_kind  # noqa: F401 (Lexicon, area_keys: read from here too)
 from actions.question import (
     AboutMe,
     Aspect,
@@ -134,6 +134,8 @@ def interpret(
     negated_roles = tuple(t.role for t in titles if t.role and _negated_before(text, t.span[0], negation))
     masked = "".join(" " if any(a <= i < b for a, b in (t.span for t in titles)) else c for i, c in enumerate(text))
     named = dimension_mentions(masked)
+    on_pay = asks_pay_on(masked, words) if titles and not named else None
+    named = [(on_pay, COMPENSATION)] if on_pay is not None else named  # "what's a buyer on in the UK?"
     negated_dims = tuple(slug for at, slug in named if _negated_before(masked, at, negation))
     feeling = words_pattern(words.list("feelings")).search(masked)
     places = find_places(masked, lexicon)
@@ -149,7 +151,8 @@ def interpret(
         feeling=feeling.group(1) if feeling else None,
     )
     remembered = bool(state.focus_role or (state.role_a and state.role_b))
-    kind = pay_kind(_kind(intent, masked, words), masked, places, remembered, bool(titles), words)
+    read_kind = _kind(intent, masked, words)
+    kind = pay_kind(read_kind, masked, tuple(slug for _, slug in named), places, remembered, bool(titles), words)
     split = parts(masked, words, kind)
     if len(split) > 1 and {k for k, _ in split} <= SEVERAL_KINDS:
         spans = [(masked.find(clause.split(",")[0]), kind) for kind, clause in split]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from actions.phrases import COMPENSATION, dimension_mentions
+from actions.phrases import COMPENSATION
 from actions.question import Career, Compare, Describe, Place, Question, Unknown
 from kb.vocabulary import Vocabulary, vocabulary, words_pattern
 
@@ -141,18 +141,34 @@ def place_name(place: Place) -> str:
     return " ".join(w if w == "the" else w.upper() if short else w.capitalize() for w in words)
 
 
+def asks_pay_on(text: str, words: Vocabulary) -> Optional[int]:
+    """Where a message asks a role's pay with "on" ("what's a   on in the UK?", the role masked out):
+    an opener of ``pay_on_openers``, at most an article, then "on" at the end or before a word of
+    ``pay_verb_followers``; never "what's the buyer working on?". None when it does not."""
+    openers = "|".join(re.escape(o) for o in words.list("pay_on_openers"))
+    followers = "|".join(re.escape(f) for f in words.list("pay_verb_followers"))
+    pattern = rf"(?:^|[.?!,;]\s*)(?:{openers})\s+(?:(?:a|an|the|your|my)\s+)?(on)\b(?=\s+(?:{followers})\b|\W*$)"
+    found = re.search(pattern, text, re.I)
+    return found.start(1) if found else None
+
+
 def pay_kind(
-    kind: type[Question], text: str, places: tuple[Place, ...], remembered: bool, named: bool, words: Vocabulary
+    kind: type[Question],
+    text: str,
+    dimensions: tuple[str, ...],
+    places: tuple[Place, ...],
+    remembered: bool,
+    named: bool,
+    words: Vocabulary,
 ) -> type[Question]:
-    """The kind of a message that asks pay, whatever else its words read as: a comparison question
-    (answered with pay figures) when pay is the one dimension named and, for a career reading, a place
-    is named without career words ("what's a programme manager on in the UK?"); also a place alone, no
-    role ``named``, after roles were talked about (``remembered``: "what about in Springfield?").
-    ``kind`` otherwise."""
+    """The kind of a message that asks pay (``dimensions``: the ones it names), whatever else its words
+    read as: a comparison question (answered with pay figures) when pay is the one dimension named and,
+    for a career reading, a place is named without career words ("what's a programme manager on in the
+    UK?"); also a place alone, no role ``named``, after roles were talked about (``remembered``: "what
+    about in Springfield?"). ``kind`` otherwise."""
     if kind not in PAY_READS:
         return kind
-    dimensions = [slug for _, slug in dimension_mentions(text)]
-    if dimensions == [COMPENSATION] and (kind is not Career or places):
+    if dimensions == (COMPENSATION,) and (kind is not Career or places):
         career = words_pattern(words.list("career")).search(text)
         return kind if kind is Career and career else Compare
     if places and not dimensions and remembered and not named and kind is not Career:

@@ -18,8 +18,8 @@ from pathlib import Path
 from kb.content_reader import ContentError, Reader, Where
 
 VOCABULARY_FILE = Path(__file__).resolve().parent / "content" / "vocabulary.yml"
-WORD_LISTS = ("pay_verbs", "pay_verb_followers", "negation", "correction", "career", "education", "describe",
-              "feelings", "outside_us")  # fmt: skip
+WORD_LISTS = ("pay_verbs", "pay_on_openers", "pay_verb_followers", "negation", "correction", "career", "education",
+              "describe", "feelings", "outside_us")  # fmt: skip
 REFERENCE_KINDS = ("focus", "become_one", "former", "latter")
 TITLE_PHRASE_LISTS = ("title_words", "leading", "trailing", "generic")
 POLARITIES = ("less", "more")

@@ -63,6 +63,16 @@ def test_what_a_role_is_on_in_a_place_asks_pay_not_a_route() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "dimensions"),
+    [("what's a buyer on in Texas?", ("compensation",)), ("whats a buyer on these days", ("compensation",)),
+     ("what's a buyer working on?", ()), ("what's a buyer on about?", ()),
+     ("how often does a buyer go on business trips", ())],
+)  # fmt: skip
+def test_on_asks_pay_only_right_after_what_is_a_role(text: str, dimensions: tuple[str, ...]) -> None:
+    assert read(text, State(), ("buyer", "Buyer"), "other_aspect").dimensions == dimensions
+
+
+@pytest.mark.parametrize(
     ("text", "intent", "kind"),
     [("how do I become an ops manager in Texas", "career_path", Career),
      ("what does an ops manager do in chicago", "describe_role", Describe),

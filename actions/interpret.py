@@ -4,8 +4,8 @@
 unknown, with spans) and the KB's area names come in, the words come from
 ``kb/content/vocabulary.yml``. It resolves references ("it", "those guys", "the latter"), reads
 what the message turns down ("no, not the COO, I meant the VP", "forget pay"), the place pay is
-asked for ("in Illinois", "around Phoenix", "Bay Area"; outside the US said plainly), the
-direction of a comparison, a feeling word of a story, and parts of different kinds
+asked for (``actions.places``: "in Illinois", "Portland, OR", "Bay Area"; outside the US said
+plainly), the direction of a comparison, a feeling word of a story, and parts of different kinds
 ("how do I become X, and do I need a degree?").
 """
 
@@ -17,7 +17,9 @@ from typing import Optional
 
 from actions.asking import asks_less
 from actions.phrases import COMPENSATION, dimension_mentions
-from actions.places import Lexicon, area_keys, asks_pay_on, find_places, pay_kind  # noqa: F401 (Lexicon, area_keys: read from here too)
+from actions.places import Lexicon as Lexicon  # the place rules live in actions.places; read from here too
+from actions.places import area_keys as area_keys
+from actions.places import asks_pay_on, find_places, pay_kind
 from actions.question import (
     AboutMe,
     Aspect,

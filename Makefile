@@ -67,7 +67,7 @@ $(KB_DB): | $(STAMP)
 
 train: $(MODEL)
 
-$(MODEL): config.yml domain.yml $(wildcard data/nlu/*.yml) $(wildcard data/rules/*.yml) data/stories.yml data/rules.yml $(LOOKUP) $(PIPELINE) nlu/extractor.py nlu/matching.py nlu/language.py
+$(MODEL): config.yml domain.yml $(wildcard data/nlu/*.yml) $(wildcard data/rules/*.yml) data/stories.yml data/rules.yml $(LOOKUP) $(PIPELINE) nlu/extractor.py nlu/matching.py nlu/language.py nlu/place_reply.py
 	$(PY) -m runtime.rasa_cli train --fixed-model-name rolewise --out models
 
 # The chat widget bundle, installed from npm and served locally (never from a CDN).

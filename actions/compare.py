@@ -9,8 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.cues import COMPARATIVE, SAYS_WHO
-from actions import attachments, questions, render, render_questions, usage
-from kb.wording import replies as wording
+from actions import attachments, pay_places, questions, render, render_questions, usage
 from actions.asking import PLAIN, Asked, asks_reporting_line, how_asked
 from actions.aspects import aspect_asked
 from actions.pronouns import only_from_focus
@@ -32,7 +31,8 @@ from actions.interpret import compares_roles
 from actions.knowledge import KnowledgeBase, dimension_vocabulary, role_facts
 from actions.mentions import focused, mentioned_roles, roles_in_order, typo_offered, unknown_in_text
 from actions.phrases import COMPENSATION, worded_dimensions
-from actions.question import AboutMe, Aspect, Career, Compare, Describe, Explain, Pick, Question, Unknown
+from actions.question import AboutMe, Aspect, Career, Compare, Describe, Explain, Pick, Place, Question, Unknown
+from actions.places import not_places
 from actions.picks import MAX_FOLLOWED, clicked, picked
 from actions.free import FreeQuestionAction
 from actions.router import Handling, Slots, as_kind, handles, route
@@ -90,15 +90,16 @@ class Comparisons(Handling):
             slots = {**slots, **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
         return events or [SlotSet(NEEDS_ROLES, False)]
 
-    abroad = False  # pay was asked for a place outside the US
+    abroad: Optional[Place] = None  # pay was asked for a place outside the US
 
     def answer_message(
         self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session
     ) -> list:
-        """The answer, then (when pay was asked for a place outside the US) that the figures are US data."""
+        """The answer, after (when pay was asked for a place outside the US) the note that the figures are US data."""
+        start = len(dispatcher.messages)
         events = self.answer_asked(dispatcher, question, slots, session)
-        if self.abroad:
-            dispatcher.utter_message(text=wording.OUTSIDE_US)
+        if self.abroad is not None:
+            pay_places.say_outside_first(dispatcher, start, self.abroad)
         return events
 
     def answer_asked(self, dispatcher: CollectingDispatcher, read: Question, slots: Slots, session: Session) -> list:
@@ -117,7 +118,7 @@ class Comparisons(Handling):
         if intent == WHY and read.place is not None:
             intent = COMPARE  # "what do they make in Ohio?" is no "why?"
         if read.place is not None:  # "and in Texas?": a place, not an unknown role
-            unknown = tuple(phrase for phrase in unknown if read.place.text not in phrase.lower())
+            unknown = not_places(unknown, read.places)
         remembered = [r for r in (memory.role_a, memory.role_b) if r]
         facts = role_facts(session, known + remembered)
         plain = masked(text, spans)
@@ -132,11 +133,16 @@ class Comparisons(Handling):
         known, memory = corrected(known, memory, read)
         worded = None if text.startswith("/") else decide_dimension(intent, named_dimensions)
         about_pay = (worded or intent_dimension(intent) or COMPENSATION) == COMPENSATION  # a place matters for pay
-        area, said = self.place(read, dispatcher) if about_pay else (None, False)
-        if said:
-            return [SlotSet(NEEDS_ROLES, False)]
+        unclear = pay_places.first_ambiguous(read.places) if about_pay else None
+        if unclear is not None:  # "Portland": which one?
+            return pay_places.ask_which_place(unclear, known, dispatcher)
+        area = self.place(read) if about_pay else None
         if read.place is not None and about_pay:
             worded = COMPENSATION  # "and in Texas?": figures are about pay
+            if len(read.places) > 1 and len(set(known)) <= 1 and not unknown:  # "in the bay area vs in ohio"
+                one_role = known[0] if known else slots.get(FOCUS_ROLE)
+                if one_role:
+                    return pay_places.answer_in_areas(one_role, read.places, dispatcher, session)
             focus = slots.get(FOCUS_ROLE) if not known and not memory.pair else None
             one = known[0] if len(set(known)) == 1 and not COMPARATIVE.search(plain) else focus
             if one and not unknown:  # "what does an ops manager make in Texas?" even after a pair; "and in Ohio?"
@@ -160,19 +166,11 @@ class Comparisons(Handling):
         asked = PLAIN if text.startswith("/") else how_asked(plain, in_order)
         return self.carry_out(plan, dispatcher, session, memory, asked, area)
 
-    def place(self, read: Question, dispatcher: CollectingDispatcher) -> tuple[Optional[str], bool]:
-        """The OEWS area the question asks pay figures for (None: national), and whether a place named
-        was asked back instead ("Portland": which one?). A place outside the US is said to have no figures."""
-        place = read.place
-        if place is None:
-            return None, False
-        if place.kind == "ambiguous":
-            text = wording.WHICH_PLACE.format(place=place.text.title(), areas="; ".join(place.areas))
-            render.send(dispatcher, [render.Reply(text)])
-            return None, True
-        if place.kind == "outside_us":
-            self.abroad = True
-        return place.area, False
+    def place(self, read: Question) -> Optional[str]:
+        """The OEWS area the question asks pay figures for (None: national); a place outside the US is
+        noted, to be said to have no figures."""
+        self.abroad = next((p for p in read.places if p.kind == "outside_us"), None)
+        return read.place.area if read.place is not None else None
 
     def carry_out(
         self,

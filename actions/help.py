@@ -62,8 +62,8 @@ class ActionHelp(FreeQuestionAction):
             return route(follow, self.knowledge, dispatcher, slots, session)
         if intent == FALLBACK and read.roles and (read.place or len(read.dimensions) == 1):
             return route(as_kind(question, Compare), self.knowledge, dispatcher, slots, session)  # "X make in Ohio?"
-        if intent == FALLBACK and read.place and slots.get(FOCUS_ROLE):  # "and in Texas?" after one role's pay
-            return route(as_kind(question, Compare), self.knowledge, dispatcher, slots, session)
+        if intent == FALLBACK and read.place and (slots.get(FOCUS_ROLE) or all(pair)):  # "and in Texas?" after
+            return route(as_kind(question, Compare), self.knowledge, dispatcher, slots, session)  # pay; "Portland, OR"
         worded = worded_question(question, slots, len(roles)) if intent == FALLBACK else None
         if worded is not None:  # unclear to NLU, but its words name a dimension and the roles are known
             return route(worded, self.knowledge, dispatcher, slots, session)

@@ -4,20 +4,23 @@
 unknown, with spans) and the KB's area names come in, the words come from
 ``kb/data/vocabulary.yml``. It resolves references ("it", "those guys", "the latter"), reads
 what the message turns down ("no, not the COO, I meant the VP", "forget pay"), the place pay is
-asked for ("in Illinois", "around Phoenix", "Bay Area"; outside the US said plainly), the
-direction of a comparison, a feeling word of a story, and parts of different kinds
+asked for (``actions.places``: "in Illinois", "Portland, OR", "Bay Area"; outside the US said
+plainly), the direction of a comparison, a feeling word of a story, and parts of different kinds
 ("how do I become X, and do I need a degree?").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from actions.cues import HOLDS
 from actions.asking import asks_less
-from actions.phrases import dimension_mentions
+from actions.phrases import COMPENSATION, dimension_mentions
+from actions.places import Lexicon as Lexicon  # the place rules live in actions.places; read from here too
+from actions.places import area_keys as area_keys
+from actions.places import asks_pay_on, find_places, pay_kind
 from actions.question import (
     AboutMe,
     Aspect,
@@ -28,23 +31,19 @@ from actions.question import (
     Explain,
     Listing,
     Pick,
-    Place,
     Question,
     Several,
     Span,
     Title,
     Unknown,
 )
-from kb.content.vocabulary import Vocabulary, vocabulary, words_pattern
+from kb.content.vocabulary import Vocabulary, words_pattern
 
 KINDS: dict[str, type[Question]] = {
     "compare_roles": Compare, "inform": Compare, "describe_role": Describe, "list_roles": Listing,
     "career_path": Career, "education": Education, "other_aspect": Aspect, "choose": Pick, "explain": Explain,
     "state_role": AboutMe,
 }  # fmt: skip
-PLACE_WORDS = re.compile(r"\b(?:in|around|near|across|for|based in|out in|over in)\s+(?:the\s+)?", re.I)
-MAX_PLACE_WORDS = 4
-MIN_BARE_PLACE = 5  # letters of a place name found without "in", "around" ... (not "pa", "la")
 NEGATION_REACH = 3  # words before a role or a dimension that can turn it down
 SEVERAL_KINDS = {Career, Education, Describe, Compare}  # kinds a several-part message is answered in
 CLAUSE = re.compile(
@@ -61,50 +60,6 @@ class State:
     role_b: Optional[str] = None
     dimension: Optional[str] = None
     current_role: Optional[str] = None
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """What the interpreter knows besides the vocabulary: OEWS areas by the names people use
-    (``"illinois"``, ``"phoenix"``, ``"bay area"`` -> area names; several when the name is shared)."""
-
-    areas: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    words: Vocabulary = field(default_factory=vocabulary)
-
-
-def area_keys(names: list[str], words: Vocabulary) -> dict[str, tuple[str, ...]]:
-    """OEWS area names (``"Phoenix-Mesa-Chandler, AZ"``, ``"Illinois"``) by what people type: the full
-    name, the state name, each place of a metro's name, and the vocabulary's other names. A full name
-    wins over a place in another area's name ("New York" is the state; "new york city" the metro)."""
-    full: dict[str, list[str]] = {}
-    parts: dict[str, list[str]] = {}
-    for name in names:
-        lowered = name.lower()
-        full.setdefault(lowered, []).append(name)
-        for form in {lowered.split(",")[0]} | {p.strip() for p in lowered.split(",")[0].split("-")}:
-            parts.setdefault(form, []).append(name)
-    keys = {**parts, **full}
-    for alias, name in words.places.items():
-        keys[alias] = [name]
-    return {key: tuple(dict.fromkeys(found)) for key, found in keys.items() if key}
-
-
-def find_place(text: str, lexicon: Lexicon) -> Optional[Place]:
-    """The place after "in", "around", "near" ... (the longest known name wins), or a name of the
-    vocabulary's places anywhere ("Bay Area"); a place outside the US when the words name one."""
-    lowered = " ".join(re.sub(r"[^a-z0-9' -]", " ", text.lower()).split())
-    outside = words_pattern(lexicon.words.list("outside_us")).search(lowered)
-    for start in [m.end() for m in PLACE_WORDS.finditer(lowered)]:
-        words = lowered[start:].split()[:MAX_PLACE_WORDS]
-        for size in range(len(words), 0, -1):
-            said = " ".join(words[:size])
-            if said in lexicon.areas:
-                areas = lexicon.areas[said]
-                return Place(said, "area" if len(areas) == 1 else "ambiguous", areas)
-    for alias, name in lexicon.words.places.items():  # "Bay Area salaries": long names need no "in"
-        if len(alias) >= MIN_BARE_PLACE and re.search(rf"\b{re.escape(alias)}\b", lowered):
-            return Place(alias, "area", (name,))
-    return Place(outside.group(1), "outside_us") if outside else None
 
 
 def _negated_before(text: str, start: int, cues: re.Pattern[str]) -> bool:
@@ -198,19 +153,25 @@ def interpret(
     negated_roles = tuple(t.role for t in titles if t.role and _negated_before(text, t.span[0], negation))
     masked = "".join(" " if any(a <= i < b for a, b in (t.span for t in titles)) else c for i, c in enumerate(text))
     named = dimension_mentions(masked)
+    on_pay = asks_pay_on(masked, words) if titles and not named else None
+    named = [(on_pay, COMPENSATION)] if on_pay is not None else named  # "what's a buyer on in the UK?"
     negated_dims = tuple(slug for at, slug in named if _negated_before(masked, at, negation))
     feeling = words_pattern(words.list("feelings")).search(masked)
+    places = find_places(masked, lexicon)
     common = dict(
         text=text,
         titles=titles,
         negated_roles=negated_roles,
         dimensions=tuple(slug for _, slug in named if slug not in negated_dims),
         negated_dimensions=negated_dims,
-        place=find_place(masked, lexicon),
+        place=places[0] if places else None,
+        places=places,
         less=asks_less(masked),
         feeling=feeling.group(1) if feeling else None,
     )
-    kind = _kind(intent, masked, words)
+    remembered = bool(state.focus_role or (state.role_a and state.role_b))
+    read_kind = _kind(intent, masked, words)
+    kind = pay_kind(read_kind, masked, tuple(slug for _, slug in named), places, remembered, bool(titles), words)
     if kind is AboutMe and compares_roles(text, titles, common["dimensions"]):  # type: ignore[arg-type]
         kind = Compare  # "I'm bored at work. Who earns more, a buyer or a plant manager?": a comparison
     split = parts(masked, words, kind)

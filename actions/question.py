@@ -50,7 +50,8 @@ class Question:
     negated_roles: tuple[str, ...] = ()
     dimensions: tuple[str, ...] = ()
     negated_dimensions: tuple[str, ...] = ()
-    place: Optional[Place] = None
+    place: Optional[Place] = None  # the first of ``places``
+    places: tuple[Place, ...] = ()  # every place named, in order ("in the bay area vs in ohio": two)
     less: bool = False  # asks for the lower of the roles ("who earns less?")
     feeling: Optional[str] = None  # a feeling word of a story ("burnt out"): context, not the question
     occupations: tuple[str, ...] = ()  # SOC codes of occupations outside the KB's roles, when read

@@ -1,7 +1,8 @@
 """Reading and checking ``kb/data/vocabulary.yml``: the words people use when they ask.
 
 Dimension cues, job-family words, reference words, polarity words, negation and correction cues,
-career, education and feeling words, slang and UK/Australian title forms and place names, as
+career, education and feeling words, slang and UK/Australian title forms, place names and US
+state postal codes, as
 plain data. ``read_vocabulary`` collects problems as ``ContentError`` (``make kb`` refuses them);
 ``vocabulary()`` gives the checked-in file, read once per process. The interpreter
 (``actions.interpret``) holds the rules that use these words.
@@ -17,16 +18,17 @@ from pathlib import Path
 from kb.content.reader import ContentError, Reader, Where
 
 VOCABULARY_FILE = Path(__file__).resolve().parents[1] / "data" / "vocabulary.yml"
-WORD_LISTS = ("pay_verbs", "pay_verb_followers", "negation", "correction", "career", "education", "describe",
-              "feelings", "outside_us")  # fmt: skip
+WORD_LISTS = ("pay_verbs", "pay_on_openers", "pay_verb_followers", "negation", "correction", "career", "education",
+              "describe", "feelings", "outside_us")  # fmt: skip
 REFERENCE_KINDS = ("focus", "become_one", "former", "latter")
 TITLE_PHRASE_LISTS = ("title_words", "leading", "trailing", "generic")
 POLARITIES = ("less", "more")
+STATE_CODE = re.compile(r"^[a-z]{2}$")
 CUE_LISTS = ("comparative", "replace", "follow_up_start", "says_who_start", "my_role", "holds", "superlative",
              "over_roles", "of_a_pair", "rank_words", "question_start", "yes_no_start", "reports_to", "after",
              "from_there", "how_long", "certification", "not_certifications", "unhelpful", "pick_both",
              "pick_courtesy", "pick_neither", "pick_drop", "pick_filler", "separators", "comparing",
-             "articles")  # fmt: skip
+             "articles", "place_lead_in", "place_words")  # fmt: skip
 AREA_NAME = re.compile(r"^[A-Z][^,]+(, [A-Z]{2}(-[A-Z]{2})*)?$")  # "Phoenix-Mesa-Chandler, AZ", "New York"
 
 
@@ -41,6 +43,7 @@ class Vocabulary:
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the WORD_LISTS
     titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical role -> forms
     places: dict[str, str] = field(default_factory=dict)  # other name -> OEWS area name
+    us_states: dict[str, str] = field(default_factory=dict)  # postal code ("or") -> state name ("Oregon")
     title_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # TITLE_PHRASE_LISTS
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # CUE_LISTS: the words of one rule each
     source: Path = VOCABULARY_FILE
@@ -66,8 +69,9 @@ def read_vocabulary(path: Path, errors: list[ContentError]) -> Vocabulary:
     node = reader.load_mapping("the vocabulary file")
     if node is None:
         return Vocabulary(source=path)
-    for name in ("dimensions", "families", "references", "polarity", "titles", "places", "title_phrases", "cues",
-                 *WORD_LISTS):  # fmt: skip
+    keys = ("dimensions", "families", "references", "polarity", "titles", "places", "us_states", "title_phrases",
+            "cues")  # fmt: skip
+    for name in (*keys, *WORD_LISTS):
         if name not in node:
             reader.fail(reader.where(node), f"missing '{name}'")
     references = _groups(reader, node.get("references", {}), "'references'")
@@ -85,7 +89,7 @@ def read_vocabulary(path: Path, errors: list[ContentError]) -> Vocabulary:
     for key in sorted(k for k, words in cues.items() if not words):
         reader.fail(reader.where(node, "cues"), f"cues: '{key}' has no words")
     pairs: dict[str, dict[str, str]] = {}
-    for name in ("families", "places"):
+    for name in ("families", "places", "us_states"):
         mapping = reader.mapping(node.get(name, {}), f"'{name}'") or {}
         pairs[name] = {str(k).lower(): " ".join(str(v).split()) for k, v in mapping.items() if isinstance(v, str)}
         if len(pairs[name]) != len(mapping):
@@ -94,6 +98,13 @@ def read_vocabulary(path: Path, errors: list[ContentError]) -> Vocabulary:
         if not AREA_NAME.match(area):
             said = f"place '{word}': '{area}' is no OEWS area name ('City, ST' or a state)"
             reader.fail(reader.where(node, "places"), said)
+    for code, state in pairs["us_states"].items():
+        if not STATE_CODE.match(code) or not AREA_NAME.match(state) or "," in state:
+            said = f"us_states: '{code}: {state}' is no postal code and state name"
+            reader.fail(reader.where(node, "us_states"), said)
+    named = [state.lower() for state in pairs["us_states"].values()]
+    for state in sorted({s for s in named if named.count(s) > 1}):
+        reader.fail(reader.where(node, "us_states"), f"us_states: '{state}' has two codes")
     words = {name: _lower(reader.texts(node, name)) for name in WORD_LISTS}
     return Vocabulary(
         dimensions=_groups(reader, node.get("dimensions", {}), "'dimensions'"),
@@ -103,6 +114,7 @@ def read_vocabulary(path: Path, errors: list[ContentError]) -> Vocabulary:
         words=words,
         titles=_groups(reader, node.get("titles", {}), "'titles'"),
         places=pairs["places"],
+        us_states=pairs["us_states"],
         title_phrases=phrases,
         cues=cues,
         source=path,

@@ -34,8 +34,8 @@ NO_CHOICES = (
 NEITHER = 'OK, neither. Ask me about any two roles, or say "list roles" to see the ones I know.'
 UNKNOWN_ASPECT = "I can't tell which part of the job you're asking about, and I may not compare it."
 STATED_NEXT = "Ask me how to become any role and I'll start from yours."
-OUTSIDE_US = "These pay figures are US data (BLS OEWS): I have none for places outside the US."
-WHICH_PLACE = 'Which "{place}" do you mean: {areas}? Ask again with the one you mean.'
+OUTSIDE_US = "I have US figures only, not for {place}: these are the US national figures (BLS OEWS)."
+WHICH_PLACE = 'Which "{place}" do you mean: {areas}? Reply with the one you mean.'
 
 
 def vs(first: str, second: str) -> str:

@@ -15,6 +15,7 @@ from actions.compare import ActionAnswerQuestion
 from actions.education import ActionEducation
 from actions.help import ActionHelp
 from actions.knowledge import KnowledgeBase
+from actions.roles import ActionDescribeRole
 from actions.slots import FOCUS_ROLE, ROLE_A, ROLE_B
 from kb.content.load import Content
 from kb.wages.fetch import ensure_wage_data
@@ -66,8 +67,9 @@ async def test_a_place_alone_follows_up_on_the_pair(real, domain) -> None:
 async def test_a_place_outside_the_us_is_said_to_have_no_figures(real, domain) -> None:
     tracker = make_tracker("what does a buyer earn in the UK?", "ask_compensation", roles=("buyer",))
     replies, _ = await said(ActionAnswerQuestion(real), tracker, domain)
-    assert last_line(replies[0]) == "Source: US BLS OEWS, May 2025 (national), annual wages."
-    assert replies[1:] == ["These pay figures are US data (BLS OEWS): I have none for places outside the US."]
+    assert replies[0] == "I have US figures only, not for the UK: these are the US national figures (BLS OEWS)."
+    assert last_line(replies[1]) == "Source: US BLS OEWS, May 2025 (national), annual wages."
+    assert len(replies) == 2
 
 
 async def test_a_place_shared_by_several_areas_is_asked_back(real, domain) -> None:
@@ -75,7 +77,7 @@ async def test_a_place_shared_by_several_areas_is_asked_back(real, domain) -> No
     replies, _ = await said(ActionAnswerQuestion(real), tracker, domain)
     assert replies == [
         'Which "Portland" do you mean: Portland-South Portland, ME; Portland-Vancouver-Hillsboro, OR-WA? '
-        "Ask again with the one you mean."
+        "Reply with the one you mean."
     ]
 
 
@@ -118,3 +120,94 @@ async def test_one_role_and_a_place_after_a_pair_gets_that_roles_pay(real, domai
     replies, _ = await said(ActionAnswerQuestion(real), tracker, domain)
     assert replies[0].startswith("An Operations Manager")
     assert last_line(replies[0]) == "Source: US BLS OEWS, May 2025 (Texas), annual wages."
+
+
+async def test_a_reply_naming_one_of_the_places_asked_back_answers_the_question(real, domain) -> None:
+    asked = make_tracker("what does an ops manager earn in portland", "ask_compensation", roles=("ops manager",))
+    replies, slots = await said(ActionAnswerQuestion(real), asked, domain)
+    assert replies[0].startswith('Which "Portland" do you mean: ')
+    assert slots[FOCUS_ROLE] == "Operations Manager"
+    for reply in ("portland, OR", "Portland Oregon", "Portland, Oregon"):
+        for intent, action in (("nlu_fallback", ActionHelp(real)), ("inform", ActionAnswerQuestion(real))):
+            replies, _ = await said(action, make_tracker(reply, intent, slots=slots), domain)
+            assert replies[0].startswith("An Operations Manager earns"), (reply, intent)
+            assert last_line(replies[0]) == (
+                "Source: US BLS OEWS, May 2025 (Portland-Vancouver-Hillsboro, OR-WA), annual wages."
+            )
+
+
+async def test_a_place_with_its_state_picks_the_area_in_that_state(real, domain) -> None:
+    asked = "what does an ops manager earn in Fayetteville"
+    for text, area in ((f"{asked} NC", "Fayetteville, NC"), (f"{asked}, AR", "Fayetteville-Springdale-Rogers, AR")):
+        tracker = make_tracker(text, "ask_compensation", roles=("ops manager",))
+        replies, _ = await said(ActionAnswerQuestion(real), tracker, domain)
+        assert last_line(replies[0]) == f"Source: US BLS OEWS, May 2025 ({area}), annual wages."
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [("whats a dispatcher paid in NSW", "NSW"), ("what does a dispatcher earn in Brisbane", "Brisbane"),
+     ("what does a dispatcher earn in Sydney", "Sydney"), ("what does a dispatcher earn in London", "London")],
+)  # fmt: skip
+async def test_outside_the_us_the_note_comes_first_and_names_the_place(real, domain, text: str, named: str) -> None:
+    tracker = make_tracker(text, "ask_compensation", roles=("dispatcher",))
+    replies, _ = await said(ActionAnswerQuestion(real), tracker, domain)
+    assert replies[0] == f"I have US figures only, not for {named}: these are the US national figures (BLS OEWS)."
+    assert replies[1].startswith("A Dispatcher is paid")
+    assert last_line(replies[1]) == "Source: US BLS OEWS, May 2025 (national), annual wages."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["salary of a store manager in the bay area vs in ohio",
+     "how much does a store manager make in the bay area? and in ohio?"],
+)  # fmt: skip
+async def test_two_places_get_one_answer_with_both_areas(real, domain, text: str) -> None:
+    tracker = make_tracker(text, "ask_compensation", roles=("store manager",), slots={FOCUS_ROLE: "Shift Manager"})
+    replies, slots = await said(ActionAnswerQuestion(real), tracker, domain)
+    assert len(replies) == 1
+    assert replies[0].startswith("A Store Manager earns")
+    sources = [line for line in replies[0].splitlines() if line.startswith("Source:")]
+    assert sources == [
+        "Source: US BLS OEWS, May 2025 (San Francisco-Oakland-Fremont, CA), annual wages.",
+        "Source: US BLS OEWS, May 2025 (Ohio), annual wages.",
+    ]
+    assert "Shift Manager" not in replies[0]
+    assert slots[FOCUS_ROLE] == "Store Manager"
+
+
+async def test_a_place_alone_after_a_pay_answer_keeps_the_role(real, domain) -> None:
+    slots = {FOCUS_ROLE: "Dispatcher"}  # after "what does a dispatcher earn?"
+    for intent, action in (("describe_role", ActionDescribeRole(real)), ("nlu_fallback", ActionHelp(real))):
+        replies, _ = await said(action, make_tracker("what about in Springfield", intent, slots=slots), domain)
+        assert replies[0].startswith('Which "Springfield" do you mean: '), intent
+        replies, _ = await said(action, make_tracker("what about in Springfield, IL", intent, slots=slots), domain)
+        assert replies[0].startswith("A Dispatcher is paid"), intent
+        assert last_line(replies[0]) == "Source: US BLS OEWS, May 2025 (Springfield, IL), annual wages."
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "action", "opening"),
+    [("what does an ops manager make in chicago", "describe_role", "describe", "An Operations Manager earns"),
+     ("what does an ops manager make", "describe_role", "describe", "An Operations Manager earns"),
+     ("what does an ops manager make in london", "describe_role", "describe", "I have US figures only, not for London"),
+     ("what's a programme manager on in the UK, roughly?", "career_path", "career",
+      "I have US figures only, not for the UK")],
+)  # fmt: skip
+async def test_pay_asked_with_make_or_on_gets_pay_not_a_description(real, domain, text, intent, action, opening):
+    role = "programme manager" if "programme" in text else "ops manager"
+    actions = {"describe": ActionDescribeRole(real), "career": ActionCareerPath(real)}
+    replies, _ = await said(actions[action], make_tracker(text, intent, roles=(role,)), domain)
+    assert replies[0].startswith(opening)
+    assert "Source: US BLS OEWS, May 2025" in "\n".join(replies)
+
+
+async def test_a_reply_naming_the_place_answers_a_pair_asked_back(real, domain) -> None:
+    text = "who earns more, a buyer or a procurement manager, in portland?"
+    asked = make_tracker(text, "ask_compensation", roles=("buyer", "procurement manager"))
+    replies, slots = await said(ActionAnswerQuestion(real), asked, domain)
+    assert replies[0].startswith('Which "Portland" do you mean: ')
+    assert (slots[ROLE_A], slots[ROLE_B]) == ("Buyer", "Procurement Manager")
+    replies, _ = await said(ActionHelp(real), make_tracker("portland, OR", "nlu_fallback", slots=slots), domain)
+    assert replies[0].startswith("The Procurement Manager is typically paid more than a Buyer.")
+    assert "Source: US BLS OEWS, May 2025 (Portland-Vancouver-Hillsboro, OR-WA), annual wages." in replies[0]

@@ -145,7 +145,9 @@ STRUCTURAL = {
     "phrases.INTO": "'into <field>': the words after a preposition",
     "phrases.FROM": "'from <field> into': the words between two prepositions",
     "ranking.TOP": "number parsing: 'top 3', 'top five'",
-    "interpret.PLACE_WORDS": "the interpreter's own: the words before a place name",
+    "places.PLACE_WORDS": "the 'place_words' cue words before a place name",
+    "places.LEADING": "the 'place_lead_in' cue words opening a place-only reply",
+    "places.WORD": "a word of a place name",
     "interpret.CLAUSE": "the interpreter's own: clause boundaries",
 }
 

@@ -1,0 +1,157 @@
+"""The places of a pay question as a specification: (text, state) -> Question, without Rasa or a database.
+
+Areas are a handful of real OEWS area names; the words come from ``kb/data/vocabulary.yml``.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+
+from actions.interpret import State, interpret
+from actions.places import Lexicon, area_keys, place_name
+from actions.question import Career, Compare, Describe, Place, Title
+from kb.content.vocabulary import vocabulary
+
+AREAS = ["Illinois", "Ohio", "Texas", "Chicago-Naperville-Elgin, IL-IN", "San Francisco-Oakland-Fremont, CA",
+         "Portland-South Portland, ME", "Portland-Vancouver-Hillsboro, OR-WA", "Fayetteville, NC",
+         "Fayetteville-Springdale-Rogers, AR", "Manchester-Nashua, NH", "Springfield, IL", "Springfield, MA",
+         "Springfield, MO", "Springfield, OH"]  # fmt: skip
+LEXICON = Lexicon(areas=area_keys(AREAS, vocabulary()))
+PORTLANDS = ("Portland-South Portland, ME", "Portland-Vancouver-Hillsboro, OR-WA")
+OREGON = Place("portland", "area", ("Portland-Vancouver-Hillsboro, OR-WA",))
+AFTER_PAY = State(focus_role="Dispatcher")  # after "what does a dispatcher earn?"
+
+
+NOTHING = State()
+
+
+def read(text: str, state: State = NOTHING, role: Optional[tuple[str, str]] = None, intent: Optional[str] = None):
+    titles = ()
+    if role is not None:
+        start = text.lower().index(role[0])
+        titles = (Title(role[0], (start, start + len(role[0])), role[1]),)
+    return interpret(text, state, titles, intent, LEXICON)
+
+
+OPS = ("ops manager", "Operations Manager")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "place"),
+    [
+        ("what does an ops manager make in chicago", "describe_role",
+         Place("chicago", "area", ("Chicago-Naperville-Elgin, IL-IN",))),
+        ("what does an ops manager make in london", "describe_role", Place("london", "outside_us")),
+        ("what does an ops manager make in manchester", "describe_role", Place("manchester", "outside_us")),
+        ("what does an ops manager make", "describe_role", None),
+        ("what does an ops manager make in london", "nlu_fallback", Place("london", "outside_us")),
+    ],
+)  # fmt: skip
+def test_make_asks_pay_even_when_the_message_reads_as_a_description(text, intent, place) -> None:
+    question = read(text, State(), OPS, intent)
+    assert (type(question), question.dimensions, question.roles, question.place) == (
+        Compare, ("compensation",), ("Operations Manager",), place)  # fmt: skip
+
+
+def test_what_a_role_is_on_in_a_place_asks_pay_not_a_route() -> None:
+    text = "what's a programme manager on in the UK, roughly?"
+    question = read(text, State(), ("programme manager", "Program Manager"), "career_path")
+    assert (type(question), question.dimensions, question.place) == (
+        Compare, ("compensation",), Place("the uk", "outside_us"))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "dimensions"),
+    [("what's a buyer on in Texas?", ("compensation",)), ("whats a buyer on these days", ("compensation",)),
+     ("what's a buyer working on?", ()), ("what's a buyer on about?", ()),
+     ("how often does a buyer go on business trips", ())],
+)  # fmt: skip
+def test_on_asks_pay_only_right_after_what_is_a_role(text: str, dimensions: tuple[str, ...]) -> None:
+    assert read(text, State(), ("buyer", "Buyer"), "other_aspect").dimensions == dimensions
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "kind"),
+    [("how do I become an ops manager in Texas", "career_path", Career),
+     ("what does an ops manager do in chicago", "describe_role", Describe),
+     ("what does an ops manager do", "describe_role", Describe)],
+)  # fmt: skip
+def test_a_route_or_a_description_asked_with_a_place_stays_one(text: str, intent: str, kind: type) -> None:
+    assert type(read(text, State(), OPS, intent)) is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("what does an ops manager earn in portland", Place("portland", "ambiguous", PORTLANDS)),
+        ("what does an ops manager earn in portland, OR", OREGON),
+        ("what does an ops manager earn in Portland Oregon", OREGON),
+        ("portland, OR", OREGON),
+        ("Portland Oregon", OREGON),
+        ("Portland, Oregon", OREGON),
+        ("Portland, Maine?", Place("portland", "area", ("Portland-South Portland, ME",))),
+        ("what does an ops manager earn in Fayetteville NC", Place("fayetteville", "area", ("Fayetteville, NC",))),
+        ("Fayetteville, AR", Place("fayetteville", "area", ("Fayetteville-Springdale-Rogers, AR",))),
+        ("and Fayetteville, North Carolina?", Place("fayetteville", "area", ("Fayetteville, NC",))),
+        ("pay in Manchester, NH", Place("manchester", "area", ("Manchester-Nashua, NH",))),
+        ("pay in portland or in ohio", Place("portland", "ambiguous", PORTLANDS)),
+    ],
+)
+def test_a_state_after_a_shared_place_picks_the_area_in_that_state(text: str, place: Place) -> None:
+    assert read(text, AFTER_PAY).place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("whats a dispatcher paid in NSW", "nsw"), ("dispatcher pay in New South Wales", "new south wales"),
+     ("dispatcher salary in Queensland", "queensland"), ("dispatcher pay in Ontario", "ontario"),
+     ("dispatcher pay in Yorkshire", "yorkshire"), ("what does a dispatcher earn in Brisbane", "brisbane")],
+)  # fmt: skip
+def test_states_and_regions_of_other_countries_are_outside_the_us(text: str, said: str) -> None:
+    question = read(text, State(), ("dispatcher", "Dispatcher"), "ask_compensation")
+    assert (question.place, question.roles) == (Place(said, "outside_us"), ("Dispatcher",))
+
+
+@pytest.mark.parametrize(
+    ("place", "name"),
+    [(Place("the uk", "outside_us"), "the UK"), (Place("london", "outside_us"), "London"),
+     (Place("nsw", "outside_us"), "NSW"), (Place("new south wales", "outside_us"), "New South Wales")],
+)  # fmt: skip
+def test_a_place_is_named_back_as_people_write_it(place: Place, name: str) -> None:
+    assert place_name(place) == name
+
+
+BAY = Place("bay area", "area", ("San Francisco-Oakland-Fremont, CA",))
+OHIO = Place("ohio", "area", ("Ohio",))
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("salary of a store manager in the bay area vs in ohio", "ask_compensation"),
+     ("how much does a store manager make in the bay area? and in ohio?", "ask_compensation"),
+     ("how much does a store manager make in the bay area? and in ohio?", "describe_role")],
+)  # fmt: skip
+def test_two_places_in_one_pay_question_are_both_read(text: str, intent: str) -> None:
+    question = read(text, State(focus_role="Shift Manager"), ("store manager", "Store Manager"), intent)
+    assert (type(question), question.places, question.place, question.roles) == (
+        Compare, (BAY, OHIO), BAY, ("Store Manager",))  # fmt: skip
+
+
+@pytest.mark.parametrize("intent", ["describe_role", "inform", "nlu_fallback"])
+def test_a_place_alone_after_a_pay_answer_keeps_its_role(intent: str) -> None:
+    question = read("what about in Springfield", AFTER_PAY, None, intent)
+    assert type(question) is Compare
+    assert question.place == Place(
+        "springfield", "ambiguous", ("Springfield, IL", "Springfield, MA", "Springfield, MO", "Springfield, OH")
+    )
+
+
+def test_a_role_described_in_a_place_after_a_pay_answer_is_described() -> None:
+    question = read("what does a buyer do in chicago", AFTER_PAY, ("buyer", "Buyer"), "describe_role")
+    assert (type(question), question.roles) == (Describe, ("Buyer",))
+
+
+def test_a_place_alone_with_nothing_talked_about_asks_nothing_of_pay() -> None:
+    assert type(read("what about in Springfield", State(), None, "describe_role")) is Describe

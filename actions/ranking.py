@@ -28,14 +28,11 @@ from actions.phrases import FAMILY_CUES, worded_dimensions
 from actions.slots import DIMENSION, JOB_ROLE, NEEDS_ROLES, ROLE_A, ROLE_B
 from kb.queries import families
 from kb.ranking import Family, Ranking, rank
+from kb.vocabulary import vocabulary, words_pattern
 from kb.reporting import HIERARCHY
 
-SUPERLATIVE = re.compile(
-    r"\b(most|least|highest|lowest|biggest|largest|smallest|greatest|fewest|best|worst|best[- ]paid|worst[- ]paid|"
-    r"top|rank|ranked|ranking|order|sort|sorted)\b",
-    re.IGNORECASE,
-)
-OVER_ROLES = re.compile(r"\b(role|roles|job|jobs|position|positions|title|titles|of all)\b", re.IGNORECASE)
+SUPERLATIVE = words_pattern(vocabulary().list("superlatives"))  # kb/content/vocabulary.yml
+OVER_ROLES = words_pattern(vocabulary().list("over_roles"))
 OF_A_PAIR = re.compile(r"\b(two|both|pair|either|of them|these|those)\b", re.IGNORECASE)  # "which of the two jobs ..."
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 TOP = re.compile(r"\btop\s+(\d{1,2}|" + "|".join(NUMBERS) + r")\b", re.IGNORECASE)

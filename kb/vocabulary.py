@@ -18,8 +18,8 @@ from kb.content_reader import ContentError, Reader, Where
 
 VOCABULARY_FILE = Path(__file__).resolve().parent / "content" / "vocabulary.yml"
 WORD_LISTS = ("pay_verbs", "pay_verb_followers", "negation", "correction", "career", "education", "describe",
-              "feelings", "outside_us")  # fmt: skip
-REFERENCE_KINDS = ("focus", "become_one", "former", "latter")
+              "feelings", "outside_us", "superlatives", "over_roles")  # fmt: skip
+REFERENCE_KINDS = ("focus", "become_one", "former", "latter", "by_word")
 TITLE_PHRASE_LISTS = ("title_words", "leading", "trailing", "generic")
 POLARITIES = ("less", "more")
 AREA_NAME = re.compile(r"^[A-Z][^,]+(, [A-Z]{2}(-[A-Z]{2})*)?$")  # "Phoenix-Mesa-Chandler, AZ", "New York"

@@ -68,8 +68,8 @@ class ActionHelp(FreeQuestionAction):
         if intent == FALLBACK and all(pair) and is_role_follow_up(text, pair):  # "and a barista?"
             return route("compare", self.knowledge, dispatcher, as_inform(tracker), session)
         read = read_question(self.knowledge, session, tracker) if intent == FALLBACK else None
-        if read is not None and read.roles and (read.place or len(read.dimensions) == 1):
-            return route("compare", self.knowledge, dispatcher, tracker, session)  # "what does X make in Ohio?"
+        if read is not None and read.roles and (read.place or read.dimensions):  # "what does X make in Ohio?", "who
+            return route("compare", self.knowledge, dispatcher, tracker, session)  # earns more and has more budget?"
         if read is not None and read.place and tracker.get_slot(FOCUS_ROLE):  # "and in Texas?" after one role's pay
             return route("compare", self.knowledge, dispatcher, tracker, session)
         question = worded_question(tracker, len(roles)) if intent == FALLBACK else None

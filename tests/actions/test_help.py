@@ -72,6 +72,15 @@ async def test_an_unclear_message_naming_two_roles_offers_questions_about_that_p
     ]
 
 
+async def test_an_unclear_message_naming_two_roles_and_two_dimensions_is_answered_on_both(knowledge, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    text = "who earns more, a buyer or a plant manager, and who has more budget?"
+    tracker = make_tracker(text=text, intent="nlu_fallback", roles=("Buyer", "Plant Manager"))
+    await ActionHelp(knowledge).run(dispatcher, tracker, domain)
+    said = " ".join(texts(dispatcher))
+    assert "paid more than" in said and "budget authority than" in said
+
+
 async def test_an_unclear_message_naming_one_role_offers_questions_about_it(knowledge, domain) -> None:
     dispatcher = CollectingDispatcher()
     tracker = make_tracker(text="buyer???", intent="nlu_fallback", roles=("Buyer",))

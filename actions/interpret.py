@@ -73,7 +73,9 @@ class Lexicon:
 def area_keys(names: list[str], words: Vocabulary) -> dict[str, tuple[str, ...]]:
     """OEWS area names (``"Phoenix-Mesa-Chandler, AZ"``, ``"Illinois"``) by what people type: the full
     name, the state name, each place of a metro's name, and the vocabulary's other names. A full name
-    wins over a place in another area's name ("New York" is the state; "new york city" the metro)."""
+    wins over a place in another area's name ("New York" is the state; "new york city" the metro); a
+    place the vocabulary lists outside the US wins over a place in a metro's name ("Manchester" is
+    the UK city, "Manchester-Nashua, NH" the metro)."""
     full: dict[str, list[str]] = {}
     parts: dict[str, list[str]] = {}
     for name in names:
@@ -81,7 +83,8 @@ def area_keys(names: list[str], words: Vocabulary) -> dict[str, tuple[str, ...]]
         full.setdefault(lowered, []).append(name)
         for form in {lowered.split(",")[0]} | {p.strip() for p in lowered.split(",")[0].split("-")}:
             parts.setdefault(form, []).append(name)
-    keys = {**parts, **full}
+    abroad = set(words.list("outside_us"))
+    keys = {**{part: found for part, found in parts.items() if part not in abroad}, **full}
     for alias, name in words.places.items():
         keys[alias] = [name]
     return {key: tuple(dict.fromkeys(found)) for key, found in keys.items() if key}

@@ -14,7 +14,7 @@ from kb.vocabulary import vocabulary
 
 AREAS = ["Illinois", "Texas", "Ohio", "Georgia", "Phoenix-Mesa-Chandler, AZ", "San Francisco-Oakland-Fremont, CA",
          "Chicago-Naperville-Elgin, IL-IN", "Dallas-Fort Worth-Arlington, TX", "New York",
-         "New York-Newark-Jersey City, NY-NJ"]  # fmt: skip
+         "New York-Newark-Jersey City, NY-NJ", "Manchester-Nashua, NH", "Palm Bay-Melbourne-Titusville, FL"]  # fmt: skip
 LEXICON = Lexicon(areas=area_keys(AREAS, vocabulary()))
 PAIR = State(role_a="Warehouse Manager", role_b="Procurement Manager")
 FOCUS = State(focus_role="Demand Planner")
@@ -76,6 +76,8 @@ PROBES: list[tuple[str, State, tuple[tuple[str, Optional[str]], ...], Optional[s
     ("and in Ohio?", PAIR, (), "inform", {"areas": ("Ohio",), "kind": Compare}),
     ("how about out in georgia", PAIR, (), "inform", {"areas": ("Georgia",)}),
     ("what's a buyer on in Manchester?", NONE, (BUYER,), "ask_compensation", {"place_kind": "outside_us"}),
+    ("buyer salary in melbourne?", NONE, (BUYER,), "ask_compensation", {"place_kind": "outside_us"}),
+    ("buyer pay in Manchester-Nashua, NH", NONE, (BUYER,), "ask_compensation", {"areas": ("Manchester-Nashua, NH",)}),
     ("buyer wages in the uk", NONE, (BUYER,), "ask_compensation", {"place_kind": "outside_us"}),
     ("what does a buyer earn in Sydney", NONE, (BUYER,), "ask_compensation", {"place_kind": "outside_us"}),
     ("buyer pay in SF", NONE, (BUYER,), "ask_compensation", {"areas": ("San Francisco-Oakland-Fremont, CA",)}),

@@ -14,7 +14,8 @@ from kb.vocabulary import vocabulary
 
 AREAS = ["Illinois", "Texas", "Ohio", "Georgia", "Phoenix-Mesa-Chandler, AZ", "San Francisco-Oakland-Fremont, CA",
          "Chicago-Naperville-Elgin, IL-IN", "Dallas-Fort Worth-Arlington, TX", "New York",
-         "New York-Newark-Jersey City, NY-NJ", "Manchester-Nashua, NH", "Palm Bay-Melbourne-Titusville, FL"]  # fmt: skip
+         "New York-Newark-Jersey City, NY-NJ", "Manchester-Nashua, NH",
+         "Palm Bay-Melbourne-Titusville, FL"]  # fmt: skip
 LEXICON = Lexicon(areas=area_keys(AREAS, vocabulary()))
 PAIR = State(role_a="Warehouse Manager", role_b="Procurement Manager")
 FOCUS = State(focus_role="Demand Planner")

@@ -72,7 +72,7 @@ class ActionHelp(FreeQuestionAction):
             return route("compare", self.knowledge, dispatcher, tracker, session)  # earns more and has more budget?"
         if read is not None and read.place and tracker.get_slot(FOCUS_ROLE):  # "and in Texas?" after one role's pay
             return route("compare", self.knowledge, dispatcher, tracker, session)
-        question = worded_question(tracker, len(roles)) if intent == FALLBACK else None
+        question = worded_question(tracker, len(roles), read.dimensions) if read is not None else None
         if question is not None:  # unclear to NLU, but its words name a dimension and the roles are known
             return route("compare", self.knowledge, dispatcher, question, session)
         if roles:
@@ -86,11 +86,11 @@ class ActionHelp(FreeQuestionAction):
         return []
 
 
-def worded_question(tracker: Tracker, named: int) -> Optional[Tracker]:
-    """An unclear message read as the dimension question its words name ("whose bugdet is bigger?"),
-    when the roles are in the message or remembered; None otherwise."""
+def worded_question(tracker: Tracker, named: int, dimensions: tuple[str, ...]) -> Optional[Tracker]:
+    """An unclear message read as the dimension question its words name ("whose bugdet is bigger?"; the
+    interpreter's ``dimensions``, without those turned down: "forget pay, what about budget?"), when the
+    roles are in the message or remembered; None otherwise."""
     text = tracker.latest_message.get("text") or ""
-    dimensions = worded_dimensions(text)
     remembered = bool(tracker.get_slot(ROLE_A) and tracker.get_slot(ROLE_B))
     if len(dimensions) != 1 or not (named >= 2 or remembered) or text.startswith("/"):
         return None

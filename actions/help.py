@@ -60,11 +60,11 @@ class ActionHelp(FreeQuestionAction):
         if intent == FALLBACK and all(pair) and is_role_follow_up(text, pair):  # "and a barista?"
             follow = as_kind(replace(question, intent=INFORM), Compare)
             return route(follow, self.knowledge, dispatcher, slots, session)
-        if intent == FALLBACK and read.roles and (read.place or len(read.dimensions) == 1):
-            return route(as_kind(question, Compare), self.knowledge, dispatcher, slots, session)  # "X make in Ohio?"
+        if intent == FALLBACK and read.roles and (read.place or read.dimensions):  # "X make in Ohio?", "who earns
+            return route(as_kind(question, Compare), self.knowledge, dispatcher, slots, session)  # more, and budget?"
         if intent == FALLBACK and read.place and (slots.get(FOCUS_ROLE) or all(pair)):  # "and in Texas?" after
             return route(as_kind(question, Compare), self.knowledge, dispatcher, slots, session)  # pay; "Portland, OR"
-        worded = worded_question(question, slots, len(roles)) if intent == FALLBACK else None
+        worded = worded_question(question, slots, len(roles), read.dimensions) if intent == FALLBACK else None
         if worded is not None:  # unclear to NLU, but its words name a dimension and the roles are known
             return route(worded, self.knowledge, dispatcher, slots, session)
         if roles:
@@ -78,10 +78,10 @@ class ActionHelp(FreeQuestionAction):
         return []
 
 
-def worded_question(question: Question, slots: Slots, named: int) -> Optional[Compare]:
-    """An unclear message read as the dimension question its words name ("whose bugdet is bigger?"),
-    when the roles are in the message or remembered; None otherwise."""
-    dimensions = worded_dimensions(question.text)
+def worded_question(question: Question, slots: Slots, named: int, dimensions: tuple[str, ...]) -> Optional[Compare]:
+    """An unclear message read as the dimension question its words name ("whose bugdet is bigger?"; the
+    interpreter's ``dimensions``, without those turned down: "forget pay, what about budget?"), when the
+    roles are in the message or remembered; None otherwise."""
     remembered = bool(slots.get(ROLE_A) and slots.get(ROLE_B))
     if len(dimensions) != 1 or not (named >= 2 or remembered) or question.text.startswith("/"):
         return None

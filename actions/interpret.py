@@ -44,6 +44,7 @@ KINDS: dict[str, type[Question]] = {
     "career_path": Career, "education": Education, "other_aspect": Aspect, "choose": Pick, "explain": Explain,
     "state_role": AboutMe,
 }  # fmt: skip
+MIN_NAME_WORD = 4  # letters of a word that names a role of the conversation ("the warehouse one"; not "of")
 NEGATION_REACH = 3  # words before a role or a dimension that can turn it down
 SEVERAL_KINDS = {Career, Education, Describe, Compare}  # kinds a several-part message is answered in
 CLAUSE = re.compile(
@@ -69,11 +70,53 @@ def _negated_before(text: str, start: int, cues: re.Pattern[str]) -> bool:
     return bool(words) and cues.search(" ".join(words)) is not None
 
 
+def _one_role(said: str, roles: tuple[str, ...]) -> Optional[str]:
+    """The one role among ``roles`` whose name holds every word of ``said`` (None: none or several)."""
+    asked = said.lower().split()
+    holding = [r for r in roles if all(w in r.lower().split() for w in asked)]
+    return holding[0] if len(holding) == 1 and all(len(w) >= MIN_NAME_WORD for w in asked) else None
+
+
+def by_word(text: str, state: State, titles: tuple[Title, ...], words: Vocabulary) -> tuple[Title, ...]:
+    """Roles of the conversation named by a word of their name: "the warehouse one" (a ``by_word``
+    reference noun after it), or a bare word turned down ("regional manager, not district"). A word
+    counts only when it is in the name of exactly one role of the conversation (pair, focus, own role)
+    and no known title covers it."""
+    roles = tuple(dict.fromkeys(r for r in (state.role_a, state.role_b, state.focus_role, state.current_role) if r))
+    if not roles:
+        return ()
+    known = [t.span for t in titles if t.role]
+    nouns = "|".join(re.escape(n) for n in words.references.get("by_word", ()))
+    negation = words_pattern(words.list("negation")).pattern
+    one = re.compile(rf"\bthe\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:{nouns})\b", re.I)  # "the warehouse one"
+    bare = re.compile(rf"{negation}\s+(?:the\s+|an?\s+)?([a-z][\w-]*)(?=\s*(?:[,;.?!]|$))", re.I)  # "not district"
+    said = [(m.group(1), m.start(1)) for m in one.finditer(text)]
+    said += [(m.group(2), m.start(2)) for m in bare.finditer(text)]
+    found = []
+    for phrase, start in said:
+        for words_said, at in ((phrase, start), (phrase.split()[-1], start + phrase.rfind(phrase.split()[-1]))):
+            role = _one_role(words_said, roles)
+            span = (at, at + len(words_said))
+            if role and not any(a <= span[0] < b for a, b in known):
+                found.append(Title(words_said, span, role, referred=True))
+                break
+    return tuple(found)
+
+
 def references(text: str, state: State, titles: tuple[Title, ...], words: Vocabulary) -> tuple[Title, ...]:
     """The titles with the role referred to added where the message refers to one: "it", "they",
     "those guys", "become one" the role in focus (else the user's own role); "the former" / "the
-    latter" the pair's first / second. Unchanged when the message names two roles already."""
-    if len(titles) >= 2 or text.startswith("/"):
+    latter" the pair's first / second; "the warehouse one" the role of the conversation with that word
+    in its name (``by_word``: an unknown title on those words is dropped). Pronouns are not read when
+    the message names two roles already."""
+    if text.startswith("/"):
+        return titles
+    worded = by_word(text, state, titles, words)
+    if worded:
+        spans = [t.span for t in worded]
+        kept = [t for t in titles if t.role or not any(a < t.span[1] and t.span[0] < b for a, b in spans)]
+        titles = tuple(sorted((*kept, *worded), key=lambda t: t.span[0]))
+    if len(titles) >= 2:
         return titles
     refs = words.references
     found: list[Title] = []

@@ -6,6 +6,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.help import OPENERS, ActionHelp
+from actions.slots import ROLE_A, ROLE_B
 from tests.actions.conftest import buttons, make_tracker, texts
 
 
@@ -70,6 +71,24 @@ async def test_an_unclear_message_naming_two_roles_offers_questions_about_that_p
             "payload": f"/ask_crisis_management{roles}",
         },
     ]
+
+
+async def test_an_unclear_message_naming_two_roles_and_two_dimensions_is_answered_on_both(knowledge, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    text = "who earns more, a buyer or a plant manager, and who has more budget?"
+    tracker = make_tracker(text=text, intent="nlu_fallback", roles=("Buyer", "Plant Manager"))
+    await ActionHelp(knowledge).run(dispatcher, tracker, domain)
+    said = " ".join(texts(dispatcher))
+    assert "paid more than" in said and "budget authority than" in said
+
+
+async def test_an_unclear_message_turning_one_dimension_down_is_answered_on_the_other(knowledge, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    slots = {ROLE_A: "Buyer", ROLE_B: "Plant Manager"}
+    tracker = make_tracker(text="forget pay, what about budget?", intent="nlu_fallback", slots=slots)
+    await ActionHelp(knowledge).run(dispatcher, tracker, domain)
+    said = " ".join(texts(dispatcher))
+    assert "budget authority than" in said and "paid more than" not in said
 
 
 async def test_an_unclear_message_naming_one_role_offers_questions_about_it(knowledge, domain) -> None:

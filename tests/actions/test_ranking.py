@@ -44,6 +44,10 @@ def test_a_family_is_found_by_its_name_or_a_part_of_it(text: str, family: str | 
         ("who has the most budget?", [], None),
         ("which of the two jobs pays most?", [], None),
         ("which role has the biggest budget of all?", [], RankRequest((), None, False, 10)),
+        ("cheapest paid jobs in a factory", [], RankRequest((), FAMILIES[1], True, None)),
+        ("what's the worst paying job in a warehouse?", [], RankRequest((), FAMILIES[3], True, None)),
+        ("who are the most senior people in operations?", [], RankRequest((), FAMILIES[2], False, None)),
+        ("bottom of the pay scale for facilities jobs", [], RankRequest((), FAMILIES[0], True, None)),
     ],
 )  # fmt: skip
 def test_a_ranking_is_asked_for_three_roles_or_a_superlative_over_roles(

@@ -190,6 +190,19 @@ def feedback_problem(
     return None
 
 
+def has_feedback(
+    session: Session, conversation: str, first: str, second: str, dimension: Optional[str]
+) -> bool:
+    """Whether ``conversation`` already rated the answer about this pair and dimension (either verdict)."""
+    query = select(Feedback.id).where(
+        Feedback.conversation_id == conversation[:CONVERSATION_LENGTH],
+        Feedback.role_a == first[:ROLE_LENGTH],
+        Feedback.role_b == second[:ROLE_LENGTH],
+        Feedback.dimension.is_(None) if dimension is None else Feedback.dimension == dimension,
+    )
+    return session.execute(query).first() is not None
+
+
 def record_feedback(
     session: Session,
     conversation: str,

@@ -113,10 +113,11 @@ def foreign_language(text: str) -> Optional[str]:
     Two well-kept sources must agree, so English typos and slang ("whos da boss in a warehous",
     "r u human") stay English: py3langid (a language model shipped in the package) ranks another
     language among its ``CLOSE_GUESSES`` best guesses, above English, and the text holds more of
-    spaCy's stop words of that language that are not English stop words than English stop words that
-    are not its own (each word once, none of one letter): at least two and no English one, unless py3langid puts the language first with
-    probability ``SURE_LANGUAGE`` or more and one of them has three letters or more ("Was verdient ein
-    Betriebsleiter?": only "ein"; "whos da boss lol" stays English though "da" is Portuguese).
+    spaCy's stop words of that language that are not English stop words than English stop words
+    that are not its own (each word once, none of one letter): at least two and no English one,
+    unless py3langid puts the language first with probability ``SURE_LANGUAGE`` or more and one of
+    them has three letters or more ("Was verdient ein Betriebsleiter?": only "ein"; "whos da boss
+    lol" stays English though "da" is a Portuguese stop word).
     """
     words = {word.casefold() for word in WORD.findall(text) if len(word) > 1}  # "u", "y", "r": English slang too
     if not words:
@@ -130,7 +131,7 @@ def foreign_language(text: str) -> Optional[str]:
         own = sum(1 for word in words if word in theirs and word not in english)
         ours = sum(1 for word in words if word in english and word not in theirs)
         longer = sum(1 for word in words if len(word) > 2 and word in theirs and word not in english)
-        if own > ours and (rank == 0 and probability >= SURE_LANGUAGE and longer or (own >= 2 and ours == 0)):
+        if own > ours and ((rank == 0 and probability >= SURE_LANGUAGE and longer) or (own >= 2 and ours == 0)):
             return language
     return None
 

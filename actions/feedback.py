@@ -39,20 +39,22 @@ ALREADY = "I've already noted what you thought of that answer, so I'm keeping th
 NEGATIVE = re.compile(r"\b(not|no|never|unhelpful|useless|wrong|bad)\b|n't\b", re.IGNORECASE)
 
 
-def answer_key(first: str, second: str, dimension: Optional[str]) -> str:
-    """``first|second|dimension`` (dimension empty for a full comparison)."""
-    return f"{first}|{second}|{dimension or ''}"
+def answer_key(first: str, second: Optional[str], dimension: Optional[str]) -> str:
+    """``first|second|dimension``: second empty for an answer about one role, dimension empty for a full
+    comparison, or one of ``kb.usage.ANSWER_KINDS`` for an answer on no dimension
+    ("Buyer|Plant Manager|career_route")."""
+    return f"{first}|{second or ''}|{dimension or ''}"
 
 
-def parse_answer_key(value: Any) -> Optional[tuple[str, str, Optional[str]]]:
-    """The pair and dimension an ``answer`` entity names, or None when it is not one."""
+def parse_answer_key(value: Any) -> Optional[tuple[str, Optional[str], Optional[str]]]:
+    """The role(s) and dimension an ``answer`` entity names, or None when it is not one."""
     if not isinstance(value, str) or value.count("|") != 2:
         return None
     first, second, dimension = value.split("|")
-    return (first, second, dimension or None) if first and second else None
+    return (first, second or None, dimension or None) if first else None
 
 
-def feedback_buttons(first: str, second: str, dimension: Optional[str]) -> list[dict[str, str]]:
+def feedback_buttons(first: str, second: Optional[str], dimension: Optional[str]) -> list[dict[str, str]]:
     """The two buttons, in the shape ``dispatcher.utter_message(buttons=...)`` takes."""
     answer = answer_key(first, second, dimension)
     return [

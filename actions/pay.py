@@ -12,12 +12,13 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import render, wording
+from actions import attachments, render, wording
 from actions.knowledge import KnowledgeAction
 from actions.slots import FOCUS_ROLE, JOB_ROLE, ROLE_A, ROLE_B
 from kb.answers import pay_text
 from kb.resolve import resolve_role
 from kb.results import RoleInfo, RoleMatch
+from kb.usage import PAY_FIGURES
 from kb.wages import pay_figures
 
 
@@ -48,5 +49,9 @@ class ActionPayDetail(KnowledgeAction):
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
         roles = known_roles(session, asked_roles(tracker))[:2]
         pay = pay_figures(session, roles) if roles else None
+        start = len(dispatcher.messages)
         render.send(dispatcher, [render.Reply(pay_text(pay) if pay else wording.NO_PAY_DETAIL)])
+        if pay:
+            second = roles[1].name if len(roles) > 1 else None
+            attachments.add_feedback(dispatcher.messages[start:], roles[0].name, second, PAY_FIGURES)
         return []

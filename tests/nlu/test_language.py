@@ -18,7 +18,8 @@ def classified(text: str) -> Message:
 
 
 @pytest.mark.parametrize(
-    "text", ["🤔", "😀🚀💼", "采购经理和买家谁挣得多\uff1f", "¿?", "¿Quién gana más?", "Was verdient ein Betriebsleiter?"]
+    "text",
+    ["🤔", "😀🚀💼", "采购经理和买家谁挣得多\uff1f", "¿?", "¿Quién gana más?", "Was verdient ein Betriebsleiter?"],
 )
 def test_nothing_readable_is_a_fallback_with_full_confidence(text: str) -> None:
     message = classified(text)

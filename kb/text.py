@@ -122,12 +122,11 @@ def foreign_language(text: str) -> Optional[str]:
     words = {word.casefold() for word in WORD.findall(text) if len(word) > 1}  # "u", "y", "r": English slang too
     if not words:
         return None
-    english = _stop_words("en")
     ranked = _identifier().rank(text)[:CLOSE_GUESSES]
     for rank, (language, probability) in enumerate(ranked):
         if language == "en":
-            return None  # English is as likely as any other language left to look at
-        theirs = _stop_words(language)
+            return None  # English is as likely as any other language left to look at (spaCy never loaded)
+        theirs, english = _stop_words(language), _stop_words("en")
         own = sum(1 for word in words if word in theirs and word not in english)
         ours = sum(1 for word in words if word in english and word not in theirs)
         longer = sum(1 for word in words if len(word) > 2 and word in theirs and word not in english)

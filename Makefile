@@ -53,7 +53,10 @@ kb: install
 nlu-data: kb
 	$(PY) -m nlu.generate
 
-$(KB_STAMP): $(STAMP) $(KB_INPUTS) | $(KB_DB)
+# A missing SQLite file makes the stamp out of date, so the one recipe below builds it (once).
+KB_MISSING := $(if $(KB_DB),$(if $(wildcard $(KB_DB)),,kb-missing))
+
+$(KB_STAMP): $(STAMP) $(KB_INPUTS) $(KB_MISSING)
 	$(PY) -m kb build
 	$(PY) -m nlu.generate
 	@touch $@
@@ -62,8 +65,11 @@ $(KB_STAMP): $(STAMP) $(KB_INPUTS) | $(KB_DB)
 $(PIPELINE) $(LOOKUP): $(KB_STAMP)
 	@:
 
-$(KB_DB): | $(STAMP)
-	$(PY) -m kb build
+$(KB_DB): $(KB_STAMP)
+	@:
+
+.PHONY: kb-missing
+kb-missing:
 
 train: $(MODEL)
 

@@ -1,4 +1,4 @@
-"""What rides along with a comparison answer: the profile chart and the feedback buttons.
+"""What rides along with an answer: the profile chart (comparisons) and the feedback buttons (every answer).
 
 ``decorate`` works on the messages an answer already put in the dispatcher, so the wording
 (``actions.render``) stays as it is: the full comparison's first message gets the chart
@@ -9,7 +9,7 @@ chart out (``channels.socketio``, ``channels.slack``); ``channels.charts`` serve
 
 from __future__ import annotations
 
-from typing import Any, Union
+from typing import Any, Optional, Union
 
 from sqlalchemy.orm import Session
 
@@ -35,7 +35,13 @@ def decorate(messages: list[dict[str, Any]], result: Union[Verdict, Comparison],
     if isinstance(result, Comparison):
         messages[0][IMAGE] = chart_path(result)
         messages[0][ALT] = alt_text(result)
-    last = messages[-1]
-    feedback = feedback_buttons(result.first.name, result.second.name, dimension)
-    last["buttons"] = [*(last.get("buttons") or []), *feedback]
+    add_feedback(messages, result.first.name, result.second.name, dimension)
     note_ask(session, result.first.name, result.second.name, dimension)
+
+
+def add_feedback(messages: list[dict[str, Any]], first: str, second: Optional[str], about: Optional[str]) -> None:
+    """The helpful / not helpful buttons after the last of an answer's ``messages``: on ``first`` (and
+    ``second``), ``about`` a dimension slug, None (a full comparison) or one of ``kb.usage.ANSWER_KINDS``."""
+    if messages:
+        last = messages[-1]
+        last["buttons"] = [*(last.get("buttons") or []), *feedback_buttons(first, second, about)]

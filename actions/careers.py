@@ -16,7 +16,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import render, render_careers, usage
+from actions import attachments, render, render_careers, usage
 from kb.wording import replies as wording
 from actions.career_plans import CareerPlan, plan_career
 from actions.context import CAREER_WORDS, is_role_follow_up, masked
@@ -125,7 +125,11 @@ class Careers(Handling):
 
     def carry_out(self, plan: CareerPlan, dispatcher: CollectingDispatcher, session: Session) -> list:
         """The plan's answer; the role it is about (the goal, else the start) comes into focus."""
+        start = len(dispatcher.messages)
         events = self.answer_plan(plan, dispatcher, session)
+        rated = rated_roles(plan, session)
+        if rated is not None and any(e.get("name") == ROUTE_END for e in events):  # an answer, not a question
+            attachments.add_feedback(dispatcher.messages[start:], *rated, f"career_{plan.kind}")
         about = {"route": plan.goal, "into": plan.goal, "after": plan.start, "how_long": plan.start}.get(plan.kind)
         about_role = role(session, about)
         return [*events, SlotSet(FOCUS_ROLE, about_role.name)] if about_role else events
@@ -171,6 +175,16 @@ class Careers(Handling):
         assert goal is not None
         render.send(dispatcher, [render_careers.entry_roles_reply(goal, entry_roles(session, goal))])
         return [SlotSet(ROUTE_END, goal.name)]
+
+
+def rated_roles(plan: CareerPlan, session: Session) -> Optional[tuple[str, Optional[str]]]:
+    """The role(s) the feedback buttons of a career answer are about: the route's start and goal, the goal
+    of "how do I get into", the start of "what comes after" and "how long"; None for other answers."""
+    start, goal = role(session, plan.start), role(session, plan.goal)
+    if plan.kind == "route":
+        return (start.name, goal.name) if start and goal else None
+    one = goal if plan.kind == "into" else start if plan.kind in ("after", "how_long") else None
+    return (one.name, None) if one else None
 
 
 def unknown_before(text: str, spans: list[tuple[int, int]], unknown: list[str]) -> Optional[str]:

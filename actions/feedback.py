@@ -3,9 +3,10 @@
 A button's payload names the answer it is about (``/feedback{"helpful": false, "answer":
 "Buyer|Plant Manager|budget"}``), so a click on an older answer's button (Slack keeps them)
 is stored against that answer, not against whatever the conversation is on now. Typed feedback
-("that was not helpful") has no such payload and is stored against the conversation's current
-pair and dimension. Feedback about a pair or dimension the KB does not have (a forged payload) is
-refused with a plain reply and logged, never stored (``kb.usage.feedback_problem``).
+("that was not helpful") has no such payload and is stored against the latest answer that carried
+the buttons. Feedback is stored only for an answer this conversation received (its key is among the
+feedback payloads of the tracker's bot events) and once per answer and conversation; anything else
+(a payload typed by hand, a second click) gets a plain reply and a log line and is never stored.
 """
 
 from __future__ import annotations
@@ -21,10 +22,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.cues import UNHELPFUL
-from actions.context import slot_dimension
 from actions.knowledge import KnowledgeAction
-from actions.slots import DIMENSION, PENDING, ROLE_A, ROLE_B
-from kb.usage import feedback_problem, record_feedback
+from actions.slots import PENDING
+from kb.usage import feedback_problem, has_feedback, record_feedback
 from kb.wording import replies
 
 logger = logging.getLogger(__name__)
@@ -34,29 +34,51 @@ HELPFUL, ANSWER = "helpful", "answer"
 HELPFUL_TITLE, NOT_HELPFUL_TITLE = replies.HELPFUL_TITLE, replies.NOT_HELPFUL_TITLE
 THANKS = replies.FEEDBACK_THANKS
 REFUSED = replies.FEEDBACK_REFUSED
+ALREADY = replies.FEEDBACK_ALREADY
 NEGATED = re.compile(r"n't\b", re.IGNORECASE)  # "wasn't", "didn't": a negation by its ending
 
 
-def answer_key(first: str, second: str, dimension: Optional[str]) -> str:
-    """``first|second|dimension`` (dimension empty for a full comparison)."""
-    return f"{first}|{second}|{dimension or ''}"
+def answer_key(first: str, second: Optional[str], dimension: Optional[str]) -> str:
+    """``first|second|dimension``: second empty for an answer about one role, dimension empty for a full
+    comparison, or one of ``kb.usage.ANSWER_KINDS`` for an answer on no dimension
+    ("Buyer|Plant Manager|career_route")."""
+    return f"{first}|{second or ''}|{dimension or ''}"
 
 
-def parse_answer_key(value: Any) -> Optional[tuple[str, str, Optional[str]]]:
-    """The pair and dimension an ``answer`` entity names, or None when it is not one."""
+def parse_answer_key(value: Any) -> Optional[tuple[str, Optional[str], Optional[str]]]:
+    """The role(s) and dimension an ``answer`` entity names, or None when it is not one."""
     if not isinstance(value, str) or value.count("|") != 2:
         return None
     first, second, dimension = value.split("|")
-    return (first, second, dimension or None) if first and second else None
+    return (first, second or None, dimension or None) if first else None
 
 
-def feedback_buttons(first: str, second: str, dimension: Optional[str]) -> list[dict[str, str]]:
+def feedback_buttons(first: str, second: Optional[str], dimension: Optional[str]) -> list[dict[str, str]]:
     """The two buttons, in the shape ``dispatcher.utter_message(buttons=...)`` takes."""
     answer = answer_key(first, second, dimension)
     return [
         {"title": title, "payload": f"/{FEEDBACK}{json.dumps({HELPFUL: helpful, ANSWER: answer})}"}
         for title, helpful in ((HELPFUL_TITLE, True), (NOT_HELPFUL_TITLE, False))
     ]
+
+
+def answers_received(events: list[dict[str, Any]]) -> list[str]:
+    """The answer keys of the feedback buttons on the bot's messages in ``events`` (a tracker's event
+    dicts; Rasa keeps a message's buttons in ``data.buttons``), oldest first, each once."""
+    keys: list[str] = []
+    for event in events:
+        data = event.get("data") if event.get("event") == "bot" else None
+        for button in (data.get("buttons") if isinstance(data, dict) else None) or []:
+            payload = button.get("payload") if isinstance(button, dict) else None
+            if not isinstance(payload, str) or not payload.startswith(f"/{FEEDBACK}{{"):
+                continue
+            try:
+                key = json.loads(payload[len(FEEDBACK) + 1 :]).get(ANSWER)
+            except (ValueError, AttributeError):
+                continue
+            if isinstance(key, str) and key not in keys:
+                keys.append(key)
+    return keys
 
 
 def was_helpful(entities: list[dict[str, Any]], text: str) -> bool:
@@ -76,16 +98,21 @@ class ActionFeedback(KnowledgeAction):
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
         entities = tracker.latest_message.get("entities") or []
         helpful = was_helpful(entities, tracker.latest_message.get("text") or "")
+        received = answers_received(tracker.events)
         keys = [e.get("value") for e in entities if e.get("entity") == ANSWER]
-        about = next((parse_answer_key(key) for key in keys), None)
-        if about is None and not keys:  # typed feedback: about the conversation's current answer
-            about = (tracker.get_slot(ROLE_A), tracker.get_slot(ROLE_B), slot_dimension(tracker.get_slot(DIMENSION)))
-        first, second, dimension = about if about is not None else (None, None, None)
-        problem = "no answer to rate" if first is None or second is None else None
-        problem = problem or feedback_problem(session, first, second, dimension)
+        if not keys and received:  # typed feedback: about the latest answer that carried the buttons
+            keys = [received[-1]]
+        key = keys[0] if keys else None
+        about = parse_answer_key(key) if key in received else None
+        reply, problem = REFUSED, "no answer to rate" if key is None else "not an answer this conversation received"
+        if about is not None:
+            first, second, dimension = about
+            problem = feedback_problem(session, first, second, dimension)
+            if problem is None and has_feedback(session, tracker.sender_id, first, second, dimension):
+                reply, problem = ALREADY, "this conversation already rated that answer"
         if problem is not None:
             logger.warning("Feedback from %s not stored: %s", tracker.sender_id, problem)
-            dispatcher.utter_message(text=REFUSED)
+            dispatcher.utter_message(text=reply)
             return [SlotSet(PENDING, tracker.get_slot(PENDING))]
         with Session(self.knowledge.engine) as writing, writing.begin():
             record_feedback(writing, tracker.sender_id, helpful, first, second, dimension)

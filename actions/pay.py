@@ -12,7 +12,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import render
+from actions import attachments, render
 from kb.wording import replies as wording
 from actions.knowledge import KnowledgeAction
 from actions.question import Question
@@ -22,6 +22,7 @@ from actions.slots import FOCUS_ROLE, ROLE_A, ROLE_B
 from kb.wording.answers import pay_text
 from kb.resolve import resolve_role
 from kb.results import RoleInfo, RoleMatch
+from kb.usage import PAY_FIGURES
 from kb.wages.figures import pay_figures
 
 
@@ -52,5 +53,9 @@ class ActionPayDetail(KnowledgeAction):
         question = read_question(self.knowledge, session, tracker)
         roles = known_roles(session, asked_roles(question, tracker.slots))[:2]
         pay = pay_figures(session, roles) if roles else None
+        start = len(dispatcher.messages)
         render.send(dispatcher, [render.Reply(pay_text(pay) if pay else wording.NO_PAY_DETAIL)])
+        if pay:
+            second = roles[1].name if len(roles) > 1 else None
+            attachments.add_feedback(dispatcher.messages[start:], roles[0].name, second, PAY_FIGURES)
         return []

@@ -58,7 +58,9 @@ def answer_one_role(
     place = resolve_area(session, area) if area else None
     where = place if isinstance(place, AreaInfo) else None
     pay = pay_figures(session, [profile.role], where) if dimension == COMPENSATION else None
+    start = len(dispatcher.messages)
     render.send(dispatcher, [render_questions.one_role_reply(profile, trait, pay)])
+    attachments.add_feedback(dispatcher.messages[start:], profile.role.name, None, dimension)
     return [SlotSet(FOCUS_ROLE, name), SlotSet(NEEDS_ROLES, False)]
 
 

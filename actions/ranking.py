@@ -29,7 +29,6 @@ from actions.router import Slots
 from actions.slots import DIMENSION, NEEDS_ROLES, ROLE_A, ROLE_B
 from kb.queries import families
 from kb.ranking import Family, Ranking, rank
-from kb.content.vocabulary import vocabulary, words_pattern
 from kb.reporting import HIERARCHY
 
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}

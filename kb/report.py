@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from kb.models import Contrast, Dimension, Role
-from kb.usage import Ask, Feedback, Turn, UnknownTitle
+from kb.usage import ANSWER_KINDS, Ask, Feedback, Turn, UnknownTitle
 
 TOP = 10
 FULL = "all dimensions"
@@ -70,8 +70,9 @@ def plural(count: int, word: str) -> str:
 
 
 def _answer_label(first: Optional[str], second: Optional[str], dimension: Optional[str], names: dict) -> str:
-    pair = f"{first} vs {second}" if first and second else "(no pair)"
-    return f"{pair} ({names.get(dimension, dimension) if dimension else FULL})"
+    pair = f"{first} vs {second}" if first and second else first or "(no pair)"
+    label = names.get(dimension) or ANSWER_KINDS.get(dimension or "", dimension)
+    return f"{pair} ({label if dimension else FULL})"
 
 
 def build_report(session: Session, top: int = TOP) -> Report:

@@ -21,11 +21,10 @@ from sqlalchemy.orm import Session
 from kb.fuzzy import ACCEPT, AliasMatcher, looks_like_posting, posting_keys, score
 from kb.models import Dimension, Role, RoleAlias
 from kb.snapshot import build_id
+from kb.suggest import Candidate, Suggester
 from kb.results import DimensionInfo, RoleInfo, RoleMatch, UnknownDimension, UnknownRole
 from kb.text import lookup_key
 
-SUGGEST_SCORE = 55.0
-MAX_SUGGESTIONS = 3
 CACHED_BUILDS = 4
 
 RoleRef = Union[str, RoleInfo]  # a role by its canonical name, or as a query returned it
@@ -70,6 +69,7 @@ class AliasIndex:
     aliases: list[str]
     roles: dict[int, RoleInfo]
     written: dict[str, str]  # alias key -> the first alias (by id) with that key, as written
+    suggester: Suggester[int]  # role id, for the closest roles to a title the KB does not know
 
 
 _indexes: OrderedDict[str, AliasIndex] = OrderedDict()
@@ -87,10 +87,15 @@ def alias_index(session: Session) -> AliasIndex:
     written: dict[str, str] = {}
     for row in rows:
         written.setdefault(row.key, row.alias)
-    roles = {role.id: role_info(role) for role in session.scalars(select(Role))}
-    index = AliasIndex(
-        AliasMatcher([r.key for r in rows], [r.role_id for r in rows]), [r.alias for r in rows], roles, written
+    roles = {role.id: role_info(role) for role in session.scalars(select(Role).order_by(Role.id))}
+    keys: dict[int, list[str]] = {role_id: [] for role_id in roles}
+    for row in rows:
+        keys[row.role_id].append(row.key)
+    suggester = Suggester(
+        [Candidate(i, tuple(keys[i]), lookup_key(r.family), r.seniority, lookup_key(r.name)) for i, r in roles.items()]
     )
+    matcher = AliasMatcher([r.key for r in rows], [r.role_id for r in rows])
+    index = AliasIndex(matcher, [r.alias for r in rows], roles, written, suggester)
     if build:
         with _indexes_lock:
             _indexes[build] = index
@@ -128,7 +133,7 @@ def resolve_role(session: Session, text: str) -> Union[RoleMatch, UnknownRole]:
     if best is not None:
         return RoleMatch(query=text, role=index.roles[best.target], confidence=round(best.score / 100, 3),
                          matched=index.aliases[best.position])  # fmt: skip
-    close = [v.target for v in index.matcher.ranked(key) if v.score >= SUGGEST_SCORE][:MAX_SUGGESTIONS]
+    close = index.suggester.suggest(key)
     return UnknownRole(query=text, suggestions=tuple(index.roles[role_id] for role_id in close))
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any, Optional
 
 _ARTICLES = ("a ", "an ", "the ")
 _NON_WORD = re.compile(r"[^\w&+/]+")
@@ -92,9 +95,58 @@ def series(items: Sequence[str], conjunction: str) -> str:
 
 
 READABLE = re.compile(r"[A-Za-z0-9]")
+WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+SURE_LANGUAGE = 0.9  # py3langid's probability at or over which its guess of another language counts
+CLOSE_GUESSES = 3  # py3langid's best guesses looked at for a language whose stop words the text holds
 
 
 def has_english(text: str) -> bool:
-    """Whether ``text`` holds a letter a-z or a digit: anything Rolewise could read (not emoji or
-    another script only)."""
-    return bool(READABLE.search(text))
+    """Whether ``text`` is something Rolewise could read: a letter a-z or a digit (not emoji or another
+    script only), and not a sentence in another language written in Latin letters (``foreign_language``)."""
+    return bool(READABLE.search(text)) and foreign_language(text) is None
+
+
+def foreign_language(text: str) -> Optional[str]:
+    """The ISO 639-1 code of the other language ``text`` is written in ("es" for "¿Cuánto gana un
+    gerente de operaciones?", "de" for "Was verdient ein Betriebsleiter?"), or None for English.
+
+    Two well-kept sources must agree, so English typos and slang ("whos da boss in a warehous",
+    "r u human") stay English: py3langid (a language model shipped in the package) ranks another
+    language among its ``CLOSE_GUESSES`` best guesses, above English, and the text holds more of
+    spaCy's stop words of that language that are not English stop words than English stop words
+    that are not its own (each word once, none of one letter): at least two and no English one,
+    unless py3langid puts the language first with probability ``SURE_LANGUAGE`` or more and one of
+    them has three letters or more ("Was verdient ein Betriebsleiter?": only "ein"; "whos da boss
+    lol" stays English though "da" is a Portuguese stop word).
+    """
+    words = {word.casefold() for word in WORD.findall(text) if len(word) > 1}  # "u", "y", "r": English slang too
+    if not words:
+        return None
+    ranked = _identifier().rank(text)[:CLOSE_GUESSES]
+    for rank, (language, probability) in enumerate(ranked):
+        if language == "en":
+            return None  # English is as likely as any other language left to look at (spaCy never loaded)
+        theirs, english = _stop_words(language), _stop_words("en")
+        own = sum(1 for word in words if word in theirs and word not in english)
+        ours = sum(1 for word in words if word in english and word not in theirs)
+        longer = sum(1 for word in words if len(word) > 2 and word in theirs and word not in english)
+        if own > ours and ((rank == 0 and probability >= SURE_LANGUAGE and longer) or (own >= 2 and ours == 0)):
+            return language
+    return None
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+
+
+@lru_cache(maxsize=None)
+def _stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop words of ``language`` (empty when spaCy has no such language)."""
+    try:
+        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
+    except ImportError:
+        return frozenset()
+    return frozenset(word.casefold() for word in getattr(module, "STOP_WORDS", ()))

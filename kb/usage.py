@@ -4,7 +4,8 @@
     Ask           one answered comparison: the pair (role names, in the order asked) and the dimension
                   (NULL = the full comparison)
     UnknownTitle  a phrase a user typed as a role that names no known role, as typed, once per message
-    Feedback      a "helpful" / "not helpful" click on an answer (pair and dimension as in Ask)
+    Feedback      a "helpful" / "not helpful" click on an answer (pair and dimension as in Ask; one role and
+                  no second for an answer about one role; ``ANSWER_KINDS`` for answers on no dimension)
 
 The tables have their own metadata (``UsageBase``), apart from the content tables of
 ``kb.models.Base``: ``kb build`` replaces content in one transaction and drops and recreates
@@ -162,15 +163,26 @@ def record_unknown(session: Session, conversation: str, phrase: str, message_id:
     return True
 
 
+# Answers that are not about a dimension, stored in ``Feedback.dimension`` under these names (kb report's labels).
+PAY_FIGURES = "pay_figures"
+ANSWER_KINDS = {
+    PAY_FIGURES: "BLS pay figures",
+    "career_route": "career route",
+    "career_into": "ways in",
+    "career_after": "next roles",
+    "career_how_long": "time to get there",
+}
+
+
 def feedback_problem(
     session: Session, first: Optional[str], second: Optional[str], dimension: Optional[str]
 ) -> Optional[str]:
     """Why feedback about this pair and dimension is not stored (a sentence), or None when it may be.
 
-    Each role must be None or the canonical name of a role in the KB, the dimension None or the
-    slug of one of its dimensions: only answers the bot can give are stored, so a forged payload
-    (a made-up role, markup, a 100-character dimension) never reaches the usage tables or
-    ``kb report``. ``session`` reads the KB's content tables.
+    Each role must be None or the canonical name of a role in the KB, the dimension None, the
+    slug of one of its dimensions or one of ``ANSWER_KINDS``: only answers the bot can give are
+    stored, so a forged payload (a made-up role, markup, a 100-character dimension) never reaches
+    the usage tables or ``kb report``. ``session`` reads the KB's content tables.
     """
     from kb.models import Dimension  # the content tables; this module's own stay apart from them
     from kb.resolve import roles_named
@@ -185,9 +197,23 @@ def feedback_problem(
     if dimension is not None:
         if not isinstance(dimension, str) or len(dimension) > DIMENSION_LENGTH:
             return "the dimension is not a dimension name"
-        if session.execute(select(Dimension.id).where(Dimension.slug == dimension)).first() is None:
+        known = dimension in ANSWER_KINDS
+        if not known and session.execute(select(Dimension.id).where(Dimension.slug == dimension)).first() is None:
             return f"no dimension is called {dimension!r}"
     return None
+
+
+def has_feedback(
+    session: Session, conversation: str, first: str, second: Optional[str], dimension: Optional[str]
+) -> bool:
+    """Whether ``conversation`` already rated the answer about these roles and dimension (either verdict)."""
+    query = select(Feedback.id).where(
+        Feedback.conversation_id == conversation[:CONVERSATION_LENGTH],
+        Feedback.role_a == first[:ROLE_LENGTH],
+        Feedback.role_b.is_(None) if second is None else Feedback.role_b == second[:ROLE_LENGTH],
+        Feedback.dimension.is_(None) if dimension is None else Feedback.dimension == dimension,
+    )
+    return session.execute(query).first() is not None
 
 
 def record_feedback(

@@ -257,10 +257,8 @@ FEEDBACK_THANKS = {
     True: "Thanks, glad it helped.",
     False: "Thanks for telling me. I've noted it so that this answer can be improved.",
 }
-FEEDBACK_REFUSED = (
-    "I couldn't note that feedback: it is about an answer I never gave. "
-    "Use the Helpful or Not helpful buttons under one of my answers."
-)
+FEEDBACK_REFUSED = "I can only take feedback on an answer I gave you in this conversation."
+FEEDBACK_ALREADY = "I've already noted what you thought of that answer, so I'm keeping that."
 ASK_PAY_MIX = "Which role's pay mix (salary, bonus, equity) would you like?"
 KB_UNAVAILABLE = "Sorry, I can't reach my knowledge base right now. Please try again in a moment."
 EMPTY = 'I didn\'t get any text. Ask me to compare two roles, for example "head of ops vs ops manager".'

@@ -10,7 +10,7 @@ import requests
 from sqlalchemy.orm import Session
 
 from actions.caller import REFUSED, from_rasa
-from actions.feedback import THANKS
+from actions.feedback import THANKS, feedback_buttons
 from kb.db import open_existing
 from kb.usage import feedback_of
 from tests.servers import Bot
@@ -26,11 +26,15 @@ def forged_feedback_call(sender: str) -> dict:
             {"entity": "answer", "value": "Buyer|Plant Manager|budget"},
         ],
     }
+    buttons = feedback_buttons("Buyer", "Plant Manager", "budget")
     tracker = {
         "sender_id": sender,
         "slots": {},
         "latest_message": message,
-        "events": [{"event": "user", "text": message["text"], "parse_data": message}],
+        "events": [  # an answer that carried the buttons, then the click
+            {"event": "bot", "text": "The Plant Manager has more budget authority.", "data": {"buttons": buttons}},
+            {"event": "user", "text": message["text"], "parse_data": message},
+        ],
         "paused": False,
         "followup_action": None,
         "active_loop": {},

@@ -15,7 +15,16 @@ from sqlalchemy.orm import Session
 
 from actions.careers import ActionAboutMe, ActionCareerPath
 from actions.compare import ActionAnswerQuestion
-from actions.feedback import REFUSED, THANKS, ActionFeedback, feedback_buttons, parse_answer_key, was_helpful
+from actions.feedback import (
+    ALREADY,
+    REFUSED,
+    THANKS,
+    ActionFeedback,
+    answers_received,
+    feedback_buttons,
+    parse_answer_key,
+    was_helpful,
+)
 from actions.knowledge import KnowledgeBase
 from actions.slots import DIMENSION, ROLE_A, ROLE_B
 from actions.usage import flush
@@ -124,20 +133,36 @@ async def test_an_unknown_title_in_a_route_question_is_recorded(fresh: Knowledge
     assert rows(fresh.engine, UnknownTitle) == [("web:abc", "m1", "barista")]
 
 
+def answered(*pairs: tuple[str, str, Any]) -> list[dict[str, Any]]:
+    """Bot events as Rasa keeps them for answers that carried the feedback buttons on these pairs."""
+    return [
+        {"event": "bot", "text": f"{a} or {b}?", "data": {"buttons": feedback_buttons(a, b, dimension)}}
+        for a, b, dimension in pairs
+    ]
+
+
+def click(key: str, helpful: bool = False, events: Any = (), sender: str = "web:abc", **kwargs: Any) -> Tracker:
+    entities = [{"entity": "helpful", "value": helpful}, {"entity": "answer", "value": key}]
+    made = tracker(sender=sender, text="/feedback", intent="feedback", entities=entities, **kwargs)
+    made.events = list(events)
+    return made
+
+
 async def test_a_click_is_stored_against_the_answer_it_was_on(fresh: KnowledgeBase, domain) -> None:
     dispatcher = CollectingDispatcher()
-    entities = [{"entity": "helpful", "value": False}, {"entity": "answer", "value": f"{BUYER}|{PM}|budget"}]
-    click = tracker(sender="slack:T1:U1", text="/feedback", intent="feedback", entities=entities,
+    given = answered((BUYER, PM, "budget"), (HOO, OM, "scope"))
+    clicked = click(f"{BUYER}|{PM}|budget", events=given, sender="slack:T1:U1",
                     slots={ROLE_A: HOO, ROLE_B: OM, DIMENSION: "scope"})  # fmt: skip
-    events = await ActionFeedback(fresh).run(dispatcher, click, domain)
+    events = await ActionFeedback(fresh).run(dispatcher, clicked, domain)
     assert texts(dispatcher) == [THANKS[False]]
     assert rows(fresh.engine, Feedback) == [("slack:T1:U1", False, BUYER, PM, "budget")]
     assert events == []  # the conversation's roles, dimension and open question stay as they were
 
 
-async def test_typed_feedback_is_about_the_current_answer(fresh: KnowledgeBase, domain) -> None:
+async def test_typed_feedback_is_about_the_latest_answer(fresh: KnowledgeBase, domain) -> None:
     dispatcher = CollectingDispatcher()
-    typed = tracker(text="that was helpful", intent="feedback", slots={ROLE_A: HOO, ROLE_B: OM, DIMENSION: "all"})
+    typed = tracker(text="that was helpful", intent="feedback", slots={ROLE_A: BUYER, ROLE_B: PM, DIMENSION: "all"})
+    typed.events = answered((BUYER, PM, "budget"), (HOO, OM, None))
     await ActionFeedback(fresh).run(dispatcher, typed, domain)
     assert texts(dispatcher) == [THANKS[True]]
     assert rows(fresh.engine, Feedback) == [("web:abc", True, HOO, OM, None)]
@@ -147,6 +172,7 @@ async def test_typed_feedback_is_about_the_current_answer(fresh: KnowledgeBase, 
     ("entities", "slots"),
     [
         ([], {}),  # "that was helpful" before any answer
+        ([], {ROLE_A: HOO, ROLE_B: OM}),  # typed, with roles set by a question that got no answer yet
         ([{"entity": "helpful", "value": True}, {"entity": "answer", "value": "<script>"}], {ROLE_A: HOO, ROLE_B: OM}),
     ],
 )
@@ -158,6 +184,54 @@ async def test_feedback_about_no_answer_is_refused_and_not_stored(
     await ActionFeedback(fresh).run(dispatcher, typed, domain)
     assert texts(dispatcher) == [REFUSED]
     assert rows(fresh.engine, Feedback) == []
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        [],  # a conversation with no answer at all
+        answered((HOO, OM, None)),  # another pair's answer
+        answered((BUYER, PM, "budget")),  # the same pair, another dimension
+        answered((PM, BUYER, "compensation")),  # the same dimension, the pair the other way round
+        [{"event": "user", "text": '/feedback{"helpful": false, "answer": "Buyer|Plant Manager|compensation"}'}],
+        [{"event": "bot", "text": "Buyer|Plant Manager|compensation", "data": {"buttons": None}}],
+    ],
+    ids=["no-answer", "other-pair", "other-dimension", "reversed-pair", "typed-by-user", "key-in-text-only"],
+)
+async def test_a_payload_typed_for_an_answer_never_given_is_refused_every_time(
+    fresh: KnowledgeBase, domain, given: list
+) -> None:
+    for _ in range(3):
+        dispatcher = CollectingDispatcher()
+        await ActionFeedback(fresh).run(dispatcher, click(f"{BUYER}|{PM}|compensation", events=given), domain)
+        assert texts(dispatcher) == [REFUSED]
+    assert rows(fresh.engine, Feedback) == []
+
+
+async def test_an_answer_is_rated_once_per_conversation(fresh: KnowledgeBase, domain) -> None:
+    given = answered((BUYER, PM, "compensation"))
+    replies = []
+    for helpful, sender in ((False, "web:abc"), (True, "web:abc"), (False, "web:abc"), (True, "web:other")):
+        dispatcher = CollectingDispatcher()
+        await ActionFeedback(fresh).run(dispatcher, click(f"{BUYER}|{PM}|compensation", helpful, given, sender), domain)
+        replies += texts(dispatcher)
+    assert replies == [THANKS[False], ALREADY, ALREADY, THANKS[True]]
+    assert rows(fresh.engine, Feedback) == [
+        ("web:abc", False, BUYER, PM, "compensation"),
+        ("web:other", True, BUYER, PM, "compensation"),
+    ]
+
+
+def test_answers_received_reads_the_buttons_of_bot_events() -> None:
+    events = [
+        *answered((BUYER, PM, "budget"), (HOO, OM, None), (BUYER, PM, "budget")),
+        {"event": "bot", "data": {"buttons": [{"title": "x", "payload": "/feedback{not json"}]}},
+        {"event": "bot", "data": {"buttons": [{"title": "x", "payload": '/feedback["a|b|"]'}]}},
+        {"event": "bot", "data": {"buttons": [{"title": "Buyer", "payload": "/inform_role"}]}},
+        {"event": "user", "parse_data": {"entities": [{"entity": "answer", "value": "A|B|"}]}},
+        {"event": "bot", "data": None},
+    ]
+    assert answers_received(events) == [f"{BUYER}|{PM}|budget", f"{HOO}|{OM}|"]
 
 
 @pytest.mark.parametrize(

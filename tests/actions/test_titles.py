@@ -47,8 +47,8 @@ async def test_i_am_is_no_part_of_the_title_named_back(real, domain) -> None:
     dispatcher = CollectingDispatcher()
     await ActionAboutMe(real).run(dispatcher, make_tracker(text, "state_role", roles=("operations manager",)), domain)
     assert texts(dispatcher)[0] == (
-        'I don\'t know the role "warehouse supervisor". Did you mean: Operations Supervisor, Customer Service '
-        "Supervisor, Warehouse Associate?"
+        'I don\'t know the role "warehouse supervisor". Did you mean: Warehouse Manager, Operations Supervisor, '
+        "Customer Service Supervisor?"
     )
 
 

@@ -56,3 +56,38 @@ def test_english_is_a_letter_a_to_z_or_a_digit() -> None:
     from kb.text import has_english
 
     assert [has_english(t) for t in ("🤔", "采购经理", "", "2", "a", "Ça")] == [False, False, False, True, True, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("¿Cuánto gana un gerente de operaciones?", "es"),
+        ("Was verdient ein Betriebsleiter?", "de"),
+        ("¿Quién gana más?", "es"),
+        ("que es un buyer", "es"),
+        ("Qui gagne plus, un directeur ou un acheteur?", "fr"),
+        ("Quanto guadagna un responsabile operativo?", "it"),
+        ("Wie viel verdient ein Einkäufer?", "de"),
+        ("Hoeveel verdient een operationeel manager?", "nl"),
+        # English, with typos, slang and text speak
+        ("whos da boss in a warehous", None),
+        ("wat is da pay 4 a dispatcher", None),
+        ("opertions mangaer vs byer", None),
+        ("y u no compare buyer n coo", None),
+        ("r u human", None),
+        ("yo yo", None),
+        ("are you a real live person", None),
+        ("how do i say hello in french", None),
+        ("not quite", None),
+        ("crises ops director vs plant mgr", None),
+        ("i'm lost", None),
+        ("de la rue is a buyer", None),
+        ("ops mgr vs coo", None),
+        ("gracias", None),  # one word: too little to tell
+    ],
+)
+def test_another_language_is_told_from_english_typos_and_slang(text: str, language: str | None) -> None:
+    from kb.text import foreign_language, has_english
+
+    assert foreign_language(text) == language
+    assert has_english(text) is (language is None)

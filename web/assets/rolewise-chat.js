@@ -25,6 +25,11 @@
  * widget renders with those titles get the class rolewise-feedback, which webchat.css draws smaller,
  * outlined, on a row of their own below a thin rule.
  *
+ * The widget scrolls to the bottom after every message, which hides the opening of a long answer
+ * (its verdict and chart) above the panel. After each change to the conversation, and when a chart
+ * loads, the newest bot answer (the bot's messages after the user's last one) is scrolled to the
+ * top of the panel when it is taller than the panel; a shorter one stays at the bottom as before.
+ *
  * RolewiseChat.connectionEvents() are socket handlers that show a visible notice on the page
  * while the bot cannot be reached (the widget itself then shows nothing at all).
  */
@@ -152,9 +157,33 @@
     }
   }
 
-  function decorate() {
+  // The bot's messages after the user's last one, when the conversation ends with them.
+  function newestAnswer(container) {
+    var groups = container.querySelectorAll(".rw-group-message");
+    var last = groups[groups.length - 1];
+    return last && last.classList.contains("rw-from-response") ? last : null;
+  }
+
+  function showAnswerStart() {
+    var container = global.document.querySelector(".rw-messages-container");
+    var answer = container && newestAnswer(container);
+    if (!answer) return;
+    var top = answer.getBoundingClientRect().top - container.getBoundingClientRect().top + container.scrollTop;
+    if (container.scrollHeight - top > container.clientHeight) container.scrollTop = top;
+  }
+
+  // After the widget's own scroll to the bottom, which runs when it has rendered the change.
+  function scrollSoon() {
+    (global.requestAnimationFrame || global.setTimeout)(showAnswerStart);
+  }
+
+  function decorate(mutations) {
     labelImages();
     markFeedback();
+    var inConversation = (mutations || []).some(function (m) {
+      return m.target.closest && m.target.closest(".rw-messages-container");
+    });
+    if (inConversation) scrollSoon();
   }
 
   function chart(message) {
@@ -232,6 +261,9 @@
 
   if (global.MutationObserver && global.document) {
     new global.MutationObserver(decorate).observe(global.document.documentElement, { childList: true, subtree: true });
+    global.document.addEventListener("load", function (event) {  // a chart grows the answer once loaded
+      if (event.target.closest && event.target.closest(".rw-messages-container")) scrollSoon();
+    }, true);
   }
 
   global.RolewiseChat = {

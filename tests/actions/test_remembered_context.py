@@ -12,7 +12,7 @@ from actions.forms import ValidateComparisonForm
 from actions.help import ActionGoodbye, ActionHelp
 from actions.slots import COMPARED_OCCUPATION, CURRENT_OCCUPATION, FOCUS_ROLE, REQUESTED_SLOT, ROLE_A
 from tests.actions.conftest import make_tracker, slot_events, texts
-from tests.actions.test_outside import occupation, outside_kb, wage_engine  # noqa: F401 (fixtures)
+from tests.actions.test_outside import occupation
 
 
 async def test_a_goodbye_naming_the_job_being_left_gets_the_ways_in(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]

@@ -12,7 +12,8 @@ import re
 from dataclasses import replace
 from typing import Optional
 
-from rasa_sdk.events import SlotSet
+from rasa_sdk import Tracker
+from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
@@ -28,7 +29,8 @@ from actions.question import AboutMe, Career, Compare, Question
 from actions.router import Handling, Slots, as_kind, handles, route
 from actions.mentions import focused, mentioned_roles, report_unknown, role, unknown_in_text
 from actions.phrases import family_moves, source_words
-from actions.slots import CAREER, CAREER_DIRECTION, CURRENT_ROLE, FOCUS_ROLE, INFORM, ROLE_A, ROLE_B, ROUTE_END
+from actions.slots import CAREER, CAREER_DIRECTION, CURRENT_ROLE, FOCUS_ROLE, FORM, INFORM, NEEDS_ROLES
+from actions.slots import REQUESTED_SLOT, ROLE_A, ROLE_B, ROUTE_END
 from kb.queries import career_path, common_roles, compare_all, describe_role, entry_roles, families, list_roles
 from kb.resolve import resolve_role
 from kb.results import CareerPath, Comparison, RoleInfo, RoleProfile, UnknownRole
@@ -255,6 +257,14 @@ class ActionAboutMe(FreeQuestionAction):
 
     def name(self) -> str:
         return "action_about_me"
+
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
+        """The answer; a comparison form still waiting for roles is left (the form took no role from the
+        message: "I'm a line cook. could I become a warehouse manager?")."""
+        events = super().respond(dispatcher, tracker, domain, session)
+        if tracker.active_loop_name == FORM:
+            events += [ActiveLoop(None), SlotSet(REQUESTED_SLOT, None), SlotSet(NEEDS_ROLES, False)]
+        return events
 
     def answer(self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:
         """Read as what they do, unless the interpreter read another kind ("I'm bored. Who earns more ...?")."""

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from actions.cues import COMPARATIVE, SAYS_WHO
 from actions import attachments, pay_places, questions, render, render_questions, usage
+from kb.wording import replies as wording
 from actions.asking import PLAIN, Asked, asks_reporting_line, how_asked
 from actions.aspects import aspect_asked
 from actions.pronouns import only_from_focus
@@ -42,7 +43,7 @@ from kb.ambiguous import ambiguous_candidates
 from kb.queries import compare_all, compare_on
 from kb.related import related_comparisons
 from kb.resolve import all_dimensions, resolve_role
-from kb.results import Comparison, SameRole, UnknownRole, Verdict
+from kb.results import Comparison, RoleMatch, SameRole, UnknownRole, Verdict
 
 RELATED = questions.RELATED  # related comparisons under each answer
 
@@ -163,8 +164,22 @@ class Comparisons(Handling):
             return (
                 events if events is not None else self.answer(plan.role_a, plan.role_b, several[0], dispatcher, session)
             )
+        if plan.kind == "in_pair" and plan.role_a and plan.role_b and plan.new_role:
+            pair = (plan.role_a, plan.role_b)
+            return self.in_pair(plan.new_role, pair, plan.dimension, question, dispatcher, session)
         asked = PLAIN if text.startswith("/") else how_asked(plain, in_order)
         return self.carry_out(plan, dispatcher, session, memory, asked, area)
+
+    def in_pair(self, name: str, pair: tuple[str, str], dimension: Optional[str], question: Question,
+                dispatcher: CollectingDispatcher, session: Session) -> list:  # fmt: skip
+        """A role given alone that is already one of the pair ("what about an area manager?" with the
+        District Manager compared): what that name is here, and the related comparisons."""
+        match, related = resolve_role(session, name), related_comparisons(session, *pair, limit=RELATED)
+        title = next((t for t in question.titles if t.role == name and t.span != (0, 0)), None)
+        if isinstance(match, RoleMatch):
+            text = wording.already_compared(question.text[slice(*title.span)] if title else name, match.role, pair)
+            render.send(dispatcher, [render.Reply(text, render.related_buttons(related, dimension), offers="menu")])
+        return [SlotSet(NEEDS_ROLES, False)]
 
     def place(self, read: Question) -> Optional[str]:
         """The OEWS area the question asks pay figures for (None: national); a place outside the US is

@@ -16,7 +16,9 @@ from actions.question import Question
 from kb.content.vocabulary import vocabulary, words_pattern
 from actions.slots import COMPARE, DIMENSION_INTENT_PREFIX, FULL_COMPARISON, INFORM, WHY
 
-PlanKind = Literal["answer", "ask_roles", "ask_which", "unknown_role", "same_role", "explain", "nothing_to_explain"]
+PlanKind = Literal[
+    "answer", "ask_roles", "ask_which", "unknown_role", "same_role", "explain", "nothing_to_explain", "in_pair"
+]
 MIN_SENIORITY_GAP = 2
 
 
@@ -191,6 +193,8 @@ def plan_question(
         role = roles[0]
         pair = memory.pair
         if pair:
+            if role in pair and intent == INFORM and not worded and not memory.needs_roles and not text.startswith("/"):
+                return Plan("in_pair", *pair, dimension=dimension, new_role=role)  # "what about an area manager?"
             if role in pair:
                 return Plan("answer", *pair, dimension=dimension)
             index = replacement(role, pair, facts)

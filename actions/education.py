@@ -23,10 +23,11 @@ from actions.knowledge import KnowledgeBase
 from actions.question import Education, Question
 from actions.router import Slots, handles, route
 from actions.mentions import focused, mentioned_roles, report_unknown
-from actions.slots import CURRENT_ROLE, EDUCATION, ROLE_A, ROLE_B
+from actions.slots import CURRENT_ROLE, EDUCATION, FOCUS_ROLE, ROLE_A, ROLE_B
 from kb.wording import education as answers_education
 from kb.education import (
     certification_fit,
+    certification_roles,
     certifications_in_text,
     compare_education,
     role_education,
@@ -92,16 +93,32 @@ def education(
         dispatcher, session, question, unknown, spans, EDUCATION, EDUCATION_WORDS
     ):
         return []
-    roles = list(dict.fromkeys(known)) or in_focus(slots)
+    plain = masked(question.text, spans)
+    named = certifications_in_text(session, plain) if not known else []
+    roles = list(dict.fromkeys(known)) or (own_role(slots) if named else in_focus(slots))
+    if named and not roles:  # "is CSCP worth it for me?", no role known: the roles it helps
+        found = certification_roles(session, named[0].name)
+        if found is not None:
+            render.send(dispatcher, [render.Reply(answers_education.education_answer_text(found))])
+            return []
     if not roles:
         render.send(dispatcher, [render.ask_role_reply(wording.ASK_EDUCATION, common_roles(session), EDUCATION)])
         return []
-    render.send(dispatcher, [render.Reply(education_reply(session, roles, masked(question.text, spans)))])
+    render.send(dispatcher, [render.Reply(education_reply(session, roles, plain))])
     return []
 
 
+def own_role(slots: Slots) -> list[str]:
+    """A certification asked about "for me": the role the user said they hold, else the one in focus."""
+    own = slots.get(CURRENT_ROLE) or slots.get(FOCUS_ROLE)
+    return [str(own)] if own else []
+
+
 def in_focus(slots: Slots) -> list[str]:
-    """No role named: the pair being compared, else the role the user said they hold."""
+    """No role named: the role in focus (the goal of the last route, the role last described: "do I need
+    a degree for that?"), else the pair being compared, else the role the user said they hold."""
+    if slots.get(FOCUS_ROLE):
+        return [str(slots.get(FOCUS_ROLE))]
     pair = [slots.get(ROLE_A), slots.get(ROLE_B)]
     if all(pair):
         return [str(name) for name in pair]

@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session
 
 from actions import render
 from actions.choices import Pending, pick
-from actions.context import intent_dimension, is_question, slot_dimension
+from actions.context import CAREER_WORDS, intent_dimension, is_question, masked, slot_dimension
 from actions.knowledge import KnowledgeAction, KnowledgeBase, default_knowledge_base
 from actions.mentions import mentioned_roles, placed_roles, report_unknown
+from actions.question import Question
 from actions.reading import read_question
 from actions.slots import CHOOSE, DIMENSION, FALLBACK, FORM, INFORM, PENDING, REQUESTED_SLOT, ROLE_A, ROLE_B, STATE_ROLE
 from kb.queries import common_roles
@@ -87,6 +88,8 @@ class ValidateComparisonForm(FormValidationAction):
         question = replace(read, titles=tuple(t for t in read.titles if not t.referred))  # roles typed, not "it"
         intent, text = question.intent, question.text
         known, unknown_values, spans = mentioned_roles(question)
+        if career_question(question, spans):
+            return []  # "I'm a line cook. could I become a warehouse manager?": answered, not a role for the form
         if intent in (INFORM, CHOOSE, FALLBACK, STATE_ROLE):
             chosen = pick(text, placed_roles(question), Pending.from_slot(tracker.get_slot(PENDING)))
             if isinstance(chosen, tuple):
@@ -114,6 +117,16 @@ class ValidateComparisonForm(FormValidationAction):
             render.send(dispatcher, [render.same_as_first_reply(first)])
             events.append(SlotSet(ROLE_B, None))
         return events
+
+
+def career_question(question: Question, spans: list[tuple[int, int]]) -> bool:
+    """Whether a reply to the form is someone's own job (outside the map, or with a career question:
+    "I'm a line cook. could I become a warehouse manager?") rather than roles to compare."""
+    if question.text.startswith("/"):
+        return False
+    return bool(question.occupations) or (
+        question.intent == STATE_ROLE and CAREER_WORDS.search(masked(question.text, spans)) is not None
+    )
 
 
 def role_choices(session: Session, first: str | None) -> list[RoleInfo]:

@@ -10,19 +10,20 @@ from abc import abstractmethod
 from typing import Optional
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.aspects import answer_aspect
 from actions.knowledge import KnowledgeAction
-from actions.outside import answer_outside, follow_up
+from actions.outside import answer_outside, follow_up, pair_follow_up
 from actions.pay_mix import answer_pay_mix
 from actions.picks import as_pick
 from actions.question import Question
 from actions.ranking import answer_ranking
 from actions.reading import read_question
 from actions.router import Slots
-from actions.slots import CURRENT_OCCUPATION
+from actions.slots import COMPARED_OCCUPATION, CURRENT_OCCUPATION
 from kb.wages.outside import cue_in
 
 
@@ -33,12 +34,17 @@ class FreeQuestionAction(KnowledgeAction):
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
         question = as_pick(read_question(self.knowledge, session, tracker), tracker.slots)
         events = self.first_answer(dispatcher, question, tracker.slots, session)
-        return self.answer(dispatcher, question, tracker.slots, session) if events is None else events
+        events = self.answer(dispatcher, question, tracker.slots, session) if events is None else events
+        if tracker.get_slot(COMPARED_OCCUPATION) and not any(e.get("name") == COMPARED_OCCUPATION for e in events):
+            events = [*events, SlotSet(COMPARED_OCCUPATION, None)]  # the outside pair is no longer the subject
+        return events
 
     def first_answer(
         self, recording: CollectingDispatcher, question: Question, slots: Slots, session: Session
     ) -> Optional[list]:
         events = answer_outside(recording, question, slots, session) if question.occupations else None
+        if events is None and slots.get(COMPARED_OCCUPATION):  # "and who has more budget?" after an outside pair
+            events = pair_follow_up(recording, question, slots, session)
         if events is None and not question.text.startswith("/") and cue_in(session, "pay_mix", question.text):
             events = answer_pay_mix(recording, question, slots, session)
         if events is None and slots.get(CURRENT_OCCUPATION):  # after "I'm a nurse": "which jobs suit me?"

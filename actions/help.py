@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from actions import render
 from kb.wording import replies as wording
 from actions.free import FreeQuestionAction
-from actions.question import AboutMe, Career, Compare, Pick, Question
+from actions.outside import answer_outside
+from actions.question import AboutMe, Career, Compare, Education, Pick, Question
 from actions.router import Slots, as_kind, route
 from actions.context import CAREER_WORDS, is_role_follow_up
 from actions.cues import SAYS_WHO
@@ -20,6 +21,7 @@ from actions.phrases import worded_dimensions
 from actions.pronouns import only_from_focus
 from actions.slots import CAREER, CAREER_DIRECTION, DIMENSION_INTENT_PREFIX, FOCUS_ROLE, INFORM, JOB_ROLE, LIST
 from actions.slots import ROLE_A, ROLE_B
+from kb.education import certifications_in_text
 from kb.queries import popular_pairs
 from kb.resolve import all_dimensions, resolve_role
 from kb.results import DimensionInfo, RoleInfo, RoleMatch
@@ -43,6 +45,8 @@ class ActionHelp(FreeQuestionAction):
         if isinstance(question, Pick):  # an unclear message that still picks one of the offered choices
             return route(question, self.knowledge, dispatcher, slots, session)
         intent, said = question.intent, question.text
+        if not said.startswith("/") and certifications_in_text(session, said):  # "is CSCP worth it for me?"
+            return route(as_kind(question, Education), self.knowledge, dispatcher, slots, session)
         if only_from_focus(question) and CAREER_WORDS.search(said):  # "how do i become one" read as off-topic
             return route(as_kind(question, Career), self.knowledge, dispatcher, slots, session)
         if only_from_focus(question) and worded_dimensions(said):  # "what's their salary?" read as off-topic
@@ -75,6 +79,23 @@ class ActionHelp(FreeQuestionAction):
             opener = ENGLISH_ONLY
         buttons = greeting_examples(session) if intent == "greet" else examples(session)
         render.send(dispatcher, [render.Reply(opener, tuple(buttons), offers="menu")])
+        return []
+
+
+class ActionGoodbye(FreeQuestionAction):
+    """A goodbye, unless the message names the job the writer is leaving ("I'm a soldier getting out
+    next year"): that is someone saying what they do, answered with the ways in."""
+
+    def name(self) -> str:
+        return "action_goodbye"
+
+    def first_answer(
+        self, recording: CollectingDispatcher, question: Question, slots: Slots, session: Session
+    ) -> Optional[list]:
+        return answer_outside(recording, question, slots, session) if question.occupations else None
+
+    def answer(self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:
+        dispatcher.utter_message(response="utter_goodbye")
         return []
 
 

@@ -29,6 +29,7 @@ from actions.question import Question
 from actions.router import Slots
 from actions.slots import (
     CAREER_DIRECTION,
+    COMPARED_OCCUPATION,
     CURRENT_OCCUPATION,
     CURRENT_ROLE,
     DIMENSION,
@@ -101,7 +102,8 @@ def answer_outside(
             text_out = answers_outside.outside_pay_text(pay)
         render.send(dispatcher, [render.Reply(text_out, verdict=text_out.splitlines()[0])])
         own = [SlotSet(CURRENT_OCCUPATION, first.key), SlotSet(CURRENT_ROLE, None)] if len(sides) == 1 else []
-        return keep + own
+        pair = [SlotSet(COMPARED_OCCUPATION, first.key if len(sides) == 2 else None)]  # "and who has more budget?"
+        return keep + own + pair
     own = [SlotSet(CURRENT_OCCUPATION, first.key), SlotSet(CURRENT_ROLE, None)] if theirs or goals else []
     if asked:
         dimension = resolve_dimension(session, asked[0])
@@ -145,3 +147,19 @@ def follow_up(
             route = route_reply(dispatcher, session, occupation, goals[0])
             return [SlotSet(NEEDS_ROLES, False), *route]
     return None
+
+
+def pair_follow_up(
+    dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session
+) -> Optional[list[Any]]:
+    """After "who earns more, a truck driver or a dispatcher?": "and who has more budget?" (no role or job
+    named, another dimension asked) is told that jobs outside the map are compared on pay only."""
+    stored = slots.get(COMPARED_OCCUPATION)
+    occupation = resolve_occupation(session, stored) if stored and not question.text.startswith("/") else None
+    asked = dimensions_asked(question)
+    if occupation is None or question.titles or not asked or COMPENSATION in asked:
+        return None
+    dimension = resolve_dimension(session, asked[0])
+    info = dimension if isinstance(dimension, DimensionInfo) else None
+    render.send(dispatcher, [render.Reply(answers_outside.other_dimension_text(occupation, info))])
+    return [SlotSet(NEEDS_ROLES, False), SlotSet(COMPARED_OCCUPATION, stored)]

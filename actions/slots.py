@@ -35,3 +35,4 @@ PAY_DETAIL = "pay_detail"
 
 OCCUPATION = "occupation"  # entity: a job outside the map, valued by SOC code ("29-1141") or outside group
 CURRENT_OCCUPATION = "current_occupation"  # slot: the outside job the user said they hold
+COMPARED_OCCUPATION = "compared_occupation"  # slot: the outside job last compared on pay with another job

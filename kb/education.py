@@ -193,14 +193,34 @@ def certification_fit(
     if entry is None:
         return UnknownCertification(certification, profile, closest_certifications(session, certification))
     note = next((n.text for n in profile.certifications if n.certification.name == entry.name), None)
+    return CertificationFit(entry, profile, note, _suited_roles(session, entry.name))
+
+
+def _suited_roles(session: Session, name: str) -> tuple[RoleInfo, ...]:
+    """The roles that list the certification ``name``, most senior first."""
     suited = session.scalars(
         select(Role)
         .join(RoleCertification, RoleCertification.role_id == Role.id)
         .join(Certification)
-        .where(Certification.name == entry.name)
+        .where(Certification.name == name)
         .order_by(Role.seniority.desc(), Role.name)
     )
-    return CertificationFit(entry, profile, note, tuple(role_info(r) for r in suited))
+    return tuple(role_info(r) for r in suited)
+
+
+@dataclass(frozen=True)
+class CertificationRoles:
+    """One catalogue certification asked about without a role: the roles it helps (most senior first)."""
+
+    certification: CertificationInfo
+    suited: tuple[RoleInfo, ...]
+
+
+def certification_roles(session: Session, certification: str) -> Optional[CertificationRoles]:
+    """ "Is CSCP worth it?" with no role known: the roles the catalogue certification ``certification``
+    (any alias) helps; None when the catalogue has no such certification."""
+    entry = find_certification(session, certification)
+    return CertificationRoles(entry, _suited_roles(session, entry.name)) if entry is not None else None
 
 
 def compare_education(session: Session, first: str, second: str) -> Union[EducationComparison, UnknownRole, SameRole]:

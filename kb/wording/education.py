@@ -12,6 +12,7 @@ from kb.content.education import EDUCATION_LEVELS
 from kb.education import (
     CertificationFit,
     CertificationInfo,
+    CertificationRoles,
     EducationComparison,
     EducationProfile,
     UnknownCertification,
@@ -20,7 +21,8 @@ from kb.results import RoleInfo, SameRole, UnknownRole
 from kb.text import series
 
 EducationResult = Union[
-    EducationProfile, EducationComparison, CertificationFit, UnknownCertification, SameRole, UnknownRole
+    EducationProfile, EducationComparison, CertificationFit, CertificationRoles, UnknownCertification, SameRole,
+    UnknownRole,
 ]
 
 SUITED_SHOWN = 5
@@ -124,6 +126,18 @@ def certification_fit_text(fit: CertificationFit) -> str:
     return "\n".join(lines)
 
 
+def certification_roles_text(found: CertificationRoles) -> str:
+    """ "Is CSCP worth it for me?" with no role known: the roles it helps, what it is, and an invitation
+    to name a role."""
+    cert, names = found.certification, [r.name for r in found.suited]
+    if names:
+        more = f" and {len(names) - SUITED_SHOWN} more" if len(names) > SUITED_SHOWN else ""
+        first = f"{cert.name} helps these roles most: {', '.join(names[:SUITED_SHOWN])}{more}."
+    else:
+        first = f"No role in my knowledge base lists {cert.name}."
+    return "\n".join([first, _about(cert), f"Tell me your role and I can say whether {cert.name} is worth it for you."])
+
+
 def unknown_certification_text(problem: UnknownCertification) -> str:
     """Say plainly the certification is not in the catalogue; offer close names and the role's own list."""
     lines = [f'"{problem.query}" is not a certification in my catalogue, so I can\'t say whether it helps.']
@@ -173,6 +187,8 @@ def education_answer_text(result: EducationResult, certifications_first: bool = 
         return education_comparison_text(result)
     if isinstance(result, CertificationFit):
         return certification_fit_text(result)
+    if isinstance(result, CertificationRoles):
+        return certification_roles_text(result)
     if isinstance(result, UnknownCertification):
         return unknown_certification_text(result)
     if isinstance(result, EducationProfile):

@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 
 from kb.wording.answers import moves_count
 from kb.results import DimensionInfo, RoleInfo, Verdict
-from kb.text import series
+from kb.text import indefinite_article, series
 
 RELATED = "Related comparisons:"
 DRILL_DOWN = "Look closer at one difference:"
@@ -67,6 +67,17 @@ def why(
         return f"{opening} Why: {reason}"
     lines = [f"- {name}: {text or '(no details)'}" for name, text in sides]
     return "\n".join([f"{opening} Here is how the two profiles put it:", *lines])
+
+
+def already_compared(said: str, role: RoleInfo, pair: tuple[str, str]) -> str:
+    """ "What about an area manager?" while the District Manager is compared: what that name is here."""
+    compared = vs(*pair)
+    if said.lower() == role.name.lower():
+        return f"The {role.name} is already in this comparison ({compared}). Related comparisons:"
+    return (
+        f"{indefinite_article(said).capitalize()} {said} is what I call {role.with_article}, already in this "
+        f"comparison ({compared}). Related comparisons:"
+    )
 
 
 def ask_which(new: str, pair: tuple[str, str]) -> str:

@@ -13,6 +13,11 @@ from ruamel.yaml import YAML
 from sqlalchemy.engine import Engine
 
 from actions.knowledge import KnowledgeBase
+from kb.content.load import Content
+from kb.wages.fetch import sha256_of
+from kb.wages.load import load_wages
+from tests.conftest import in_memory
+from tests.fixtures.small_oews import write_small_oews
 from actions.slots import DIMENSION, NEEDS_ROLES, PENDING, REQUESTED_SLOT, ROLE_A, ROLE_B
 
 DOMAIN_FILE = Path(__file__).resolve().parents[2] / "domain.yml"
@@ -74,3 +79,17 @@ def buttons(dispatcher: CollectingDispatcher, index: int = 0) -> list[dict[str, 
 
 def slot_events(events: list[dict[str, Any]]) -> dict[str, Any]:
     return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+@pytest.fixture(scope="module")
+def wage_engine(small_content: Content, tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """The small test KB with a tiny OEWS file loaded (tests/fixtures/small_oews.py)."""
+    oews: Path = write_small_oews(tmp_path_factory.mktemp("oews") / "oews.sqlite")
+    engine = in_memory(small_content)
+    load_wages(engine, oews, sha256_of(oews), small_content)
+    return engine
+
+
+@pytest.fixture()
+def outside_kb(wage_engine: Engine) -> KnowledgeBase:
+    return KnowledgeBase(wage_engine)

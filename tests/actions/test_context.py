@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from actions.context import (
@@ -72,11 +74,25 @@ PAIR = Memory("Head of Operations", "Operations Manager", "budget")
             Plan("answer", "Buyer", "Plant Manager", "budget"),
         ),
         ("compare_roles", ["Buyer", "Buyer"], Memory(), "", Plan("same_role", role_a="Buyer")),
-        (
+        (  # "what about an ops manager?" with it already compared: said so, not answered again
             "inform",
             ["Operations Manager"],
             PAIR,
-            "",
+            "what about an ops manager?",
+            Plan("in_pair", "Head of Operations", "Operations Manager", "budget", new_role="Operations Manager"),
+        ),
+        (  # the form's last role given: the pending question is answered
+            "inform",
+            ["Operations Manager"],
+            replace(PAIR, needs_roles=True),
+            "ops manager",
+            Plan("answer", "Head of Operations", "Operations Manager", "budget"),
+        ),
+        (  # a clicked role of the pair: answered
+            "inform",
+            ["Operations Manager"],
+            PAIR,
+            '/inform{"job_role": "Operations Manager"}',
             Plan("answer", "Head of Operations", "Operations Manager", "budget"),
         ),
     ],

@@ -3,37 +3,15 @@ test KB with a tiny OEWS file (tests/fixtures/small_oews.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-import pytest
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.engine import Engine
 
 from actions.careers import ActionAboutMe, ActionCareerPath
 from actions.compare import ActionAnswerQuestion
-from actions.knowledge import KnowledgeBase
 from actions.roles import ActionListRoles
 from actions.slots import CURRENT_OCCUPATION, CURRENT_ROLE, FOCUS_ROLE, NEEDS_ROLES
-from kb.content.load import Content
-from kb.wages.fetch import sha256_of
-from kb.wages.load import load_wages
 from tests.actions.conftest import make_tracker, slot_events, texts
-from tests.conftest import in_memory
-from tests.fixtures.small_oews import write_small_oews
-
-
-@pytest.fixture(scope="module")
-def wage_engine(small_content: Content, tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    oews: Path = write_small_oews(tmp_path_factory.mktemp("oews") / "oews.sqlite")
-    engine = in_memory(small_content)
-    load_wages(engine, oews, sha256_of(oews), small_content)
-    return engine
-
-
-@pytest.fixture()
-def outside_kb(wage_engine: Engine) -> KnowledgeBase:
-    return KnowledgeBase(wage_engine)
 
 
 def occupation(text: str, word: str, value: str) -> dict[str, Any]:

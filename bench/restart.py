@@ -59,7 +59,7 @@ def _answer(port: int) -> Optional[str]:
 def once(base_port: int) -> dict[str, Any]:
     """One ``make run`` to its first answer and its Ctrl-C; seconds from launch for each event."""
     ports = {"ACTIONS_PORT": base_port, "RASA_PORT": base_port + 1, "WEB_PORT": base_port + 2}
-    env = {**clean_env(), **{k: str(v) for k, v in ports.items()}}
+    env = {**clean_env(), **{k: str(v) for k, v in ports.items()}, "PYTHONUNBUFFERED": "1"}  # lines timed as printed
     load_before = proc.loadavg()
     launched = time.monotonic()
     make = subprocess.Popen(

@@ -1,6 +1,8 @@
 """Restart to first answer: ``make run`` on a built clone, timed step by step.
 
-    python -m bench.restart [--repeats 3] [--out bench/results/restart.json]
+    python -m bench.restart [--repeats 3] [--base-port 6200] [--out bench/results/restart.json]
+
+``make bench`` runs it too (3 runs on free ports, after its servers have stopped), as the Startup row.
 
 Starts ``make run`` (ports from ``--base-port``, default 6200-6202) in a process group of its own, as a
 terminal would, and from that moment records when make printed each line, when each server first
@@ -27,7 +29,7 @@ from typing import Any, Optional
 import requests
 
 from bench import proc
-from tests.servers import ROOT, clean_env
+from tests.servers import ROOT, clean_env, free_port
 
 RESULTS = Path(__file__).resolve().parent / "results" / "restart.json"
 TARGET_S = 20.0
@@ -56,9 +58,9 @@ def _answer(port: int) -> Optional[str]:
     return str(reply.json()[0].get("text", ""))
 
 
-def once(base_port: int) -> dict[str, Any]:
-    """One ``make run`` to its first answer and its Ctrl-C; seconds from launch for each event."""
-    ports = {"ACTIONS_PORT": base_port, "RASA_PORT": base_port + 1, "WEB_PORT": base_port + 2}
+def once(ports: dict[str, int]) -> dict[str, Any]:
+    """One ``make run`` (``ports``: ACTIONS_PORT, RASA_PORT, WEB_PORT) to its first answer and its Ctrl-C;
+    seconds from launch for each event."""
     env = {**clean_env(), **{k: str(v) for k, v in ports.items()}, "PYTHONUNBUFFERED": "1"}  # lines timed as printed
     load_before = proc.loadavg()
     launched = time.monotonic()
@@ -117,6 +119,29 @@ def once(base_port: int) -> dict[str, Any]:
     }
 
 
+def section(repeats: int, ports: Optional[dict[str, int]] = None) -> dict[str, Any]:
+    """``repeats`` runs, one after the other (free ports unless ``ports`` are given), and their summary."""
+    runs = []
+    for _ in range(repeats):
+        chosen = ports or {name: free_port() for name in ("ACTIONS_PORT", "RASA_PORT", "WEB_PORT")}
+        runs.append(once(chosen))
+    return {"method": __doc__.split("\n\n", 2)[2].strip(), "runs": runs, "summary": summary(runs)}
+
+
+def summary_rows(restart: Optional[dict[str, Any]]) -> list[list[object]]:
+    """The row for summary.md (none when the section was not run)."""
+    if not restart or not restart.get("runs"):
+        return []
+    runs = restart["runs"]
+    times = [r["first_answer_s"] for r in runs if r["first_answer_s"] is not None]
+    each = ", ".join(f"{r['first_answer_s']} s at load {r['loadavg_before'][0]:.1f}" for r in runs)
+    median = statistics.median(times) if times else None
+    value = f"median {median:.1f} s of {len(runs)} ({each})" if median is not None else f"no answer ({each})"
+    met = median is not None and len(times) == len(runs) and median <= TARGET_S
+    return [["Startup", "`make run` on the built clone to its first answer (restart), s", value, f"<= {TARGET_S:.0f} s",
+             met]]  # fmt: skip
+
+
 def summary(runs: list[dict[str, Any]]) -> str:
     """One line: the median and every run's first answer with its load."""
     times = [r["first_answer_s"] for r in runs if r["first_answer_s"] is not None]
@@ -132,10 +157,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--base-port", type=int, default=6200)
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
-    runs = []
-    for _ in range(args.repeats):
-        runs.append(once(args.base_port))
-        run = runs[-1]
+    ports = {"ACTIONS_PORT": args.base_port, "RASA_PORT": args.base_port + 1, "WEB_PORT": args.base_port + 2}
+    result = section(args.repeats, ports)
+    for run in result["runs"]:
         print(
             f"first answer {run['first_answer_s']} s, listening {run['listening_s']}, stop {run['stop_s']} s, "
             f"load {run['loadavg_before'][0]:.2f} -> {run['loadavg_after'][0]:.2f}",
@@ -143,7 +167,6 @@ def main(argv: Optional[list[str]] = None) -> int:
         )
         for at, line in run["make_lines"]:
             print(f"  {at:6.2f}  {line[:160]}")
-    result = {"method": __doc__.split("\n\n", 2)[2].strip(), "runs": runs, "summary": summary(runs)}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
     print(result["summary"])

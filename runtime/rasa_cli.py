@@ -36,6 +36,9 @@ Rasa has loaded, so their results are the same; only the repetition goes.
   disk: our entity ruler adds its 10,000 patterns twice (2.5 s each here). ``loading_spacy_once``
   hands the second node the pipeline the first loaded, as long as the pipeline's files are
   unchanged; parsing does not change a pipeline, so both nodes work as they did with two copies.
+  Not installed yet: patching ``SpacyNLP`` here imports TensorFlow before Rasa sets up its logging,
+  which then printed Rasa's start lines a second time without their prefix; it needs installing
+  after Rasa's logging is configured.
 - **Event types by name.** Every event Rasa reads back (the tracker from its store, the action's
   reply) is resolved by ``Event.resolve_by_type``, which walks every subclass of ``Event`` (26 µs
   here, about 20 times a turn). ``resolve_by_type`` below remembers each name's class once found.
@@ -172,9 +175,6 @@ def main() -> None:
     from rasa.shared.core.events import Event
 
     Event.resolve_by_type = staticmethod(remembering_event_types(Event.resolve_by_type))  # type: ignore[method-assign]
-    from rasa.nlu.utils.spacy_utils import SpacyNLP
-
-    SpacyNLP.load_model = staticmethod(loading_spacy_once(SpacyNLP.load_model))  # type: ignore[method-assign]
 
     rasa_main()
     if sys.argv[1:2] == ["run"]:

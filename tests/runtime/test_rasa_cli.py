@@ -127,14 +127,3 @@ def test_a_spacy_pipeline_on_disk_is_loaded_once_until_its_files_change(tmp_path
     assert again is not first
     assert [e.text for e in again.model("a buyer or a plant manager").ents] == ["buyer", "plant manager"]
 
-
-def test_rasa_loads_skops_before_tensorflow_and_never_jax() -> None:
-    code = (
-        "import sys, runtime.rasa_cli as r; sys.argv = ['rasa', '--version']\n"
-        "try:\n    r.main()\nexcept SystemExit:\n    pass\n"
-        "import rasa.core.run\n"  # imports TensorFlow
-        "names = list(sys.modules)\n"
-        "print('skops.io' in names and names.index('skops.io') < names.index('tensorflow'), sys.modules['jax'])"
-    )
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean_env(), capture_output=True, text=True)
-    assert done.stdout.strip().splitlines()[-1] == "True None", done.stderr[-2000:]

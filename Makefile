@@ -14,11 +14,24 @@ WEB_PORT ?= 8080
 CHROMIUM := /usr/bin/chromium
 NGINX := /usr/sbin/nginx
 CLUSTER_PORT ?= 5005
-WEB_STAMP := web/node_modules/.package-lock.json
+# Each build step's stamp is named by a fingerprint of its inputs' names and contents, so a checkout or
+# copy that rewrites files without changing them rebuilds nothing. A step whose stamp is missing still
+# runs only if an input is newer than what the step last built (UP_TO_DATE): a clone built before the
+# stamps existed keeps its build.
+FINGERPRINT = $(shell (printf '%s\n' $(1); cat $(1)) 2>/dev/null | md5sum | cut -c1-12)
+UP_TO_DATE = [ -e $(1) ] && [ -z "$$(find $(2) -newer $(1) 2>/dev/null | head -1)" ]
+WEB_INPUTS := web/package.json web/package-lock.json
+WEB_STAMP := web/node_modules/.rolewise-$(call FINGERPRINT,$(WEB_INPUTS))
 # The KB, its spaCy pipeline and the NLU lookup are rebuilt only when what they are made from changed
 # (content, kb/ code, the lookup generator) or the database is missing: one stamp per DATABASE_URL.
 KB_INPUTS := $(shell find kb -name '*.py' -o -name '*.yml' | sort) nlu/generate.py
-KB_STAMP := build/.kb-$(shell printf '%s' '$(DATABASE_URL)' | md5sum | cut -c1-12)
+KB_BUILT := build/.kb-$(shell printf '%s' '$(DATABASE_URL)' | md5sum | cut -c1-12)
+KB_STAMP := $(KB_BUILT)-$(call FINGERPRINT,$(KB_INPUTS))
+# What training reads besides the generated lookup and spaCy pipeline (those are rewritten only when
+# their content changes, so their times say enough).
+MODEL_SOURCES := config.yml domain.yml $(wildcard data/nlu/*.yml) $(wildcard data/rules/*.yml) data/stories.yml \
+  data/rules.yml nlu/extractor.py nlu/matching.py nlu/language.py nlu/place_reply.py
+MODEL_STAMP := models/.rolewise-$(if $(wildcard $(MODEL)),$(call FINGERPRINT,$(MODEL_SOURCES)),missing)
 KB_DB := $(if $(DATABASE_URL),,build/kb.sqlite3)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
@@ -56,10 +69,10 @@ nlu-data: kb
 # A missing SQLite file makes the stamp out of date, so the one recipe below builds it (once).
 KB_MISSING := $(if $(KB_DB),$(if $(wildcard $(KB_DB)),,kb-missing))
 
-$(KB_STAMP): $(STAMP) $(KB_INPUTS) $(KB_MISSING)
-	$(PY) -m kb build
-	$(PY) -m nlu.generate
-	@touch $@
+$(KB_STAMP): $(STAMP) $(KB_MISSING)
+	@[ -z "$(KB_MISSING)" ] && $(call UP_TO_DATE,$(KB_BUILT),$(KB_INPUTS) $(STAMP)) || { \
+	  echo "$(PY) -m kb build" && $(PY) -m kb build && echo "$(PY) -m nlu.generate" && $(PY) -m nlu.generate; }
+	@rm -f $(KB_BUILT)-*; touch $(KB_BUILT) $@
 
 # Built by the stamp's recipe, which rewrites neither file when its content is unchanged (so no retraining).
 $(PIPELINE) $(LOOKUP): $(KB_STAMP)
@@ -71,17 +84,22 @@ $(KB_DB): $(KB_STAMP)
 .PHONY: kb-missing
 kb-missing:
 
-train: $(MODEL)
+train: $(MODEL_STAMP)
 
-$(MODEL): config.yml domain.yml $(wildcard data/nlu/*.yml) $(wildcard data/rules/*.yml) data/stories.yml data/rules.yml $(LOOKUP) $(PIPELINE) nlu/extractor.py nlu/matching.py nlu/language.py nlu/place_reply.py
-	$(PY) -m runtime.rasa_cli train --fixed-model-name rolewise --out models
+$(MODEL_STAMP): $(LOOKUP) $(PIPELINE)
+	@$(call UP_TO_DATE,$(MODEL),$(MODEL_SOURCES) $(LOOKUP) $(PIPELINE)) || { \
+	  echo "$(PY) -m runtime.rasa_cli train --fixed-model-name rolewise --out models" && \
+	  $(PY) -m runtime.rasa_cli train --fixed-model-name rolewise --out models; }
+	@rm -f models/.rolewise-*; touch $@
 
 # The chat widget bundle, installed from npm and served locally (never from a CDN).
 web: $(WEB_STAMP)
 
-$(WEB_STAMP): web/package.json web/package-lock.json
-	npm ci --prefix web --ignore-scripts --no-audit --no-fund
-	@touch $@
+$(WEB_STAMP):
+	@$(call UP_TO_DATE,web/node_modules/.package-lock.json,$(WEB_INPUTS)) || { \
+	  echo "npm ci --prefix web --ignore-scripts --no-audit --no-fund" && \
+	  npm ci --prefix web --ignore-scripts --no-audit --no-fund; }
+	@rm -f web/node_modules/.rolewise-*; touch $@
 
 # Debian's Chromium for the browser tests; Playwright never downloads a browser.
 browser: $(CHROMIUM)
@@ -115,7 +133,7 @@ cluster: train web services $(NGINX)
 # sessions of their own (setsid), so Ctrl-C reaches only this recipe, which stops them and says so;
 # an open browser socket holds Rasa's stop for 2 s at most (Sanic's default: 15 s), and a server
 # still running 8 s after being asked to stop is killed.
-run: $(MODEL) web
+run: train web
 	@WEB_PORT=$(WEB_PORT) $(PY) -m runtime check --ports ACTIONS_PORT=$(ACTIONS_PORT) RASA_PORT=$(RASA_PORT) WEB_PORT=$(WEB_PORT)
 	@echo "Action server :$(ACTIONS_PORT), Rasa :$(RASA_PORT), demo page http://localhost:$(WEB_PORT)/ - Ctrl-C stops all."
 	@sed 's#127.0.0.1:5055#127.0.0.1:$(ACTIONS_PORT)#' endpoints.yml > build/endpoints.run.yml

@@ -113,9 +113,10 @@ def bare_bot_ready(folder: Path) -> bool:
 
 
 @contextmanager
-def bare_rasa(folder: Path, log: Path) -> Iterator[Started]:
+def bare_rasa(folder: Path, log: Path, extra_env: Optional[dict[str, str]] = None) -> Iterator[Started]:
     """``rasa run --enable-api`` on the ``rasa init`` bot, on 127.0.0.1 only (no action server: it has no
-    custom actions; the API answers the readiness check)."""
+    custom actions; the API answers the readiness check). ``extra_env``: Rasa's settings from the
+    environment (``SANIC_BACKLOG``, ...)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     launched = time.monotonic()
@@ -123,7 +124,7 @@ def bare_rasa(folder: Path, log: Path) -> Iterator[Started]:
     process = subprocess.Popen(
         [*command, "--port", str(port)],
         cwd=folder,
-        env=clean_env(),
+        env={**clean_env(), **(extra_env or {})},
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,

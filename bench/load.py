@@ -1,6 +1,6 @@
 """Load rows: does every client get an answer or a clear refusal, quickly, as shipped and in production?
 
-    python -m bench.load [--profile shipped|production|both] [--out bench/results/load.json]
+    python -m bench.load [--profile shipped|production|both|bare] [--out bench/results/load.json]
 
 Two rows per configuration (``bench.run`` adds them to ``make bench``; this module also runs them alone):
 
@@ -13,7 +13,11 @@ Two rows per configuration (``bench.run`` adds them to ``make bench``; this modu
   CPU to finish its connect; the kernel's ListenDrops count during the row tells them apart); 0 errors. A refused
   client waits ``Retry-After`` seconds before its next turn, as a polite client does.
 
-Each row records the load average before and after it: the machine is shared.
+Each row records the load average before and after it: the machine is shared. ``--profile bare`` runs
+the same rows against a bare ``rasa init`` bot (DIET and TED, in-memory tracker store, no custom
+action) with Rasa's listen backlog set as ``python -m runtime rasa`` sets it: what one Rasa process
+on this machine can do for a bot that does nothing of its own (its replies name no roles, so its
+``answered_not_naming_roles`` is every answer).
 """
 
 from __future__ import annotations
@@ -32,13 +36,15 @@ from typing import Any, Optional
 import aiohttp
 
 from bench import proc, setups
-from bench.bots import Started, private_kb
+from bench.bots import Started, bare_bot_ready, bare_rasa, create_bare_bot, private_kb
 from bench.conversations import Turn, distinct_pairs, roles_from_kb
 from bench.stats import summarize
 from bench.throughput import slot_script
 from kb.build import build_database, checked_content
 from kb.db import make_engine
 from kb.results import RoleInfo
+from runtime import admission
+from tests import servers
 
 RESULTS = Path(__file__).resolve().parent / "results" / "load.json"
 STALL_S = 1.0
@@ -164,11 +170,15 @@ def check(result: dict[str, Any]) -> tuple[str, bool]:
     return TARGETS[50], met
 
 
-def section(bots: list[Started], roles: list[RoleInfo]) -> dict[str, Any]:
-    """Both rows for each bot, one after the other."""
+def section(bots: list[Started], roles: list[RoleInfo], repeats: int = 1) -> dict[str, Any]:
+    """Both rows for each bot: at each level the bots take turns (``repeats`` rounds), so that bots
+    compared are measured under the same load of the machine."""
     pairs = distinct_pairs(roles, 200)
-    run = str(int(time.time()))
-    rows = [row(bot, pairs, concurrent, run) for bot in bots for concurrent in (50, 200)]
+    rows = []
+    for concurrent in (50, 200):
+        for round_ in range(repeats):
+            for bot in bots:
+                rows.append(row(bot, pairs, concurrent, f"{int(time.time())}r{round_}"))
     return {"method": __doc__.split("\n\n", 2)[2].strip(), "rows": rows}
 
 
@@ -190,9 +200,16 @@ def summary_rows(load: Optional[dict[str, Any]], label: Any) -> list[list[object
 
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.split("\n")[0])
-    parser.add_argument("--profile", choices=("shipped", "production", "both"), default="both")
+    parser.add_argument(
+        "--profile", nargs="+", choices=("shipped", "production", "both", "bare"), default=["both"],
+        help="one or more; both = shipped and production",
+    )
+    parser.add_argument("--repeats", type=int, default=1, help="rounds of each row, the bots taking turns")
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--bare-bot", type=Path, help="a `rasa init` folder to reuse (created there if untrained)")
     args = parser.parse_args(argv)
+    # The bare bot loads three TensorFlow models: on a busy machine that took more than the tests' 180 s.
+    servers.STARTUP_SECONDS = max(servers.STARTUP_SECONDS, 900)
     engine = make_engine("sqlite://")
     build_database(engine, checked_content())
     roles = roles_from_kb(engine)
@@ -201,12 +218,18 @@ def main(argv: Optional[list[str]] = None) -> int:
     with contextlib.ExitStack() as stack:
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="rolewise-load-")))
         bots: list[Started] = []
-        if args.profile in ("shipped", "both"):
+        if {"shipped", "both"} & set(args.profile):
             bots.append(stack.enter_context(setups.embedded("shipped", folder / "shipped", False, private_kb(folder))))
-        if args.profile in ("production", "both"):
+        if {"production", "both"} & set(args.profile):
             layout = stack.enter_context(setups.cluster(folder / "cluster"))
             bots.append(setups.cluster_bots(layout)[1])
-        results = section(bots, roles)
+        if "bare" in args.profile:
+            bare_dir = args.bare_bot or folder / "moodbot"
+            if not bare_bot_ready(bare_dir):
+                create_bare_bot(bare_dir, folder / "rasa_init.log")
+            backlog = {"SANIC_BACKLOG": str(admission.BACKLOG)}
+            bots.append(stack.enter_context(bare_rasa(bare_dir, folder / "bare_rasa.log", backlog)))
+        results = section(bots, roles, args.repeats)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n")
     for line in summary_rows(results, str):

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from bench import plots, proc, profiling, replycheck, setups, trackerstore
+from bench import plots, proc, profiling, replycheck, restart, setups, trackerstore
 from bench.bots import Started, bare_bot_ready, bare_rasa, create_bare_bot, private_kb, train_from_scratch
 from bench.conversations import distinct_pairs, roles_from_kb
 from bench.kbbench import kb_section
@@ -42,7 +42,7 @@ from kb.results import RoleInfo
 RESULTS = Path(__file__).resolve().parent / "results"
 TARGET_P95_MS = 150.0
 SECTIONS = ("latency", "throughput", "tracker", "profile", "kb", "startup")
-OPTIONAL_SECTIONS = ("load",)  # absent from results written before it existed
+OPTIONAL_SECTIONS = ("load", "restart")  # absent from results written before they existed
 
 
 @dataclass(frozen=True)
@@ -62,10 +62,11 @@ class Plan:
     reply_check_repeats: int
     cluster: bool
     train: bool
+    restart_runs: int = 3
 
 
 FULL = Plan(500, 20, (1, 10, 50), 200, 50, 400, 300, 300, 2000, (25, 250, 1000, 2500), 500, 40, 10, True, True)
-QUICK = Plan(60, 10, (1, 10, 50), 60, 50, 100, 40, 60, 300, (25, 250, 1000, 2500), 100, 10, 2, False, False)
+QUICK = Plan(60, 10, (1, 10, 50), 60, 50, 100, 40, 60, 300, (25, 250, 1000, 2500), 100, 10, 2, False, False, 1)
 
 
 def log(message: str) -> None:
@@ -204,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
         results = measure_servers(out, stack, plan, args.quick)
         timings["servers"] = time.monotonic() - started
         log("stopping the bots")
+    log(f"restart: make run on this built clone to its first answer, {plan.restart_runs} runs")
+    results["restart"] = restart.section(plan.restart_runs)
     log("Rasa's check of custom-action replies (in-process)")
     results["latency"]["action_reply_check"] = replycheck.measure(repeats=plan.reply_check_repeats)
     mark = time.monotonic()

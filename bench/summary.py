@@ -6,6 +6,7 @@ from typing import Any
 
 from bench.kbbench import FLAT_FACTOR
 from bench.load import summary_rows as load_rows
+from bench.restart import summary_rows as restart_rows
 from bench.report import markdown_table, slash
 from bench.throughput import level_check
 
@@ -178,6 +179,7 @@ def summary_markdown(meta: dict[str, Any], results: dict[str, Any], quick: bool)
     rows += load_rows(results.get("load"), _label)
     rows += tracker_rows(results["tracker"]) + profile_rows(results["profile"])
     rows += kb_rows(results["kb"]) + startup_rows(results["startup"], lat.get("action_reply_check"))
+    rows += restart_rows(results.get("restart"))
     load_lat, load_tp = lat["machine_load"], tp["machine_load"]
     profile = results["profile"]
     return "\n".join(

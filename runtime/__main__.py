@@ -22,10 +22,11 @@ import urllib.request
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from runtime import admission, postgres, settings
 from runtime import ports as ports_module
-from runtime.cluster import STATE
-from runtime.cluster import main as cluster_main
+from runtime import settings
+
+# The cluster, PostgreSQL and admission modules (Sanic, SQLAlchemy) are imported by the commands that
+# use them: `make run` calls `check` and `ready` before its servers start, and these stay light.
 
 # Rasa's own command line, started through runtime.rasa_cli (why: that module).
 RASA = [sys.executable, "-m", "runtime.rasa_cli"]
@@ -93,7 +94,7 @@ def wait_ready(rasa_port: int, web_port: int, timeout_s: float, env: Mapping[str
                 print(f"Ready: chat at http://localhost:{web_port}/ or POST {url}webhook", flush=True)
                 return 0
         except OSError:
-            time.sleep(1)
+            time.sleep(0.2)
     return 1
 
 
@@ -115,7 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     cluster = commands.add_parser("cluster", help="run 2 Rasa and 2 action servers behind nginx until Ctrl-C")
     cluster.add_argument("--port", type=int, default=5005, help="nginx's public port")
     cluster.add_argument("--web-port", type=int, default=8080, help="the demo page's port")
-    cluster.add_argument("--state", type=Path, default=STATE, help="logs, nginx.conf and layout.json (build/cluster)")
+    cluster.add_argument(
+        "--state", type=Path, default=settings.BUILD / "cluster", help="logs, nginx.conf, layout.json (build/cluster)"
+    )
     args = parser.parse_args(argv)
     try:
         check(ports=args.ports if args.command == "check" else ())
@@ -124,12 +127,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "ready":
             return wait_ready(args.rasa_port, args.web_port, args.timeout)
         if args.command == "services":
+            from runtime import postgres
+
             pg = settings.postgres()
             postgres.ensure_role(pg)
             postgres.ensure_databases(pg, settings.databases())
             print(f"PostgreSQL at {pg.host}:{pg.port}: role {pg.user!r}, databases ready.")
             return 0
         if args.command == "cluster":
+            from runtime.cluster import main as cluster_main
+
             return cluster_main(args.port, args.web_port, args.state)
         command = rasa_arguments(args.model, args.endpoints, args.credentials, args.port)
     except (settings.SettingsError, RuntimeError) as problem:
@@ -139,6 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     env = {**os.environ, "ROLEWISE_CORS_ORIGINS": " ".join(settings.cors_origins())}
     # Rasa's listen backlog (Rasa's default is 100): large enough that the kernel never drops a connection
     # at hundreds of concurrent clients; runtime.admission answers them or refuses them at once.
+    from runtime import admission
+
     env.setdefault("SANIC_BACKLOG", str(admission.BACKLOG))
     os.execve(command[0], command, env)
 

@@ -22,6 +22,25 @@ Rasa has loaded, so their results are the same; only the repetition goes.
   (``bench/replycheck.py``). The schema is Rasa's, the same on every call, so ``validate`` below
   checks each distinct schema once per process and then validates exactly as jsonschema does: the
   same validator class, and the same error (jsonschema's best match) raised for an invalid reply.
+- **Measured, not installed yet (both doubled Rasa's start lines in make run's log, unprefixed on
+  stdout; the cause is not found yet):**
+- **skops before TensorFlow.** ``LogisticRegressionClassifier`` loads its model with ``skops.io``,
+  whose import lists the trusted numpy and scipy ufuncs by searching every module in ``sys.modules``
+  for each of them (``skops.io._utils.whichmodule``). Imported while Rasa loads the model, after
+  TensorFlow, that is about 10,000 modules and took 25-30 s of a 40 s model load here; imported
+  first, before Rasa, about 1,500 and well under a second. The trusted list comes out the same (537
+  names, compared) and the model file holds none outside it, as before.
+- **jax is not imported.** TensorFlow's TFLite helpers import jax when it is installed (TensorFlow
+  2.12 depends on it) to convert jax functions, which Rasa never does: 1.8 s of every start. The
+  import fails instead (``sys.modules["jax"] = None``), which those helpers expect and handle.
+- **One spaCy pipeline, loaded once.** Rasa's predict graph has two ``SpacyNLP`` nodes (the one
+  that provides the pipeline and the one that parses each message), and each loads the pipeline from
+  disk: our entity ruler adds its 10,000 patterns twice (2.5 s each here). ``loading_spacy_once``
+  hands the second node the pipeline the first loaded, as long as the pipeline's files are
+  unchanged; parsing does not change a pipeline, so both nodes work as they did with two copies.
+  Not installed yet: patching ``SpacyNLP`` here imports TensorFlow before Rasa sets up its logging,
+  which then printed Rasa's start lines a second time without their prefix; it needs installing
+  after Rasa's logging is configured.
 - **Event types by name.** Every event Rasa reads back (the tracker from its store, the action's
   reply) is resolved by ``Event.resolve_by_type``, which walks every subclass of ``Event`` (26 µs
   here, about 20 times a turn). ``resolve_by_type`` below remembers each name's class once found.
@@ -34,6 +53,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any, Optional
 
 import jsonschema
@@ -78,6 +98,31 @@ def remembering_event_types(resolve: Callable[..., Optional[type]]) -> Callable[
         return found[type_name]
 
     return resolve_by_type
+
+
+def _files_state(name: str) -> tuple[tuple[str, int, int], ...]:
+    """Path, mtime (ns) and size of every file under ``name`` when it is a folder (a spaCy pipeline on
+    disk); () for a package name."""
+    folder = Path(name)
+    if not folder.is_dir():
+        return ()
+    files = [path for path in sorted(folder.rglob("*")) if path.is_file()]
+    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
+
+
+def loading_spacy_once(load: Callable[[str], Any]) -> Callable[[str], Any]:
+    """``SpacyNLP.load_model`` that returns the pipeline it last loaded for the same name while its
+    files on disk are unchanged (any change, or another name, loads again)."""
+    last: dict[str, tuple[tuple[tuple[str, int, int], ...], Any]] = {}
+
+    def load_model(spacy_model_name: str) -> Any:
+        state = _files_state(spacy_model_name)
+        if spacy_model_name not in last or last[spacy_model_name][0] != state or not state:
+            last.clear()
+            last[spacy_model_name] = (state, load(spacy_model_name))
+        return last[spacy_model_name][1]
+
+    return load_model
 
 
 def secret_arguments(argv: list[str], env: Mapping[str, str] = os.environ) -> list[str]:

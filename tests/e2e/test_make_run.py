@@ -167,9 +167,21 @@ def test_a_built_clone_rebuilds_nothing_and_content_changes_rebuild_only_the_kb(
     again = subprocess.run(make, cwd=ROOT, env=clean_env(), capture_output=True, text=True, timeout=600, check=True)
     # no KB build, lookup generation, training or npm install
     assert again.stdout == "make: Nothing to be done for 'web'.\n"
-    (ROOT / "kb" / "content" / "dimensions.yml").touch()  # a content file saved without a change
+    content = ROOT / "kb" / "content" / "dimensions.yml"
+    for saved in (content, ROOT / "config.yml", ROOT / "web" / "package-lock.json"):
+        saved.touch()  # saved without a change (or rewritten by a checkout): the fingerprints are the same
     touched = subprocess.run(make, cwd=ROOT, env=clean_env(), capture_output=True, text=True, timeout=600, check=True)
-    ran = [line for line in touched.stdout.splitlines() if line.startswith(".venv/bin/")]
+    assert touched.stdout == "make: Nothing to be done for 'web'.\n"
+    original = content.read_text()
+    try:
+        content.write_text(original + "# a comment: new content, the same KB\n")
+        changed = subprocess.run(
+            make, cwd=ROOT, env=clean_env(), capture_output=True, text=True, timeout=600, check=True
+        )
+    finally:
+        content.write_text(original)
+        subprocess.run(make, cwd=ROOT, env=clean_env(), capture_output=True, timeout=1800, check=True)
+    ran = [line for line in changed.stdout.splitlines() if line.startswith(".venv/bin/")]
     assert ran == [".venv/bin/python -m kb build", ".venv/bin/python -m nlu.generate"]
-    assert "Unchanged: data/generated/job_roles.yml" in touched.stdout
+    assert "Unchanged: data/generated/job_roles.yml" in changed.stdout
     assert model.stat().st_mtime_ns == trained  # same role patterns and lookup: no retraining

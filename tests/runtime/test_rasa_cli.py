@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -107,3 +108,22 @@ def test_the_api_secrets_are_added_from_the_environment_only_to_rasa_run_with_th
     assert rasa_cli.secret_arguments(run, {"ROLEWISE_JWT_SECRET": "jwt"}) == ["--jwt-secret", "jwt"]
     assert rasa_cli.secret_arguments(run[:-3], env) == []  # no API, no secrets
     assert rasa_cli.secret_arguments(["rasa_cli.py", "shell", "--enable-api"], env) == []
+
+
+def test_a_spacy_pipeline_on_disk_is_loaded_once_until_its_files_change(tmp_path: Path) -> None:
+    import spacy
+    from rasa.nlu.utils.spacy_utils import SpacyNLP
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "job_role", "pattern": "plant manager"}])
+    nlp.to_disk(tmp_path / "pipeline")
+    load = rasa_cli.loading_spacy_once(SpacyNLP.load_model)
+    first = load(str(tmp_path / "pipeline"))
+    assert load(str(tmp_path / "pipeline")) is first  # the second SpacyNLP node gets the same pipeline
+    assert [e.text for e in first.model("ask a plant manager").ents] == ["plant manager"]
+    nlp.get_pipe("entity_ruler").add_patterns([{"label": "job_role", "pattern": "buyer"}])
+    nlp.to_disk(tmp_path / "pipeline")  # a KB build rewrote the pipeline
+    again = load(str(tmp_path / "pipeline"))
+    assert again is not first
+    assert [e.text for e in again.model("a buyer or a plant manager").ents] == ["buyer", "plant manager"]
+

@@ -35,10 +35,10 @@ def test_ranking_words_and_reference_nouns_are_content() -> None:
 
 def test_a_missing_word_list_is_refused(tmp_path: Path) -> None:
     text = VOCABULARY_FILE.read_text()
-    start = text.index("superlatives:")
+    start = text.index("\nfeelings:") + 1
     copy = tmp_path / "vocabulary.yml"
-    copy.write_text(text[:start] + text[text.index("over_roles:"):])
-    assert "missing 'superlatives'" in read(copy)[1]
+    copy.write_text(text[:start] + text[text.index("\ntitles:") + 1:])
+    assert "missing 'feelings'" in read(copy)[1]
 
 
 def test_a_reference_kind_missing_is_refused(tmp_path: Path) -> None:

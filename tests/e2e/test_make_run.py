@@ -167,7 +167,7 @@ def test_a_built_clone_rebuilds_nothing_and_content_changes_rebuild_only_the_kb(
     again = subprocess.run(make, cwd=ROOT, env=clean_env(), capture_output=True, text=True, timeout=600, check=True)
     # no KB build, lookup generation, training or npm install
     assert again.stdout == "make: Nothing to be done for 'web'.\n"
-    content = ROOT / "kb" / "content" / "dimensions.yml"
+    content = ROOT / "kb" / "data" / "dimensions.yml"
     for saved in (content, ROOT / "config.yml", ROOT / "web" / "package-lock.json"):
         saved.touch()  # saved without a change (or rewritten by a checkout): the fingerprints are the same
     touched = subprocess.run(make, cwd=ROOT, env=clean_env(), capture_output=True, text=True, timeout=600, check=True)

@@ -18,14 +18,16 @@ from tests.web.test_widget import BOT_SECONDS, greeted, open_chat, send, wait_fo
 
 UNKNOWN_AND_ROUTE = "I'm a warehouse supervisor, how do I get to operations manager?"
 UNKNOWN_AND_ROUTE_BUTTONS = [
+    "Warehouse Manager",
     "Operations Supervisor",
     "Customer Service Supervisor",
-    "Warehouse Associate",
     "Customer Service Manager vs Operations Manager",
     "Fulfillment Manager vs Operations Manager",
     "Store Manager vs Operations Manager",
     "Operations Lead vs Operations Manager",
     "Operations Supervisor vs Operations Manager",
+    "Helpful",
+    "Not helpful",
 ]
 PAY = "who earns more, a buyer or a plant manager?"
 PAY_BUTTONS = [

@@ -10,7 +10,7 @@ from abc import abstractmethod
 from typing import Optional
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
@@ -23,8 +23,11 @@ from actions.question import Question
 from actions.ranking import answer_ranking
 from actions.reading import read_question
 from actions.router import Slots
-from actions.slots import COMPARED_OCCUPATION, CURRENT_OCCUPATION
+from actions.slots import COMPARED_OCCUPATION, CURRENT_OCCUPATION, FORM, NEEDS_ROLES
 from kb.wages.outside import cue_in
+
+
+ASKS_WITH_RULES = "action_answer_question"  # data/rules.yml runs the form after it when roles are missing
 
 
 class FreeQuestionAction(KnowledgeAction):
@@ -37,6 +40,8 @@ class FreeQuestionAction(KnowledgeAction):
         events = self.answer(dispatcher, question, tracker.slots, session) if events is None else events
         if tracker.get_slot(COMPARED_OCCUPATION) and not any(e.get("name") == COMPARED_OCCUPATION for e in events):
             events = [*events, SlotSet(COMPARED_OCCUPATION, None)]  # the outside pair is no longer the subject
+        if self.name() != ASKS_WITH_RULES and any(e.get("name") == NEEDS_ROLES and e.get("value") for e in events):
+            events = [*events, FollowupAction(FORM)]  # read as a comparison missing its roles: the form asks
         return events
 
     def first_answer(

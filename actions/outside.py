@@ -91,19 +91,11 @@ def answer_outside(
         asked = [slots.get(DIMENSION)]  # "what about a barista?" after a question on one dimension
     keep = [SlotSet(NEEDS_ROLES, False)]
     if COMPENSATION in asked:
-        sides: list[Union[OccupationInfo, RoleInfo]] = [*occupations, *goals][:2]
-        pay = outside_pay(session, sides, area_asked(question))
-        if isinstance(pay, UnknownArea):
-            text_out = answers.unknown_area_text(pay)
-        elif pay is None:
-            missing = next((o for o in occupations if o.soc is None), first)
-            text_out = answers_outside.no_outside_pay_text(missing)
-        else:
-            text_out = answers_outside.outside_pay_text(pay)
-        render.send(dispatcher, [render.Reply(text_out, verdict=text_out.splitlines()[0])])
-        own = [SlotSet(CURRENT_OCCUPATION, first.key), SlotSet(CURRENT_ROLE, None)] if len(sides) == 1 else []
+        sides = pay_reply(dispatcher, session, occupations, goals, question)
+        own = [SlotSet(CURRENT_OCCUPATION, first.key), SlotSet(CURRENT_ROLE, None)] if theirs or sides == [first] else []
         pair = [SlotSet(COMPARED_OCCUPATION, first.key if len(sides) == 2 else None)]  # "and who has more budget?"
-        return keep + own + pair
+        focus = [SlotSet(FOCUS_ROLE, goals[-1].name)] if goals else []  # "could I walk into that?"
+        return keep + own + pair + focus
     own = [SlotSet(CURRENT_OCCUPATION, first.key), SlotSet(CURRENT_ROLE, None)] if theirs or goals else []
     if asked:
         dimension = resolve_dimension(session, asked[0])
@@ -117,6 +109,33 @@ def answer_outside(
     reply = f"{intro}\n{answers_outside.ways_in_text(ways)}"
     render.send(dispatcher, [render.Reply(reply, role_buttons([e.role for e in ways.entries]), offers="menu")])
     return keep + own + [SlotSet(ROUTE_END, None)]
+
+
+def pay_reply(
+    dispatcher: CollectingDispatcher,
+    session: Session,
+    occupations: list[OccupationInfo],
+    goals: list[RoleInfo],
+    question: Question,
+) -> list[Union[OccupationInfo, RoleInfo]]:
+    """Sends the OEWS pay of the jobs and roles named (two at most: a verdict with both figures) in the
+    area asked; returns the sides compared. A job OEWS does not count (military service) is said to
+    have no figures, and the roles named are given without it."""
+    sides: list[Union[OccupationInfo, RoleInfo]] = [*occupations, *goals][:2]
+    uncounted = next((o for o in occupations if o.soc is None), None)
+    if uncounted is not None and goals:  # "I'm a veteran, what does a logistics manager make?"
+        sides = list(goals[:2])
+    pay = outside_pay(session, sides, area_asked(question))
+    if isinstance(pay, UnknownArea):
+        text_out = answers.unknown_area_text(pay)
+    elif pay is None:
+        text_out = answers_outside.no_outside_pay_text(uncounted or occupations[0])
+    else:
+        text_out = answers_outside.outside_pay_text(pay)
+        if uncounted is not None:
+            text_out = f"{text_out}\n{answers_outside.no_outside_pay_text(uncounted)}"
+    render.send(dispatcher, [render.Reply(text_out, verdict=text_out.splitlines()[0])])
+    return sides
 
 
 def route_reply(dispatcher: CollectingDispatcher, session: Session, occupation: OccupationInfo, goal: RoleInfo) -> list:
@@ -136,6 +155,9 @@ def follow_up(
         return None
     known, unknown, _ = mentioned_roles(question)
     goals = [r for r in (role(session, name) for name in dict.fromkeys(known)) if r is not None]
+    if not goals and not unknown and COMPENSATION in dimensions_asked(question):  # "what does that pay in Texas?"
+        pay_reply(dispatcher, session, [occupation], [], question)
+        return [SlotSet(NEEDS_ROLES, False)]
     if not goals and not unknown and cue_in(session, "suits_me", question.text) and not dimensions_asked(question):
         ways = ways_in(session, occupation)
         reply = answers_outside.ways_in_text(ways)

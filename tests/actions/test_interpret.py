@@ -134,6 +134,7 @@ def test_a_correction_drops_the_role_it_turns_down(text, roles, named, negated) 
         ("how do I become one?", "career_path"),
         ("do they need a degree?", "education"),
         ("what do those guys earn?", "ask_compensation"),
+        ("could I walk into that", "career_path"),
     ],
 )
 def test_a_reference_names_the_role_in_focus(text: str, intent: str) -> None:

@@ -184,3 +184,30 @@ async def test_a_sentence_about_work_before_a_comparison_read_as_inform_is_answe
     dispatcher = CollectingDispatcher()
     await ActionAnswerQuestion(knowledge).run(dispatcher, tracker, domain)  # was endless recursion with AboutMe
     assert texts(dispatcher)[0].startswith("The Plant Manager has more budget authority than a Buyer.")
+
+
+async def test_after_naming_their_job_what_does_that_pay_in_a_state_gets_its_pay_there(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
+    tracker = make_tracker("and how much would that pay in texas?", "career_path", slots={CURRENT_OCCUPATION: "29-1141"})
+    dispatcher = CollectingDispatcher()
+    events = await ActionCareerPath(outside_kb).run(dispatcher, tracker, domain)
+    assert texts(dispatcher) == [
+        "Registered Nurses (SOC 29-1141): median $88,000 a year, middle half $75,000 to $101,000, 230,000 employed.\n"
+        "Source: US BLS OEWS, May 2025 (Texas)."
+    ]
+    assert slot_events(events) == {}  # still their job: no role taken on, no slot changed
+
+
+async def test_a_veteran_asking_a_roles_pay_gets_the_roles_figures_and_why_theirs_have_none(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
+    text = "im a veteran, what does an operations manager make?"
+    tracker = make_tracker(
+        text, "ask_compensation", roles=("operations manager",), entities=[occupation(text, "veteran", "military")]
+    )
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswerQuestion(outside_kb).run(dispatcher, tracker, domain)
+    assert texts(dispatcher) == [
+        "Operations Manager: General and Operations Managers (SOC 11-1021): median $105,770 a year, middle half "
+        "$72,320 to $167,280, 3,503,020 employed.\n"
+        "Source: US BLS OEWS, May 2025 (national).\n"
+        "I have no BLS pay figures for Military service member: OEWS counts civilian jobs only."
+    ]
+    assert slot_events(events) == {CURRENT_OCCUPATION: "military", FOCUS_ROLE: "Operations Manager"}

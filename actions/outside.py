@@ -40,7 +40,8 @@ from actions.slots import (
     STATE_ROLE,
 )
 from kb.wording import answers, outside as answers_outside
-from kb.wages.outside import cue_in, outside_pay, resolve_occupation, route_in, ways_in
+from actions.pay_places import say_outside_first
+from kb.wages.outside import cue_in, outside_pay, resolve_occupation, route_in, ways_in, ways_in_pay
 from kb.wages.outside_results import OccupationInfo
 from kb.resolve import resolve_dimension
 from kb.results import DimensionInfo, RoleInfo, UnknownArea
@@ -62,10 +63,18 @@ def dimensions_asked(question: Question) -> list[str]:
 
 
 def area_asked(question: Question) -> Optional[str]:
-    """The OEWS area pay is asked for (a place outside the US or an ambiguous one as written, for the
-    KB to say it has no figures for it), else None: national."""
+    """The OEWS area pay is asked for (an ambiguous place as written, for the KB to say it has no
+    figures for it), else None: national, also for a place outside the US (said first: ``abroad``)."""
     place = question.place
-    return (place.area or place.text) if place is not None else None
+    return (place.area or place.text) if place is not None and place.kind != "outside_us" else None
+
+
+def abroad(dispatcher: CollectingDispatcher, start: int, question: Question) -> None:
+    """Puts the note that the figures are US data before the answer sent from message ``start`` when
+    pay was asked for a place outside the US."""
+    place = next((p for p in question.places if p.kind == "outside_us"), None)
+    if place is not None:
+        say_outside_first(dispatcher, start, place)
 
 
 def role_buttons(roles: list[RoleInfo]) -> tuple[render.Button, ...]:
@@ -90,6 +99,10 @@ def answer_outside(
     if not asked and not theirs and not goals and slots.get(DIMENSION) not in (None, FULL_COMPARISON):
         asked = [slots.get(DIMENSION)]  # "what about a barista?" after a question on one dimension
     keep = [SlotSet(NEEDS_ROLES, False)]
+    if COMPENSATION in asked and not goals and len(occupations) == 1 and cue_in(session, "suits_me", text):
+        own = [SlotSet(CURRENT_OCCUPATION, first.key), SlotSet(CURRENT_ROLE, None)] if theirs else []
+        ways_in_reply(dispatcher, session, first, question, answers_outside.noted_text(first) if theirs else None)
+        return keep + own + [SlotSet(ROUTE_END, None)]  # "what jobs could I do and what do they pay?"
     if COMPENSATION in asked:
         sides = pay_reply(dispatcher, session, occupations, goals, question)
         own = [SlotSet(CURRENT_OCCUPATION, first.key), SlotSet(CURRENT_ROLE, None)] if theirs or sides == [first] else []
@@ -104,11 +117,31 @@ def answer_outside(
         return keep
     if goals:
         return keep + own + route_reply(dispatcher, session, first, goals[-1])
-    ways = ways_in(session, first)
     intro = answers_outside.noted_text(first) if theirs else answers_outside.outside_text(first)
-    reply = f"{intro}\n{answers_outside.ways_in_text(ways)}"
-    render.send(dispatcher, [render.Reply(reply, role_buttons([e.role for e in ways.entries]), offers="menu")])
+    ways_in_reply(dispatcher, session, first, question, intro)
     return keep + own + [SlotSet(ROUTE_END, None)]
+
+
+def ways_in_reply(
+    dispatcher: CollectingDispatcher,
+    session: Session,
+    occupation: OccupationInfo,
+    question: Question,
+    intro: Optional[str] = None,
+) -> None:
+    """Sends the ways into operations from ``occupation`` (after ``intro``), with what they pay in the
+    area asked when the question asks pay ("what jobs could I do and what do they pay?")."""
+    start = len(dispatcher.messages)
+    ways = ways_in(session, occupation)
+    text = "\n".join([*([intro] if intro else []), answers_outside.ways_in_text(ways)])
+    if COMPENSATION in dimensions_asked(question):
+        pay = ways_in_pay(session, ways, area_asked(question))
+        if isinstance(pay, UnknownArea):
+            text += "\n" + answers.unknown_area_text(pay)
+        elif pay is not None:
+            text += "\n" + answers_outside.ways_in_pay_text(pay)
+    render.send(dispatcher, [render.Reply(text, role_buttons([e.role for e in ways.entries]), offers="menu")])
+    abroad(dispatcher, start, question)
 
 
 def pay_reply(
@@ -121,6 +154,7 @@ def pay_reply(
     """Sends the OEWS pay of the jobs and roles named (two at most: a verdict with both figures) in the
     area asked; returns the sides compared. A job OEWS does not count (military service) is said to
     have no figures, and the roles named are given without it."""
+    start = len(dispatcher.messages)
     sides: list[Union[OccupationInfo, RoleInfo]] = [*occupations, *goals][:2]
     uncounted = next((o for o in occupations if o.soc is None), None)
     if uncounted is not None and goals:  # "I'm a veteran, what does a logistics manager make?"
@@ -135,6 +169,7 @@ def pay_reply(
         if uncounted is not None:
             text_out = f"{text_out}\n{answers_outside.no_outside_pay_text(uncounted)}"
     render.send(dispatcher, [render.Reply(text_out, verdict=text_out.splitlines()[0])])
+    abroad(dispatcher, start, question)
     return sides
 
 
@@ -155,13 +190,12 @@ def follow_up(
         return None
     known, unknown, _ = mentioned_roles(question)
     goals = [r for r in (role(session, name) for name in dict.fromkeys(known)) if r is not None]
+    if not goals and not unknown and cue_in(session, "suits_me", question.text):
+        if set(dimensions_asked(question)) <= {COMPENSATION}:  # "... and what do they pay?": with their pay
+            ways_in_reply(dispatcher, session, occupation, question)
+            return [SlotSet(NEEDS_ROLES, False)]
     if not goals and not unknown and COMPENSATION in dimensions_asked(question):  # "what does that pay in Texas?"
         pay_reply(dispatcher, session, [occupation], [], question)
-        return [SlotSet(NEEDS_ROLES, False)]
-    if not goals and not unknown and cue_in(session, "suits_me", question.text) and not dimensions_asked(question):
-        ways = ways_in(session, occupation)
-        reply = answers_outside.ways_in_text(ways)
-        render.send(dispatcher, [render.Reply(reply, role_buttons([e.role for e in ways.entries]), offers="menu")])
         return [SlotSet(NEEDS_ROLES, False)]
     if len(goals) == 1 and not dimensions_asked(question):
         plan = plan_career([goals[0].name], question.value(CAREER_DIRECTION), question.text)

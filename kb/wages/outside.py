@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from kb.education_models import Certification
 from kb.models import Role
 from kb.wages.outside_models import OccupationAlias, OutsideCue, OutsideGroup
-from kb.wages.outside_results import EntryRole, OccupationInfo, OutsidePay, RouteIn, WaysIn
+from kb.wages.outside_results import EntryRole, OccupationInfo, OutsidePay, RouteIn, WaysIn, WaysInPay
 from kb.queries import career_path
 from kb.resolve import role_info
 from kb.results import AreaInfo, CareerPath, RoleInfo, UnknownArea
@@ -151,6 +151,22 @@ def outside_pay(
         [role_pay] = pay.roles
         found.append((side.name, role_pay.figures[0], role_pay))
     return OutsidePay(area=area, release=release.release, sides=tuple(found), instead_of=asked)
+
+
+def ways_in_pay(
+    session: Session, ways: WaysIn, area_text: Optional[str] = None
+) -> Union[WaysInPay, UnknownArea, None]:
+    """OEWS pay of the entry roles of ``ways`` and of the occupation they start from (None for a job
+    OEWS does not count) in one area (national by default). None when the KB has no wage data or an
+    entry role has no SOC code; ``UnknownArea`` for an area the KB does not know."""
+    area = resolve_area(session, area_text)
+    if isinstance(area, UnknownArea):
+        return area
+    roles = pay_figures(session, [entry.role for entry in ways.entries], area)
+    if roles is None:
+        return None
+    soc = ways.occupation.soc
+    return WaysInPay(occupation=ways.occupation, own=soc_figures(session, soc, area) if soc else None, roles=roles)
 
 
 def cue_in(session: Session, kind: str, text: str) -> Optional[str]:

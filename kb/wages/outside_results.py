@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from kb.results import AreaInfo, CareerPath, RoleInfo, RolePay, WageFigures
+from kb.results import AreaInfo, CareerPath, PayFigures, RoleInfo, RolePay, WageFigures
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,15 @@ class OutsidePay:
     release: str
     sides: tuple[tuple[str, WageFigures, Optional[RolePay]], ...]  # (name, figures, the role's pay or None)
     instead_of: Optional[AreaInfo] = None  # the metro area asked for, when its state's figures are given
+
+
+@dataclass(frozen=True)
+class WaysInPay:
+    """Pay of the usual ways into operations from an outside job, and of that job, in one area."""
+
+    occupation: OccupationInfo
+    own: Optional[WageFigures]  # None: a job OEWS does not count (military service)
+    roles: PayFigures  # the entry roles, in the order of the ways in
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from kb.wording.answers import area_label, dollars, figures_text, moves_count, route_steps
-from kb.wages.outside_results import OccupationInfo, OutsidePay, PayMix, RouteIn, WaysIn
+from kb.wording.pay import role_pay_line
+from kb.wages.outside_results import OccupationInfo, OutsidePay, PayMix, RouteIn, WaysIn, WaysInPay
 from kb.results import DimensionInfo, RoleInfo
 from kb.text import series
 
@@ -113,6 +114,21 @@ def outside_pay_text(pay: OutsidePay) -> str:
     for name, figures, role_pay in pay.sides:
         lines.append((f"{name}: " if role_pay is not None else "") + figures_text(figures, pay.area))
     lines.append(f"Source: US BLS OEWS, {pay.release} ({area_label(pay.area)}).")
+    return "\n".join(lines)
+
+
+def ways_in_pay_text(pay: WaysInPay) -> str:
+    """What the ways in pay, one line per entry role, then the job they start from and the source:
+    "Operations Coordinator: typically around the middle, $41,560 to $63,440 (Production, Planning, and
+    Expediting Clerks median $52,030)." Dollars are annual wages."""
+    area = pay.roles.area
+    lines = [f"What these pay ({'nationally' if area.kind == 'N' else f'in {area.name}'}):"]
+    lines += [role_pay_line(role, area) for role in pay.roles.roles]
+    if pay.own is not None:
+        lines.append(f"For comparison, {figures_text(pay.own, area)}")
+    else:
+        lines.append(no_outside_pay_text(pay.occupation))
+    lines.append(f"Source: US BLS OEWS, {pay.roles.release} ({area_label(area)}), annual wages.")
     return "\n".join(lines)
 
 

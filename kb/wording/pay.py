@@ -26,7 +26,8 @@ def _medians(figures: tuple[WageFigures, ...]) -> str | None:
     return "; ".join(shown) if shown else None
 
 
-def _role_line(pay: RolePay, area: AreaInfo) -> str:
+def role_pay_line(pay: RolePay, area: AreaInfo) -> str:
+    """One role's line: where it typically sits in its BLS occupation's range, and that occupation's median."""
     medians = _medians(pay.figures)
     if medians is None:
         return f"{pay.role.name}: " + " ".join(figures_text(f, area) for f in pay.figures)
@@ -40,9 +41,9 @@ def pay_summary_text(pay: PayFigures) -> str:
     if pay.shared and len(pay.roles) > 1:
         medians = _medians(pay.roles[0].figures)
         bands = ", ".join(f"the {r.role.name} {_band(r)}" for r in pay.roles)
-        line = f"Same BLS occupation ({medians}): typically {bands}." if medians else _role_line(pay.roles[0], pay.area)
+        line = f"Same BLS occupation ({medians}): typically {bands}." if medians else role_pay_line(pay.roles[0], pay.area)
         lines = [line]
     else:
-        lines = [_role_line(r, pay.area) for r in pay.roles[:2]]
+        lines = [role_pay_line(r, pay.area) for r in pay.roles[:2]]
     lines.append(f"Source: US BLS OEWS, {pay.release} ({area_label(pay.area)}), annual wages.")
     return "\n".join(lines)

@@ -211,3 +211,35 @@ async def test_a_veteran_asking_a_roles_pay_gets_the_roles_figures_and_why_their
         "I have no BLS pay figures for Military service member: OEWS counts civilian jobs only."
     ]
     assert slot_events(events) == {CURRENT_OCCUPATION: "military", FOCUS_ROLE: "Operations Manager"}
+
+
+async def test_what_jobs_could_i_do_and_what_do_they_pay_gives_the_ways_in_with_their_pay(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
+    text = "im a nurse, which jobs would suit me and what do they pay?"
+    tracker = make_tracker(text, "ask_compensation", entities=[occupation(text, "nurse", "29-1141")])
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswerQuestion(outside_kb).run(dispatcher, tracker, domain)
+    lines = texts(dispatcher)[0].splitlines()
+    assert lines[1:3] == [
+        "From Registered Nurses (BLS), the usual ways into operations:",
+        "- Operations Coordinator: Rotas and supplies are daily work on a ward.",
+    ]
+    assert lines[7:] == [
+        "What these pay (nationally):",
+        "Operations Coordinator: BLS publishes no figures for 13-1199 (SOC 13-1199) nationally.",  # not in the file
+        "Operations Supervisor: BLS publishes no figures for 43-1011 (SOC 43-1011) nationally.",
+        "For comparison, Registered Nurses (SOC 29-1141): median $93,600 a year, middle half $78,000 to $112,000, "
+        "3,300,000 employed.",
+        "Source: US BLS OEWS, May 2025 (national), annual wages.",
+    ]
+    assert slot_events(events)[CURRENT_OCCUPATION] == "29-1141"
+
+
+async def test_pay_asked_for_a_place_outside_the_us_is_said_to_be_us_data(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
+    tracker = make_tracker("what does that pay in the uk?", "ask_compensation", slots={CURRENT_OCCUPATION: "29-1141"})
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerQuestion(outside_kb).run(dispatcher, tracker, domain)
+    assert texts(dispatcher) == [
+        "I have US figures only, not for the UK: these are the US national figures (BLS OEWS).",
+        "Registered Nurses (SOC 29-1141): median $93,600 a year, middle half $78,000 to $112,000, 3,300,000 employed.\n"
+        "Source: US BLS OEWS, May 2025 (national).",
+    ]

@@ -105,7 +105,8 @@ def answer_outside(
         return keep + own + [SlotSet(ROUTE_END, None)]  # "what jobs could I do and what do they pay?"
     if COMPENSATION in asked:
         sides = pay_reply(dispatcher, session, occupations, goals, question)
-        own = [SlotSet(CURRENT_OCCUPATION, first.key), SlotSet(CURRENT_ROLE, None)] if theirs or sides == [first] else []
+        held = theirs or sides == [first]
+        own = [SlotSet(CURRENT_OCCUPATION, first.key), SlotSet(CURRENT_ROLE, None)] if held else []
         pair = [SlotSet(COMPARED_OCCUPATION, first.key if len(sides) == 2 else None)]  # "and who has more budget?"
         focus = [SlotSet(FOCUS_ROLE, goals[-1].name)] if goals else []  # "could I walk into that?"
         return keep + own + pair + focus

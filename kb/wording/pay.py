@@ -41,8 +41,8 @@ def pay_summary_text(pay: PayFigures) -> str:
     if pay.shared and len(pay.roles) > 1:
         medians = _medians(pay.roles[0].figures)
         bands = ", ".join(f"the {r.role.name} {_band(r)}" for r in pay.roles)
-        line = f"Same BLS occupation ({medians}): typically {bands}." if medians else role_pay_line(pay.roles[0], pay.area)
-        lines = [line]
+        shared = f"Same BLS occupation ({medians}): typically {bands}."
+        lines = [shared if medians else role_pay_line(pay.roles[0], pay.area)]
     else:
         lines = [role_pay_line(r, pay.area) for r in pay.roles[:2]]
     lines.append(f"Source: US BLS OEWS, {pay.release} ({area_label(pay.area)}), annual wages.")

@@ -187,7 +187,8 @@ async def test_a_sentence_about_work_before_a_comparison_read_as_inform_is_answe
 
 
 async def test_after_naming_their_job_what_does_that_pay_in_a_state_gets_its_pay_there(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
-    tracker = make_tracker("and how much would that pay in texas?", "career_path", slots={CURRENT_OCCUPATION: "29-1141"})
+    text = "and how much would that pay in texas?"
+    tracker = make_tracker(text, "career_path", slots={CURRENT_OCCUPATION: "29-1141"})
     dispatcher = CollectingDispatcher()
     events = await ActionCareerPath(outside_kb).run(dispatcher, tracker, domain)
     assert texts(dispatcher) == [

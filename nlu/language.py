@@ -21,7 +21,7 @@ from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from kb.text import has_english
+from kb.text import has_english, prepare_language_check
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class NoEnglishFallback(GraphComponent, IntentClassifier):
@@ -35,6 +35,7 @@ class NoEnglishFallback(GraphComponent, IntentClassifier):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> NoEnglishFallback:
+        prepare_language_check()  # at model load, not on the first message
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from actions.aspects import answer_aspect
 from actions.knowledge import KnowledgeAction
-from actions.outside import answer_outside, follow_up, pair_follow_up
+from actions.outside import answer_outside, follow_up, pair_follow_up, where_from
 from actions.pay_mix import answer_pay_mix
 from actions.picks import as_pick
 from actions.question import Question
@@ -54,6 +54,8 @@ class FreeQuestionAction(KnowledgeAction):
             events = answer_pay_mix(recording, question, slots, session)
         if events is None and slots.get(CURRENT_OCCUPATION):  # after "I'm a nurse": "which jobs suit me?"
             events = follow_up(recording, question, slots, session)
+        if events is None:  # "which job suits me?" before saying what they do
+            events = where_from(recording, question, slots, session)
         events = answer_aspect(recording, question, slots, session) if events is None else events
         return answer_ranking(recording, question, slots, session) if events is None else events
 

@@ -39,7 +39,7 @@ from actions.slots import (
     ROUTE_END,
     STATE_ROLE,
 )
-from kb.wording import answers, outside as answers_outside
+from kb.wording import answers, outside as answers_outside, replies as wording
 from actions.pay_places import say_outside_first
 from kb.wages.outside import cue_in, outside_pay, resolve_occupation, route_in, ways_in, ways_in_pay
 from kb.wages.outside_results import OccupationInfo
@@ -204,6 +204,19 @@ def follow_up(
             route = route_reply(dispatcher, session, occupation, goals[0])
             return [SlotSet(NEEDS_ROLES, False), *route]
     return None
+
+
+def where_from(
+    dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session
+) -> Optional[list[Any]]:
+    """ "which job suits me?" from someone who has not said what they do: asks what they do now (the
+    ways in start from there). None when they said it, or the question names a role or a job."""
+    if slots.get(CURRENT_OCCUPATION) or slots.get(CURRENT_ROLE) or question.titles or question.occupations:
+        return None
+    if question.text.startswith("/") or not cue_in(session, "suits_me", question.text):
+        return None
+    render.send(dispatcher, [render.Reply(wording.ASK_WHERE_FROM)])
+    return [SlotSet(NEEDS_ROLES, False)]
 
 
 def pair_follow_up(

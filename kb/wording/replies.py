@@ -24,6 +24,11 @@ ASK_DESCRIBE = "Which role would you like to know about?"
 ASK_EDUCATION = "Which role would you like to know the education and certifications of?"
 ASK_GOAL = "Which role are you aiming for?"
 ASK_CURRENT = "What's your current role? Pick the closest or type it."
+ASK_WHERE_FROM = (
+    "Which jobs suit you depends on where you start. Tell me what you do now (\"I'm a nurse\", \"I drive a "
+    "truck\", \"I'm a warehouse associate\") and I'll show the operations jobs people from there usually move "
+    "into, what transfers and a first step."
+)
 NOTHING_TO_EXPLAIN = (
     "I explain my answers once I've given one. Ask me to compare two roles first, for example "
     '"who has more budget authority, a buyer or a plant manager?", then ask "why?".'

@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.careers import ActionAboutMe, ActionCareerPath
 from actions.compare import ActionAnswerQuestion
+from actions.help import ActionHelp
 from actions.roles import ActionListRoles
 from actions.slots import CURRENT_OCCUPATION, CURRENT_ROLE, FOCUS_ROLE, NEEDS_ROLES
 from tests.actions.conftest import make_tracker, slot_events, texts
@@ -244,3 +245,21 @@ async def test_pay_asked_for_a_place_outside_the_us_is_said_to_be_us_data(outsid
         "Registered Nurses (SOC 29-1141): median $93,600 a year, middle half $78,000 to $112,000, 3,300,000 employed.\n"
         "Source: US BLS OEWS, May 2025 (national).",
     ]
+
+
+async def test_which_jobs_suit_me_before_saying_what_they_do_asks_what_they_do_now(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
+    tracker = make_tracker("which job would suit me?", "nlu_fallback")
+    dispatcher = CollectingDispatcher()
+    await ActionHelp(outside_kb).run(dispatcher, tracker, domain)
+    assert texts(dispatcher) == [
+        "Which jobs suit you depends on where you start. Tell me what you do now (\"I'm a nurse\", \"I drive a "
+        "truck\", \"I'm a warehouse associate\") and I'll show the operations jobs people from there usually move "
+        "into, what transfers and a first step."
+    ]
+
+
+async def test_which_jobs_suit_me_from_someone_in_operations_is_not_asked_back(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
+    tracker = make_tracker("which job would suit me?", "career_path", slots={CURRENT_ROLE: "Buyer"})
+    dispatcher = CollectingDispatcher()
+    await ActionCareerPath(outside_kb).run(dispatcher, tracker, domain)
+    assert "Tell me what you do now" not in texts(dispatcher)[0]

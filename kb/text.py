@@ -160,7 +160,7 @@ def _stop_words(language: str) -> frozenset[str]:
     that had not loaded it (the action server)."""
     package = importlib.util.find_spec("spacy")
     folders = package.submodule_search_locations if package is not None else None
-    path = Path(list(folders)[0]) / "lang" / language / "stop_words.py" if folders else None
+    path = Path(next(iter(folders))) / "lang" / language / "stop_words.py" if folders else None
     if path is None or not language.isalpha() or not path.is_file():
         return frozenset()
     spec = importlib.util.spec_from_file_location(f"_stop_words_{language}", path)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal, Mapping, Optional
 
-from actions.cues import FOLLOW_UP, MY_ROLE, REPLACE
+from actions.cues import CLAUSE_LEAD_IN, FOLLOW_UP, MY_ROLE, QUESTION_START, REPLACE
 from actions.choices import Choice, Pending  # noqa: F401  (actions.render reads them from here)
 from actions.question import Question
 from kb.content.vocabulary import vocabulary, words_pattern
@@ -80,17 +80,29 @@ def is_role_follow_up(text: str, pair: Optional[tuple[str, str]]) -> bool:
 
 LONG_MESSAGE = 30  # words; a longer message is a story or an advert with a question in it
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+_CLAUSE_START = re.compile(r"[,;]\s*")
 
 
 def focus(text: str) -> tuple[int, int]:
     """Where the question of a long message is: its last sentence with a question mark, else its last
-    sentence (character offsets). A short message is its own focus."""
+    sentence (character offsets); in a long sentence of comma-joined clauses, its last clause that opens
+    like a question ("..., what does a warehouse manager do?"). A short message is its own focus."""
     if len(text.split()) <= LONG_MESSAGE:
         return 0, len(text)
     sentences = [m for m in _SENTENCE.finditer(text) if m.group().strip()]
     asked = [m for m in sentences if "?" in m.group()]
     chosen = (asked or sentences or [None])[-1]
-    return (chosen.start(), chosen.end()) if chosen else (0, len(text))
+    if chosen is None:
+        return 0, len(text)
+    start, end = chosen.start(), chosen.end()
+    if len(chosen.group().split()) > LONG_MESSAGE and "?" in chosen.group():  # one long sentence of commas:
+        starts = [m.end() for m in _CLAUSE_START.finditer(text, start, end)]  # its last clause that asks
+        starts = [at + (m.end() if (m := CLAUSE_LEAD_IN.match(text[at:end])) else 0) for at in starts]
+        starts = [at + len(text[at:end]) - len(text[at:end].lstrip()) for at in starts]
+        asking = [at for at in starts if QUESTION_START.match(text[at:end])]  # ("..., what does a warehouse
+        if asking:  # manager do?")
+            start = asking[-1]
+    return start, end
 
 
 def with_current_role(known: list[str], text: str, current_role: Optional[str]) -> list[str]:

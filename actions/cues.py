@@ -34,6 +34,7 @@ OVER_ROLES = cue("over_roles")  # "which role ...", "of all"
 OF_A_PAIR = cue("of_a_pair")  # "which of the two jobs ..."
 RANK_WORDS = cue("rank_words")
 QUESTION_START = opening("question_start")
+CLAUSE_LEAD_IN = opening("clause_lead_in")
 YES_NO = opening("yes_no_start")
 REPORTS_TO = cue("reports_to")
 AFTER = cue("after")

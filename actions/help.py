@@ -12,11 +12,12 @@ from actions import render
 from kb.wording import replies as wording
 from actions.free import FreeQuestionAction
 from actions.outside import answer_outside
-from actions.question import AboutMe, Career, Compare, Education, Pick, Question
+from actions.interpret import cue_kind, holds_a_role
+from actions.question import AboutMe, Career, Compare, Describe, Education, Pick, Question
 from actions.router import Slots, as_kind, route
 from actions.context import CAREER_WORDS, is_role_follow_up
 from actions.cues import SAYS_WHO
-from actions.mentions import focused
+from actions.mentions import focused, role_spans
 from actions.phrases import worded_dimensions
 from actions.pronouns import only_from_focus
 from actions.slots import CAREER, CAREER_DIRECTION, DIMENSION_INTENT_PREFIX, FOCUS_ROLE, INFORM, JOB_ROLE, LIST
@@ -25,6 +26,7 @@ from kb.education import certifications_in_text
 from kb.queries import popular_pairs
 from kb.resolve import all_dimensions, resolve_role
 from kb.results import DimensionInfo, RoleInfo, RoleMatch
+from kb.content.vocabulary import vocabulary
 from kb.text import has_english
 
 OPENERS = {
@@ -57,6 +59,9 @@ class ActionHelp(FreeQuestionAction):
             if question is not read and CAREER_WORDS.search(question.text):
                 return route(as_kind(question, Career), self.knowledge, dispatcher, slots, session)
         roles = named_roles(session, question) if intent == FALLBACK else []
+        spans = role_spans(question)
+        if roles and cue_kind(question.text, vocabulary()) is Describe and not holds_a_role(question.text, spans):
+            return route(as_kind(question, Describe), self.knowledge, dispatcher, slots, session)  # "what's X like?"
         if roles and SAYS_WHO.search(question.text):  # "my job right now is dispatcher"
             return route(as_kind(question, AboutMe), self.knowledge, dispatcher, slots, session)
         text = question.text

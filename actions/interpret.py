@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
+from actions.context import focus
 from actions.cues import HOLDS
 from actions.asking import asks_less
 from actions.phrases import COMPENSATION, dimension_mentions
@@ -159,6 +160,17 @@ def _kind(intent: Optional[str], text: str, words: Vocabulary) -> type[Question]
     return Unknown
 
 
+def cue_kind(clause: str, words: Vocabulary) -> Optional[type[Question]]:
+    """The kind a clause's own words ask for: education, a career, a dimension (a comparison) or a
+    role's description, in that order; None when its words name none of them."""
+    for kind, cue in ((Education, "education"), (Career, "career")):
+        if words_pattern(words.list(cue)).search(clause):
+            return kind
+    if dimension_mentions(clause):
+        return Compare
+    return Describe if words_pattern(words.list("describe")).search(clause) else None
+
+
 def parts(text: str, words: Vocabulary, default: type[Question] = Compare) -> list[tuple[type[Question], str]]:
     """Clauses of different kinds in order ("how do I become a buyer, and do I need a degree?" -> a
     career part and an education part); one entry when the message asks one kind of thing. A clause
@@ -217,7 +229,14 @@ def interpret(
     kind = pay_kind(read_kind, masked, tuple(slug for _, slug in named), places, remembered, bool(titles), words)
     if kind is AboutMe and compares_roles(text, titles, common["dimensions"]):  # type: ignore[arg-type]
         kind = Compare  # "I'm bored at work. Who earns more, a buyer or a plant manager?": a comparison
-    split = parts(masked, words, kind)
+    start, end = focus(masked)
+    asked = cue_kind(masked[start:end], words) if (start, end) != (0, len(masked)) else None
+    if asked is not None and asked is not kind and kind is not AboutMe:
+        kind = asked  # a story, then its question ("... what does a warehouse manager do?"): the question's kind
+    spans = [t.span for t in titles if t.role and not t.referred]
+    if kind is AboutMe and spans and not holds_a_role(text, spans) and cue_kind(masked, words) is Describe:
+        kind = Describe  # "my job is so hectic, what's a demand planner like?": not their own job
+    split = parts(masked[start:end] if asked is not None else masked, words, kind)
     if len(split) > 1 and {k for k, _ in split} <= SEVERAL_KINDS:
         spans = [(masked.find(clause.split(",")[0]), kind) for kind, clause in split]
         pieces = []

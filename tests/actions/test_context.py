@@ -215,3 +215,15 @@ def test_a_word_one_slip_from_a_title_is_an_unrecognised_title(
 ) -> None:
     heads = frozenset({"dispatcher", "planner", "controller", "coordinator"})
     assert unrecognised_phrases(text, spans, VOCABULARY, heads=heads) == expected
+
+
+LONG_SENTENCE = (
+    "I got an interview next week for a continuous improvement manager job, I've done some lean projects as a "
+    "production supervisor but never led improvement full time, and I want to understand the role properly "
+    "before I go in, but can you tell me what it involves?"
+)
+
+
+def test_the_focus_of_one_long_sentence_of_clauses_is_its_last_asking_clause() -> None:
+    start, end = focus(LONG_SENTENCE)
+    assert LONG_SENTENCE[start:end] == "can you tell me what it involves?"

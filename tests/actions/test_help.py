@@ -115,3 +115,17 @@ async def test_help_asked_for_while_naming_a_role_still_gets_the_help_text(knowl
     tracker = make_tracker(text="help buyer", intent="help", roles=("Buyer",))
     await ActionHelp(knowledge).run(dispatcher, tracker, domain)
     assert texts(dispatcher) == [OPENERS["help"]]
+
+
+async def test_an_unclear_message_asking_what_a_role_is_like_after_a_feeling_describes_it(knowledge, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text="my job is so hectic, what's a buyer like?", intent="nlu_fallback", roles=("Buyer",))
+    await ActionHelp(knowledge).run(dispatcher, tracker, domain)
+    assert texts(dispatcher)[0].splitlines()[0] == "Buyer (Supply chain)."  # the description, not "Noted: ..."
+
+
+async def test_an_unclear_message_saying_a_role_is_theirs_is_still_about_them(knowledge, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text="my job right now is buyer", intent="nlu_fallback", roles=("buyer",))
+    await ActionHelp(knowledge).run(dispatcher, tracker, domain)
+    assert texts(dispatcher)[0].startswith("Noted: you're a Buyer.")

@@ -11,7 +11,7 @@ from typing import Optional
 import pytest
 
 from actions.interpret import Lexicon, State, area_keys, interpret
-from actions.question import Career, Compare, Describe, Education, Place, Several, Title
+from actions.question import AboutMe, Career, Compare, Describe, Education, Place, Several, Title
 from kb.content.vocabulary import vocabulary
 
 AREAS = ["Illinois", "Texas", "Phoenix-Mesa-Chandler, AZ", "San Francisco-Oakland-Fremont, CA",
@@ -192,3 +192,22 @@ def test_an_unknown_title_stays_in_the_question() -> None:
     text = "travel coordinator vs buyer"
     question = read(text, PAIR, ("travel coordinator", None), ("buyer", "Buyer"), intent="compare_roles")
     assert (question.unknown, question.roles) == (("travel coordinator",), ("Buyer",))
+
+
+STORY = (
+    "So I've been working in a distribution centre for about six years now, started on the floor picking and "
+    "packing, then moved to a team lead position on nights, and my manager keeps telling me I should apply for "
+    "the warehouse manager opening. What does a warehouse manager do?"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "kind"),
+    [
+        (STORY, "career_path", Describe),  # a long story read by NLU as a career question: its question decides
+        ("my job is so hectic, what's a warehouse manager like?", "state_role", Describe),  # not their own job
+        ("I'm a warehouse manager, what does it pay?", "state_role", AboutMe),  # theirs, said before the question
+    ],
+)
+def test_the_question_of_a_story_decides_its_kind(text: str, intent: str, kind: type) -> None:
+    assert type(read(text, NOTHING, ("warehouse manager", "Warehouse Manager"), intent=intent)) is kind

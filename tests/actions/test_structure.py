@@ -136,6 +136,7 @@ STRUCTURAL = {
     "choices.PAYLOAD": "a button's payload: /intent{json}",
     "career_plans.FROM_A_ROLE_WHERE": "'from a <title> where': a title of any words between",
     "context._SENTENCE": "sentences, by their end marks",
+    "context._CLAUSE_START": "clauses, by the comma or semicolon before them",
     "education.ACRONYM": "a short form typed in capitals",
     "education.NAMED": "'is <name> certification': the name between a verb and the catalogue's noun",
     "feedback.NEGATED": "a negation by its ending (n't)",

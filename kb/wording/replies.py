@@ -279,6 +279,10 @@ TYPED_COMMAND = (
     "Typed commands such as /{name} are not used here. To start over, type /restart; otherwise "
     'just ask your next question, for example "head of ops vs ops manager" or "what does a buyer do?".'
 )
+LONG_MESSAGE = (
+    "Your message was long ({length:,} characters), so I read its beginning and its end, {limit:,} characters "
+    "in all. If I missed your question, send it again on its own."
+)
 NO_SESSION = "I lost track of this chat. Please reload the page to start again."
 METADATA_REFUSED = (
     "I could not read that message: the data sent with it is too large or too deeply nested "

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from actions import render
 from kb.wording import replies as wording
 from actions.free import FreeQuestionAction
+from actions.knowledge import KnowledgeBase
 from actions.outside import answer_outside
 from actions.question import AboutMe, Career, Compare, Education, Pick, Question
 from actions.router import Slots, as_kind, route
@@ -44,42 +45,51 @@ class ActionHelp(FreeQuestionAction):
     def answer(self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:
         if isinstance(question, Pick):  # an unclear message that still picks one of the offered choices
             return route(question, self.knowledge, dispatcher, slots, session)
-        intent, said = question.intent, question.text
-        if not said.startswith("/") and certifications_in_text(session, said):  # "is CSCP worth it for me?"
-            return route(as_kind(question, Education), self.knowledge, dispatcher, slots, session)
-        if only_from_focus(question) and CAREER_WORDS.search(said):  # "how do i become one" read as off-topic
-            return route(as_kind(question, Career), self.knowledge, dispatcher, slots, session)
-        if only_from_focus(question) and worded_dimensions(said):  # "what's their salary?" read as off-topic
-            return route(as_kind(question, Compare), self.knowledge, dispatcher, slots, session)
-        read = question
-        if intent == FALLBACK:
-            question = focused(read)  # a long message NLU could not read: go by its question
-            if question is not read and CAREER_WORDS.search(question.text):
-                return route(as_kind(question, Career), self.knowledge, dispatcher, slots, session)
-        roles = named_roles(session, question) if intent == FALLBACK else []
-        if roles and SAYS_WHO.search(question.text):  # "my job right now is dispatcher"
-            return route(as_kind(question, AboutMe), self.knowledge, dispatcher, slots, session)
-        text = question.text
-        pair = (slots.get(ROLE_A), slots.get(ROLE_B))
-        if intent == FALLBACK and all(pair) and is_role_follow_up(text, pair):  # "and a barista?"
-            follow = as_kind(replace(question, intent=INFORM), Compare)
-            return route(follow, self.knowledge, dispatcher, slots, session)
-        if intent == FALLBACK and read.roles and (read.place or read.dimensions):  # "X make in Ohio?", "who earns
-            return route(as_kind(question, Compare), self.knowledge, dispatcher, slots, session)  # more, and budget?"
-        if intent == FALLBACK and read.place and (slots.get(FOCUS_ROLE) or all(pair)):  # "and in Texas?" after
-            return route(as_kind(question, Compare), self.knowledge, dispatcher, slots, session)  # pay; "Portland, OR"
-        worded = worded_question(question, slots, len(roles), read.dimensions) if intent == FALLBACK else None
-        if worded is not None:  # unclear to NLU, but its words name a dimension and the roles are known
-            return route(worded, self.knowledge, dispatcher, slots, session)
-        if roles:
-            render.send(dispatcher, [render.guess_reply(roles, example_dimensions(session))])
-            return []
-        opener = OPENERS.get(intent or "", OPENERS[FALLBACK])
-        if intent == FALLBACK and text.strip() and not has_english(text):  # "🤔", a question in Chinese
-            opener = ENGLISH_ONLY
-        buttons = greeting_examples(session) if intent == "greet" else examples(session)
-        render.send(dispatcher, [render.Reply(opener, tuple(buttons), offers="menu")])
+        return help_answer(self.knowledge, dispatcher, question, slots, session)
+
+
+def help_answer(
+    knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session
+) -> list:
+    """The answer to a greeting, a request for help, something off-topic or unclear: the question its words
+    still ask when they ask one (a certification, a career step, a dimension of the roles in view), else the
+    opener for its intent with example questions to click."""
+    intent, said = question.intent, question.text
+    if not said.startswith("/") and certifications_in_text(session, said):  # "is CSCP worth it for me?"
+        return route(as_kind(question, Education), knowledge, dispatcher, slots, session)
+    if only_from_focus(question) and CAREER_WORDS.search(said):  # "how do i become one" read as off-topic
+        return route(as_kind(question, Career), knowledge, dispatcher, slots, session)
+    if only_from_focus(question) and worded_dimensions(said):  # "what's their salary?" read as off-topic
+        return route(as_kind(question, Compare), knowledge, dispatcher, slots, session)
+    read = question
+    if intent == FALLBACK:
+        question = focused(read)  # a long message NLU could not read: go by its question
+        if question is not read and CAREER_WORDS.search(question.text):
+            return route(as_kind(question, Career), knowledge, dispatcher, slots, session)
+    roles = named_roles(session, question) if intent == FALLBACK else []
+    if roles and SAYS_WHO.search(question.text):  # "my job right now is dispatcher"
+        return route(as_kind(question, AboutMe), knowledge, dispatcher, slots, session)
+    text = question.text
+    pair = (slots.get(ROLE_A), slots.get(ROLE_B))
+    if intent == FALLBACK and all(pair) and is_role_follow_up(text, pair):  # "and a barista?"
+        follow = as_kind(replace(question, intent=INFORM), Compare)
+        return route(follow, knowledge, dispatcher, slots, session)
+    if intent == FALLBACK and read.roles and (read.place or read.dimensions):  # "X make in Ohio?", "who earns
+        return route(as_kind(question, Compare), knowledge, dispatcher, slots, session)  # more, and budget?"
+    if intent == FALLBACK and read.place and (slots.get(FOCUS_ROLE) or all(pair)):  # "and in Texas?" after
+        return route(as_kind(question, Compare), knowledge, dispatcher, slots, session)  # pay; "Portland, OR"
+    worded = worded_question(question, slots, len(roles), read.dimensions) if intent == FALLBACK else None
+    if worded is not None:  # unclear to NLU, but its words name a dimension and the roles are known
+        return route(worded, knowledge, dispatcher, slots, session)
+    if roles:
+        render.send(dispatcher, [render.guess_reply(roles, example_dimensions(session))])
         return []
+    opener = OPENERS.get(intent or "", OPENERS[FALLBACK])
+    if intent == FALLBACK and text.strip() and not has_english(text):  # "🤔", a question in Chinese
+        opener = ENGLISH_ONLY
+    buttons = greeting_examples(session) if intent == "greet" else examples(session)
+    render.send(dispatcher, [render.Reply(opener, tuple(buttons), offers="menu")])
+    return []
 
 
 class ActionGoodbye(FreeQuestionAction):

@@ -28,9 +28,6 @@ NOTHING_TO_EXPLAIN = (
     "I explain my answers once I've given one. Ask me to compare two roles first, for example "
     '"who has more budget authority, a buyer or a plant manager?", then ask "why?".'
 )
-NO_CHOICES = (
-    'I haven\'t offered any choices just now. Ask me about any two roles, or say "list roles" to see the ones I know.'
-)
 NEITHER = 'OK, neither. Ask me about any two roles, or say "list roles" to see the ones I know.'
 UNKNOWN_ASPECT = "I can't tell which part of the job you're asking about, and I may not compare it."
 STATED_NEXT = "Ask me how to become any role and I'll start from yours."

@@ -16,6 +16,7 @@ from actions.outside import answer_outside
 from actions.question import AboutMe, Career, Compare, Education, Pick, Question
 from actions.router import Slots, as_kind, route
 from actions.context import CAREER_WORDS, is_role_follow_up
+from actions.interpret import carries_correction
 from actions.cues import SAYS_WHO
 from actions.mentions import focused
 from actions.phrases import worded_dimensions
@@ -92,12 +93,12 @@ def help_answer(
     return []
 
 
-class ActionGoodbye(FreeQuestionAction):
-    """A goodbye, unless the message names the job the writer is leaving ("I'm a soldier getting out
-    next year"): that is someone saying what they do, answered with the ways in."""
+class ClosingAction(FreeQuestionAction):
+    """A goodbye or a "no" (the domain's ``response``), unless the message names the job the writer is
+    leaving ("I'm a soldier getting out next year": someone saying what they do, answered with the ways
+    in) or carries a correction ("no I meant budget not pay": answered as the question it corrects to)."""
 
-    def name(self) -> str:
-        return "action_goodbye"
+    response = ""
 
     def first_answer(
         self, recording: CollectingDispatcher, question: Question, slots: Slots, session: Session
@@ -105,8 +106,24 @@ class ActionGoodbye(FreeQuestionAction):
         return answer_outside(recording, question, slots, session) if question.occupations else None
 
     def answer(self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:
-        dispatcher.utter_message(response="utter_goodbye")
+        if carries_correction(question):
+            return route(as_kind(question, Compare), self.knowledge, dispatcher, slots, session)
+        dispatcher.utter_message(response=self.response)
         return []
+
+
+class ActionGoodbye(ClosingAction):
+    response = "utter_goodbye"
+
+    def name(self) -> str:
+        return "action_goodbye"
+
+
+class ActionDeny(ClosingAction):
+    response = "utter_deny"
+
+    def name(self) -> str:
+        return "action_deny"
 
 
 def worded_question(question: Question, slots: Slots, named: int, dimensions: tuple[str, ...]) -> Optional[Compare]:

@@ -291,9 +291,11 @@ async def test_a_reply_read_as_a_pick_with_no_question_asked_gets_the_help(knowl
     dispatcher, _ = await ask(knowledge, domain, text=text, intent="choose", slots={PENDING: pending})
     assert texts(dispatcher) == [NOT_UNDERSTOOD]
     assert [b["title"] for b in buttons(dispatcher)] == [
-        f"Who has more budget authority: a {HOO} or an {OM}?", f"Who is typically paid more: a {PROCUREMENT} or a Buyer?",
-        f"How do I become a {HOO}?", "Which roles do you know?",
-    ]  # fmt: skip
+        f"Who has more budget authority: a {HOO} or an {OM}?",
+        f"Who is typically paid more: a {PROCUREMENT} or a Buyer?",
+        f"How do I become a {HOO}?",
+        "Which roles do you know?",
+    ]
 
 
 async def test_a_pick_that_matches_nothing_asks_again_with_the_same_choices(knowledge, domain) -> None:

@@ -221,7 +221,9 @@ def test_a_long_story_over_socketio_gets_its_question_answered_and_a_note(widget
     assert text.endswith(f"\n\n{LONG_NOTE}")
 
 
-def test_a_long_story_over_slack_gets_its_question_answered_and_a_note(slack: SlackClient, fake_slack: FakeSlack) -> None:
+def test_a_long_story_over_slack_gets_its_question_answered_and_a_note(
+    slack: SlackClient, fake_slack: FakeSlack
+) -> None:
     before = len(fake_slack.posts())
     user = f"U{uuid.uuid4().hex[:10].upper()}"
     event = {"type": "message", "channel_type": "im", "user": user, "channel": TEAM_CHANNEL, "text": STORY,

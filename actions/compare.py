@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Optional
 
 from rasa_sdk.events import SlotSet
@@ -36,8 +37,9 @@ from actions.question import AboutMe, Aspect, Career, Compare, Describe, Explain
 from actions.places import not_places
 from actions.picks import MAX_FOLLOWED, clicked, picked
 from actions.free import FreeQuestionAction
+from actions.help import help_answer
 from actions.router import Handling, Slots, as_kind, handles, route
-from actions.slots import CHOOSE, COMPARE, CURRENT_ROLE, DIMENSION, DIMENSION_INTENT_PREFIX
+from actions.slots import CHOOSE, COMPARE, CURRENT_ROLE, DIMENSION, DIMENSION_INTENT_PREFIX, FALLBACK
 from actions.slots import FOCUS_ROLE, INFORM, NEEDS_ROLES, OTHER_ASPECT, PENDING, ROLE_A, ROLE_B, WHY
 from kb.ambiguous import ambiguous_candidates
 from kb.queries import compare_all, compare_on
@@ -69,12 +71,17 @@ class Comparisons(Handling):
         return self.answer_message(dispatcher, question, slots, session)
 
     def pick(self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:
-        """A typed answer to the bot's choices: the choices it picks, carried out; else read as a question."""
+        """A typed answer to the bot's choices: the choices it picks, carried out; else read as a question.
+        One that picks none is asked "which one?" again only after a question with choices; after none (or
+        only suggestions) it gets the help an unclear message gets ("im good with numbers")."""
         chosen = picked(question, slots)
         if chosen is not None:
             return self.follow(chosen, dispatcher, slots, session)
         if question.intent == CHOOSE and not mentioned_roles(question)[0]:
-            render.send(dispatcher, [render.which_one_reply(Pending.from_slot(slots.get(PENDING)))])
+            pending = Pending.from_slot(slots.get(PENDING))
+            if pending is None or pending.menu:
+                return help_answer(self.knowledge, dispatcher, replace(question, intent=FALLBACK), slots, session)
+            render.send(dispatcher, [render.which_one_reply(pending)])
             return [SlotSet(NEEDS_ROLES, False), SlotSet(PENDING, slots.get(PENDING))]
         return self.respond(dispatcher, question, slots, session)
 

@@ -43,6 +43,7 @@ HOW_LONG = cue("how_long")
 CERTIFICATION = cue("certification")
 NOT_CERTIFICATIONS = frozenset(word.upper() for word in _CUES["not_certifications"])
 UNHELPFUL = cue("unhelpful")
+DENIAL = opening("denial_start")  # "no I meant budget": a "no" that may carry a correction
 PICK_BOTH = frozenset(_CUES["pick_both"])  # the whole reply: "both", "all of them" (+ "please", "then")
 PICK_COURTESY = frozenset(_CUES["pick_courtesy"])
 PICK_NEITHER = cue("pick_neither")

@@ -11,11 +11,13 @@ from sqlalchemy.orm import Session
 from actions import render
 from kb.wording import replies as wording
 from actions.free import FreeQuestionAction
+from actions.knowledge import KnowledgeBase
 from actions.outside import answer_outside
 from actions.interpret import cue_kind, holds_a_role
 from actions.question import AboutMe, Career, Compare, Describe, Education, Pick, Question
 from actions.router import Slots, as_kind, route
 from actions.context import CAREER_WORDS, is_role_follow_up
+from actions.interpret import carries_correction
 from actions.cues import SAYS_WHO
 from actions.mentions import focused, role_spans
 from actions.phrases import worded_dimensions
@@ -46,53 +48,62 @@ class ActionHelp(FreeQuestionAction):
     def answer(self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:
         if isinstance(question, Pick):  # an unclear message that still picks one of the offered choices
             return route(question, self.knowledge, dispatcher, slots, session)
-        intent, said = question.intent, question.text
-        if not said.startswith("/") and certifications_in_text(session, said):  # "is CSCP worth it for me?"
-            return route(as_kind(question, Education), self.knowledge, dispatcher, slots, session)
-        if only_from_focus(question) and CAREER_WORDS.search(said):  # "how do i become one" read as off-topic
-            return route(as_kind(question, Career), self.knowledge, dispatcher, slots, session)
-        if only_from_focus(question) and worded_dimensions(said):  # "what's their salary?" read as off-topic
-            return route(as_kind(question, Compare), self.knowledge, dispatcher, slots, session)
-        read = question
-        if intent == FALLBACK:
-            question = focused(read)  # a long message NLU could not read: go by its question
-            if question is not read and CAREER_WORDS.search(question.text):
-                return route(as_kind(question, Career), self.knowledge, dispatcher, slots, session)
-        roles = named_roles(session, question) if intent == FALLBACK else []
-        spans = role_spans(question)
-        if roles and cue_kind(question.text, vocabulary()) is Describe and not holds_a_role(question.text, spans):
-            return route(as_kind(question, Describe), self.knowledge, dispatcher, slots, session)  # "what's X like?"
-        if roles and SAYS_WHO.search(question.text):  # "my job right now is dispatcher"
-            return route(as_kind(question, AboutMe), self.knowledge, dispatcher, slots, session)
-        text = question.text
-        pair = (slots.get(ROLE_A), slots.get(ROLE_B))
-        if intent == FALLBACK and all(pair) and is_role_follow_up(text, pair):  # "and a barista?"
-            follow = as_kind(replace(question, intent=INFORM), Compare)
-            return route(follow, self.knowledge, dispatcher, slots, session)
-        if intent == FALLBACK and read.roles and (read.place or read.dimensions):  # "X make in Ohio?", "who earns
-            return route(as_kind(question, Compare), self.knowledge, dispatcher, slots, session)  # more, and budget?"
-        if intent == FALLBACK and read.place and (slots.get(FOCUS_ROLE) or all(pair)):  # "and in Texas?" after
-            return route(as_kind(question, Compare), self.knowledge, dispatcher, slots, session)  # pay; "Portland, OR"
-        worded = worded_question(question, slots, len(roles), read.dimensions) if intent == FALLBACK else None
-        if worded is not None:  # unclear to NLU, but its words name a dimension and the roles are known
-            return route(worded, self.knowledge, dispatcher, slots, session)
-        if roles:
-            render.send(dispatcher, [render.guess_reply(roles, example_dimensions(session))])
-            return []
-        opener = OPENERS.get(intent or "", OPENERS[FALLBACK])
-        if intent == FALLBACK and text.strip() and not has_english(text):  # "🤔", a question in Chinese
-            opener = ENGLISH_ONLY
-        buttons = greeting_examples(session) if intent == "greet" else examples(session)
-        render.send(dispatcher, [render.Reply(opener, tuple(buttons), offers="menu")])
+        return help_answer(self.knowledge, dispatcher, question, slots, session)
+
+
+def help_answer(
+    knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session
+) -> list:
+    """The answer to a greeting, a request for help, something off-topic or unclear: the question its words
+    still ask when they ask one (a certification, a career step, a dimension of the roles in view), else the
+    opener for its intent with example questions to click."""
+    intent, said = question.intent, question.text
+    if not said.startswith("/") and certifications_in_text(session, said):  # "is CSCP worth it for me?"
+        return route(as_kind(question, Education), knowledge, dispatcher, slots, session)
+    if only_from_focus(question) and CAREER_WORDS.search(said):  # "how do i become one" read as off-topic
+        return route(as_kind(question, Career), knowledge, dispatcher, slots, session)
+    if only_from_focus(question) and worded_dimensions(said):  # "what's their salary?" read as off-topic
+        return route(as_kind(question, Compare), knowledge, dispatcher, slots, session)
+    read = question
+    if intent == FALLBACK:
+        question = focused(read)  # a long message NLU could not read: go by its question
+        if question is not read and CAREER_WORDS.search(question.text):
+            return route(as_kind(question, Career), knowledge, dispatcher, slots, session)
+    roles = named_roles(session, question) if intent == FALLBACK else []
+    spans = role_spans(question)
+    if roles and cue_kind(question.text, vocabulary()) is Describe and not holds_a_role(question.text, spans):
+        return route(as_kind(question, Describe), knowledge, dispatcher, slots, session)  # "what's X like?"
+    if roles and SAYS_WHO.search(question.text):  # "my job right now is dispatcher"
+        return route(as_kind(question, AboutMe), knowledge, dispatcher, slots, session)
+    text = question.text
+    pair = (slots.get(ROLE_A), slots.get(ROLE_B))
+    if intent == FALLBACK and all(pair) and is_role_follow_up(text, pair):  # "and a barista?"
+        follow = as_kind(replace(question, intent=INFORM), Compare)
+        return route(follow, knowledge, dispatcher, slots, session)
+    if intent == FALLBACK and read.roles and (read.place or read.dimensions):  # "X make in Ohio?", "who earns
+        return route(as_kind(question, Compare), knowledge, dispatcher, slots, session)  # more, and budget?"
+    if intent == FALLBACK and read.place and (slots.get(FOCUS_ROLE) or all(pair)):  # "and in Texas?" after
+        return route(as_kind(question, Compare), knowledge, dispatcher, slots, session)  # pay; "Portland, OR"
+    worded = worded_question(question, slots, len(roles), read.dimensions) if intent == FALLBACK else None
+    if worded is not None:  # unclear to NLU, but its words name a dimension and the roles are known
+        return route(worded, knowledge, dispatcher, slots, session)
+    if roles:
+        render.send(dispatcher, [render.guess_reply(roles, example_dimensions(session))])
         return []
+    opener = OPENERS.get(intent or "", OPENERS[FALLBACK])
+    if intent == FALLBACK and text.strip() and not has_english(text):  # "🤔", a question in Chinese
+        opener = ENGLISH_ONLY
+    buttons = greeting_examples(session) if intent == "greet" else examples(session)
+    render.send(dispatcher, [render.Reply(opener, tuple(buttons), offers="menu")])
+    return []
 
 
-class ActionGoodbye(FreeQuestionAction):
-    """A goodbye, unless the message names the job the writer is leaving ("I'm a soldier getting out
-    next year"): that is someone saying what they do, answered with the ways in."""
+class ClosingAction(FreeQuestionAction):
+    """A goodbye or a "no" (the domain's ``response``), unless the message names the job the writer is
+    leaving ("I'm a soldier getting out next year": someone saying what they do, answered with the ways
+    in) or carries a correction ("no I meant budget not pay": answered as the question it corrects to)."""
 
-    def name(self) -> str:
-        return "action_goodbye"
+    response = ""
 
     def first_answer(
         self, recording: CollectingDispatcher, question: Question, slots: Slots, session: Session
@@ -100,8 +111,24 @@ class ActionGoodbye(FreeQuestionAction):
         return answer_outside(recording, question, slots, session) if question.occupations else None
 
     def answer(self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:
-        dispatcher.utter_message(response="utter_goodbye")
+        if carries_correction(question):
+            return route(as_kind(question, Compare), self.knowledge, dispatcher, slots, session)
+        dispatcher.utter_message(response=self.response)
         return []
+
+
+class ActionGoodbye(ClosingAction):
+    response = "utter_goodbye"
+
+    def name(self) -> str:
+        return "action_goodbye"
+
+
+class ActionDeny(ClosingAction):
+    response = "utter_deny"
+
+    def name(self) -> str:
+        return "action_deny"
 
 
 def worded_question(question: Question, slots: Slots, named: int, dimensions: tuple[str, ...]) -> Optional[Compare]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from actions.context import focus
-from actions.cues import HOLDS
+from actions.cues import DENIAL, HOLDS
 from actions.asking import asks_less
 from actions.phrases import COMPENSATION, dimension_mentions
 from actions.places import Lexicon as Lexicon  # the place rules live in actions.places; read from here too
@@ -48,6 +48,7 @@ KINDS: dict[str, type[Question]] = {
 MIN_NAME_WORD = 4  # letters of a word that names a role of the conversation ("the warehouse one"; not "of")
 NEGATION_REACH = 3  # words before a role or a dimension that can turn it down
 SEVERAL_KINDS = {Career, Education, Describe, Compare}  # kinds a several-part message is answered in
+CORRECTABLE = ("deny", "goodbye")  # intents of a "no" (or a goodbye) that may still carry a correction
 CLAUSE = re.compile(
     r"\?\s*|,\s*(?:and|also|plus)\s+|\band also\b|;\s*|\s+and\s+(?=(?:how|what|who|which|do|does|is|are|can)\b)", re.I
 )
@@ -64,9 +65,12 @@ class State:
     current_role: Optional[str] = None
 
 
-def _negated_before(text: str, start: int, cues: re.Pattern[str]) -> bool:
-    """Whether a negation cue ends within ``NEGATION_REACH`` words before ``start`` in the same clause."""
+def _negated_before(text: str, start: int, cues: re.Pattern[str], corrections: re.Pattern[str]) -> bool:
+    """Whether a negation cue ends within ``NEGATION_REACH`` words before ``start`` in the same clause, and
+    no correction cue comes after it ("no I meant budget": "meant" ends the "no")."""
     before = re.split(r"[,;.?!]", text[:start])[-1]
+    said = list(corrections.finditer(before))
+    before = before[said[-1].end() :] if said else before
     words = before.lower().split()[-NEGATION_REACH:]
     return bool(words) and cues.search(" ".join(words)) is not None
 
@@ -137,6 +141,15 @@ def references(text: str, state: State, titles: tuple[Title, ...], words: Vocabu
     return tuple(sorted((*titles, *added), key=lambda t: t.span[0]))
 
 
+def carries_correction(question: Question) -> bool:
+    """Whether a "no" (or a goodbye) is a correction: it opens with a denial word and names, after it, a
+    dimension or a role it does not turn down ("no I meant budget not pay", "nope, the buyer"), so it is
+    answered as that question rather than as a "no" ("no thanks", "no, not pay")."""
+    if question.intent not in CORRECTABLE or not DENIAL.search(question.text):
+        return False
+    return bool(question.dimensions or question.roles)
+
+
 def holds_a_role(text: str, spans: list[Span]) -> bool:
     """Whether a role mention comes right after words saying it is the writer's own ("I'm a buyer",
     "I work as a dispatcher"), as opposed to a message that only starts with "I'm" ("I'm bored at work")."""
@@ -203,14 +216,14 @@ def interpret(
     words = lexicon.words
     if text.startswith("/"):
         return KINDS.get(intent or "", Unknown)(text=text, titles=titles)
-    negation = words_pattern(words.list("negation"))
+    negation, correction = words_pattern(words.list("negation")), words_pattern(words.list("correction"))
     titles = references(text, state, titles, words)
-    negated_roles = tuple(t.role for t in titles if t.role and _negated_before(text, t.span[0], negation))
+    negated_roles = tuple(t.role for t in titles if t.role and _negated_before(text, t.span[0], negation, correction))
     masked = "".join(" " if any(a <= i < b for a, b in (t.span for t in titles)) else c for i, c in enumerate(text))
     named = dimension_mentions(masked)
     on_pay = asks_pay_on(masked, words) if titles and not named else None
     named = [(on_pay, COMPENSATION)] if on_pay is not None else named  # "what's a buyer on in the UK?"
-    negated_dims = tuple(slug for at, slug in named if _negated_before(masked, at, negation))
+    negated_dims = tuple(slug for at, slug in named if _negated_before(masked, at, negation, correction))
     feeling = words_pattern(words.list("feelings")).search(masked)
     places = find_places(masked, lexicon)
     common = dict(

@@ -223,10 +223,8 @@ def neither_reply(pair: Optional[tuple[str, str]]) -> Reply:
     return Reply(wording.neither(pair))
 
 
-def which_one_reply(pending: Optional[Pending]) -> Reply:
+def which_one_reply(pending: Pending) -> Reply:
     """A pick that matched none of the choices: ask the same question again with the same choices."""
-    if pending is None:
-        return Reply(wording.NO_CHOICES)
     buttons = tuple(Button(c.title, c.payload) for c in pending.choices)
     return Reply(wording.which_one(pending.asked), buttons, offers="question")
 

@@ -1,6 +1,7 @@
 """What every channel does around a turn so that no user meets silence or a stack trace.
 
-Control characters are dropped and very long messages cut (``channels.limits``); an empty message gets
+Control characters are dropped; a very long message is shortened to its opening and its end, and its
+answer says so (``channels.limits``); an empty message gets
 a hint without touching the conversation; a typed control payload (``/restart``, ``/session_start``,
 ``/back``) is logged, and the last two get a plain reply and never reach Rasa; a turn that produced no reply (the
 action server down, an exception) gets an apology; a turn slower than
@@ -14,7 +15,7 @@ import asyncio
 import logging
 import os
 import unicodedata
-from typing import Any, Awaitable, Callable, Dict, Text
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
@@ -30,7 +31,7 @@ Handler = Callable[[UserMessage], Awaitable[Any]]
 
 
 def clean_text(text: Any) -> str:
-    """The message as the bot should read it: printable, trimmed, and not unboundedly long.
+    """The message printable and trimmed (``limits.shortened`` then bounds its length).
 
     Control characters become spaces; invisible format characters (zero-width spaces and joiners,
     byte-order marks, direction marks) and lone surrogates are removed, so "bu\u200byer" reads "buyer".
@@ -38,7 +39,7 @@ def clean_text(text: Any) -> str:
     if not isinstance(text, str):
         return ""
     kept = "".join(_printable(c) for c in text)
-    return kept.strip()[: limits.MAX_MESSAGE_CHARS]
+    return kept.strip()
 
 
 def _printable(character: str) -> str:
@@ -59,11 +60,13 @@ def turn_timeout() -> float:
 
 class TurnOutputChannel(OutputChannel):
     """Holds a turn's bot messages, then passes them on as one (``flush``), so no answer's buttons
-    are hidden behind a second message; ``sent`` counts the messages the turn produced."""
+    are hidden behind a second message; ``sent`` counts the messages the turn produced. A ``note`` (the
+    message was shortened) ends the answer."""
 
-    def __init__(self, inner: OutputChannel) -> None:
+    def __init__(self, inner: OutputChannel, note: Optional[str] = None) -> None:
         super().__init__()
         self.inner = inner
+        self.note = note
         self.sent = 0
         self.held: list[Dict[Text, Any]] = []
         self.recipient: Text = ""
@@ -80,6 +83,8 @@ class TurnOutputChannel(OutputChannel):
     async def flush(self) -> None:
         """Send what is held as one message (nothing when nothing is held)."""
         held, self.held = self.held, []
+        if held and self.note:
+            held.append({"text": self.note})
         if held:
             await self.inner.send_response(self.recipient, one_answer(held).message())
 
@@ -107,8 +112,13 @@ def guarded(on_new_message: Handler) -> Handler:
             return
         if control is not None:
             logger.warning("Typed control payload /%s from %s passed to Rasa.", control, message.sender_id)
-        message.text = text
-        turn = TurnOutputChannel(output)
+        read = limits.shortened(text)
+        note = None
+        if read != text:
+            logger.info("Message of %s shortened from %d to %d characters.", message.sender_id, len(text), len(read))
+            note = limits.shortened_note(len(text))
+        message.text = read
+        turn = TurnOutputChannel(output, note)
         message.output_channel = turn
         task = asyncio.ensure_future(on_new_message(message))
         done, _ = await asyncio.wait({task}, timeout=turn_timeout())

@@ -33,9 +33,6 @@ NOTHING_TO_EXPLAIN = (
     "I explain my answers once I've given one. Ask me to compare two roles first, for example "
     '"who has more budget authority, a buyer or a plant manager?", then ask "why?".'
 )
-NO_CHOICES = (
-    'I haven\'t offered any choices just now. Ask me about any two roles, or say "list roles" to see the ones I know.'
-)
 NEITHER = 'OK, neither. Ask me about any two roles, or say "list roles" to see the ones I know.'
 UNKNOWN_ASPECT = "I can't tell which part of the job you're asking about, and I may not compare it."
 STATED_NEXT = "Ask me how to become any role and I'll start from yours."
@@ -283,6 +280,10 @@ SLOW = "Sorry, that is taking me longer than it should. Please try again in a mo
 TYPED_COMMAND = (
     "Typed commands such as /{name} are not used here. To start over, type /restart; otherwise "
     'just ask your next question, for example "head of ops vs ops manager" or "what does a buyer do?".'
+)
+LONG_MESSAGE = (
+    "Your message was long ({length:,} characters), so I read its beginning and its end, {limit:,} characters "
+    "in all. If I missed your question, send it again on its own."
 )
 NO_SESSION = "I lost track of this chat. Please reload the page to start again."
 METADATA_REFUSED = (

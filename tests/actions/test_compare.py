@@ -280,6 +280,24 @@ async def test_a_typed_pick_is_answered_like_the_click(knowledge, domain) -> Non
     assert (after[ROLE_A], after[ROLE_B]) == (PM, OM)
 
 
+SUGGESTIONS = {"asked": "Related comparisons:", "menu": True,
+               "choices": [[f"{HOO} vs {COO}", f'/ask_budget{{"job_role": ["{HOO}", "{COO}"]}}']]}  # fmt: skip
+NOT_UNDERSTOOD = "Sorry, I didn't quite get that. I compare operations roles dimension by dimension. You could ask:"
+
+
+@pytest.mark.parametrize("pending", [None, SUGGESTIONS], ids=["nothing offered", "suggestions offered"])
+@pytest.mark.parametrize("text", ["im good with numbers", "<b>hi</b>"])
+async def test_a_reply_read_as_a_pick_with_no_question_asked_gets_the_help(knowledge, domain, text, pending) -> None:
+    dispatcher, _ = await ask(knowledge, domain, text=text, intent="choose", slots={PENDING: pending})
+    assert texts(dispatcher) == [NOT_UNDERSTOOD]
+    assert [b["title"] for b in buttons(dispatcher)] == [
+        f"Who has more budget authority: a {HOO} or an {OM}?",
+        f"Who is typically paid more: a {PROCUREMENT} or a Buyer?",
+        f"How do I become a {HOO}?",
+        "Which roles do you know?",
+    ]
+
+
 async def test_a_pick_that_matches_nothing_asks_again_with_the_same_choices(knowledge, domain) -> None:
     which = {"asked": "Which one?", "choices": [["Buyer", '/inform{"job_role": "Buyer"}']]}
     dispatcher, _ = await ask(knowledge, domain, text="the seventh", intent="choose", slots={PENDING: which})

@@ -5,9 +5,17 @@ from __future__ import annotations
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.help import OPENERS, ActionHelp
-from actions.slots import ROLE_A, ROLE_B
-from tests.actions.conftest import buttons, make_tracker, texts
+from actions.help import OPENERS, ActionDeny, ActionGoodbye, ActionHelp
+from actions.slots import DIMENSION, PENDING, ROLE_A, ROLE_B
+from tests.actions.conftest import buttons, make_tracker, slot_events, texts
+
+ASKED_WHICH = {  # the bot's question with choices, pending when the correction is typed
+    "asked": "Should I compare the Operations Manager with the Buyer or with the Plant Manager?",
+    "choices": [["Buyer vs Operations Manager", '/ask_compensation{"job_role": ["Buyer", "Operations Manager"]}'],
+                ["Plant Manager vs Operations Manager",
+                 '/ask_compensation{"job_role": ["Plant Manager", "Operations Manager"]}']],
+}  # fmt: skip
+ON_PAY = {ROLE_A: "Buyer", ROLE_B: "Plant Manager", DIMENSION: "compensation", PENDING: ASKED_WHICH}
 
 
 async def test_the_greeting_is_short_with_four_short_examples(knowledge, domain) -> None:
@@ -129,3 +137,21 @@ async def test_an_unclear_message_saying_a_role_is_theirs_is_still_about_them(kn
     tracker = make_tracker(text="my job right now is buyer", intent="nlu_fallback", roles=("buyer",))
     await ActionHelp(knowledge).run(dispatcher, tracker, domain)
     assert texts(dispatcher)[0].startswith("Noted: you're a Buyer.")
+@pytest.mark.parametrize(("action", "intent"), [(ActionDeny, "deny"), (ActionGoodbye, "goodbye")])
+@pytest.mark.parametrize("text", ["no I meant budget not pay", "nope, budget not pay", "no no, I meant the budget"])
+async def test_a_no_that_carries_a_correction_is_answered_as_the_correction(knowledge, domain, action, intent,
+                                                                              text) -> None:  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    events = await action(knowledge).run(dispatcher, make_tracker(text, intent, slots=ON_PAY), domain)
+    assert texts(dispatcher)[0].startswith("The Plant Manager has more budget authority than a Buyer.")
+    after = slot_events(events)
+    assert (after[DIMENSION], after[PENDING]["asked"]) == ("budget", "Related comparisons:")  # the question answered
+
+
+@pytest.mark.parametrize(("action", "intent", "response"),
+                         [(ActionDeny, "deny", "utter_deny"), (ActionGoodbye, "goodbye", "utter_goodbye")])  # fmt: skip
+@pytest.mark.parametrize("text", ["no", "no thanks", "no, not pay", "nah that's all", "budget not pay"])
+async def test_a_no_without_a_correction_is_a_no(knowledge, domain, action, intent, response, text) -> None:
+    dispatcher = CollectingDispatcher()
+    await action(knowledge).run(dispatcher, make_tracker(text, intent, slots=ON_PAY), domain)
+    assert [m.get("response") for m in dispatcher.messages] == [response]

@@ -6,11 +6,12 @@ come from ``kb/data/vocabulary.yml``; areas from a handful of OEWS area names.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
 import pytest
 
-from actions.interpret import Lexicon, State, area_keys, interpret
+from actions.interpret import Lexicon, State, area_keys, carries_correction, interpret
 from actions.question import AboutMe, Career, Compare, Describe, Education, Place, Several, Title
 from kb.content.vocabulary import vocabulary
 
@@ -102,6 +103,8 @@ def test_a_place_alone_is_a_follow_up_on_the_pair() -> None:
         ("not the salary, the decisions", ("decision_making",)),
         ("I don't mean salary, I mean who makes the decisions", ("decision_making",)),
         ("no wait, I meant skills not experience", ("skills",)),
+        ("no I meant budget not pay", ("budget",)),  # "I meant" ends the reach of the "no"
+        ("not budget but pay", ("compensation",)),
     ],
 )
 def test_everyday_words_name_a_dimension(text: str, dimensions: tuple[str, ...]) -> None:
@@ -125,6 +128,28 @@ def test_a_dimension_turned_down_is_kept_as_negated() -> None:
 def test_a_correction_drops_the_role_it_turns_down(text, roles, named, negated) -> None:
     question = read(text, PAIR, *roles, intent="inform")
     assert (question.roles, question.negated_roles) == (named, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "roles", "intent", "correction"),
+    [
+        ("no I meant budget not pay", (), "deny", True),
+        ("nope, I meant budget not pay", (), "deny", True),
+        ("no not pay, budget", (), "deny", True),
+        ("nah I meant decision making not pay", (), "deny", True),
+        ("no, the buyer", (("buyer", "Buyer"),), "deny", True),
+        ("no I meant pay not budget", (), "goodbye", True),
+        ("no", (), "deny", False),
+        ("no thanks", (), "deny", False),
+        ("no, not pay", (), "deny", False),  # turns pay down, asks nothing
+        ("no, not the buyer", (("buyer", "Buyer"),), "deny", False),
+        ("budget not pay", (), "deny", False),  # no "no" opens it
+        ("no thanks, bye", (), "goodbye", False),
+        ("no I meant budget not pay", (), "ask_budget", False),  # already read as the question
+    ],
+)  # fmt: skip
+def test_a_no_carries_a_correction_when_it_names_what_was_meant(text, roles, intent, correction) -> None:
+    assert carries_correction(replace(read(text, PAIR, *roles, intent=intent), intent=intent)) is correction
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
-"""One set of input limits on every channel (channels/limits.py): metadata size and depth, and typed
-control payloads answered plainly and logged, on the real bot over REST and socket.io (Slack: test_slack_security)."""
+"""One set of input limits on every channel (channels/limits.py): long messages shortened to their opening
+and their end, with a note in the answer; metadata size and depth; typed control payloads answered plainly
+and logged; on the real bot over REST, socket.io and Slack (more Slack: test_slack_security)."""
 
 from __future__ import annotations
 
@@ -11,15 +12,24 @@ from typing import Any
 import pytest
 import requests
 
+from rasa.core.channels.channel import UserMessage
+
+from channels.guard import guarded
 from channels.limits import (
+    CUT,
+    MAX_MESSAGE_CHARS,
     MAX_METADATA_BYTES,
     MAX_METADATA_DEPTH,
     control_intent,
     control_reply,
     depth,
     metadata_problem,
+    shortened,
+    shortened_note,
 )
+from channels.rest import OneMessageCollector
 from channels.socketio import METADATA_REFUSED
+from tests.channels.conftest import TEAM_CHANNEL, FakeSlack, SlackClient
 from tests.channels.socket_client import WidgetClient
 from tests.servers import Bot
 
@@ -28,6 +38,66 @@ PAY_VERDICT = "The Plant Manager is typically paid more than a Buyer."
 DEEP = '"metadata" may nest at most 8 levels deep.'
 RESTARTED = "Starting over: I've forgotten the roles we were discussing. Ask me about any two roles."
 LARGE = '"metadata" may be at most 4096 bytes of JSON.'
+
+
+SENTENCES = [f"This is sentence {i:03d} of my story." for i in range(100)]  # 33 characters each
+STORY = (  # 2,320 characters: a career story whose question comes last
+    "I have worked in purchasing at a mid sized food manufacturer for nine years. "
+    + " ".join(f"In year {year} I worked on supplier contracts, cost savings and audits with the plant team, "
+               f"and my manager kept telling me that the next step was close." for year in range(1, 15))
+    + " My partner thinks I should stay in buying because the hours are predictable and the stress is low."
+    + " So my question is this: who earns more, a buyer or a plant manager?"
+)  # fmt: skip
+LONG_NOTE = (
+    f"Your message was long ({len(STORY):,} characters), so I read its beginning and its end, 2,000 characters "
+    "in all. If I missed your question, send it again on its own."
+)
+
+
+def test_a_message_within_the_limit_is_read_whole() -> None:
+    text = "x" * MAX_MESSAGE_CHARS
+    assert shortened(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # whole sentences: the opening ones within 500 characters (14, 475), the last ones filling the rest (44)
+        (" ".join(SENTENCES), " ".join(SENTENCES[:14]) + CUT + " ".join(SENTENCES[-44:])),
+        # line breaks end sentences too
+        ("\n".join(SENTENCES), "\n".join(SENTENCES[:14]) + CUT + "\n".join(SENTENCES[-44:])),
+        # one endless sentence: cut between words (100 words, then the last 299)
+        (" ".join(["word"] * 1000), " ".join(["word"] * 100) + CUT + " ".join(["word"] * 299)),
+        # no spaces at all: cut between characters
+        ("x" * 5000, "x" * 500 + CUT + "x" * 1497),
+    ],
+    ids=["sentences", "lines", "words", "characters"],
+)
+def test_a_long_message_keeps_its_opening_and_its_end(text: str, read: str) -> None:
+    assert shortened(text) == read
+    assert len(read) <= MAX_MESSAGE_CHARS
+
+
+def test_the_story_is_long_and_its_question_is_read() -> None:
+    assert len(STORY) == 2320
+    assert shortened(STORY).startswith("I have worked in purchasing at a mid sized food manufacturer for nine years.")
+    assert shortened(STORY).endswith("who earns more, a buyer or a plant manager?")
+    assert shortened_note(len(STORY)) == LONG_NOTE
+
+
+async def test_the_guard_reads_a_long_message_shortened_and_says_so() -> None:
+    read: list[str] = []
+
+    async def answer(message: UserMessage) -> None:
+        read.append(message.text)
+        await message.output_channel.send_response(message.sender_id, {"text": "The answer."})
+
+    output = OneMessageCollector()  # the REST channel's: one message per turn, as sent
+    await guarded(answer)(UserMessage(STORY, output, "rest:s"))
+    assert read == [shortened(STORY)]
+    assert output.messages == [{"recipient_id": "rest:s", "text": f"The answer.\n\n{LONG_NOTE}"}]
+    await guarded(answer)(UserMessage("who earns more, a buyer or a plant manager?", output, "rest:s"))
+    assert output.messages[-1] == {"recipient_id": "rest:s", "text": "The answer."}
 
 
 def nested(levels: int) -> dict[str, Any]:
@@ -112,6 +182,12 @@ def test_control_reply_is_plain_and_helpful() -> None:
     )
 
 
+def test_a_long_story_over_rest_gets_its_question_answered_and_a_note(bot: Bot) -> None:
+    text = rest(bot, f"long-{uuid.uuid4().hex[:8]}", STORY).json()[0]["text"]
+    assert text.startswith(PAY_VERDICT)
+    assert text.endswith(f"\n\n{LONG_NOTE}")
+
+
 @pytest.fixture()
 def widget(bot: Bot, web_port: int) -> Iterator[WidgetClient]:
     client = WidgetClient(bot.url, origin=f"http://127.0.0.1:{web_port}")
@@ -136,3 +212,23 @@ def test_socketio_metadata_over_the_limits_gets_a_clear_reply_and_no_turn(widget
 def test_socketio_control_payloads_get_the_same_plain_reply(widget: WidgetClient) -> None:
     widget.say({"message": "/session_start"})
     assert widget.next_text() == control_reply("session_start")
+
+
+def test_a_long_story_over_socketio_gets_its_question_answered_and_a_note(widget: WidgetClient) -> None:
+    widget.say({"message": STORY})
+    text = widget.next_text()
+    assert text.startswith(f"**{PAY_VERDICT[:-1]}\\. The Plant Manager earns about two and a half times")
+    assert text.endswith(f"\n\n{LONG_NOTE}")
+
+
+def test_a_long_story_over_slack_gets_its_question_answered_and_a_note(
+    slack: SlackClient, fake_slack: FakeSlack
+) -> None:
+    before = len(fake_slack.posts())
+    user = f"U{uuid.uuid4().hex[:10].upper()}"
+    event = {"type": "message", "channel_type": "im", "user": user, "channel": TEAM_CHANNEL, "text": STORY,
+             "ts": f"{uuid.uuid4().int % 10**9}.000001"}  # fmt: skip
+    assert slack.event(event, f"Ev{uuid.uuid4().hex[:10].upper()}").ok
+    posts = fake_slack.wait_for_posts(1, before)
+    assert [post["text"][: len(PAY_VERDICT)] for post in posts] == [PAY_VERDICT]
+    assert posts[0]["text"].endswith(LONG_NOTE)

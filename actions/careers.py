@@ -101,7 +101,8 @@ class Careers(Handling):
             follow = as_kind(replace(question, intent=INFORM), Compare)
             return route(follow, self.knowledge, dispatcher, slots, session)
         known, unknown, spans = mentioned_roles(question)
-        if unknown or (not known and report_unknown(dispatcher, session, question, [], spans, INFORM)):
+        bare = None if CAREER_WORDS.search(masked(question.text, spans)) else INFORM  # "what comes after?": no title
+        if unknown or (not known and report_unknown(dispatcher, session, question, [], spans, bare)):
             if unknown:
                 report_unknown(dispatcher, session, question, unknown, spans, INFORM)
             return []

@@ -13,7 +13,7 @@ from actions.cues import COMPARATIVE, SAYS_WHO
 from actions import attachments, pay_places, questions, render, render_questions, usage
 from kb.wording import replies as wording
 from actions.asking import PLAIN, Asked, asks_reporting_line, how_asked
-from actions.aspects import aspect_asked
+from actions.aspects import answer_aspect, aspect_asked
 from actions.pronouns import only_from_focus
 from actions.choices import Choice, Neither, Pending
 from actions.context import (
@@ -99,6 +99,7 @@ class Comparisons(Handling):
         return events or [SlotSet(NEEDS_ROLES, False)]
 
     abroad: Optional[Place] = None  # pay was asked for a place outside the US
+    areas: tuple[Optional[str], ...] = ()  # the OEWS areas pay was asked for, in order
 
     def answer_message(
         self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session
@@ -192,6 +193,7 @@ class Comparisons(Handling):
         """The OEWS area the question asks pay figures for (None: national); a place outside the US is
         noted, to be said to have no figures."""
         self.abroad = next((p for p in read.places if p.kind == "outside_us"), None)
+        self.areas = tuple(dict.fromkeys(p.area for p in read.places))  # None: national (outside the US)
         return read.place.area if read.place is not None else None
 
     def carry_out(
@@ -240,18 +242,12 @@ class Comparisons(Handling):
         assert plan.role_a is not None and plan.role_b is not None
         if plan.kind == "explain":
             return questions.answer_why(plan.role_a, plan.role_b, plan.dimension, dispatcher, session)
+        if plan.dimension == COMPENSATION and len(self.areas) > 1:  # "... in texas and in ohio?": each place
+            return pay_places.answer_pair_in_areas(plan.role_a, plan.role_b, self.areas, asked, dispatcher, session)
         return self.answer(plan.role_a, plan.role_b, plan.dimension, dispatcher, session, asked, area)
 
-    def answer(
-        self,
-        first: str,
-        second: str,
-        dimension: Optional[str],
-        dispatcher: CollectingDispatcher,
-        session: Session,
-        asked: Asked = PLAIN,
-        area: Optional[str] = None,
-    ) -> list[Any]:
+    def answer(self, first: str, second: str, dimension: Optional[str], dispatcher: CollectingDispatcher,
+               session: Session, asked: Asked = PLAIN, area: Optional[str] = None) -> list[Any]:  # fmt: skip
         on = compare_on(session, first, second, dimension, area) if dimension else None
         result = on or compare_all(session, first, second)
         related = self.knowledge.cached(
@@ -295,5 +291,7 @@ def answer_pick(
 def compare(
     knowledge: KnowledgeBase, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session
 ) -> list:
-    """A comparison, a follow-up question, a "why?", or a question about something not compared."""
-    return Comparisons(knowledge).respond(dispatcher, question, slots, session)
+    """A comparison, a follow-up question, a "why?", or a question about something not compared (a part
+    of a message: "... and is it stressful?")."""
+    events = answer_aspect(dispatcher, question, slots, session) if type(question) is Aspect else None
+    return Comparisons(knowledge).respond(dispatcher, question, slots, session) if events is None else events

@@ -1,7 +1,8 @@
 """Actions that answer free text. The latest message is read once (``actions.reading.read_question``),
 as a pick when it picks among the bot's offered choices; a message naming a job outside the
 operations map or asking about a role's pay mix gets that answer (``actions.outside``), one about
-something Rolewise doesn't compare ("is it stressful?") gets that plain answer (``actions.aspects``),
+something Rolewise doesn't compare ("is it stressful?") gets that plain answer (``actions.aspects``; a
+message that also asks something else has it as a part of its own, answered in turn by the router),
 and one asking for a ranking gets the ranking (``actions.ranking``), before the action's own answer."""
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from actions.knowledge import KnowledgeAction
 from actions.outside import answer_outside, follow_up, pair_follow_up, where_from
 from actions.pay_mix import answer_pay_mix
 from actions.picks import as_pick
-from actions.question import Question
+from actions.question import Aspect, Question, Several
 from actions.ranking import answer_ranking
 from actions.reading import read_question
 from actions.router import Slots
@@ -56,7 +57,9 @@ class FreeQuestionAction(KnowledgeAction):
             events = follow_up(recording, question, slots, session)
         if events is None:  # "which job suits me?" before saying what they do
             events = where_from(recording, question, slots, session)
-        events = answer_aspect(recording, question, slots, session) if events is None else events
+        asked_apart = isinstance(question, Several) and any(isinstance(p, Aspect) for p in question.parts)
+        if events is None and not asked_apart:  # "... and is it stressful?": that part is answered in its turn
+            events = answer_aspect(recording, question, slots, session)
         return answer_ranking(recording, question, slots, session) if events is None else events
 
     @abstractmethod

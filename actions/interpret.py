@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from actions.context import focus
-from actions.cues import DENIAL, HOLDS
+from actions.cues import DENIAL, FOLLOW_UP, HOLDS, HOW_LONG, QUESTION_START
 from actions.asking import asks_less
 from actions.phrases import COMPENSATION, dimension_mentions
 from actions.places import Lexicon as Lexicon  # the place rules live in actions.places; read from here too
@@ -47,7 +47,7 @@ KINDS: dict[str, type[Question]] = {
 }  # fmt: skip
 MIN_NAME_WORD = 4  # letters of a word that names a role of the conversation ("the warehouse one"; not "of")
 NEGATION_REACH = 3  # words before a role or a dimension that can turn it down
-SEVERAL_KINDS = {Career, Education, Describe, Compare}  # kinds a several-part message is answered in
+SEVERAL_KINDS = {Career, Education, Describe, Compare, Aspect}  # kinds a several-part message is answered in
 CORRECTABLE = ("deny", "goodbye")  # intents of a "no" (or a goodbye) that may still carry a correction
 CLAUSE = re.compile(
     r"\?\s*|,\s*(?:and|also|plus)\s+|\band also\b|;\s*|\s+and\s+(?=(?:how|what|who|which|do|does|is|are|can)\b)", re.I
@@ -173,34 +173,64 @@ def _kind(intent: Optional[str], text: str, words: Vocabulary) -> type[Question]
     return Unknown
 
 
+def _clause_kind(clause: str, words: Vocabulary, default: type[Question],
+                 aspects: re.Pattern[str]) -> tuple[type[Question], bool, bool]:  # fmt: skip
+    """A clause's kind, whether its own words tell it (else it is the message's ``default``), and whether
+    it asks a question of its own (it opens like one, and not as a follow-up such as "what about ...")."""
+    asks = bool(QUESTION_START.search(clause)) and not FOLLOW_UP.search(clause)
+    for kind, name in ((Education, "education"), (Career, "career")):
+        if words_pattern(words.list(name)).search(clause):
+            return kind, True, asks
+    if dimension_mentions(clause):
+        return Compare, True, asks
+    if asks and aspects.search(clause):  # "is it stressful?"; not a story's "I'm so stressed"
+        return Aspect, True, asks
+    if words_pattern(words.list("describe")).search(clause):
+        return Describe, True, asks
+    return default, False, asks
+
+
 def cue_kind(clause: str, words: Vocabulary) -> Optional[type[Question]]:
     """The kind a clause's own words ask for: education, a career, a dimension (a comparison) or a
     role's description, in that order; None when its words name none of them."""
-    for kind, cue in ((Education, "education"), (Career, "career")):
-        if words_pattern(words.list(cue)).search(clause):
-            return kind
-    if dimension_mentions(clause):
-        return Compare
-    return Describe if words_pattern(words.list("describe")).search(clause) else None
+    kind, told, _asks = _clause_kind(clause, words, Compare, re.compile(r"(?!)"))  # no aspect words
+    return kind if told else None
 
 
-def parts(text: str, words: Vocabulary, default: type[Question] = Compare) -> list[tuple[type[Question], str]]:
+def parts(text: str, words: Vocabulary, default: type[Question] = Compare,
+          aspects: tuple[str, ...] = ()) -> list[tuple[type[Question], str]]:  # fmt: skip
     """Clauses of different kinds in order ("how do I become a buyer, and do I need a degree?" -> a
     career part and an education part); one entry when the message asks one kind of thing. A clause
-    is about education, a career, a dimension (a comparison) or a role's description by its words,
-    else of the ``default`` kind (the message's)."""
-    cues = [(Education, words_pattern(words.list("education"))), (Career, words_pattern(words.list("career"))),
-            (Describe, words_pattern(words.list("describe")))]  # fmt: skip
-    found: list[tuple[type[Question], str]] = []
-    for clause in (c.strip() for c in CLAUSE.split(text) if c and c.strip()):
-        kind = next((k for k, cue in cues[:2] if cue.search(clause)), None)
-        if kind is None:
-            kind = Compare if dimension_mentions(clause) else Describe if cues[2][1].search(clause) else default
-        if found and found[-1][0] is kind:
-            found[-1] = (kind, f"{found[-1][1]}, {clause}")
+    is about education, a career, a dimension (a comparison), an aspect Rolewise doesn't compare
+    (``aspects``, asked as a question) or a role's description by its words, else of the ``default``
+    kind (the message's). With an aspect asked, a clause that neither says what it asks nor asks on its
+    own ("buyer or plant manager?") goes with the clause before it (the first: with the next one told);
+    in a message read as about an aspect, every clause that doesn't say what it asks does.
+    Two career clauses told by their words stand apart when one asks how long ("how do I become a buyer,
+    and how long does it take?": the way in, then how long), unless the writer says what they do."""
+    aspect = words_pattern(aspects) if aspects else re.compile(r"(?!)")
+    clauses = [c.strip() for c in CLAUSE.split(text) if c and c.strip()]
+    read = [_clause_kind(clause, words, default, aspect) for clause in clauses]
+    told = [kind for kind, own, _ in read if own]
+    if told and (default is Aspect or Aspect in told):  # an aspect is a part only where a clause asks about it
+        for index, (_, own, asks) in enumerate(read):
+            if not own and (default is Aspect or not asks):  # "buyer or plant manager?", a story
+                before = [k for k, o, _ in read[:index] if o]
+                read[index] = (before[-1] if before else told[0], False, asks)
+    found: list[tuple[type[Question], str, bool]] = []
+    for clause, (kind, own, _) in zip(clauses, read, strict=True):
+        last = found[-1] if found else None
+        if last and last[0] is kind and not (default is not AboutMe and _apart(kind, last[1], last[2], clause, own)):
+            found[-1] = (kind, f"{last[1]}, {clause}", last[2] or own)
         else:
-            found.append((kind, clause))
-    return found
+            found.append((kind, clause, own))
+    return [(kind, clause) for kind, clause, _ in found]
+
+
+def _apart(kind: type[Question], before: str, told_before: bool, clause: str, told: bool) -> bool:
+    """Whether two clauses of one kind are two questions: career clauses, each told by its words, of which
+    one asks how long ("what comes after a buyer and how long does that take?")."""
+    return kind is Career and told_before and told and bool(HOW_LONG.search(before)) != bool(HOW_LONG.search(clause))
 
 
 def interpret(
@@ -249,16 +279,20 @@ def interpret(
     spans = [t.span for t in titles if t.role and not t.referred]
     if kind is AboutMe and spans and not holds_a_role(text, spans) and cue_kind(masked, words) is Describe:
         kind = Describe  # "my job is so hectic, what's a demand planner like?": not their own job
-    split = parts(masked[start:end] if asked is not None else masked, words, kind)
+    split = parts(masked[start:end] if asked is not None else masked, words, kind, lexicon.aspects)
     if len(split) > 1 and {k for k, _ in split} <= SEVERAL_KINDS:
         spans = [(masked.find(clause.split(",")[0]), kind) for kind, clause in split]
-        pieces = []
+        pieces: list[Question] = []
         for index, (start, part_kind) in enumerate(spans):
             end = spans[index + 1][0] if index + 1 < len(spans) else len(text)
             inside = [t for t in titles if start <= t.span[0] < end and t.span != (0, 0)]  # spans in the part's text
-            mine = tuple(replace(t, span=(t.span[0] - start, t.span[1] - start)) for t in inside) or tuple(
-                replace(t, span=(0, 0)) for t in titles  # the roles of another part: named, not placed here
-            )
+            if pieces and part_kind is Career and isinstance(pieces[-1], Career):
+                # "... and how long does it take?": from where the career part before it ends, not "it"
+                mine = tuple(replace(t, span=(t.span[0] - start, t.span[1] - start)) for t in inside if not t.referred)
+            else:
+                mine = tuple(replace(t, span=(t.span[0] - start, t.span[1] - start)) for t in inside) or tuple(
+                    replace(t, span=(0, 0)) for t in titles  # the roles of another part: named, not placed here
+                )
             pieces.append(part_kind(**{**common, "titles": mine, "text": text[start:end]}))
         return Several(**common, parts=tuple(pieces))
     question = kind(**common)

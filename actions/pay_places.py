@@ -1,6 +1,7 @@
 """Pay asked for places: a place shared by several areas asked back (the roles kept, so a reply naming
 one answers the question), the note that figures are US data said first and naming the place, and
-one role's pay in several areas in one answer ("in the bay area vs in ohio"). Used by ``actions.compare``.
+one role's or two roles' pay in several areas in one answer ("in the bay area vs in ohio", "who earns more, a
+buyer or a plant manager, in texas and in ohio?"). Used by ``actions.compare``.
 """
 
 from __future__ import annotations
@@ -12,15 +13,18 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions import render, render_questions
+from actions import attachments, render, render_questions
+from actions.asking import Asked
 from kb.wording import replies as wording
 from actions.phrases import COMPENSATION
 from actions.places import place_name
 from actions.question import Place
+from actions.questions import RELATED
 from actions.slots import DIMENSION, FOCUS_ROLE, NEEDS_ROLES, ROLE_A, ROLE_B
 from kb.wording.pay import pay_summary_text
-from kb.queries import describe_role
-from kb.results import AreaInfo, RoleProfile
+from kb.queries import compare_on, describe_role
+from kb.related import related_comparisons
+from kb.results import AreaInfo, RoleProfile, Verdict
 from kb.wages.figures import pay_figures, resolve_area
 
 
@@ -69,3 +73,22 @@ def answer_in_areas(name: str, places: tuple[Place, ...], dispatcher: Collecting
     extra = "".join(f"\n{pay_summary_text(pay)}" for pay in figures[1:])
     render.send(dispatcher, [replace(reply, text=reply.text + extra)])
     return [SlotSet(FOCUS_ROLE, name), SlotSet(NEEDS_ROLES, False)]
+
+
+def answer_pair_in_areas(
+    first: str, second: str, areas: tuple[Optional[str], ...], asked: Asked, dispatcher: CollectingDispatcher,
+    session: Session,
+) -> list:
+    """Two roles' pay in each OEWS area of ``areas`` (None: national, for a place outside the US), in one
+    answer: each area's verdict and figures with its source line, then why, once; the pair is on pay."""
+    results = [compare_on(session, first, second, COMPENSATION, area) for area in areas]
+    verdicts = [result for result in results if isinstance(result, Verdict)]
+    if len(verdicts) < len(results):
+        render.send(dispatcher, [render.problem_reply(next(r for r in results if not isinstance(r, Verdict)))])
+        return [SlotSet(NEEDS_ROLES, False)]
+    related = related_comparisons(session, first, second, limit=RELATED)
+    start = len(dispatcher.messages)
+    render.send(dispatcher, [render_questions.pay_in_places_reply(verdicts, areas, related, asked)])
+    attachments.decorate(dispatcher.messages[start:], verdicts[0], session)
+    return [SlotSet(ROLE_A, first), SlotSet(ROLE_B, second), SlotSet(DIMENSION, COMPENSATION),
+            SlotSet(NEEDS_ROLES, False), SlotSet(FOCUS_ROLE, None)]  # fmt: skip

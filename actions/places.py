@@ -14,6 +14,7 @@ from typing import Optional
 
 from actions.phrases import COMPENSATION
 from actions.question import Career, Compare, Describe, Place, Question, Unknown
+from kb.content.aspects import aspect_words
 from kb.content.vocabulary import Vocabulary, alternatives, vocabulary, words_pattern
 
 CUES = vocabulary().cues
@@ -30,10 +31,12 @@ PAY_READS = (Describe, Career, Unknown)  # kinds NLU may give a pay question ("w
 @dataclass(frozen=True)
 class Lexicon:
     """What the interpreter knows besides the vocabulary: OEWS areas by the names people use
-    (``"illinois"``, ``"phoenix"``, ``"bay area"`` -> area names; several when the name is shared)."""
+    (``"illinois"``, ``"phoenix"``, ``"bay area"`` -> area names; several when the name is shared), and
+    the words naming aspects Rolewise doesn't compare (``kb/data/aspects.yml``: "stressful", "travel")."""
 
     areas: dict[str, tuple[str, ...]] = field(default_factory=dict)
     words: Vocabulary = field(default_factory=vocabulary)
+    aspects: tuple[str, ...] = field(default_factory=aspect_words)
 
 
 def area_keys(names: list[str], words: Vocabulary) -> dict[str, tuple[str, ...]]:

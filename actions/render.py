@@ -118,18 +118,24 @@ def short_pay(verdict: Verdict) -> tuple[Verdict, str, tuple[Button, ...]]:
     return replace(verdict, pay=None), "\n" + pay_summary_text(verdict.pay), (pay_detail_button(names),)
 
 
+def worded_as_asked(verdict: Verdict, asked: Asked = PLAIN) -> tuple[str, str]:
+    """The verdict's sentence, and its text (the sentence, then why), worded as ``asked``: "Yes." or "No."
+    first for a yes/no question about one role, the lower role first for "who earns less?"."""
+    subject = next((r for r in (verdict.first, verdict.second) if r.name == asked.subject), None)
+    if subject is not None:
+        return polarity.yes_no_sentence(verdict, subject, not asked.less), polarity.yes_no_text(
+            verdict, subject, not asked.less
+        )
+    if asked.less:
+        return polarity.less_sentence(verdict), polarity.less_text(verdict)
+    return answers.verdict_sentence(verdict), answers.verdict_text(verdict)
+
+
 def verdict_replies(verdict: Verdict, related: Sequence[RelatedComparison], asked: Asked = PLAIN) -> list[Reply]:
     """One message: the verdict and its reasons (worded as ``asked``; pay figures in short, with a
     button for all of them), then the related comparisons as buttons."""
     verdict, summary, detail = short_pay(verdict)
-    subject = next((r for r in (verdict.first, verdict.second) if r.name == asked.subject), None)
-    if subject is not None:
-        sentence = polarity.yes_no_sentence(verdict, subject, not asked.less)
-        text = polarity.yes_no_text(verdict, subject, not asked.less)
-    elif asked.less:
-        sentence, text = polarity.less_sentence(verdict), polarity.less_text(verdict)
-    else:
-        sentence, text = answers.verdict_sentence(verdict), answers.verdict_text(verdict)
+    sentence, text = worded_as_asked(verdict, asked)
     text += summary
     buttons = detail + related_buttons(related, verdict.dimension.slug)
     if buttons:

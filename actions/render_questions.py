@@ -1,5 +1,5 @@
-"""Messages for the questions beside a plain two-role comparison: several dimensions at once, a
-ranking, one role on its own, a reporting line, and what Rolewise doesn't compare.
+"""Messages for the questions beside a plain two-role comparison: several dimensions at once, pay in
+several places, a ranking, one role on its own, a reporting line, and what Rolewise doesn't compare.
 
 Laid out like ``actions.render`` (text plus buttons that re-ask the KB), from the wording of
 ``kb.wording.answers``, ``kb.wording.rank``, ``kb.wording.polarity`` and ``kb.wording.replies``.
@@ -11,10 +11,12 @@ from itertools import pairwise
 from typing import Optional, Sequence
 
 from kb.wording import replies as wording
+from actions.asking import Asked
 from actions.render import Button, Reply, compare_button, pay_detail_button, payload, related_buttons, short_pay
+from actions.render import worded_as_asked
 from actions.slots import CAREER, CAREER_DIRECTION, JOB_ROLE
 from kb.wording import answers, rank as answers_rank
-from kb.wording.pay import pay_summary_text
+from kb.wording.pay import in_place, pay_summary_text
 from kb.wording import polarity
 from kb.aspects import AspectInfo
 from kb.polarity import ReportingAnswer
@@ -41,6 +43,25 @@ def several_verdicts_reply(verdicts: Sequence[Verdict], related: Sequence[Relate
     if buttons:
         text = f"{text}\n{wording.RELATED}"
     return Reply(text, buttons, answers.verdict_sentence(verdicts[0]), "menu", wording.RELATED)
+
+
+def pay_in_places_reply(
+    verdicts: Sequence[Verdict], places: Sequence[Optional[str]], related: Sequence[RelatedComparison], asked: Asked
+) -> Reply:
+    """One reply to two roles' pay in several places: for each place (an OEWS area name, None for the national
+    figures) its verdict worded as ``asked`` and its figures in short with the source line; then why, once,
+    and the related comparisons as buttons."""
+    blocks, buttons = [], []
+    for verdict, place in zip(verdicts, places, strict=True):
+        short, summary, detail = short_pay(verdict)
+        blocks.append(in_place(place) + worded_as_asked(short, asked)[0] + summary)
+        buttons += [b for b in detail if b not in buttons]
+    text = "\n\n".join([*blocks, answers.explanation_text(verdicts[0])])
+    every = (*buttons, *related_buttons(related, verdicts[0].dimension.slug))
+    if every:
+        text = f"{text}\n{wording.RELATED}"
+    opening = in_place(places[0]) + worded_as_asked(verdicts[0], asked)[0]
+    return Reply(text, every, opening, "menu", wording.RELATED)
 
 
 def one_role_reply(profile: RoleProfile, trait: Trait, pay: Optional[PayFigures]) -> Reply:

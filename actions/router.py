@@ -7,7 +7,8 @@ down, references resolved) and the conversation only from ``slots`` (the tracker
 An action calls ``route(question, ...)``; a handler that finds the question is of another kind
 ("what comes next?" in a comparison) routes ``as_kind(question, Career)``: no action creates
 another action, and handler modules never import each other (they are imported here by name,
-when first needed). A ``Several`` question has each part routed in turn, in one reply.
+when first needed). A ``Several`` question has each part routed in turn, in one reply, each part
+seeing the slots the parts before it set.
 """
 
 from __future__ import annotations
@@ -56,11 +57,15 @@ def route(
     session: Session,
 ) -> list:
     """The events of the handler of ``question``'s kind answering it (each part of a ``Several``, in
-    order: "how do I become a plant manager, and do I need a degree?": the route, then the education)."""
+    order: "how do I become a plant manager, and do I need a degree?": the route, then the education).
+    Each part sees the slots as the parts before it left them ("... and how long does it take?" continues
+    from where the route before it ended)."""
     if isinstance(question, Several):
         events: list = []
         for part in question.parts:
-            events += route(part, knowledge, dispatcher, slots, session)
+            done = route(part, knowledge, dispatcher, slots, session)
+            slots = {**slots, **{e["name"]: e["value"] for e in done if e.get("event") == "slot"}}
+            events += done
         return events
     if type(question) not in _HANDLERS:
         for module in HANDLER_MODULES:

@@ -7,11 +7,13 @@ the knowledge base and answers the query the dialogue asks.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
 from kb.content.reader import ContentError, Reader, Where
 
+ASPECTS_FILE = Path(__file__).resolve().parents[1] / "data" / "aspects.yml"
 OFFERS = ("next_roles",)  # what an answer can offer besides a dimension: the roles' typical next roles
 
 
@@ -41,3 +43,15 @@ def read_aspects(path: Path, errors: list[ContentError]) -> list[AspectSpec]:
         if slug and says:
             aspects.append(AspectSpec(slug, says, nearest, offer, words, reader.where(node)))
     return aspects
+
+
+@lru_cache(maxsize=1)
+def aspect_words(path: Path = ASPECTS_FILE) -> tuple[str, ...]:
+    """Every word or phrase of ``aspects.yml`` that names an aspect, lower case (read once): what the
+    interpreter needs to tell a clause about an aspect ("and is it stressful?") from the rest of a message.
+    A file with shape problems raises ``ValueError``."""
+    errors: list[ContentError] = []
+    found = read_aspects(path, errors)
+    if errors:
+        raise ValueError("\n".join(str(e) for e in errors))
+    return tuple(dict.fromkeys(" ".join(word.lower().split()) for aspect in found for word, _ in aspect.words))

@@ -77,12 +77,14 @@ def verdict_sentence(verdict: Verdict) -> str:
     return f"{sentence}."
 
 
+def explanation_text(verdict: Verdict) -> str:
+    """Why a verdict holds: the authored explanation or, said honestly, the two profiles."""
+    return f"{PROFILE_PREFIX} {verdict.explanation}" if verdict.source == "profiles" else verdict.explanation
+
+
 def verdict_text(verdict: Verdict) -> str:
     """Verdict first, then why: the authored explanation or, said honestly, the two profiles."""
-    explanation = verdict.explanation
-    if verdict.source == "profiles":
-        explanation = f"{PROFILE_PREFIX} {explanation}"
-    text = f"{verdict_sentence(verdict)} {explanation}"
+    text = f"{verdict_sentence(verdict)} {explanation_text(verdict)}"
     return f"{text}\n{pay_text(verdict.pay)}" if verdict.pay is not None else text
 
 

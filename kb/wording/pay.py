@@ -1,10 +1,13 @@
 """The short form of a pay answer: one line of BLS figures per role (one in all when both roles share
-their occupations), then the source. ``kb.wording.answers.pay_text`` words every figure, for the detail.
+their occupations), then the source; and how each place's part opens when pay is asked for several.
+``kb.wording.answers.pay_text`` words every figure, for the detail.
 
 Free of any chat framework, like ``kb.wording.answers``.
 """
 
 from __future__ import annotations
+
+from typing import Optional
 
 from kb.wording.answers import BANDS, area_label, dollars, figures_text
 from kb.results import AreaInfo, PayFigures, RolePay, WageFigures
@@ -47,3 +50,9 @@ def pay_summary_text(pay: PayFigures) -> str:
         lines = [role_pay_line(r, pay.area) for r in pay.roles[:2]]
     lines.append(f"Source: US BLS OEWS, {pay.release} ({area_label(pay.area)}), annual wages.")
     return "\n".join(lines)
+
+
+def in_place(area: Optional[str]) -> str:
+    """How one place's verdict opens in an answer on pay in several places: "In Texas: ", or "Across the US: "
+    for the national figures (given for a place outside the US)."""
+    return f"In {area}: " if area else "Across the US: "

@@ -7,7 +7,7 @@ Free of any chat framework, like ``kb.wording.answers``.
 
 from __future__ import annotations
 
-from kb.wording.answers import PROFILE_PREFIX, pay_text, reporting_clause, verdict_sentence
+from kb.wording.answers import explanation_text, pay_text, reporting_clause, verdict_sentence
 from kb.polarity import ReportingAnswer
 from kb.results import RoleInfo, Verdict
 
@@ -47,10 +47,7 @@ def less_sentence(verdict: Verdict) -> str:
 
 
 def _with_explanation(sentence: str, verdict: Verdict) -> str:
-    explanation = verdict.explanation
-    if verdict.source == "profiles":
-        explanation = f"{PROFILE_PREFIX} {explanation}"
-    text = f"{sentence} {explanation}"
+    text = f"{sentence} {explanation_text(verdict)}"
     return f"{text}\n{pay_text(verdict.pay)}" if verdict.pay is not None else text
 
 

@@ -12,7 +12,7 @@ from typing import Optional
 import pytest
 
 from actions.interpret import Lexicon, State, area_keys, carries_correction, interpret
-from actions.question import AboutMe, Career, Compare, Describe, Education, Place, Several, Title
+from actions.question import AboutMe, Aspect, Career, Compare, Describe, Education, Place, Several, Title
 from kb.content.vocabulary import vocabulary
 
 AREAS = ["Illinois", "Texas", "Phoenix-Mesa-Chandler, AZ", "San Francisco-Oakland-Fremont, CA",
@@ -199,6 +199,52 @@ def test_a_career_and_an_education_question_are_two_parts() -> None:
 def test_the_parts_of_a_message(text: str, intent: str, kinds: Optional[list]) -> None:
     question = read(text, intent=intent)
     assert ([type(p) for p in question.parts] if isinstance(question, Several) else None) == kinds
+
+
+OPS_MANAGER = ("operations manager", "Operations Manager")
+WAREHOUSE = ("warehouse manager", "Warehouse Manager")
+BUYER = ("buyer", "Buyer")
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "said", "intent", "kinds", "roles"),
+    [
+        # a career question, then how long it takes: the second part continues from where the first ends
+        ("how do i become a warehouse manager, and how long does it take?", NOTHING, (WAREHOUSE,), "career_path",
+         [Career, Career], [("Warehouse Manager",), ()]),
+        ("how do i become a warehouse manager, and how long does it take?", FOCUS, (WAREHOUSE,), "career_path",
+         [Career, Career], [("Warehouse Manager",), ()]),  # "it" is no reference to the role in focus here
+        ("what comes after buyer and how long does that take?", NOTHING, (BUYER,), "career_path",
+         [Career, Career], [("Buyer",), ()]),
+        ("how long does it take to become a buyer, and what comes after?", NOTHING, (BUYER,), "career_path",
+         [Career, Career], [("Buyer",), ()]),
+        ("how long does it take to become a buyer?", NOTHING, (BUYER,), "career_path", None, None),
+        ("i'm a buyer; how long does it take to become a warehouse manager?", NOTHING, (BUYER, WAREHOUSE),
+         "state_role", None, None),  # the writer's own role: one question from it
+        # a question, then an aspect not compared: both answered, the aspect with the roles named
+        ("how many people does an operations manager manage and is it stressful?", NOTHING, (OPS_MANAGER,),
+         "ask_hierarchy", [Compare, Aspect], [("Operations Manager",), ("Operations Manager",)]),
+        ("what does a buyer earn, and is it stressful?", NOTHING, (BUYER,), "ask_compensation",
+         [Compare, Aspect], [("Buyer",), ("Buyer",)]),
+        ("how do i become a warehouse manager, and is it stressful?", NOTHING, (WAREHOUSE,), "career_path",
+         [Career, Aspect], [("Warehouse Manager",), ("Warehouse Manager",)]),
+        # an aspect asked about roles that the other clause only names, or follows up on: one question
+        ("which is more stressful? a buyer or a warehouse manager?", NOTHING, (BUYER, WAREHOUSE), "ask_strategy",
+         None, None),
+        ("is a buyer stressful? what about a warehouse manager?", NOTHING, (BUYER, WAREHOUSE), "ask_strategy",
+         None, None),
+        ("my job is so hectic, and how do i become a warehouse manager?", NOTHING, (WAREHOUSE,), "career_path",
+         None, None),  # a story's aspect word asks nothing
+        ("my job is so stressful; how do i become a warehouse manager?", NOTHING, (WAREHOUSE,), "other_aspect",
+         None, None),
+        ("what does a buyer earn, and is it stressful?", NOTHING, (BUYER,), "other_aspect", [Compare, Aspect],
+         [("Buyer",), ("Buyer",)]),  # read as about the aspect: the question beside it says what it asks
+    ],
+)  # fmt: skip
+def test_each_question_of_a_message_is_a_part(text, state, said, intent, kinds, roles) -> None:
+    question = read(text, state, *said, intent=intent)
+    parts = question.parts if isinstance(question, Several) else None
+    assert ([type(p) for p in parts] if parts else None, [p.roles for p in parts] if parts else None) == (kinds, roles)
 
 
 def test_a_feeling_in_a_story_is_context_not_the_question() -> None:

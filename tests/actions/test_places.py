@@ -16,7 +16,7 @@ from actions.education import ActionEducation
 from actions.help import ActionHelp
 from actions.knowledge import KnowledgeBase
 from actions.roles import ActionDescribeRole
-from actions.slots import FOCUS_ROLE, ROLE_A, ROLE_B
+from actions.slots import DIMENSION, FOCUS_ROLE, ROLE_A, ROLE_B
 from kb.content.load import Content
 from kb.wages.fetch import ensure_wage_data
 from kb.wages.load import load_wages
@@ -211,3 +211,44 @@ async def test_a_reply_naming_the_place_answers_a_pair_asked_back(real, domain) 
     replies, _ = await said(ActionHelp(real), make_tracker("portland, OR", "nlu_fallback", slots=slots), domain)
     assert replies[0].startswith("The Procurement Manager is typically paid more than a Buyer.")
     assert "Source: US BLS OEWS, May 2025 (Portland-Vancouver-Hillsboro, OR-WA), annual wages." in replies[0]
+
+
+def blocks(reply: str) -> list[str]:
+    return reply.split("\n\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots", "opens", "note"),
+    [("who earns more, a buyer or a plant manager in texas and in ohio?", "ask_compensation", {},
+      ["In Texas: The Plant Manager is typically paid more than a Buyer.",
+       "In Ohio: The Plant Manager is typically paid more than a Buyer."], None),
+     ("is a buyer paid more than a plant manager in texas and in ohio?", "ask_compensation", {},
+      ["In Texas: No. The Buyer is typically paid less than a Plant Manager.",
+       "In Ohio: No. The Buyer is typically paid less than a Plant Manager."], None),
+     ("and in texas and in ohio?", "inform", {ROLE_A: "Buyer", ROLE_B: "Plant Manager"},
+      ["In Texas: The Plant Manager is typically paid more than a Buyer.",
+       "In Ohio: The Plant Manager is typically paid more than a Buyer."], None),
+     ("who earns more, a buyer or a plant manager in texas and in the uk?", "ask_compensation", {},
+      ["In Texas: The Plant Manager is typically paid more than a Buyer.",
+       "Across the US: The Plant Manager is typically paid more than a Buyer."],
+      "I have US figures only, not for the UK: these are the US national figures (BLS OEWS).")],
+)  # fmt: skip
+async def test_a_pair_in_several_places_gets_a_verdict_and_figures_for_each(
+    real, domain, text, intent, slots, opens, note
+) -> None:
+    roles = ("buyer", "plant manager") if "buyer" in text else ()
+    replies, events = await said(ActionAnswerQuestion(real), make_tracker(text, intent, roles, slots), domain)
+    if note is not None:
+        assert replies[0] == note
+        replies = replies[1:]
+    assert len(replies) == 1
+    places, rest = blocks(replies[0])[: len(opens)], blocks(replies[0])[len(opens) :]
+    assert all(block.startswith(opening) for block, opening in zip(places, opens, strict=True)), places
+    areas = ("Texas", "national" if note else "Ohio")
+    assert [block.splitlines()[-1] for block in places] == [f"Source: US BLS OEWS, May 2025 ({a}), annual wages."
+                                                             for a in areas]  # fmt: skip
+    assert [len(block.splitlines()) for block in places] == [4, 4]  # the verdict, one line per role, the source
+    assert len(rest) == 1 and rest[0].startswith("Based on the two role profiles: A Plant Manager is among")
+    assert rest[0].count("Based on the two role profiles") == 1
+    after = {**slots, **events}  # a slot already holding its value is not set again
+    assert (after[ROLE_A], after[ROLE_B], after[DIMENSION]) == ("Buyer", "Plant Manager", "compensation")

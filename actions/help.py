@@ -16,7 +16,7 @@ from actions.question import AboutMe, Career, Compare, Education, Pick, Question
 from actions.router import Slots, as_kind, route
 from actions.context import CAREER_WORDS, is_role_follow_up
 from actions.cues import SAYS_WHO
-from actions.mentions import focused
+from actions.mentions import focused, role_spans, unknown_in_text
 from actions.phrases import worded_dimensions
 from actions.pronouns import only_from_focus
 from actions.slots import CAREER, CAREER_DIRECTION, DIMENSION_INTENT_PREFIX, FOCUS_ROLE, INFORM, JOB_ROLE, LIST
@@ -57,8 +57,10 @@ class ActionHelp(FreeQuestionAction):
             if question is not read and CAREER_WORDS.search(question.text):
                 return route(as_kind(question, Career), self.knowledge, dispatcher, slots, session)
         roles = named_roles(session, question) if intent == FALLBACK else []
-        if roles and SAYS_WHO.search(question.text):  # "my job right now is dispatcher"
-            return route(as_kind(question, AboutMe), self.knowledge, dispatcher, slots, session)
+        says_who = intent == FALLBACK and SAYS_WHO.search(question.text) is not None
+        if says_who and (roles or unknown_in_text(session, question, role_spans(question), intent)):
+            return route(as_kind(question, AboutMe), self.knowledge, dispatcher, slots, session)  # "I'm a category
+            # manager", "my job right now is dispatcher": what they do, a title the KB does not know named back
         text = question.text
         pair = (slots.get(ROLE_A), slots.get(ROLE_B))
         if intent == FALLBACK and all(pair) and is_role_follow_up(text, pair):  # "and a barista?"

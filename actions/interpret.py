@@ -21,6 +21,7 @@ from actions.phrases import COMPENSATION, dimension_mentions
 from actions.places import Lexicon as Lexicon  # the place rules live in actions.places; read from here too
 from actions.places import area_keys as area_keys
 from actions.places import asks_pay_on, find_places, pay_kind
+from actions.title_words import short_forms, with_modifiers
 from actions.question import (
     AboutMe,
     Aspect,
@@ -192,6 +193,8 @@ def interpret(
     if text.startswith("/"):
         return KINDS.get(intent or "", Unknown)(text=text, titles=titles)
     negation = words_pattern(words.list("negation"))
+    titles = with_modifiers(text, titles, words, lexicon.families, lexicon.areas)  # "senior buyer", "media buyer"
+    titles = short_forms(text, titles, lexicon.short_forms, words)  # "store manager vs dm"
     titles = references(text, state, titles, words)
     negated_roles = tuple(t.role for t in titles if t.role and _negated_before(text, t.span[0], negation))
     masked = "".join(" " if any(a <= i < b for a, b in (t.span for t in titles)) else c for i, c in enumerate(text))

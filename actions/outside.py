@@ -25,6 +25,7 @@ from actions.career_plans import plan_career
 from actions.context import intent_dimension
 from actions.interpret import holds_a_role
 from actions.mentions import mentioned_roles, role
+from actions.pay_places import outside_note
 from actions.question import Question
 from actions.router import Slots
 from actions.slots import (
@@ -62,10 +63,12 @@ def dimensions_asked(question: Question) -> list[str]:
 
 
 def area_asked(question: Question) -> Optional[str]:
-    """The OEWS area pay is asked for (a place outside the US or an ambiguous one as written, for the
-    KB to say it has no figures for it), else None: national."""
+    """The OEWS area pay is asked for (an ambiguous one as written, for the KB to say which areas it
+    may be), else None: national, also for a place outside the US (the answer says so first)."""
     place = question.place
-    return (place.area or place.text) if place is not None else None
+    if place is None or place.kind == "outside_us":
+        return None
+    return place.area or place.text
 
 
 def role_buttons(roles: list[RoleInfo]) -> tuple[render.Button, ...]:
@@ -100,7 +103,9 @@ def answer_outside(
             text_out = answers_outside.no_outside_pay_text(missing)
         else:
             text_out = answers_outside.outside_pay_text(pay)
-        render.send(dispatcher, [render.Reply(text_out, verdict=text_out.splitlines()[0])])
+        place = question.place
+        abroad = [render.Reply(outside_note(place))] if place is not None and place.kind == "outside_us" else []
+        render.send(dispatcher, [*abroad, render.Reply(text_out, verdict=text_out.splitlines()[0])])
         own = [SlotSet(CURRENT_OCCUPATION, first.key), SlotSet(CURRENT_ROLE, None)] if len(sides) == 1 else []
         pair = [SlotSet(COMPARED_OCCUPATION, first.key if len(sides) == 2 else None)]  # "and who has more budget?"
         return keep + own + pair

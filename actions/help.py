@@ -19,7 +19,7 @@ from actions.router import Slots, as_kind, route
 from actions.context import CAREER_WORDS, is_role_follow_up
 from actions.interpret import carries_correction
 from actions.cues import SAYS_WHO
-from actions.mentions import focused, role_spans
+from actions.mentions import focused, role_spans, unknown_in_text
 from actions.phrases import worded_dimensions
 from actions.pronouns import only_from_focus
 from actions.slots import CAREER, CAREER_DIRECTION, DIMENSION_INTENT_PREFIX, FOCUS_ROLE, INFORM, JOB_ROLE, LIST
@@ -73,8 +73,10 @@ def help_answer(
     spans = role_spans(question)
     if roles and cue_kind(question.text, vocabulary()) is Describe and not holds_a_role(question.text, spans):
         return route(as_kind(question, Describe), knowledge, dispatcher, slots, session)  # "what's X like?"
-    if roles and SAYS_WHO.search(question.text):  # "my job right now is dispatcher"
-        return route(as_kind(question, AboutMe), knowledge, dispatcher, slots, session)
+    says_who = intent == FALLBACK and SAYS_WHO.search(question.text) is not None
+    if says_who and (roles or unknown_in_text(session, question, spans, intent)):
+        return route(as_kind(question, AboutMe), knowledge, dispatcher, slots, session)  # "I'm a category
+        # manager", "my job right now is dispatcher": what they do, a title the KB does not know named back
     text = question.text
     pair = (slots.get(ROLE_A), slots.get(ROLE_B))
     if intent == FALLBACK and all(pair) and is_role_follow_up(text, pair):  # "and a barista?"

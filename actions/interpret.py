@@ -22,6 +22,7 @@ from actions.phrases import COMPENSATION, dimension_mentions
 from actions.places import Lexicon as Lexicon  # the place rules live in actions.places; read from here too
 from actions.places import area_keys as area_keys
 from actions.places import asks_pay_on, find_places, pay_kind
+from actions.title_words import short_forms, with_modifiers
 from actions.question import (
     AboutMe,
     Aspect,
@@ -247,6 +248,8 @@ def interpret(
     if text.startswith("/"):
         return KINDS.get(intent or "", Unknown)(text=text, titles=titles)
     negation, correction = words_pattern(words.list("negation")), words_pattern(words.list("correction"))
+    titles = with_modifiers(text, titles, words, lexicon.families, lexicon.areas)  # "senior buyer", "media buyer"
+    titles = short_forms(text, titles, lexicon.short_forms, words)  # "store manager vs dm"
     titles = references(text, state, titles, words)
     negated_roles = tuple(t.role for t in titles if t.role and _negated_before(text, t.span[0], negation, correction))
     masked = "".join(" " if any(a <= i < b for a, b in (t.span for t in titles)) else c for i, c in enumerate(text))
@@ -257,16 +260,11 @@ def interpret(
     feeling = words_pattern(words.list("feelings")).search(masked)
     places = find_places(masked, lexicon)
     common = dict(
-        text=text,
-        titles=titles,
-        negated_roles=negated_roles,
-        dimensions=tuple(slug for _, slug in named if slug not in negated_dims),
-        negated_dimensions=negated_dims,
-        place=places[0] if places else None,
-        places=places,
-        less=asks_less(masked),
+        text=text, titles=titles, negated_roles=negated_roles,
+        dimensions=tuple(slug for _, slug in named if slug not in negated_dims), negated_dimensions=negated_dims,
+        place=places[0] if places else None, places=places, less=asks_less(masked),
         feeling=feeling.group(1) if feeling else None,
-    )
+    )  # fmt: skip
     remembered = bool(state.focus_role or (state.role_a and state.role_b))
     read_kind = _kind(intent, masked, words)
     kind = pay_kind(read_kind, masked, tuple(slug for _, slug in named), places, remembered, bool(titles), words)

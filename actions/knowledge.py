@@ -103,6 +103,20 @@ def alias_heads(session: Session) -> frozenset[str]:
 _HEADS: dict[str, frozenset[str]] = {}
 
 
+def alias_words(session: Session) -> frozenset[str]:
+    """Every word of the KB's aliases ("inventory", "control", "manager"), read once per KB build."""
+    build = build_id(session)
+    found = _ALIAS_WORDS.get(build)
+    if found is None:
+        found = frozenset(word for key in session.scalars(select(RoleAlias.key)) for word in key.split())
+        _ALIAS_WORDS.clear()  # as for alias_heads: one build at a time
+        _ALIAS_WORDS[build] = found
+    return found
+
+
+_ALIAS_WORDS: dict[str, frozenset[str]] = {}
+
+
 def canonical_roles(session: Session, values: list[Any]) -> tuple[list[str], list[str]]:
     """Entity values -> known canonical names (in order), plus the values that name no role."""
     known, unknown = [], []

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import render, usage
-from actions.knowledge import alias_heads, dimension_vocabulary
+from actions.knowledge import alias_heads, alias_words, dimension_vocabulary
 from actions.context import focus
 from actions.phrases import unrecognised_phrases
 from actions.question import Question
@@ -65,7 +65,9 @@ def unknown_in_text(
         return ()
     words = vocabulary if vocabulary is not None else dimension_vocabulary(session)
     bare_reply = intent == INFORM and len(text.split()) <= BARE_REPLY_WORDS
-    phrases = unrecognised_phrases(text, spans, words, whole_message=bare_reply, heads=alias_heads(session))
+    phrases = unrecognised_phrases(
+        text, spans, words, whole_message=bare_reply, heads=alias_heads(session), alias_words=alias_words(session)
+    )
     free = [m for m in SHORT_FORM.finditer(text) if not any(a < m.end() and m.start() < b for a, b in spans)]
     shorts = tuple(m.group(0) for m in free if m.group(0) not in phrases and ambiguous_candidates(session, m.group(0)))
     return tuple(phrases) + shorts

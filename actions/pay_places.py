@@ -17,7 +17,8 @@ from actions import attachments, render, render_questions
 from actions.asking import Asked
 from kb.wording import replies as wording
 from actions.phrases import COMPENSATION
-from actions.places import place_name
+from actions.places import place_name, state_example
+from kb.content.vocabulary import vocabulary
 from actions.question import Place
 from actions.questions import RELATED
 from actions.slots import DIMENSION, FOCUS_ROLE, NEEDS_ROLES, ROLE_A, ROLE_B
@@ -48,8 +49,18 @@ def say_outside_first(dispatcher: CollectingDispatcher, start: int, place: Place
     if len(dispatcher.messages) <= start:
         return
     note = CollectingDispatcher()
-    note.utter_message(text=wording.OUTSIDE_US.format(place=place_name(place)))
+    note.utter_message(text=outside_note(place))
     dispatcher.messages[start:start] = note.messages
+
+
+def outside_note(place: Place) -> str:
+    """That the figures are US national ones, naming the place outside the US; for a name a US area shares
+    ("Victoria": Victoria, TX), how to ask for that area's figures."""
+    note = wording.OUTSIDE_US.format(place=place_name(place))
+    if not place.areas:
+        return note
+    example = state_example(place, vocabulary().us_states)
+    return f"{note} {wording.US_NAMESAKE.format(areas='; '.join(place.areas), example=example)}"
 
 
 def first_ambiguous(places: tuple[Place, ...]) -> Optional[Place]:

@@ -24,6 +24,7 @@ _LEADING = set(_PHRASES["leading"])
 _TRAILING = set(_PHRASES["trailing"])
 TITLE_WORDS = frozenset(_PHRASES["title_words"])
 _GENERIC = set(_PHRASES["generic"])
+_QUALIFYING = set(_PHRASES["describing"]) | set(_PHRASES["seniority"])  # "a good buyer", "a senior buyer"
 MAX_ROLE_WORDS = 5
 
 
@@ -50,12 +51,23 @@ def misspelt_head(word: str, heads: frozenset[str]) -> bool:
     return process.extractOne(word, short, scorer=fuzz.ratio, score_cutoff=MISSPELT_SHORT) is not None
 
 
+def _qualified_start(text: str, start: int) -> int:
+    """Where a recognised title starts with the words describing its holder typed right before it ("a good
+    buyer", "my senior buyer"): those words qualify the title and name no role of their own."""
+    while True:
+        found = re.search(r"([A-Za-z][\w'.-]*)\s+$", text[:start])
+        if found is None or found.group(1).lower().rstrip(".") not in _QUALIFYING:
+            return start
+        start = found.start(1)
+
+
 def unrecognised_phrases(
     text: str,
     spans: list[tuple[int, int]],
     vocabulary: set[str],
     whole_message: bool = False,
     heads: frozenset[str] = frozenset(),
+    alias_words: frozenset[str] = frozenset(),
 ) -> tuple[str, ...]:
     """Phrases that look like a job title but matched no role ("chief vibes officer", "fleet controller").
 
@@ -64,12 +76,15 @@ def unrecognised_phrases(
     article is enough ("and a barista?"). Ordinary nouns in a long message ("site", "shift",
     "carriers") never count. ``spans`` are the character ranges of recognised roles;
     ``vocabulary`` holds words about dimensions ("budget", "salary"). With ``whole_message`` a
-    short reply such as "barista" counts as an attempt.
+    short reply such as "barista" counts as an attempt. A word of a known alias (``alias_words``:
+    "control" of "inventory control manager") is a field word in a plain title ending in a title word
+    ("inventory control specialist"), whatever it means elsewhere.
     """
     titles = TITLE_WORDS | heads
     short = len(text.split()) <= SHORT_MESSAGE
     masked = list(text)
     for start, end in spans:
+        start = _qualified_start(text, start)
         masked[start:end] = "," * (end - start)
     found = []
     pieces = _SEPARATORS_KEPT.split("".join(masked))
@@ -88,7 +103,8 @@ def unrecognised_phrases(
         if not words or len(words) > MAX_ROLE_WORDS:
             continue
         lowered = {w.lower() for w in words}
-        if lowered & (vocabulary | _GENERIC):
+        plain_title = words[-1].lower() in titles and not lowered & (_ARTICLES | {"of"})
+        if lowered & ((vocabulary - (alias_words if plain_title else set())) | _GENERIC):
             continue
         role_like = (had_article and (short or compared)) or bool(lowered & titles)
         if role_like or (whole_message and not spans):

@@ -31,12 +31,15 @@ PAY_READS = (Describe, Career, Unknown)  # kinds NLU may give a pay question ("w
 @dataclass(frozen=True)
 class Lexicon:
     """What the interpreter knows besides the vocabulary: OEWS areas by the names people use
-    (``"illinois"``, ``"phoenix"``, ``"bay area"`` -> area names; several when the name is shared), and
-    the words naming aspects Rolewise doesn't compare (``kb/data/aspects.yml``: "stressful", "travel")."""
+    (``"illinois"``, ``"phoenix"``, ``"bay area"`` -> area names; several when the name is shared), the
+    short forms that name several roles (``"dm"``, ``"pm"``), each role's job family, and the words naming
+    aspects Rolewise doesn't compare (``kb/data/aspects.yml``: "stressful", "travel")."""
 
     areas: dict[str, tuple[str, ...]] = field(default_factory=dict)
     words: Vocabulary = field(default_factory=vocabulary)
     aspects: tuple[str, ...] = field(default_factory=aspect_words)
+    short_forms: frozenset[str] = frozenset()
+    families: dict[str, str] = field(default_factory=dict)
 
 
 def area_keys(names: list[str], words: Vocabulary) -> dict[str, tuple[str, ...]]:
@@ -84,8 +87,9 @@ def _place_at(
     text: str, tokens: list[re.Match[str]], at: int, outside: list[re.Match[str]], lexicon: Lexicon
 ) -> tuple[Optional[Place], int]:
     """The place whose name starts at token ``at`` (the longest known name wins) and the token after
-    it. A name the vocabulary lists as outside the US ("Manchester") is that place unless a state
-    follows it ("Manchester, NH")."""
+    it. A name the vocabulary lists as outside the US ("Manchester", "Victoria") is that place unless a
+    state follows it ("Manchester, NH"); the US areas of the same name come with it, for the answer to
+    say how to ask for them."""
     abroad = next((m for m in outside if m.start() <= tokens[at].start() < m.end()), None)
     for size in range(min(MAX_PLACE_WORDS, len(tokens) - at), 0, -1):
         said = " ".join(t.group(0) for t in tokens[at : at + size])
@@ -98,9 +102,11 @@ def _place_at(
             return Place(said, "area" if len(narrowed) == 1 else "ambiguous", narrowed), at + size + used
         if abroad is None:
             return Place(said, "area" if len(areas) == 1 else "ambiguous", areas), at + size
-    if abroad is not None:
+    if abroad is not None:  # "Victoria": also Victoria, TX, named in ``areas`` for the note
         end = next((i for i, t in enumerate(tokens) if t.start() >= abroad.end()), len(tokens))
-        return Place(abroad.group(1).lower(), "outside_us"), end
+        name = abroad.group(1).lower()
+        country = end < len(tokens) and any(m.start() == tokens[end].start() for m in outside)  # "Victoria, Australia"
+        return Place(name, "outside_us", () if country else lexicon.areas.get(name, ())), end
     return None, at
 
 
@@ -128,7 +134,8 @@ def find_places(text: str, lexicon: Lexicon) -> tuple[Place, ...]:
                 found.append(Place(alias, "area", (name,)))
                 break
     if not found and outside:
-        found.append(Place(outside[0].group(1).lower(), "outside_us"))
+        name = outside[0].group(1).lower()
+        found.append(Place(name, "outside_us", lexicon.areas.get(name, ())))
     return tuple(dict.fromkeys(found))
 
 
@@ -144,6 +151,15 @@ def place_name(place: Place) -> str:
     named = [w for w in words if w != "the"]
     short = len(named) == 1 and len(named[0]) <= 3  # "uk", "nsw", "uae": an abbreviation
     return " ".join(w if w == "the" else w.upper() if short else w.capitalize() for w in words)
+
+
+def state_example(place: Place, states: dict[str, str]) -> str:
+    """How to name the first US area of a place with its state: "Victoria, TX" (``place`` "victoria",
+    area "Victoria, TX"), "Cambridge, MA" (area "Boston-Cambridge-Newton, MA-NH")."""
+    area = place.areas[0] if place.areas else ""
+    codes = area.rsplit(",", 1)[1].split("-") if "," in area else []
+    code = codes[0].strip() if codes else next((c.upper() for c, n in states.items() if n == area), "")
+    return f"{place_name(place)}, {code}" if code else place_name(place)
 
 
 def asks_pay_on(text: str, words: Vocabulary) -> Optional[int]:

@@ -30,7 +30,8 @@ class Title:
 @dataclass(frozen=True)
 class Place:
     """Where pay figures are asked for: one OEWS area (``areas`` holds its name), several it could
-    be (ambiguous: asked back), or a place outside the US (``areas`` empty)."""
+    be (ambiguous: asked back), or a place outside the US (``areas``: the US areas of the same name,
+    such as Victoria, TX for "Victoria", usually none)."""
 
     text: str
     kind: PlaceKind

@@ -16,15 +16,19 @@ from actions.knowledge import KnowledgeBase, canonical_roles, role_entities
 from actions.question import Question, Several, Title
 from actions.slots import CURRENT_ROLE, DIMENSION, FOCUS_ROLE, JOB_ROLE, OCCUPATION, ROLE_A, ROLE_B
 from kb.content.vocabulary import vocabulary
+from kb.models import AmbiguousForm, Role
 from kb.wages.models import WageArea
 
 
 def lexicon(knowledge: KnowledgeBase, session: Session) -> Lexicon:
-    """The KB's OEWS areas by the names people type, once per KB build."""
+    """The KB's OEWS areas by the names people type, its short forms of several roles written in capitals
+    ("DM", "PM") and each role's job family, once per KB build."""
 
     def build() -> Lexicon:
         names = list(session.scalars(select(WageArea.name).where(WageArea.kind != "N")))
-        return Lexicon(areas=area_keys(names, vocabulary()))
+        forms = frozenset(form.lower() for form in session.scalars(select(AmbiguousForm.form)) if form.isupper())
+        families = {name: family for name, family in session.execute(select(Role.name, Role.family))}
+        return Lexicon(areas=area_keys(names, vocabulary()), short_forms=forms, families=families)
 
     return knowledge.cached(session, ("lexicon",), build)
 

@@ -17,11 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, Optional, TypeVar
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from kb.content.vocabulary import vocabulary
 from kb.text import lookup_key
 
 T = TypeVar("T", bound=Hashable)
@@ -30,15 +32,32 @@ SURE = 95.0
 MARGIN = 4.0
 CANDIDATES = 12
 
-SENIORITY = {"sr", "senior", "jr", "junior", "principal", "snr", "graduate", "trainee", "interim", "acting"}
 LEVELS = {"i", "ii", "iii", "iv", "v", "1", "2", "3", "4", "l1", "l2", "l3", "grade"}
 DASHES = "\u2013\u2014"  # en and em dash
-ABBREVIATIONS = {"mgr": "manager", "supv": "supervisor", "supvr": "supervisor", "coord": "coordinator",
-                 "dir": "director", "asst": "assistant", "mngr": "manager", "spec": "specialist"}  # fmt: skip
 SUFFIX = re.compile(rf"\s+[-{DASHES}|(]\s*.*$")  # "Ops Lead - Nights", "Buyer (Chicago)"
-POSTING_MARKS = re.compile(
-    rf"[,/{DASHES}|(]|\s-\s|\b(sr|snr|jr|senior|junior|principal|ii|iii|iv|mgr|supv|coord|dir|asst)\b\.?", re.I
-)
+
+
+def abbreviations() -> dict[str, str]:
+    """Short forms of title words by the word they stand for ("asst": "assistant"), from
+    ``kb/data/vocabulary.yml`` (``abbreviations``)."""
+    return vocabulary().abbreviations
+
+
+def seniority() -> frozenset[str]:
+    """Words of seniority a posting puts before a title ("Sr.", "senior"), from ``kb/data/vocabulary.yml``."""
+    return frozenset(vocabulary().title_phrases.get("seniority", ()))
+
+
+@lru_cache(maxsize=1)
+def _posting_marks() -> re.Pattern[str]:
+    words = "|".join(sorted((re.escape(w) for w in {*seniority(), "ii", "iii", "iv", *abbreviations()}), key=len))
+    return re.compile(rf"[,/{DASHES}|(]|\s-\s|\b({words})\b\.?", re.I)
+
+
+def written_out(key: str) -> str:
+    """A lookup key with its abbreviations written out ("asst manager" -> "assistant manager")."""
+    short = abbreviations()
+    return " ".join(short.get(word, word) for word in key.split())
 
 
 def score(query: str, choice: str, **_: object) -> float:
@@ -102,7 +121,7 @@ def posting_keys(title: str) -> list[str]:
         plain = head
     keys = []
     for part in plain.split("/"):
-        words = [w for w in lookup_key(part).split() if w not in SENIORITY]
+        words = [w for w in lookup_key(part).split() if w not in seniority()]
         while words and words[-1] in LEVELS:
             words.pop()
         if words:
@@ -114,10 +133,10 @@ def posting_keys(title: str) -> list[str]:
     if len(keys) > 1 and not all(len(k.split()) == 1 + field_words for k in keys):  # "Supervisor/Manager Ops"
         shared = lookup_key(plain.split("/")[-1]).split()[1:]
         keys = [" ".join([*k.split(), *shared]) if len(k.split()) == 1 and shared else k for k in keys]
-    expanded = [" ".join(ABBREVIATIONS.get(w, w) for w in k.split()) for k in keys]
+    expanded = [written_out(k) for k in keys]
     return list(dict.fromkeys([*keys, *expanded]))
 
 
 def looks_like_posting(text: str) -> bool:
     """Whether a title carries posting furniture: a comma, slash, dash suffix, seniority or level."""
-    return bool(POSTING_MARKS.search(text))
+    return bool(_posting_marks().search(text))

@@ -30,7 +30,7 @@ from typing import Generic, Optional, TypeVar
 
 from rapidfuzz import fuzz
 
-from kb.fuzzy import ABBREVIATIONS, score
+from kb.fuzzy import score, written_out
 
 T = TypeVar("T", bound=Hashable)
 WORD_MATCH = 0.75  # the least ``ratio`` (0-1) at which two words count as one, with typos
@@ -54,7 +54,7 @@ class Candidate(Generic[T]):
 
 def words(key: str) -> list[str]:
     """A lookup key's words, with abbreviations ("mgr") written out."""
-    return [ABBREVIATIONS.get(word, word) for word in key.split()]
+    return written_out(key).split()
 
 
 class Suggester(Generic[T]):

@@ -1,8 +1,8 @@
 """Reading and checking ``kb/data/vocabulary.yml``: the words people use when they ask.
 
 Dimension cues, job-family words, reference words, polarity words, negation and correction cues,
-career, education and feeling words, slang and UK/Australian title forms, place names and US
-state postal codes, as
+career, education and feeling words, slang and UK/Australian title forms, abbreviations of title
+words ("asst": "assistant"), place names and US state postal codes, as
 plain data. ``read_vocabulary`` collects problems as ``ContentError`` (``make kb`` refuses them);
 ``vocabulary()`` gives the checked-in file, read once per process. The interpreter
 (``actions.interpret``) holds the rules that use these words.
@@ -21,9 +21,10 @@ VOCABULARY_FILE = Path(__file__).resolve().parents[1] / "data" / "vocabulary.yml
 WORD_LISTS = ("pay_verbs", "pay_on_openers", "pay_verb_followers", "negation", "correction", "career", "education",
               "describe", "feelings", "outside_us")  # fmt: skip
 REFERENCE_KINDS = ("focus", "become_one", "former", "latter", "by_word")
-TITLE_PHRASE_LISTS = ("title_words", "leading", "trailing", "generic")
+TITLE_PHRASE_LISTS = ("title_words", "leading", "trailing", "generic", "seniority", "describing")
 POLARITIES = ("less", "more")
 STATE_CODE = re.compile(r"^[a-z]{2}$")
+ONE_WORD = re.compile(r"^[a-z]+$")
 CUE_LISTS = ("comparative", "replace", "follow_up_start", "says_who_start", "my_role", "holds", "superlative",
              "over_roles", "of_a_pair", "rank_words", "question_start", "yes_no_start", "reports_to", "after",
              "from_there", "how_long", "certification", "not_certifications", "unhelpful", "denial_start",
@@ -44,6 +45,7 @@ class Vocabulary:
     titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical role -> forms
     places: dict[str, str] = field(default_factory=dict)  # other name -> OEWS area name
     us_states: dict[str, str] = field(default_factory=dict)  # postal code ("or") -> state name ("Oregon")
+    abbreviations: dict[str, str] = field(default_factory=dict)  # short form ("asst") -> word ("assistant")
     title_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # TITLE_PHRASE_LISTS
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # CUE_LISTS: the words of one rule each
     source: Path = VOCABULARY_FILE
@@ -69,8 +71,8 @@ def read_vocabulary(path: Path, errors: list[ContentError]) -> Vocabulary:
     node = reader.load_mapping("the vocabulary file")
     if node is None:
         return Vocabulary(source=path)
-    keys = ("dimensions", "families", "references", "polarity", "titles", "places", "us_states", "title_phrases",
-            "cues")  # fmt: skip
+    keys = ("dimensions", "families", "references", "polarity", "titles", "places", "us_states", "abbreviations",
+            "title_phrases", "cues")  # fmt: skip
     for name in (*keys, *WORD_LISTS):
         if name not in node:
             reader.fail(reader.where(node), f"missing '{name}'")
@@ -89,7 +91,7 @@ def read_vocabulary(path: Path, errors: list[ContentError]) -> Vocabulary:
     for key in sorted(k for k, words in cues.items() if not words):
         reader.fail(reader.where(node, "cues"), f"cues: '{key}' has no words")
     pairs: dict[str, dict[str, str]] = {}
-    for name in ("families", "places", "us_states"):
+    for name in ("families", "places", "us_states", "abbreviations"):
         mapping = reader.mapping(node.get(name, {}), f"'{name}'") or {}
         pairs[name] = {str(k).lower(): " ".join(str(v).split()) for k, v in mapping.items() if isinstance(v, str)}
         if len(pairs[name]) != len(mapping):
@@ -102,6 +104,10 @@ def read_vocabulary(path: Path, errors: list[ContentError]) -> Vocabulary:
         if not STATE_CODE.match(code) or not AREA_NAME.match(state) or "," in state:
             said = f"us_states: '{code}: {state}' is no postal code and state name"
             reader.fail(reader.where(node, "us_states"), said)
+    for short, word in pairs["abbreviations"].items():
+        if not ONE_WORD.match(short) or not ONE_WORD.match(word) or short == word:
+            said = f"abbreviations: '{short}: {word}' is no short form and the one word it stands for"
+            reader.fail(reader.where(node, "abbreviations"), said)
     named = [state.lower() for state in pairs["us_states"].values()]
     for state in sorted({s for s in named if named.count(s) > 1}):
         reader.fail(reader.where(node, "us_states"), f"us_states: '{state}' has two codes")
@@ -115,6 +121,7 @@ def read_vocabulary(path: Path, errors: list[ContentError]) -> Vocabulary:
         titles=_groups(reader, node.get("titles", {}), "'titles'"),
         places=pairs["places"],
         us_states=pairs["us_states"],
+        abbreviations=pairs["abbreviations"],
         title_phrases=phrases,
         cues=cues,
         source=path,

@@ -37,6 +37,7 @@ NEITHER = 'OK, neither. Ask me about any two roles, or say "list roles" to see t
 UNKNOWN_ASPECT = "I can't tell which part of the job you're asking about, and I may not compare it."
 STATED_NEXT = "Ask me how to become any role and I'll start from yours."
 OUTSIDE_US = "I have US figures only, not for {place}: these are the US national figures (BLS OEWS)."
+US_NAMESAKE = 'A US area has that name too ({areas}): for its figures, name the state, e.g. "{example}".'
 WHICH_PLACE = 'Which "{place}" do you mean: {areas}? Reply with the one you mean.'
 
 

@@ -10,14 +10,14 @@ from typing import Optional
 import pytest
 
 from actions.interpret import State, interpret
-from actions.places import Lexicon, area_keys, place_name
+from actions.places import Lexicon, area_keys, place_name, state_example
 from actions.question import Career, Compare, Describe, Place, Title
 from kb.content.vocabulary import vocabulary
 
 AREAS = ["Illinois", "Ohio", "Texas", "Chicago-Naperville-Elgin, IL-IN", "San Francisco-Oakland-Fremont, CA",
          "Portland-South Portland, ME", "Portland-Vancouver-Hillsboro, OR-WA", "Fayetteville, NC",
          "Fayetteville-Springdale-Rogers, AR", "Manchester-Nashua, NH", "Springfield, IL", "Springfield, MA",
-         "Springfield, MO", "Springfield, OH"]  # fmt: skip
+         "Springfield, MO", "Springfield, OH", "Victoria, TX", "Boston-Cambridge-Newton, MA-NH"]  # fmt: skip
 LEXICON = Lexicon(areas=area_keys(AREAS, vocabulary()))
 PORTLANDS = ("Portland-South Portland, ME", "Portland-Vancouver-Hillsboro, OR-WA")
 OREGON = Place("portland", "area", ("Portland-Vancouver-Hillsboro, OR-WA",))
@@ -44,7 +44,8 @@ OPS = ("ops manager", "Operations Manager")
         ("what does an ops manager make in chicago", "describe_role",
          Place("chicago", "area", ("Chicago-Naperville-Elgin, IL-IN",))),
         ("what does an ops manager make in london", "describe_role", Place("london", "outside_us")),
-        ("what does an ops manager make in manchester", "describe_role", Place("manchester", "outside_us")),
+        ("what does an ops manager make in manchester", "describe_role",
+         Place("manchester", "outside_us", ("Manchester-Nashua, NH",))),
         ("what does an ops manager make", "describe_role", None),
         ("what does an ops manager make in london", "nlu_fallback", Place("london", "outside_us")),
     ],
@@ -121,6 +122,38 @@ def test_states_and_regions_of_other_countries_are_outside_the_us(text: str, sai
 )  # fmt: skip
 def test_a_place_is_named_back_as_people_write_it(place: Place, name: str) -> None:
     assert place_name(place) == name
+
+
+VICTORIA_TX = ("Victoria, TX",)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("what does a store manager make in Victoria", Place("victoria", "outside_us", VICTORIA_TX)),
+     ("store manager pay in victoria?", Place("victoria", "outside_us", VICTORIA_TX)),
+     ("store manager salary in Victoria BC", Place("victoria bc", "outside_us")),
+     ("what's a store manager on in Victoria, Australia", Place("victoria", "outside_us")),
+     ("store manager pay in victoria australia", Place("victoria australia", "outside_us")),
+     ("store manager salary in Cambridge", Place("cambridge", "outside_us", ("Boston-Cambridge-Newton, MA-NH",))),
+     ("what does a store manager make in Victoria, TX", Place("victoria", "area", VICTORIA_TX)),
+     ("store manager pay in Victoria Texas", Place("victoria", "area", VICTORIA_TX)),
+     ("store manager pay in Cambridge, MA", Place("cambridge", "area", ("Boston-Cambridge-Newton, MA-NH",)))],
+)  # fmt: skip
+def test_a_name_better_known_abroad_is_never_silently_a_small_us_area(text: str, place: Place) -> None:
+    """"Victoria" is in Australia and Canada as well as Texas: the national figures with a note naming the US
+    area (``areas``), unless a state after it picks that area."""
+    question = read(text, State(), ("store manager", "Store Manager"), "ask_compensation")
+    assert (question.place, question.roles) == (place, ("Store Manager",))
+
+
+@pytest.mark.parametrize(
+    ("place", "example"),
+    [(Place("victoria", "outside_us", VICTORIA_TX), "Victoria, TX"),
+     (Place("cambridge", "outside_us", ("Boston-Cambridge-Newton, MA-NH",)), "Cambridge, MA"),
+     (Place("athens", "outside_us", ("Athens-Clarke County, GA",)), "Athens, GA")],
+)  # fmt: skip
+def test_a_us_namesake_is_asked_for_with_its_state(place: Place, example: str) -> None:
+    assert state_example(place, vocabulary().us_states) == example
 
 
 BAY = Place("bay area", "area", ("San Francisco-Oakland-Fremont, CA",))

@@ -88,6 +88,20 @@ async def test_pay_in_a_state_named_after_in(outside_kb, domain) -> None:  # typ
     )
 
 
+async def test_pay_in_a_place_outside_the_us_is_national_and_says_so_first(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
+    text = "does a nurse or a trucker make more in London?"
+    entities = [occupation(text, "nurse", "29-1141"), occupation(text, "trucker", "53-3032")]
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerQuestion(outside_kb).run(dispatcher, make_tracker(text, "ask_compensation", entities=entities),
+                                               domain)  # fmt: skip
+    said = texts(dispatcher)
+    assert (said[0], said[1].splitlines()[0]) == (
+        "I have US figures only, not for London: these are the US national figures (BLS OEWS).",
+        "Higher median pay: Registered Nurses (BLS) ($93,600 a year) over Heavy and Tractor-Trailer Truck Drivers "
+        "(BLS) ($58,640), nationally.",
+    )
+
+
 async def test_another_dimension_for_an_outside_job_is_for_operations_roles_only(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
     text = "does a soldier have more budget authority than an operations manager?"
     tracker = make_tracker(

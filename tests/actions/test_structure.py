@@ -150,6 +150,9 @@ STRUCTURAL = {
     "places.LEADING": "the 'place_lead_in' cue words opening a place-only reply",
     "places.WORD": "a word of a place name",
     "interpret.CLAUSE": "the interpreter's own: clause boundaries",
+    "title_words.BOUNDARY": "punctuation that ends a title's clause",
+    "title_words.TOKEN": "a word, with its dots ('Sr.')",
+    "title_words.AFTER_FORM": "the end of the text or a punctuation mark after a short form",
 }
 
 

@@ -91,3 +91,24 @@ def test_every_name_and_alias_of_the_kb_is_found_exactly(matcher, content: Conte
 )  # fmt: skip
 def test_titles_as_postings_write_them(matcher, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert matcher(text) == expected
+
+
+ASM = "Assistant Store Manager"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("im a retail asst manager, whats the pay diff with store manager, and whats a dm",
+         [("retail asst manager", ASM), ("store manager", "Store Manager")]),
+        ("is an asst. manager paid more than a retail assistant", [("asst. manager", ASM),
+                                                                   ("retail assistant", "Retail Sales Associate")]),
+        ("what does a retail assistant manager do", [("retail assistant manager", ASM)]),
+        ("asst mgr vs store manager", [("asst mgr", ASM), ("store manager", "Store Manager")]),
+        ("im a category buyer", [("category buyer", "Buyer")]),
+    ],
+)  # fmt: skip
+def test_abbreviated_and_retail_titles_are_read_whole(matcher, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    """"asst" is "assistant" (``abbreviations`` in kb/data/vocabulary.yml): a retail asst manager is an Assistant
+    Store Manager, never a Retail Sales Associate (a "retail assistant") followed by a stray "manager"."""
+    assert matcher(text) == expected

@@ -54,3 +54,11 @@ def test_a_word_under_two_dimensions_is_refused() -> None:
     assert [e.message for e in check_vocabulary(doubled, {"compensation", "budget"}, set())] == [
         "dimensions: 'paying' is under both compensation and budget"
     ]
+
+
+def test_abbreviations_are_content_checked_by_make_kb(tmp_path: Path) -> None:
+    found, _ = read(VOCABULARY_FILE)
+    assert {"asst": "assistant", "mgr": "manager"}.items() <= found.abbreviations.items()
+    copy = tmp_path / "vocabulary.yml"
+    copy.write_text(VOCABULARY_FILE.read_text().replace("asst: assistant", "asst: assistant store"))
+    assert read(copy)[1] == ["abbreviations: 'asst: assistant store' is no short form and the one word it stands for"]

@@ -108,8 +108,8 @@ def answer_outside(
         held = theirs or sides == [first]
         own = [SlotSet(CURRENT_OCCUPATION, first.key), SlotSet(CURRENT_ROLE, None)] if held else []
         pair = [SlotSet(COMPARED_OCCUPATION, first.key if len(sides) == 2 else None)]  # "and who has more budget?"
-        focus = [SlotSet(FOCUS_ROLE, goals[-1].name)] if goals else []  # "could I walk into that?"
-        return keep + own + pair + focus
+        focus = [SlotSet(FOCUS_ROLE, goals[-1].name if goals else None)]  # "could I walk into that?"
+        return keep + own + pair + focus + [SlotSet(DIMENSION, COMPENSATION)]  # "and in Ohio?"
     own = [SlotSet(CURRENT_OCCUPATION, first.key), SlotSet(CURRENT_ROLE, None)] if theirs or goals else []
     if asked:
         dimension = resolve_dimension(session, asked[0])
@@ -195,9 +195,11 @@ def follow_up(
         if set(dimensions_asked(question)) <= {COMPENSATION}:  # "... and what do they pay?": with their pay
             ways_in_reply(dispatcher, session, occupation, question)
             return [SlotSet(NEEDS_ROLES, False)]
-    if not goals and not unknown and COMPENSATION in dimensions_asked(question):  # "what does that pay in Texas?"
+    asked = dimensions_asked(question)
+    on_pay = COMPENSATION in asked or (not asked and question.places and slots.get(DIMENSION) == COMPENSATION)
+    if not goals and not unknown and on_pay:  # "what does that pay in Texas?", then "and in Ohio?"
         pay_reply(dispatcher, session, [occupation], [], question)
-        return [SlotSet(NEEDS_ROLES, False)]
+        return [SlotSet(NEEDS_ROLES, False), SlotSet(DIMENSION, COMPENSATION)]
     if len(goals) == 1 and not dimensions_asked(question):
         plan = plan_career([goals[0].name], question.value(CAREER_DIRECTION), question.text)
         if plan.kind == "into":
@@ -227,7 +229,13 @@ def pair_follow_up(
     stored = slots.get(COMPARED_OCCUPATION)
     occupation = resolve_occupation(session, stored) if stored and not question.text.startswith("/") else None
     asked = dimensions_asked(question)
-    if occupation is None or question.titles or not asked or COMPENSATION in asked:
+    if occupation is None or question.titles or question.occupations:
+        return None
+    if question.places and set(asked) <= {COMPENSATION}:  # "and in Ohio?": the same pair there
+        other = role(session, slots.get(FOCUS_ROLE)) if slots.get(FOCUS_ROLE) else None
+        pay_reply(dispatcher, session, [occupation], [other] if other else [], question)
+        return [SlotSet(NEEDS_ROLES, False), SlotSet(COMPARED_OCCUPATION, stored)]
+    if not asked or COMPENSATION in asked:
         return None
     dimension = resolve_dimension(session, asked[0])
     info = dimension if isinstance(dimension, DimensionInfo) else None

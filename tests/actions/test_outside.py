@@ -11,7 +11,7 @@ from actions.careers import ActionAboutMe, ActionCareerPath
 from actions.compare import ActionAnswerQuestion
 from actions.help import ActionHelp
 from actions.roles import ActionListRoles
-from actions.slots import CURRENT_OCCUPATION, CURRENT_ROLE, FOCUS_ROLE, NEEDS_ROLES
+from actions.slots import COMPARED_OCCUPATION, CURRENT_OCCUPATION, CURRENT_ROLE, DIMENSION, FOCUS_ROLE, NEEDS_ROLES
 from tests.actions.conftest import make_tracker, slot_events, texts
 
 
@@ -210,7 +210,7 @@ async def test_after_naming_their_job_what_does_that_pay_in_a_state_gets_its_pay
         "Registered Nurses (SOC 29-1141): median $88,000 a year, middle half $75,000 to $101,000, 230,000 employed.\n"
         "Source: US BLS OEWS, May 2025 (Texas)."
     ]
-    assert slot_events(events) == {}  # still their job: no role taken on, no slot changed
+    assert slot_events(events) == {DIMENSION: "compensation"}  # still their job, no role taken on; "and in Ohio?"
 
 
 async def test_a_veteran_asking_a_roles_pay_gets_the_roles_figures_and_why_theirs_have_none(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
@@ -226,7 +226,9 @@ async def test_a_veteran_asking_a_roles_pay_gets_the_roles_figures_and_why_their
         "Source: US BLS OEWS, May 2025 (national).\n"
         "I have no BLS pay figures for Military service member: OEWS counts civilian jobs only."
     ]
-    assert slot_events(events) == {CURRENT_OCCUPATION: "military", FOCUS_ROLE: "Operations Manager"}
+    assert slot_events(events) == {
+        CURRENT_OCCUPATION: "military", FOCUS_ROLE: "Operations Manager", DIMENSION: "compensation"
+    }
 
 
 async def test_what_jobs_could_i_do_and_what_do_they_pay_gives_the_ways_in_with_their_pay(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
@@ -277,3 +279,25 @@ async def test_which_jobs_suit_me_from_someone_in_operations_is_not_asked_back(o
     dispatcher = CollectingDispatcher()
     await ActionCareerPath(outside_kb).run(dispatcher, tracker, domain)
     assert "Tell me what you do now" not in texts(dispatcher)[0]
+
+
+async def test_after_their_jobs_pay_a_place_alone_gives_its_pay_there(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
+    slots = {CURRENT_OCCUPATION: "29-1141", DIMENSION: "compensation"}
+    tracker = make_tracker("and in texas?", "nlu_fallback", slots=slots)
+    dispatcher = CollectingDispatcher()
+    await ActionHelp(outside_kb).run(dispatcher, tracker, domain)
+    assert texts(dispatcher)[0].splitlines()[-1] == "Source: US BLS OEWS, May 2025 (Texas)."
+
+
+async def test_after_an_outside_pair_on_pay_a_place_alone_gives_the_pair_there(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
+    slots = {COMPARED_OCCUPATION: "29-1141", FOCUS_ROLE: "Operations Manager", DIMENSION: "compensation"}
+    tracker = make_tracker("and in texas?", "inform", slots=slots)
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswerQuestion(outside_kb).run(dispatcher, tracker, domain)
+    assert texts(dispatcher)[0].splitlines() == [
+        "I can't say who earns more: BLS publishes no median for one of them in Texas.",  # no such cell in the file
+        "Registered Nurses (SOC 29-1141): median $88,000 a year, middle half $75,000 to $101,000, 230,000 employed.",
+        "Operations Manager: BLS publishes no figures for General and Operations Managers (SOC 11-1021) in Texas.",
+        "Source: US BLS OEWS, May 2025 (Texas).",
+    ]
+    assert slot_events(events) == {}  # the pair stays the subject

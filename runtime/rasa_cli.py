@@ -22,14 +22,17 @@ Rasa has loaded, so their results are the same; only the repetition goes.
   (``bench/replycheck.py``). The schema is Rasa's, the same on every call, so ``validate`` below
   checks each distinct schema once per process and then validates exactly as jsonschema does: the
   same validator class, and the same error (jsonschema's best match) raised for an invalid reply.
-- **Measured, not installed yet (both doubled Rasa's start lines in make run's log, unprefixed on
-  stdout; the cause is not found yet):**
 - **skops before TensorFlow.** ``LogisticRegressionClassifier`` loads its model with ``skops.io``,
   whose import lists the trusted numpy and scipy ufuncs by searching every module in ``sys.modules``
   for each of them (``skops.io._utils.whichmodule``). Imported while Rasa loads the model, after
-  TensorFlow, that is about 10,000 modules and took 25-30 s of a 40 s model load here; imported
-  first, before Rasa, about 1,500 and well under a second. The trusted list comes out the same (537
-  names, compared) and the model file holds none outside it, as before.
+  TensorFlow, that searched about 10,000 modules and took 25-30 s of a 40 s model load here; imported
+  first (``importing_skops_first``), before Rasa, it searches about 1,500 and takes about a second.
+  The trusted list comes out the same (537 names, compared) and the model file holds none outside it.
+  The same import turns the root logger into ``numpy.distutils.log.Log`` (through scikit-learn's build
+  helpers), whichever order it comes in: Rasa's root messages ("Starting Rasa server", "Rasa server is
+  up and running") then printed bare or not at all; the root logger's class is put back.
+- **Measured, not installed yet (both doubled Rasa's start lines in make run's log, unprefixed on
+  stdout; the cause is not found yet):**
 - **jax is not imported.** TensorFlow's TFLite helpers import jax when it is installed (TensorFlow
   2.12 depends on it) to convert jax functions, which Rasa never does: 1.8 s of every start. The
   import fails instead (``sys.modules["jax"] = None``), which those helpers expect and handle.
@@ -154,6 +157,18 @@ def refusing_unexpected_tokens(decode: Callable[..., Any]) -> Callable[..., Any]
     return _decode
 
 
+def importing_skops_first() -> None:
+    """Imports ``skops.io`` while few modules are loaded (see the module: seconds instead of 25-30 s),
+    keeping the root logger a standard one: the import reaches ``numpy.distutils.log``, which turns the
+    root logger into numpy's own class, and that printed Rasa's root messages bare (or not at all)."""
+    root = logging.getLogger()
+    standard = type(root)
+    import skops.io  # noqa: F401
+
+    if type(root) is not standard:
+        root.__class__ = standard
+
+
 def main() -> None:
     """Rasa's ``rasa`` command (arguments from ``sys.argv``, secrets from the environment) with
     ``validate`` in jsonschema's place, event types remembered, at most ``ROLEWISE_MAX_TURNS`` turns in
@@ -164,6 +179,7 @@ def main() -> None:
     sys.argv += secret_arguments(sys.argv)
     os.environ["ROLEWISE_ACTIONS_TOKEN"] = settings.actions_token()
     jsonschema.validate = validate
+    importing_skops_first()
     from rasa.__main__ import main as rasa_main
     from sanic_jwt.authentication import Authentication
 

@@ -127,3 +127,14 @@ def test_a_spacy_pipeline_on_disk_is_loaded_once_until_its_files_change(tmp_path
     assert again is not first
     assert [e.text for e in again.model("a buyer or a plant manager").ents] == ["buyer", "plant manager"]
 
+
+
+def test_skops_is_imported_first_and_the_root_logger_stays_standard() -> None:
+    """``skops.io``'s import turns the root logger into numpy's ``distutils`` logger (Rasa's root
+    messages then print bare or not at all); imported first, the root logger's class is put back."""
+    check = (
+        "import logging, sys; from runtime.rasa_cli import importing_skops_first; importing_skops_first(); "
+        "print(type(logging.getLogger()).__name__, 'skops.io' in sys.modules, 'tensorflow' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", check], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout == "RootLogger True False\n"

@@ -30,6 +30,7 @@ ORDINALS = {
 }
 NUMBERS = {"1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6, "one": 0, "two": 1, "three": 2}
 MAX_PICK_WORDS = 8
+MAX_NUMBER_PICK_WORDS = 3  # "2", "option 2 please"; a number in a longer sentence ("I have 2 kids") picks nothing
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def says_both(words: list[str]) -> bool:
 
 def _ordinal(words: list[str], count: int) -> Optional[int]:
     found = {ORDINALS[w] for w in words if w in ORDINALS}
-    found |= {NUMBERS[w] for w in words if w in NUMBERS and (len(words) <= 2 or w.isdigit())}
+    found |= {NUMBERS[w] for w in words if w in NUMBERS and len(words) <= (MAX_NUMBER_PICK_WORDS if w.isdigit() else 2)}
     if len(found) != 1:
         return None
     index = found.pop()

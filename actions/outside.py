@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from actions import render
 from actions.career_plans import plan_career
 from actions.context import intent_dimension
+from actions.cues import COMPARATIVE, FOLLOW_UP
 from actions.interpret import holds_a_role
 from actions.mentions import mentioned_roles, role
 from actions.question import Question
@@ -98,6 +99,8 @@ def answer_outside(
     theirs = question.intent == STATE_ROLE or holds_a_role(text, list(question.occupation_spans))
     if not asked and not theirs and not goals and slots.get(DIMENSION) not in (None, FULL_COMPARISON):
         asked = [slots.get(DIMENSION)]  # "what about a barista?" after a question on one dimension
+    if len(goals) >= 2:  # "truck driver here, dispatcher or logistics coordinator, which pays more?": the roles
+        return None
     keep = [SlotSet(NEEDS_ROLES, False)]
     if COMPENSATION in asked and not goals and len(occupations) == 1 and cue_in(session, "suits_me", text):
         own = [SlotSet(CURRENT_OCCUPATION, first.key), SlotSet(CURRENT_ROLE, None)] if theirs else []
@@ -200,6 +203,11 @@ def follow_up(
     if not goals and not unknown and on_pay:  # "what does that pay in Texas?", then "and in Ohio?"
         pay_reply(dispatcher, session, [occupation], [], question)
         return [SlotSet(NEEDS_ROLES, False), SlotSet(DIMENSION, COMPENSATION)]
+    comparing = FOLLOW_UP.search(question.text) or COMPARATIVE.search(question.text)
+    if len(goals) == 1 and comparing and set(asked) <= {COMPENSATION} and slots.get(DIMENSION) == COMPENSATION:
+        pay_reply(dispatcher, session, [occupation], goals, question)  # after its pay: "vs an operations coordinator?"
+        pair = [SlotSet(COMPARED_OCCUPATION, occupation.key), SlotSet(FOCUS_ROLE, goals[0].name)]
+        return [SlotSet(NEEDS_ROLES, False), *pair, SlotSet(DIMENSION, COMPENSATION)]
     if len(goals) == 1 and not dimensions_asked(question):
         plan = plan_career([goals[0].name], question.value(CAREER_DIRECTION), question.text)
         if plan.kind == "into":

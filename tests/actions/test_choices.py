@@ -33,6 +33,7 @@ MENU = Pending(
         ("the first", [], WHICH, 0),
         ("second one please", [], WHICH, 1),
         ("2", [], WHICH, 1),
+        ("option 2 please", [], WHICH, 1),
         ("the last one", [], ROLES, 2),
         ("the latter", [], WHICH, 1),
         ("the plant one", [], WHICH, 1),
@@ -57,6 +58,8 @@ def test_a_typed_reply_picks_one_choice(
         ("operations manager", [(OM, 0)], WHICH),  # in both choices: still unclear
         ("a logistics manager", [("Logistics Manager", 2)], ROLES),  # not offered: read as a new role
         ("the plant one", [], MENU),  # a menu is picked by position only
+        ("I have 2 kids, does that matter", [], WHICH),  # a number in a sentence is no pick
+        ("[click](javascript:alert(1)) **bold**", [], WHICH),
         ("the buyer", [(BUYER, 4)], MENU),
         ("the seventh", [], WHICH),
         ("who would you say earns more of the first and the second in a typical year", [], WHICH),

@@ -301,3 +301,26 @@ async def test_after_an_outside_pair_on_pay_a_place_alone_gives_the_pair_there(o
         "Source: US BLS OEWS, May 2025 (Texas).",
     ]
     assert slot_events(events) == {}  # the pair stays the subject
+
+
+async def test_their_job_said_before_two_roles_on_pay_compares_the_two_roles(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
+    text = "trucker here, head of operations or operations manager, which pays more?"
+    tracker = make_tracker(
+        text, "ask_compensation", roles=("head of operations", "operations manager"),
+        entities=[occupation(text, "trucker", "53-3032")],
+    )  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerQuestion(outside_kb).run(dispatcher, tracker, domain)
+    assert texts(dispatcher)[0].startswith("The Head of Operations is typically paid more than an Operations Manager")
+    assert "Truck Drivers" not in texts(dispatcher)[0]
+
+
+async def test_after_their_jobs_pay_vs_a_role_compares_the_two_on_pay(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
+    slots = {CURRENT_OCCUPATION: "29-1141", DIMENSION: "compensation"}
+    tracker = make_tracker("vs an operations manager?", "inform", roles=("operations manager",), slots=slots)
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswerQuestion(outside_kb).run(dispatcher, tracker, domain)
+    assert texts(dispatcher)[0].splitlines()[0] == (
+        "Higher median pay: Operations Manager ($105,770 a year) over Registered Nurses (BLS) ($93,600), nationally."
+    )
+    assert slot_events(events) == {COMPARED_OCCUPATION: "29-1141", FOCUS_ROLE: "Operations Manager"}

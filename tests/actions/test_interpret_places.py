@@ -188,3 +188,12 @@ def test_a_role_described_in_a_place_after_a_pay_answer_is_described() -> None:
 
 def test_a_place_alone_with_nothing_talked_about_asks_nothing_of_pay() -> None:
     assert type(read("what about in Springfield", State(), None, "describe_role")) is Describe
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [("vs illinois?", ("Illinois",)), ("versus ohio", ("Ohio",)), ("and compared to texas?", ("Texas",))],
+)
+def test_a_place_after_vs_is_a_place_to_compare_pay_in(text: str, areas: tuple[str, ...]) -> None:
+    place = read(text, AFTER_PAY).place
+    assert place is not None and place.areas == areas

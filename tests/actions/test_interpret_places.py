@@ -192,8 +192,9 @@ def test_a_place_alone_with_nothing_talked_about_asks_nothing_of_pay() -> None:
 
 @pytest.mark.parametrize(
     ("text", "areas"),
-    [("vs illinois?", ("Illinois",)), ("versus ohio", ("Ohio",)), ("and compared to texas?", ("Texas",))],
-)
-def test_a_place_after_vs_is_a_place_to_compare_pay_in(text: str, areas: tuple[str, ...]) -> None:
+    [("vs illinois?", ("Illinois",)), ("versus ohio", ("Ohio",)), ("and compared to texas?", ("Texas",)),
+     ("ops manager salary chicago", ("Chicago-Naperville-Elgin, IL-IN",)), ("buyer pay texas", ("Texas",))],
+)  # fmt: skip
+def test_a_place_after_vs_or_a_pay_word_is_a_place_to_compare_pay_in(text: str, areas: tuple[str, ...]) -> None:
     place = read(text, AFTER_PAY).place
     assert place is not None and place.areas == areas

@@ -60,7 +60,8 @@ def help_answer(
     intent, said = question.intent, question.text
     if not said.startswith("/") and certifications_in_text(session, said):  # "is CSCP worth it for me?"
         return route(as_kind(question, Education), knowledge, dispatcher, slots, session)
-    if only_from_focus(question) and CAREER_WORDS.search(said):  # "how do i become one" read as off-topic
+    typed = any(not t.referred for t in question.titles)  # "how do i become a dm" read as off-topic
+    if (only_from_focus(question) or typed) and CAREER_WORDS.search(said):  # "how do i become one", too
         return route(as_kind(question, Career), knowledge, dispatcher, slots, session)
     if only_from_focus(question) and worded_dimensions(said):  # "what's their salary?" read as off-topic
         return route(as_kind(question, Compare), knowledge, dispatcher, slots, session)

@@ -155,3 +155,10 @@ async def test_a_no_without_a_correction_is_a_no(knowledge, domain, action, inte
     dispatcher = CollectingDispatcher()
     await action(knowledge).run(dispatcher, make_tracker(text, intent, slots=ON_PAY), domain)
     assert [m.get("response") for m in dispatcher.messages] == [response]
+
+
+async def test_a_career_question_naming_a_role_read_as_off_topic_is_answered(knowledge, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text="how do i become a plant manager", intent="out_of_scope", roles=("plant manager",))
+    await ActionHelp(knowledge).run(dispatcher, tracker, domain)
+    assert texts(dispatcher)[0].startswith("People usually become a Plant Manager after working as:")

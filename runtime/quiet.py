@@ -15,6 +15,8 @@
   only knows DIET and CRF use them, but ``RegexFeaturizer`` writes the lookup table's pattern into
   the sentence features that ``LogisticRegressionClassifier`` reads
   (``tests/nlu/test_lookup_features.py`` shows it).
+- **Rasa's "The utterance ... is not used in any story or rule"** at training, for the responses a custom
+  action or Rasa's ``action_restart`` sends (``SENT_BY_ACTIONS``); any other unused response still shows.
 - **Sanic's "running in PRODUCTION mode" advice** on a terminal: production mode is what ``make run`` wants.
 - **asyncio's "Task was destroyed but it is pending!" for python-engineio's ping task**
   (``AsyncSocket._send_ping``), logged when a browser's socket has closed and the task is collected:
@@ -24,6 +26,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import sysconfig
 import warnings
@@ -37,6 +40,10 @@ DEPENDENCY_DIRS = tuple(
 )
 # Rasa's false alarm about lookup tables (rasa.graph_components.validators.default_recipe_validator).
 LOOKUP_FALSE_ALARM = "does not include any components that uses the features created from the lookup table"
+# Rasa's "The utterance 'utter_deny' is not used in any story or rule" for responses that are sent all the
+# same: by a custom action (``actions.help.ActionDeny``) or by Rasa's own ``action_restart``.
+UNUSED_RESPONSE = re.compile(r"The utterance '(\w+)' is not used in any story or rule\.")
+SENT_BY_ACTIONS = frozenset({"utter_deny", "utter_restart"})
 PRODUCTION_MODE = "Sanic is running in PRODUCTION mode"
 PENDING_TASK = "Task was destroyed but it is pending!"
 ENGINEIO_PING = "AsyncSocket._send_ping()"
@@ -55,7 +62,10 @@ def harmless(message: Warning | str, category: type[Warning], filename: str) -> 
     """Whether a warning about to be shown is one ``quiet`` hides (see the module)."""
     if issubclass(category, DeprecationWarning) and from_dependency(filename):
         return True
-    return issubclass(category, UserWarning) and LOOKUP_FALSE_ALARM in str(message)
+    if not issubclass(category, UserWarning):
+        return False
+    unused = UNUSED_RESPONSE.fullmatch(str(message).strip())
+    return LOOKUP_FALSE_ALARM in str(message) or (unused is not None and unused.group(1) in SENT_BY_ACTIONS)
 
 
 def _quiet_showwarning(show: Callable[..., None]) -> Callable[..., None]:

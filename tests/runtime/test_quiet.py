@@ -42,6 +42,10 @@ def test_harmless() -> None:
     assert harmless(DeprecationWarning("x"), DeprecationWarning, site)
     assert not harmless(DeprecationWarning("x"), DeprecationWarning, str(ROOT / "kb" / "__init__.py"))
     assert not harmless(UserWarning("x"), UserWarning, site)
+    sent = "The utterance 'utter_deny' is not used in any story or rule."
+    assert harmless(UserWarning(sent), UserWarning, site)  # action_deny sends it
+    unused = "The utterance 'utter_forgotten' is not used in any story or rule."
+    assert not harmless(UserWarning(unused), UserWarning, site)
 
 
 def test_only_engineios_ping_task_is_let_go_quietly(caplog) -> None:

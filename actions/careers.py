@@ -105,6 +105,11 @@ class Careers(Handling):
         if unknown or (not known and report_unknown(dispatcher, session, question, [], spans, bare)):
             if unknown:
                 report_unknown(dispatcher, session, question, unknown, spans, INFORM)
+            held = [t for t in question.titles if t.role is None and t.span != (0, 0)]
+            goals = [t for t in question.titles if t.role and not t.referred and t.span != (0, 0)]
+            if held and goals and held[0].span[0] < goals[0].span[0]:  # "I'm a yard supervisor, how do I get to
+                plan = plan_career([goals[0].role], "into", question.text, None, None, None)  # operations manager?"
+                return [SlotSet(CURRENT_ROLE, None), *self.carry_out(plan, dispatcher, session)]  # the ways in
             return []
         text = question.text
         plain = masked(text, spans)

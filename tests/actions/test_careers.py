@@ -76,3 +76,16 @@ async def test_a_route_remembers_where_it_ended(knowledge, domain) -> None:
     tracker = make_tracker(text="ops lead to head of ops", intent="career_path", roles=("Operations Lead", HOO))
     events = await ActionCareerPath(knowledge).run(dispatcher, tracker, domain)
     assert slot_events(events)[ROUTE_END] == HOO
+
+
+async def test_an_unknown_title_held_before_a_known_goal_gets_the_ways_into_the_goal(knowledge, domain) -> None:
+    text = "I'm a yard supervisor, how do I get to plant manager?"
+    start = text.index("yard supervisor")
+    entities = [{"entity": "job_role", "value": "yard supervisor", "start": start, "end": start + 15}]
+    tracker = make_tracker(text, "career_path", roles=("plant manager",), entities=entities)
+    dispatcher = CollectingDispatcher()
+    events = await ActionCareerPath(knowledge).run(dispatcher, tracker, domain)
+    said = texts(dispatcher)
+    assert said[0].startswith('I don\'t know the role "yard supervisor".')
+    assert said[-1].startswith("People usually become a Plant Manager after working as:")
+    assert slot_events(events)[ROUTE_END] == "Plant Manager"

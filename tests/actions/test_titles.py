@@ -45,12 +45,12 @@ async def test_a_title_the_kb_cannot_resolve_is_named_back(real, domain, text, i
 
 
 async def test_i_am_is_no_part_of_the_title_named_back(real, domain) -> None:
-    text = "I am a warehouse supervisor, how do I get to operations manager?"
+    text = "I am an inventory supervisor, how do I get to operations manager?"
     dispatcher = CollectingDispatcher()
     await ActionAboutMe(real).run(dispatcher, make_tracker(text, "state_role", roles=("operations manager",)), domain)
     assert texts(dispatcher)[0] == (
-        'I don\'t know the role "warehouse supervisor". Did you mean: Warehouse Manager, Operations Supervisor, '
-        "Customer Service Supervisor?"
+        'I don\'t know the role "inventory supervisor". Did you mean: Supply Planner, Inventory Manager, '
+        "Transportation Supervisor?"
     )
 
 
@@ -59,10 +59,12 @@ def test_slang_and_uk_titles_are_aliases(real: Any) -> None:
 
     with real.session() as session:
         found = {
-            said: resolve_role(session, said).role.name for said in ("warehouse boss", "ops guy", "programme manager")
+            said: resolve_role(session, said).role.name
+            for said in ("warehouse boss", "ops guy", "programme manager", "warehouse supervisor")
         }
     assert found == {"warehouse boss": "Warehouse Manager", "ops guy": "Operations Manager",
-                     "programme manager": "Program Manager"}  # fmt: skip
+                     "programme manager": "Program Manager",
+                     "warehouse supervisor": "Operations Supervisor"}  # fmt: skip
 
 
 @pytest.mark.parametrize(

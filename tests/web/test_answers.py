@@ -16,11 +16,11 @@ from tests.web.test_charts_feedback import SIZES
 from tests.web.test_layout import buttons
 from tests.web.test_widget import BOT_SECONDS, greeted, open_chat, send, wait_for_reply
 
-UNKNOWN_AND_ROUTE = "I'm a warehouse supervisor, how do I get to operations manager?"
+UNKNOWN_AND_ROUTE = "I'm an inventory supervisor, how do I get to operations manager?"
 UNKNOWN_AND_ROUTE_BUTTONS = [
-    "Warehouse Manager",
-    "Operations Supervisor",
-    "Customer Service Supervisor",
+    "Supply Planner",
+    "Inventory Manager",
+    "Transportation Supervisor",
     "Customer Service Manager vs Operations Manager",
     "Fulfillment Manager vs Operations Manager",
     "Store Manager vs Operations Manager",
@@ -67,13 +67,13 @@ def test_an_unknown_title_and_the_way_in_come_as_one_message_with_every_button(
     context, p = widget_at(browser, size, bot, web_url)
     try:
         send(p, UNKNOWN_AND_ROUTE)
-        shown = wait_for_reply(p, 'I don\'t know the role "warehouse supervisor"', "People usually become")
+        shown = wait_for_reply(p, 'I don\'t know the role "inventory supervisor"', "People usually become")
         assert len(shown) == 1, f"{size}: {len(shown)} messages"
         every_button_shown(p, UNKNOWN_AND_ROUTE_BUTTONS)
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         p.screenshot(path=str(ARTIFACTS / f"widget-unknown-route-{size}.png"))
-        p.locator(".rw-replies .rw-reply", has_text=re.compile("^Operations Supervisor$")).click()
-        wait_for_reply(p, "Operations Supervisor (Operations management).")
+        p.locator(".rw-replies .rw-reply", has_text=re.compile("^Inventory Manager$")).click()
+        wait_for_reply(p, "Inventory Manager (Supply chain and logistics).")
     finally:
         context.close()
 

@@ -23,10 +23,11 @@ from sqlalchemy.orm import Session
 from actions import render
 from actions.career_plans import plan_career
 from actions.context import intent_dimension
-from actions.cues import COMPARATIVE, FOLLOW_UP
+from actions.cues import COMPARATIVE, FOLLOW_UP, SUPERLATIVE
 from actions.interpret import holds_a_role
 from actions.mentions import mentioned_roles, role
 from actions.question import Question
+from actions.ranking import offered_roles
 from actions.router import Slots
 from actions.slots import (
     CAREER_DIRECTION,
@@ -200,6 +201,7 @@ def follow_up(
             return [SlotSet(NEEDS_ROLES, False)]
     asked = dimensions_asked(question)
     on_pay = COMPENSATION in asked or (not asked and question.places and slots.get(DIMENSION) == COMPENSATION)
+    on_pay = on_pay and not (SUPERLATIVE.search(question.text) and offered_roles(slots))  # "which one pays most?"
     if not goals and not unknown and on_pay:  # "what does that pay in Texas?", then "and in Ohio?"
         pay_reply(dispatcher, session, [occupation], [], question)
         return [SlotSet(NEEDS_ROLES, False), SlotSet(DIMENSION, COMPENSATION)]

@@ -26,7 +26,8 @@ from actions.mentions import focused, mentioned_roles, role_spans, roles_in_orde
 from actions.phrases import FAMILY_CUES, worded_dimensions
 from actions.question import Question
 from actions.router import Slots
-from actions.slots import DIMENSION, NEEDS_ROLES, ROLE_A, ROLE_B
+from actions.choices import Pending, parse_payload
+from actions.slots import DIMENSION, JOB_ROLE, NEEDS_ROLES, PENDING, ROLE_A, ROLE_B
 from kb.queries import families
 from kb.ranking import Family, Ranking, rank
 from kb.reporting import HIERARCHY
@@ -85,6 +86,17 @@ def ranking_request(text: str, roles: list[str], families: list[str]) -> Optiona
     return RankRequest((), family, lowest_first, limit or (None if family else ALL_ROLES_LIMIT))
 
 
+def offered_roles(slots: Slots) -> list[str]:
+    """The roles the bot's last choices offered one per button (the ways in, "Did you mean ...?"), in order."""
+    pending = Pending.from_slot(slots.get(PENDING))
+    named = []
+    for choice in pending.choices if pending is not None else ():
+        values = [e["value"] for e in parse_payload(choice.payload)[1] if e["entity"] == JOB_ROLE]
+        if len(values) == 1:
+            named.append(str(values[0]))
+    return list(dict.fromkeys(named))
+
+
 def answer_ranking(
     dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session
 ) -> Optional[list[Any]]:
@@ -102,7 +114,11 @@ def answer_ranking(
     roles = roles_in_order(question) or known
     if unknown or (len(roles) < MIN_LISTED and not SUPERLATIVE.search(words)):
         return None
-    request = ranking_request(words, roles, families(session))
+    offered = offered_roles(slots) if not roles and worded_dimensions(words) else []
+    if len(offered) >= 2 and family_named(words, families(session)) is None:  # "which one pays the most?"
+        request: Optional[RankRequest] = RankRequest(tuple(offered), None, asks_less(words), None)  # after roles
+    else:  # were offered as choices (the ways in, "did you mean")
+        request = ranking_request(words, roles, families(session))
     if request is None:
         return None
     intent = question.intent

@@ -81,3 +81,14 @@ async def test_a_superlative_over_a_family_ranks_its_roles(knowledge, domain) ->
     assert texts(dispatcher) == [
         f"Budget authority, highest first, in Supply chain:\n1. Procurement Manager\n2. Buyer\n{BASIS}"
     ]
+
+
+async def test_which_one_pays_most_after_roles_offered_one_per_button_ranks_those_roles(knowledge, domain) -> None:
+    offered = {"asked": "From Military service member, the usual ways into operations:", "menu": True,
+               "choices": [[role, f'/describe_role{{"job_role": "{role}"}}'] for role in (HOO, FM, PM)]}  # fmt: skip
+    dispatcher, _ = await ask(
+        knowledge, domain, text="which one pays the most?", intent="ask_compensation", slots={"pending": offered}
+    )
+    assert texts(dispatcher)[0].splitlines()[:3] == [
+        "Compensation, highest first:", f"1. {HOO}, {PM} (tied)", f"3. {FM}",
+    ]

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from actions.cues import OF_A_PAIR, OVER_ROLES, RANK_WORDS, SUPERLATIVE
 from actions import render, render_questions
 from actions.asking import asks_less
-from actions.context import decide_dimension, intent_dimension, masked
+from actions.context import CAREER_WORDS, decide_dimension, intent_dimension, masked
 from actions.mentions import focused, mentioned_roles, role_spans, roles_in_order
 from actions.phrases import FAMILY_CUES, worded_dimensions
 from actions.question import Question
@@ -114,6 +114,8 @@ def answer_ranking(
     roles = roles_in_order(question) or known
     if unknown or (len(roles) < MIN_LISTED and not SUPERLATIVE.search(words)):
         return None
+    if CAREER_WORDS.search(words) and not (SUPERLATIVE.search(words) or RANK_WORDS.search(words)):
+        return None  # "I'm an ops manager, how do I get to VP ops or COO?": a route, not a ranking
     offered = offered_roles(slots) if not roles and worded_dimensions(words) else []
     if len(offered) >= 2 and family_named(words, families(session)) is None:  # "which one pays the most?"
         request: Optional[RankRequest] = RankRequest(tuple(offered), None, asks_less(words), None)  # after roles

@@ -92,3 +92,11 @@ async def test_which_one_pays_most_after_roles_offered_one_per_button_ranks_thos
     assert texts(dispatcher)[0].splitlines()[:3] == [
         "Compensation, highest first:", f"1. {HOO}, {PM} (tied)", f"3. {FM}",
     ]
+
+
+async def test_three_roles_in_a_career_question_are_a_route_not_a_ranking(knowledge, domain) -> None:
+    dispatcher, _ = await ask(
+        knowledge, domain, text="i'm a buyer, how do i get to plant manager or head of operations?",
+        intent="career_path", roles=("Buyer", PM, HOO),
+    )  # fmt: skip
+    assert texts(dispatcher) == ["I know of no typical route from a Buyer to a Plant Manager in my career map."]

@@ -60,7 +60,8 @@ async def drain_then_stop(app: Any, quiet: float = QUIET_SECONDS, limit: float =
     _Turns.draining = True
     signalled = time.monotonic()
     _end_at(signalled + limit)
-    logger.info("Stopping: finishing the turns in progress first (at most %.0f s).", limit)
+    # debug: make run's own line says it stopped; a drain that runs out of time is a warning (below)
+    logger.debug("Stopping: finishing the turns in progress first (at most %.0f s).", limit)
     deadline, quiet_since = signalled + limit - STOP_SECONDS, None
     while time.monotonic() < deadline:
         if _Turns.in_progress:

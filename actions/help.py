@@ -18,8 +18,8 @@ from actions.question import AboutMe, Career, Compare, Describe, Education, Pick
 from actions.router import Slots, as_kind, route
 from actions.context import CAREER_WORDS, is_role_follow_up
 from actions.interpret import carries_correction
-from actions.cues import SAYS_WHO
-from actions.mentions import focused, role_spans, unknown_in_text
+from actions.cues import FOLLOW_UP, SAYS_WHO
+from actions.mentions import focused, report_unknown, role_spans, unknown_in_text
 from actions.phrases import worded_dimensions
 from actions.pronouns import only_from_focus
 from actions.slots import CAREER, CAREER_DIRECTION, DIMENSION_INTENT_PREFIX, FOCUS_ROLE, INFORM, JOB_ROLE, LIST
@@ -93,6 +93,9 @@ def help_answer(
     if roles:
         render.send(dispatcher, [render.guess_reply(roles, example_dimensions(session))])
         return []
+    follow_up = intent == FALLBACK and FOLLOW_UP.search(text) is not None
+    if follow_up and report_unknown(dispatcher, session, question, [], spans, FALLBACK):
+        return []  # "what about a warehouse lead": the title it names, with the closest roles
     opener = OPENERS.get(intent or "", OPENERS[FALLBACK])
     if intent == FALLBACK and text.strip() and not has_english(text):  # "🤔", a question in Chinese
         opener = ENGLISH_ONLY

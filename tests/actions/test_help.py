@@ -162,3 +162,10 @@ async def test_a_career_question_naming_a_role_read_as_off_topic_is_answered(kno
     tracker = make_tracker(text="how do i become a plant manager", intent="out_of_scope", roles=("plant manager",))
     await ActionHelp(knowledge).run(dispatcher, tracker, domain)
     assert texts(dispatcher)[0].startswith("People usually become a Plant Manager after working as:")
+
+
+async def test_an_unclear_follow_up_naming_an_unknown_title_names_it_back(knowledge, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text="what about a yard supervisor", intent="nlu_fallback")
+    await ActionHelp(knowledge).run(dispatcher, tracker, domain)
+    assert texts(dispatcher)[0].startswith('I don\'t know the role "yard supervisor".')

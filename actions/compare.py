@@ -56,6 +56,7 @@ def read_memory(slots: Slots) -> Memory:
         role_b=slots.get(ROLE_B),
         dimension=slot_dimension(slots.get(DIMENSION)),
         needs_roles=bool(slots.get(NEEDS_ROLES)),
+        focus=slots.get(FOCUS_ROLE),
     )
 
 

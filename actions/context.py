@@ -36,6 +36,7 @@ class Memory:
     role_b: Optional[str] = None
     dimension: Optional[str] = None
     needs_roles: bool = False
+    focus: Optional[str] = None  # the one role last answered about ("what does an ops manager make?")
 
     @property
     def pair(self) -> Optional[tuple[str, str]]:
@@ -216,6 +217,8 @@ def plan_question(
             return Plan("answer", *((role, b) if index == 0 else (a, role)), dimension=dimension)
         if memory.role_a and memory.role_a != role:
             return Plan("answer", memory.role_a, role, dimension=dimension)
+        if memory.focus not in (None, role) and dimension and intent == INFORM and FOLLOW_UP.search(text):
+            return Plan("answer", memory.focus, role, dimension=dimension)  # "and a shift manager?" after one role
         return Plan("ask_roles", role_a=role, dimension=dimension)
     if memory.pair:
         return Plan("answer", *memory.pair, dimension=dimension)

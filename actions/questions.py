@@ -61,7 +61,7 @@ def answer_one_role(
     start = len(dispatcher.messages)
     render.send(dispatcher, [render_questions.one_role_reply(profile, trait, pay)])
     attachments.add_feedback(dispatcher.messages[start:], profile.role.name, None, dimension)
-    return [SlotSet(FOCUS_ROLE, name), SlotSet(NEEDS_ROLES, False)]
+    return [SlotSet(FOCUS_ROLE, name), SlotSet(DIMENSION, dimension), SlotSet(NEEDS_ROLES, False)]  # "and a X?"
 
 
 def answer_reporting(subject: str, manager: str, dispatcher: CollectingDispatcher, session: Session) -> list:

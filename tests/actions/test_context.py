@@ -227,3 +227,16 @@ LONG_SENTENCE = (
 def test_the_focus_of_one_long_sentence_of_clauses_is_its_last_asking_clause() -> None:
     start, end = focus(LONG_SENTENCE)
     assert LONG_SENTENCE[start:end] == "can you tell me what it involves?"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("and a head of operations?",
+         Plan("answer", "Operations Manager", "Head of Operations", dimension="compensation")),
+        ("head of operations", Plan("ask_roles", role_a="Head of Operations", dimension="compensation")),
+    ],
+)  # fmt: skip
+def test_a_follow_up_naming_a_role_after_one_roles_answer_compares_the_two(text: str, expected: Plan) -> None:
+    after_one = Memory(dimension="compensation", focus="Operations Manager")
+    assert plan_question("inform", ["Head of Operations"], after_one, FACTS, text) == expected

@@ -26,6 +26,7 @@ from actions.mentions import focused, mentioned_roles, report_unknown
 from actions.slots import CURRENT_ROLE, EDUCATION, FOCUS_ROLE, ROLE_A, ROLE_B
 from kb.wording import education as answers_education
 from kb.education import (
+    certification_choice,
     certification_fit,
     certification_roles,
     certifications_in_text,
@@ -61,6 +62,9 @@ def education_reply(session: Session, roles: list[str], text: str) -> str:
         result: answers_education.EducationResult = compare_education(session, roles[0], roles[1])
     else:
         named = certifications_in_text(session, text)
+        if len(named) >= 2:  # "CPSM or CSCP for a buyer?": each weighed for the role
+            choice = certification_choice(session, roles[0], [c.name for c in named])
+            return answers_education.education_answer_text(choice)
         asked = named[0].name if named else unknown_certification(text)
         result = certification_fit(session, roles[0], asked) if asked else role_education(session, roles[0])
     return answers_education.education_answer_text(result, bool(CERTIFICATION.search(text)))

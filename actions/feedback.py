@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from actions.cues import UNHELPFUL
 from actions.knowledge import KnowledgeAction
-from actions.slots import PENDING
+from actions.slots import PENDING, RANKED
 from kb.usage import feedback_problem, has_feedback, record_feedback
 from kb.wording import replies
 
@@ -113,8 +113,9 @@ class ActionFeedback(KnowledgeAction):
         if problem is not None:
             logger.warning("Feedback from %s not stored: %s", tracker.sender_id, problem)
             dispatcher.utter_message(text=reply)
-            return [SlotSet(PENDING, tracker.get_slot(PENDING))]
+            return [SlotSet(PENDING, tracker.get_slot(PENDING)), SlotSet(RANKED, tracker.get_slot(RANKED))]
         with Session(self.knowledge.engine) as writing, writing.begin():
             record_feedback(writing, tracker.sender_id, helpful, first, second, dimension)
         dispatcher.utter_message(text=THANKS[helpful])
-        return [SlotSet(PENDING, tracker.get_slot(PENDING))]  # a question still open stays open
+        kept = [SlotSet(PENDING, tracker.get_slot(PENDING)), SlotSet(RANKED, tracker.get_slot(RANKED))]
+        return kept  # a question still open stays open, and so does a ranking

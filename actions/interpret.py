@@ -274,6 +274,9 @@ def interpret(
     asked = cue_kind(masked[start:end], words) if (start, end) != (0, len(masked)) else None
     if asked is not None and asked is not kind and kind is not AboutMe:
         kind = asked  # a story, then its question ("... what does a warehouse manager do?"): the question's kind
+    if kind is Compare and (intent or "").startswith("ask_") and not named and len(titles) <= 1:
+        kind = {Career: Career, Education: Education}.get(cue_kind(masked, words), kind)  # type: ignore[arg-type]
+        # "should I become an ops manager myself?" read as a dimension its words never name: a career question
     spans = [t.span for t in titles if t.role and not t.referred]
     if kind is AboutMe and spans and not holds_a_role(text, spans) and cue_kind(masked, words) is Describe:
         kind = Describe  # "my job is so hectic, what's a demand planner like?": not their own job

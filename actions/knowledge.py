@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from actions.context import RoleFacts
 from actions.render import Dispatcher
-from actions.slots import PENDING
+from actions.slots import PENDING, RANKED
 from actions.usage import record_usage_later
 from kb.db import KnowledgeBaseUnavailable, open_existing, read_session
 from kb.models import Dimension, RoleAlias
@@ -179,6 +179,8 @@ class KnowledgeAction(Action, ABC):
             dispatcher.messages.extend(recording.messages)
             if not any(e.get("event") == "slot" and e.get("name") == PENDING for e in events):
                 events.append(SlotSet(PENDING, recording.offered.to_slot() if recording.offered else None))
+            if not any(e.get("event") == "slot" and e.get("name") == RANKED for e in events):
+                events.append(SlotSet(RANKED, None))  # "and the worst?" follows only a ranking
             return changes_only(events, tracker)
         except (SQLAlchemyError, KnowledgeBaseUnavailable):
             logger.exception("Knowledge base unavailable in %s", self.name())

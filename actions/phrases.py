@@ -24,7 +24,8 @@ _LEADING = set(_PHRASES["leading"])
 _TRAILING = set(_PHRASES["trailing"])
 TITLE_WORDS = frozenset(_PHRASES["title_words"])
 _GENERIC = set(_PHRASES["generic"])
-_QUALIFYING = set(_PHRASES["describing"]) | set(_PHRASES["seniority"])  # "a good buyer", "a senior buyer"
+_DESCRIBING = set(_PHRASES["describing"])
+_QUALIFYING = _DESCRIBING | set(_PHRASES["seniority"])  # "a good buyer", "a senior buyer"
 MAX_ROLE_WORDS = 5
 
 
@@ -102,6 +103,11 @@ def unrecognised_phrases(
             words.pop()
         if not words or len(words) > MAX_ROLE_WORDS:
             continue
+        described = False
+        while len(words) > 1 and words[0].lower() in _DESCRIBING:  # "my store supervisor": the title only
+            words, described = words[1:], True
+        if described and len(words) == 1 and words[0].lower() in TITLE_WORDS:
+            continue  # "my manager", "a good supervisor": a person described, no title of their own
         lowered = {w.lower() for w in words}
         plain_title = words[-1].lower() in titles and not lowered & (_ARTICLES | {"of"})
         if lowered & ((vocabulary - (alias_words if plain_title else set())) | _GENERIC):

@@ -27,7 +27,7 @@ from actions.phrases import FAMILY_CUES, worded_dimensions
 from actions.question import Question
 from actions.router import Slots
 from actions.choices import Pending, parse_payload
-from actions.slots import DIMENSION, JOB_ROLE, NEEDS_ROLES, PENDING, ROLE_A, ROLE_B
+from actions.slots import DIMENSION, JOB_ROLE, NEEDS_ROLES, PENDING, RANKED, ROLE_A, ROLE_B
 from kb.queries import families
 from kb.ranking import Family, Ranking, rank
 from kb.reporting import HIERARCHY
@@ -35,6 +35,7 @@ from kb.reporting import HIERARCHY
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 TOP = re.compile(r"\btop\s+(\d{1,2}|" + "|".join(NUMBERS) + r")\b", re.IGNORECASE)
 MIN_LISTED = 3
+FOLLOW_UP_WORDS = 6  # a message this short after a ranking may rank it again ("and the worst?")
 ALL_ROLES_LIMIT = 10  # places shown when every role is ranked and no "top N" was asked
 
 
@@ -97,6 +98,17 @@ def offered_roles(slots: Slots) -> list[str]:
     return list(dict.fromkeys(named))
 
 
+def ranked_again(words: str, slots: Slots) -> Optional[RankRequest]:
+    """ "and the worst?", "what about the least senior?" right after a ranking (``RANKED``): the same roles
+    or family again, in the order the words ask; None when no ranking came last or the message is longer."""
+    ranked = slots.get(RANKED)
+    if not isinstance(ranked, dict) or len(words.split()) > FOLLOW_UP_WORDS or not SUPERLATIVE.search(words):
+        return None
+    roles, family = tuple(str(r) for r in ranked.get("roles") or ()), ranked.get("family")
+    limit = None if roles or family else ALL_ROLES_LIMIT
+    return RankRequest(roles, str(family) if family else None, asks_less(words), limit)
+
+
 def answer_ranking(
     dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session
 ) -> Optional[list[Any]]:
@@ -121,11 +133,15 @@ def answer_ranking(
         request: Optional[RankRequest] = RankRequest(tuple(offered), None, asks_less(words), None)  # after roles
     else:  # were offered as choices (the ways in, "did you mean")
         request = ranking_request(words, roles, families(session))
+    again = ranked_again(words, slots) if request is None and not roles else None
+    request = request or again
     if request is None:
         return None
     intent = question.intent
     asked_on = RANK_WORDS.sub(" ", words.replace("-", " "))  # "rank" is no question about rank in the hierarchy
     dimension = decide_dimension(intent, worded_dimensions(asked_on)) or intent_dimension(intent)
+    if again is not None and not worded_dimensions(asked_on):
+        dimension = slots.get(DIMENSION) or dimension  # "and the worst?": on what the ranking was about
     if dimension is None and not request.roles:
         return None
     scope = list(request.roles) or (Family(request.family) if request.family else None)
@@ -137,4 +153,5 @@ def answer_ranking(
     render.send(dispatcher, [render_questions.ranking_reply(result)])
     top = [e.role.name for e in result.entries[:2]]
     pair = [SlotSet(ROLE_A, top[0]), SlotSet(ROLE_B, top[1])] if len(top) == 2 else []
-    return [*pair, SlotSet(DIMENSION, result.dimension.slug), SlotSet(NEEDS_ROLES, False)]
+    ranked = SlotSet(RANKED, {"family": request.family, "roles": list(request.roles)})
+    return [*pair, SlotSet(DIMENSION, result.dimension.slug), SlotSet(NEEDS_ROLES, False), ranked]

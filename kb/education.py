@@ -196,6 +196,28 @@ def certification_fit(
     return CertificationFit(entry, profile, note, _suited_roles(session, entry.name))
 
 
+@dataclass(frozen=True)
+class CertificationChoice:
+    """Two or more catalogue certifications weighed for one role ("CPSM or CSCP for a buyer?"): each one's fit,
+    in the order asked."""
+
+    fits: tuple[CertificationFit, ...]
+
+
+def certification_choice(
+    session: Session, role: str, certifications: list[str]
+) -> Union[CertificationChoice, UnknownCertification, UnknownRole]:
+    """Whether each of ``certifications`` (two or more catalogue names or aliases) helps ``role``; the first
+    name the catalogue does not hold is reported instead."""
+    fits = []
+    for name in certifications:
+        fit = certification_fit(session, role, name)
+        if not isinstance(fit, CertificationFit):
+            return fit
+        fits.append(fit)
+    return CertificationChoice(tuple(fits))
+
+
 def _suited_roles(session: Session, name: str) -> tuple[RoleInfo, ...]:
     """The roles that list the certification ``name``, most senior first."""
     suited = session.scalars(

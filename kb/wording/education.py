@@ -10,6 +10,7 @@ from typing import Union
 from kb.wording import answers
 from kb.content.education import EDUCATION_LEVELS
 from kb.education import (
+    CertificationChoice,
     CertificationFit,
     CertificationInfo,
     CertificationRoles,
@@ -21,8 +22,8 @@ from kb.results import RoleInfo, SameRole, UnknownRole
 from kb.text import series
 
 EducationResult = Union[
-    EducationProfile, EducationComparison, CertificationFit, CertificationRoles, UnknownCertification, SameRole,
-    UnknownRole,
+    EducationProfile, EducationComparison, CertificationFit, CertificationChoice, CertificationRoles,
+    UnknownCertification, SameRole, UnknownRole,
 ]
 
 SUITED_SHOWN = 5
@@ -126,6 +127,36 @@ def certification_fit_text(fit: CertificationFit) -> str:
     return "\n".join(lines)
 
 
+def certification_choice_text(choice: CertificationChoice) -> str:
+    """ "CPSM or CSCP for a buyer?": which of them help the role first (both, one, or neither), then how each
+    helps and what each covers."""
+    role = choice.fits[0].profile.role
+    helping = [fit.certification.name for fit in choice.fits if fit.relevant]
+    names = [fit.certification.name for fit in choice.fits]
+    if len(helping) == len(names):
+        every = "all" if len(names) > 2 else "both"
+        first = (
+            f"{every.capitalize()} help {role.with_article}: {series(names, 'and')} are {every} on its list, "
+            "so pick by what you want to cover."
+        )
+    elif helping:
+        others = [name for name in names if name not in helping]
+        first = (
+            f"For {role.with_article}, {series(helping, 'and')} {'is' if len(helping) == 1 else 'are'} the better fit: "
+            f"{series(others, 'and')} {'is' if len(others) == 1 else 'are'} not among the certifications that usually "
+            "help the role."
+        )
+    else:
+        listed = ", ".join(n.certification.name for n in choice.fits[0].profile.certifications)
+        first = f"Neither {' nor '.join(names)} usually helps {role.with_article}." + (
+            f" These help instead: {listed}." if listed else ""
+        )
+    lines = [first]
+    for fit in choice.fits:
+        lines.append(f"{_about(fit.certification)}" + (f" For {role.with_article}: {fit.note}" if fit.note else ""))
+    return "\n".join(lines)
+
+
 def certification_roles_text(found: CertificationRoles) -> str:
     """ "Is CSCP worth it for me?" with no role known: the roles it helps, what it is, and an invitation
     to name a role."""
@@ -187,6 +218,8 @@ def education_answer_text(result: EducationResult, certifications_first: bool = 
         return education_comparison_text(result)
     if isinstance(result, CertificationFit):
         return certification_fit_text(result)
+    if isinstance(result, CertificationChoice):
+        return certification_choice_text(result)
     if isinstance(result, CertificationRoles):
         return certification_roles_text(result)
     if isinstance(result, UnknownCertification):

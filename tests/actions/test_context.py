@@ -120,6 +120,10 @@ VOCABULARY = {"budget", "authority", "salary", "pay", "crisis", "management", "s
         ("who earns more?", [], ()),
         ("what is the difference", [], ()),
         ("tell me more", [], ()),
+        # a person described by a title word alone is no title: "my manager", "a good supervisor"
+        ("my manager is annoying, should i become an ops manager myself?", [(44, 55)], ()),
+        ("is a good supervisor worth a head of ops", [(29, 40)], ()),
+        ("my store supervisor vs a head of ops", [(25, 36)], ("store supervisor",)),
     ],
 )
 def test_unrecognised_phrases(text: str, spans: list[tuple[int, int]], expected: tuple[str, ...]) -> None:

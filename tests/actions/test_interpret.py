@@ -278,6 +278,10 @@ STORY = (
         (STORY, "career_path", Describe),  # a long story read by NLU as a career question: its question decides
         ("my job is so hectic, what's a warehouse manager like?", "state_role", Describe),  # not their own job
         ("I'm a warehouse manager, what does it pay?", "state_role", AboutMe),  # theirs, said before the question
+        # read as a dimension its words never name, but its words ask about a career or schooling
+        ("my manager is annoying, should I become a warehouse manager myself?", "ask_hierarchy", Career),
+        ("any schooling needed for a warehouse manager?", "ask_experience", Education),
+        ("is a warehouse manager above a buyer?", "ask_hierarchy", Compare),  # its words name the dimension
     ],
 )
 def test_the_question_of_a_story_decides_its_kind(text: str, intent: str, kind: type) -> None:

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kb.wording.education import (
+    certification_choice_text,
     certification_fit_text,
     certifications_text,
     education_comparison_text,
@@ -16,10 +17,12 @@ from kb.wording.education import (
     unknown_certification_text,
 )
 from kb.education import (
+    CertificationChoice,
     CertificationFit,
     EducationComparison,
     EducationProfile,
     UnknownCertification,
+    certification_choice,
     certification_fit,
     certifications_in_text,
     closest_certifications,
@@ -121,6 +124,39 @@ def test_an_irrelevant_certification_names_the_roles_it_suits(small_session: Ses
         "It suits these roles: Plant Manager, Operations Manager, Operations Supervisor."
     )
     assert certification_fit_text(fit).split("\n")[2] == "For a Buyer these help instead: CIPS Level 4 Diploma, CPSM."
+
+
+def test_two_certifications_for_one_role_name_the_one_that_helps_first(small_session: Session) -> None:
+    choice = certification_choice(small_session, "buyer", ["OSHA 30", "cpsm"])
+    assert isinstance(choice, CertificationChoice)
+    assert certification_choice_text(choice).split("\n") == [
+        "For a Buyer, CPSM is the better fit: OSHA 30 is not among the certifications that usually help the role.",
+        "OSHA 30 (OSHA 30-Hour Outreach Training), issued by OSHA. "
+        "What it covers: Workplace safety for supervisors, written for the tests.",
+        "CPSM (Certified Professional in Supply Management), issued by ISM. What it covers: Supply management, "
+        "written for the tests. For a Buyer: Why CPSM helps the Buyer, written for the tests.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("role", "asked", "first"),
+    [
+        ("buyer", ["CPSM", "CIPS Level 4 Diploma"],
+         "Both help a Buyer: CPSM and CIPS Level 4 Diploma are both on its list, so pick by what you want to cover."),
+        ("buyer", ["OSHA 30", "PMP"],
+         "Neither OSHA 30 nor PMP usually helps a Buyer. These help instead: CIPS Level 4 Diploma, CPSM."),
+    ],
+)  # fmt: skip
+def test_two_certifications_that_both_or_neither_help(small_session: Session, role: str, asked: list[str],
+                                                      first: str) -> None:  # fmt: skip
+    choice = certification_choice(small_session, role, asked)
+    assert isinstance(choice, CertificationChoice)
+    assert certification_choice_text(choice).split("\n")[0] == first
+
+
+def test_a_choice_with_a_name_outside_the_catalogue_reports_it(small_session: Session) -> None:
+    problem = certification_choice(small_session, "buyer", ["CPSM", "CPMS"])
+    assert isinstance(problem, UnknownCertification) and problem.query == "CPMS"
 
 
 def test_an_unknown_certification_is_said_plainly_with_close_names(small_session: Session) -> None:

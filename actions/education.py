@@ -20,7 +20,7 @@ from kb.wording import replies as wording
 from actions.context import masked
 from actions.free import FreeQuestionAction
 from actions.knowledge import KnowledgeBase
-from actions.question import Education, Question
+from actions.question import Education, Question, Several
 from actions.router import Slots, handles, route
 from actions.mentions import focused, mentioned_roles, report_unknown
 from actions.slots import CURRENT_ROLE, EDUCATION, FOCUS_ROLE, ROLE_A, ROLE_B
@@ -79,6 +79,8 @@ class ActionEducation(FreeQuestionAction):
     def first_answer(
         self, recording: CollectingDispatcher, question: Question, slots: Slots, session: Session
     ) -> Optional[list]:
+        if isinstance(question, Several):  # "how do I become X, do I need an MBA?": the career part may be a
+            return super().first_answer(recording, question, slots, session)  # route from an outside job
         return None  # an education question is never an outside job's, an aspect or a ranking
 
     def answer(self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:

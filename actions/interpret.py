@@ -12,7 +12,7 @@ plainly), the direction of a comparison, a feeling word of a story, and parts of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Optional
 
 from actions.context import focus
@@ -22,6 +22,7 @@ from actions.phrases import COMPENSATION, dimension_mentions
 from actions.places import Lexicon as Lexicon  # the place rules live in actions.places; read from here too
 from actions.places import area_keys as area_keys
 from actions.places import asks_pay_on, find_places, pay_kind
+from actions.pronouns import references
 from actions.title_words import short_forms, with_modifiers
 from actions.question import (
     AboutMe,
@@ -39,6 +40,7 @@ from actions.question import (
     Title,
     Unknown,
 )
+from actions.question import State as State  # the conversation state, read from here too
 from kb.content.vocabulary import Vocabulary, words_pattern
 
 KINDS: dict[str, type[Question]] = {
@@ -46,24 +48,15 @@ KINDS: dict[str, type[Question]] = {
     "career_path": Career, "education": Education, "other_aspect": Aspect, "choose": Pick, "explain": Explain,
     "state_role": AboutMe,
 }  # fmt: skip
-MIN_NAME_WORD = 4  # letters of a word that names a role of the conversation ("the warehouse one"; not "of")
 NEGATION_REACH = 3  # words before a role or a dimension that can turn it down
 SEVERAL_KINDS = {Career, Education, Describe, Compare, Aspect}  # kinds a several-part message is answered in
+NO_STATE = State()  # a first message: nothing carried over
 CORRECTABLE = ("deny", "goodbye")  # intents of a "no" (or a goodbye) that may still carry a correction
 CLAUSE = re.compile(
-    r"\?\s*|,\s*(?:and|also|plus)\s+|\band also\b|;\s*|\s+and\s+(?=(?:how|what|who|which|do|does|is|are|can)\b)", re.I
+    r"\?\s*|,\s*(?:and|also|plus)\s+|\band also\b|;\s*|\s+and\s+(?=(?:how|what|who|which|do|does|is|are|can)\b)"
+    r"|,\s*(?=(?:do|does|is|are|can|will|would|should)\s+(?:i|you|they|we|it|one|he|she)\b)",  # ", do I need an MBA?"
+    re.I,
 )
-
-
-@dataclass(frozen=True)
-class State:
-    """What the conversation carries into a message (the slots)."""
-
-    focus_role: Optional[str] = None
-    role_a: Optional[str] = None
-    role_b: Optional[str] = None
-    dimension: Optional[str] = None
-    current_role: Optional[str] = None
 
 
 def _negated_before(text: str, start: int, cues: re.Pattern[str], corrections: re.Pattern[str]) -> bool:
@@ -74,72 +67,6 @@ def _negated_before(text: str, start: int, cues: re.Pattern[str], corrections: r
     before = before[said[-1].end() :] if said else before
     words = before.lower().split()[-NEGATION_REACH:]
     return bool(words) and cues.search(" ".join(words)) is not None
-
-
-def _one_role(said: str, roles: tuple[str, ...]) -> Optional[str]:
-    """The one role among ``roles`` whose name holds every word of ``said`` (None: none or several)."""
-    asked = said.lower().split()
-    holding = [r for r in roles if all(w in r.lower().split() for w in asked)]
-    return holding[0] if len(holding) == 1 and all(len(w) >= MIN_NAME_WORD for w in asked) else None
-
-
-def by_word(text: str, state: State, titles: tuple[Title, ...], words: Vocabulary) -> tuple[Title, ...]:
-    """Roles of the conversation named by a word of their name: "the warehouse one" (a ``by_word``
-    reference noun after it), or a bare word turned down ("regional manager, not district"). A word
-    counts only when it is in the name of exactly one role of the conversation (pair, focus, own role)
-    and no known title covers it."""
-    roles = tuple(dict.fromkeys(r for r in (state.role_a, state.role_b, state.focus_role, state.current_role) if r))
-    if not roles:
-        return ()
-    known = [t.span for t in titles if t.role]
-    nouns = "|".join(re.escape(n) for n in words.references.get("by_word", ()))
-    negation = words_pattern(words.list("negation")).pattern
-    one = re.compile(rf"\bthe\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:{nouns})\b", re.I)  # "the warehouse one"
-    bare = re.compile(rf"{negation}\s+(?:the\s+|an?\s+)?([a-z][\w-]*)(?=\s*(?:[,;.?!]|$))", re.I)  # "not district"
-    said = [(m.group(1), m.start(1)) for m in one.finditer(text)]
-    said += [(m.group(2), m.start(2)) for m in bare.finditer(text)]
-    found = []
-    for phrase, start in said:
-        for words_said, at in ((phrase, start), (phrase.split()[-1], start + phrase.rfind(phrase.split()[-1]))):
-            role = _one_role(words_said, roles)
-            span = (at, at + len(words_said))
-            if role and not any(a <= span[0] < b for a, b in known):
-                found.append(Title(words_said, span, role, referred=True))
-                break
-    return tuple(found)
-
-
-def references(text: str, state: State, titles: tuple[Title, ...], words: Vocabulary) -> tuple[Title, ...]:
-    """The titles with the role referred to added where the message refers to one: "it", "they",
-    "those guys", "become one" the role in focus (else the user's own role); "the former" / "the
-    latter" the pair's first / second; "the warehouse one" the role of the conversation with that word
-    in its name (``by_word``: an unknown title on those words is dropped). Pronouns are not read when
-    the message names two roles already."""
-    if text.startswith("/"):
-        return titles
-    worded = by_word(text, state, titles, words)
-    if worded:
-        spans = [t.span for t in worded]
-        kept = [t for t in titles if t.role or not any(a < t.span[1] and t.span[0] < b for a, b in spans)]
-        titles = tuple(sorted((*kept, *worded), key=lambda t: t.span[0]))
-    if len(titles) >= 2:
-        return titles
-    refs = words.references
-    found: list[Title] = []
-    pair = (state.role_a, state.role_b)
-    for kind, role in (("former", pair[0]), ("latter", pair[1])):
-        match = words_pattern(refs[kind]).search(text) if all(pair) else None
-        if match and role:
-            found.append(Title(match.group(1), match.span(1), role, referred=True))
-    focus = state.focus_role or (state.current_role if not titles else None)
-    if not found and focus:
-        match = words_pattern(refs["focus"] + refs["become_one"], possessive=True).search(text)
-        if match:  # "become one": the role is at "one", "become" stays a career word
-            start = match.end(1) - len("one") if match.group(1).lower().endswith(" one") else match.start(1)
-            found.append(Title(text[start : match.end(1)], (start, match.end(1)), focus, referred=True))
-    named = {t.role for t in titles}
-    added = [t for t in found if t.role not in named]
-    return tuple(sorted((*titles, *added), key=lambda t: t.span[0]))
 
 
 def carries_correction(question: Question) -> bool:
@@ -236,7 +163,7 @@ def _apart(kind: type[Question], before: str, told_before: bool, clause: str, to
 
 def interpret(
     text: str,
-    state: State = State(),
+    state: State = NO_STATE,
     titles: tuple[Title, ...] = (),
     intent: Optional[str] = None,
     lexicon: Optional[Lexicon] = None,
@@ -292,7 +219,8 @@ def interpret(
                 mine = tuple(replace(t, span=(t.span[0] - start, t.span[1] - start)) for t in inside if not t.referred)
             else:
                 mine = tuple(replace(t, span=(t.span[0] - start, t.span[1] - start)) for t in inside) or tuple(
-                    replace(t, span=(0, 0)) for t in titles  # the roles of another part: named, not placed here
+                    replace(t, span=(0, 0))
+                    for t in titles  # the roles of another part: named, not placed here
                 )
             pieces.append(part_kind(**{**common, "titles": mine, "text": text[start:end]}))
         return Several(**common, parts=tuple(pieces))

@@ -26,9 +26,9 @@ from actions.context import intent_dimension
 from actions.cues import COMPARATIVE, FOLLOW_UP, SUPERLATIVE
 from actions.interpret import holds_a_role
 from actions.mentions import mentioned_roles, role
-from actions.question import Question
+from actions.question import Education, Question, Several
 from actions.ranking import offered_roles
-from actions.router import Slots
+from actions.router import Slots, route
 from actions.slots import (
     CAREER_DIRECTION,
     COMPARED_OCCUPATION,
@@ -121,7 +121,8 @@ def answer_outside(
         render.send(dispatcher, [render.Reply(answers_outside.other_dimension_text(first, info))])
         return keep
     if goals:
-        return keep + own + route_reply(dispatcher, session, first, goals[-1])
+        events = keep + own + route_reply(dispatcher, session, first, goals[-1])
+        return events + schooling_parts(dispatcher, question, {**slots, FOCUS_ROLE: goals[-1].name}, session)
     intro = answers_outside.noted_text(first) if theirs else answers_outside.outside_text(first)
     ways_in_reply(dispatcher, session, first, question, intro)
     return keep + own + [SlotSet(ROUTE_END, None)]
@@ -178,9 +179,16 @@ def pay_reply(
     return sides
 
 
+def schooling_parts(dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:
+    """ "I'm a teacher, how do I become X, and do I need a degree?": after the route in, each education part
+    of the message answered for the goal (``slots`` hold it in focus)."""
+    parts = question.parts if isinstance(question, Several) else ()
+    return [e for part in parts if isinstance(part, Education) for e in route(part, None, dispatcher, slots, session)]
+
+
 def route_reply(dispatcher: CollectingDispatcher, session: Session, occupation: OccupationInfo, goal: RoleInfo) -> list:
-    route = route_in(session, occupation, goal)
-    render.send(dispatcher, [render.Reply(answers_outside.route_in_text(route), verdict=None)])
+    found = route_in(session, occupation, goal)
+    render.send(dispatcher, [render.Reply(answers_outside.route_in_text(found), verdict=None)])
     return [SlotSet(ROUTE_END, goal.name), SlotSet(FOCUS_ROLE, goal.name)]
 
 
@@ -213,8 +221,9 @@ def follow_up(
     if len(goals) == 1 and not dimensions_asked(question):
         plan = plan_career([goals[0].name], question.value(CAREER_DIRECTION), question.text)
         if plan.kind == "into":
-            route = route_reply(dispatcher, session, occupation, goals[0])
-            return [SlotSet(NEEDS_ROLES, False), *route]
+            steps = route_reply(dispatcher, session, occupation, goals[0])
+            schooling = schooling_parts(dispatcher, question, {**slots, FOCUS_ROLE: goals[0].name}, session)
+            return [SlotSet(NEEDS_ROLES, False), *steps, *schooling]
     return None
 
 

@@ -9,13 +9,83 @@ role in focus and "the former" / "the latter" as the pair's first / second role:
 
 from __future__ import annotations
 
-from actions.question import Question
-from kb.content.vocabulary import vocabulary, words_pattern
+import re
+from typing import Optional
+
+from actions.question import Question, State, Title
+from kb.content.vocabulary import Vocabulary, vocabulary, words_pattern
 
 _REFERENCES = vocabulary().references  # kb/data/vocabulary.yml
 PAIR_WORDS = words_pattern(_REFERENCES["former"] + _REFERENCES["latter"])  # the pair's first, second role
+MIN_NAME_WORD = 4  # letters of a word that names a role of the conversation ("the warehouse one"; not "of")
 
 
 def only_from_focus(question: Question) -> bool:
     """True when the one role the question names is one it refers to ("it", "the latter"), not typed."""
     return len(question.titles) == 1 and question.titles[0].referred
+
+
+def _one_role(said: str, roles: tuple[str, ...]) -> Optional[str]:
+    """The one role among ``roles`` whose name holds every word of ``said`` (None: none or several)."""
+    asked = said.lower().split()
+    holding = [r for r in roles if all(w in r.lower().split() for w in asked)]
+    return holding[0] if len(holding) == 1 and all(len(w) >= MIN_NAME_WORD for w in asked) else None
+
+
+def by_word(text: str, state: State, titles: tuple[Title, ...], words: Vocabulary) -> tuple[Title, ...]:
+    """Roles of the conversation named by a word of their name: "the warehouse one" (a ``by_word``
+    reference noun after it), or a bare word turned down ("regional manager, not district"). A word
+    counts only when it is in the name of exactly one role of the conversation (pair, focus, own role)
+    and no known title covers it."""
+    roles = tuple(dict.fromkeys(r for r in (state.role_a, state.role_b, state.focus_role, state.current_role) if r))
+    if not roles:
+        return ()
+    known = [t.span for t in titles if t.role]
+    nouns = "|".join(re.escape(n) for n in words.references.get("by_word", ()))
+    negation = words_pattern(words.list("negation")).pattern
+    one = re.compile(rf"\bthe\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:{nouns})\b", re.I)  # "the warehouse one"
+    bare = re.compile(rf"{negation}\s+(?:the\s+|an?\s+)?([a-z][\w-]*)(?=\s*(?:[,;.?!]|$))", re.I)  # "not district"
+    said = [(m.group(1), m.start(1)) for m in one.finditer(text)]
+    said += [(m.group(2), m.start(2)) for m in bare.finditer(text)]
+    found = []
+    for phrase, start in said:
+        for words_said, at in ((phrase, start), (phrase.split()[-1], start + phrase.rfind(phrase.split()[-1]))):
+            role = _one_role(words_said, roles)
+            span = (at, at + len(words_said))
+            if role and not any(a <= span[0] < b for a, b in known):
+                found.append(Title(words_said, span, role, referred=True))
+                break
+    return tuple(found)
+
+
+def references(text: str, state: State, titles: tuple[Title, ...], words: Vocabulary) -> tuple[Title, ...]:
+    """The titles with the role referred to added where the message refers to one: "it", "they",
+    "those guys", "become one" the role in focus (else the user's own role); "the former" / "the
+    latter" the pair's first / second; "the warehouse one" the role of the conversation with that word
+    in its name (``by_word``: an unknown title on those words is dropped). Pronouns are not read when
+    the message names two roles already."""
+    if text.startswith("/"):
+        return titles
+    worded = by_word(text, state, titles, words)
+    if worded:
+        spans = [t.span for t in worded]
+        kept = [t for t in titles if t.role or not any(a < t.span[1] and t.span[0] < b for a, b in spans)]
+        titles = tuple(sorted((*kept, *worded), key=lambda t: t.span[0]))
+    if len(titles) >= 2:
+        return titles
+    refs = words.references
+    found: list[Title] = []
+    pair = (state.role_a, state.role_b)
+    for kind, role in (("former", pair[0]), ("latter", pair[1])):
+        match = words_pattern(refs[kind]).search(text) if all(pair) else None
+        if match and role:
+            found.append(Title(match.group(1), match.span(1), role, referred=True))
+    focus = state.focus_role or (state.current_role if not titles else None)
+    if not found and focus:
+        match = words_pattern(refs["focus"] + refs["become_one"], possessive=True).search(text)
+        if match:  # "become one": the role is at "one", "become" stays a career word
+            start = match.end(1) - len("one") if match.group(1).lower().endswith(" one") else match.start(1)
+            found.append(Title(text[start : match.end(1)], (start, match.end(1)), focus, referred=True))
+    named = {t.role for t in titles}
+    added = [t for t in found if t.role not in named]
+    return tuple(sorted((*titles, *added), key=lambda t: t.span[0]))

@@ -139,3 +139,14 @@ class Several(Question):
     """Parts of different kinds in one message, each answered in turn."""
 
     parts: tuple[Question, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class State:
+    """What the conversation carries into a message (the slots)."""
+
+    focus_role: Optional[str] = None
+    role_a: Optional[str] = None
+    role_b: Optional[str] = None
+    dimension: Optional[str] = None
+    current_role: Optional[str] = None

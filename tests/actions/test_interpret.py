@@ -194,6 +194,9 @@ def test_a_career_and_an_education_question_are_two_parts() -> None:
         ("how do I get into dispatching and what training is there?", "career_path", [Career, Education]),
         ("who earns more and who has more budget, a buyer or a planner?", "ask_compensation", None),
         ("what comes after shift manager?", "career_path", None),
+        ("how do i become an operations manager, do i need an MBA?", "education", [Career, Education]),  # a comma
+        ("I'm a nurse, how do I get into operations?", "career_path", None),  # a story, then one question
+        ("who earns more, a buyer or a planner?", "ask_compensation", None),
     ],
 )
 def test_the_parts_of_a_message(text: str, intent: str, kinds: Optional[list]) -> None:

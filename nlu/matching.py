@@ -10,7 +10,7 @@ from typing import Iterable, Sequence
 
 from spacy.tokens import Doc
 
-from kb.fuzzy import AliasMatcher, looks_like_posting, posting_keys
+from kb.fuzzy import AliasMatcher, looks_like_posting, posting_keys, written_out
 from kb.text import lookup_key
 
 LABEL = "job_role"
@@ -45,7 +45,10 @@ class FuzzyIndex:
         self.max_words = longest + 1
 
     def best(self, text: str, threshold: float) -> tuple[str, float] | None:
-        found = self.matcher.best(lookup_key(text), accept=threshold)
+        key = lookup_key(text)
+        found = self.matcher.best(key, accept=threshold)
+        if found is None and written_out(key) != key:  # "logistcs mngr": the slip read with "manager" written out
+            found = self.matcher.best(written_out(key), accept=threshold)
         return None if found is None else (found.target, found.score / 100)
 
     def posting(self, text: str) -> list[str]:

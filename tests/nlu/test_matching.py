@@ -45,6 +45,10 @@ def matcher(engine):  # type: ignore[no-untyped-def]
             [("buyer", "Buyer"), ("plant manager", "Plant Manager"), ("operations manager", "Operations Manager")],
         ),
         ("what does a manager, operations do", [("manager, operations", "Operations Manager")]),
+        (  # a slip in a title with an abbreviation in it
+            "warehouse mgr vs logistcs mngr pay?",
+            [("warehouse mgr", "Warehouse Manager"), ("logistcs mngr", "Logistics Manager")],
+        ),
     ],
 )
 def test_exact_and_misspelt_roles_come_out_canonical(matcher, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]

@@ -177,7 +177,7 @@ def interpret(
     negation, correction = words_pattern(words.list("negation")), words_pattern(words.list("correction"))
     titles = with_modifiers(text, titles, words, lexicon.families, lexicon.areas)  # "senior buyer", "media buyer"
     titles = short_forms(text, titles, lexicon.short_forms, words)  # "store manager vs dm"
-    titles = references(text, state, titles, words)
+    titles = references(text, state, titles, words, tuple(lexicon.families))
     negated_roles = tuple(t.role for t in titles if t.role and _negated_before(text, t.span[0], negation, correction))
     masked = "".join(" " if any(a <= i < b for a, b in (t.span for t in titles)) else c for i, c in enumerate(text))
     named = dimension_mentions(masked)

@@ -32,11 +32,24 @@ def _one_role(said: str, roles: tuple[str, ...]) -> Optional[str]:
     return holding[0] if len(holding) == 1 and all(len(w) >= MIN_NAME_WORD for w in asked) else None
 
 
-def by_word(text: str, state: State, titles: tuple[Title, ...], words: Vocabulary) -> tuple[Title, ...]:
-    """Roles of the conversation named by a word of their name: "the warehouse one" (a ``by_word``
-    reference noun after it), or a bare word turned down ("regional manager, not district"). A word
-    counts only when it is in the name of exactly one role of the conversation (pair, focus, own role)
-    and no known title covers it."""
+def _by_kind(said: str, catalogue: tuple[str, ...], roles: tuple[str, ...]) -> Optional[str]:
+    """The one KB role (``catalogue``) whose name holds every word of ``said``; among several, the one of
+    the same kind as the conversation's ``roles`` (its last word: "the regional one" among managers)."""
+    found = _one_role(said, catalogue)
+    if found is None and roles:
+        kinds = {r.split()[-1] for r in roles}
+        found = _one_role(said, tuple(r for r in catalogue if r.split()[-1] in kinds))
+    return found
+
+
+def by_word(
+    text: str, state: State, titles: tuple[Title, ...], words: Vocabulary, catalogue: tuple[str, ...] = ()
+) -> tuple[Title, ...]:
+    """Roles named by a word of their name: "the warehouse one" (a ``by_word`` reference noun after it), or
+    a bare word turned down ("regional manager, not district", "not supply chain"). A word counts when it is
+    in the name of exactly one role of the conversation (pair, focus, own role) and no known title covers
+    it; "the X one" naming no role of the conversation is the one KB role (``catalogue``) of that kind
+    ("no sorry, I meant the regional one")."""
     roles = tuple(dict.fromkeys(r for r in (state.role_a, state.role_b, state.focus_role, state.current_role) if r))
     if not roles:
         return ()
@@ -44,29 +57,41 @@ def by_word(text: str, state: State, titles: tuple[Title, ...], words: Vocabular
     nouns = "|".join(re.escape(n) for n in words.references.get("by_word", ()))
     negation = words_pattern(words.list("negation")).pattern
     one = re.compile(rf"\bthe\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:{nouns})\b", re.I)  # "the warehouse one"
-    bare = re.compile(rf"{negation}\s+(?:the\s+|an?\s+)?([a-z][\w-]*)(?=\s*(?:[,;.?!]|$))", re.I)  # "not district"
-    said = [(m.group(1), m.start(1)) for m in one.finditer(text)]
-    said += [(m.group(2), m.start(2)) for m in bare.finditer(text)]
+    bare = re.compile(  # "not district", "not supply chain"
+        rf"{negation}\s+(?:the\s+|an?\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?=\s*(?:[,;.?!]|$))", re.I
+    )
+    said = [(m.group(1), m.start(1), True) for m in one.finditer(text)]
+    said += [(m.group(2), m.start(2), False) for m in bare.finditer(text)]
     found = []
-    for phrase, start in said:
-        for words_said, at in ((phrase, start), (phrase.split()[-1], start + phrase.rfind(phrase.split()[-1]))):
+    for phrase, start, of_a_kind in said:
+        last = phrase.split()[-1]
+        for words_said, at in ((phrase, start), (last, start + phrase.rfind(last))):
             role = _one_role(words_said, roles)
             span = (at, at + len(words_said))
-            if role and not any(a <= span[0] < b for a, b in known):
+            if any(a <= span[0] < b for a, b in known):
+                break
+            if role:
                 found.append(Title(words_said, span, role, referred=True))
                 break
+        else:
+            other = _by_kind(phrase, catalogue, roles) if of_a_kind else None
+            if other is not None:
+                found.append(Title(phrase, (start, start + len(phrase)), other))
     return tuple(found)
 
 
-def references(text: str, state: State, titles: tuple[Title, ...], words: Vocabulary) -> tuple[Title, ...]:
+def references(
+    text: str, state: State, titles: tuple[Title, ...], words: Vocabulary, catalogue: tuple[str, ...] = ()
+) -> tuple[Title, ...]:
     """The titles with the role referred to added where the message refers to one: "it", "they",
     "those guys", "become one" the role in focus (else the user's own role); "the former" / "the
     latter" the pair's first / second; "the warehouse one" the role of the conversation with that word
-    in its name (``by_word``: an unknown title on those words is dropped). Pronouns are not read when
+    in its name, else the KB role (``catalogue``) of that kind (``by_word``: an unknown title on those
+    words is dropped). Pronouns are not read when
     the message names two roles already."""
     if text.startswith("/"):
         return titles
-    worded = by_word(text, state, titles, words)
+    worded = by_word(text, state, titles, words, catalogue)
     if worded:
         spans = [t.span for t in worded]
         kept = [t for t in titles if t.role or not any(a < t.span[1] and t.span[0] < b for a, b in spans)]

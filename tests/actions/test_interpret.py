@@ -130,6 +130,25 @@ def test_a_correction_drops_the_role_it_turns_down(text, roles, named, negated) 
     assert (question.roles, question.negated_roles) == (named, negated)
 
 
+MANAGERS = State(role_a="Operations Manager", role_b="Supply Chain Manager")
+CATALOGUE = Lexicon(families={name: "" for name in ("Operations Manager", "Supply Chain Manager", "Regional Manager",
+                    "Warehouse Manager", "Warehouse Associate", "District Manager", "Store Manager")})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "negated"),
+    [
+        ("no sorry i meant the regional one", ("Regional Manager",), ()),  # a KB role, of the pair's kind
+        ("sorry the warehouse one, not supply chain", ("Warehouse Manager",), ("Supply Chain Manager",)),
+        ("the supply chain one", ("Supply Chain Manager",), ()),  # a role of the conversation
+        ("no, the manager one", (), ()),  # every role of that kind: none
+    ],
+)  # fmt: skip
+def test_the_x_one_names_a_role_by_a_word_of_its_name(text: str, named: tuple, negated: tuple) -> None:
+    question = interpret(text, MANAGERS, (), "inform", CATALOGUE)
+    assert (question.roles, question.negated_roles) == (named, negated)
+
+
 @pytest.mark.parametrize(
     ("text", "roles", "intent", "correction"),
     [

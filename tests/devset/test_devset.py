@@ -13,23 +13,23 @@ from tests.devset.devset import FILE, load, split, write_split
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "devset" / "smoke.yml"
 
 
-def test_the_dev_set_has_28_families_of_10_or_more_members_and_321_turns() -> None:
+def test_the_dev_set_has_38_families_of_10_or_more_members_and_512_turns() -> None:
     devset = load()
     sizes = {name: len(members) for name, members in devset.families.items()}
-    assert len(sizes) == 28
+    assert len(sizes) == 38
     assert min(sizes.values()) == 10
-    assert len(devset.members) == 288
-    assert sum(len(m.turns) for m in devset.members) == 321
+    assert len(devset.members) == 392
+    assert sum(len(m.turns) for m in devset.members) == 512
 
 
-def test_two_members_of_every_family_are_held_out_56_in_all_with_65_turns() -> None:
+def test_two_members_of_every_family_are_held_out_76_in_all_with_103_turns() -> None:
     devset = load()
     held = [m for m in devset.members if m.held_out]
     assert {name: sum(m.held_out for m in ms) for name, ms in devset.families.items()} == dict.fromkeys(
         devset.families, 2
     )
-    assert (len(held), sum(len(m.turns) for m in held)) == (56, 65)
-    assert len(devset.members) - len(held) == 232
+    assert (len(held), sum(len(m.turns) for m in held)) == (76, 103)
+    assert len(devset.members) - len(held) == 316
 
 
 def test_the_split_is_the_seeded_one_and_does_not_change() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from actions.cues import COMPARATIVE
 from actions.question import Question, State, Title
 from kb.content.vocabulary import Vocabulary, vocabulary, words_pattern
 
@@ -105,6 +106,8 @@ def references(
         match = words_pattern(refs[kind]).search(text) if all(pair) else None
         if match and role:
             found.append(Title(match.group(1), match.span(1), role, referred=True))
+    if not found:
+        found += _compared_with(text, state, titles, words)
     focus = state.focus_role or (state.current_role if not titles else None)
     if not found and focus:
         match = words_pattern(refs["focus"] + refs["become_one"], possessive=True).search(text)
@@ -114,3 +117,18 @@ def references(
     named = {t.role for t in titles}
     added = [t for t in found if t.role not in named]
     return tuple(sorted((*titles, *added), key=lambda t: t.span[0]))
+
+
+def _compared_with(text: str, state: State, titles: tuple[Title, ...], words: Vocabulary) -> list[Title]:
+    """In a comparison naming one role, the other side said with a word for the writer ("am I paid more than
+    a planner?": their own role) or for the role in focus ("is that more senior than a supply planner?")."""
+    typed = [t for t in titles if t.role and not t.referred]
+    if len(typed) != 1 or not COMPARATIVE.search(text):
+        return []
+    start, end = typed[0].span
+    outside = text[:start] + " " * (end - start) + text[end:]
+    for kind, role in (("writer", state.current_role), ("compared_focus", state.focus_role)):
+        match = words_pattern(words.references[kind]).search(outside) if role and role != typed[0].role else None
+        if match:
+            return [Title(match.group(1), match.span(1), role, referred=True)]  # type: ignore[arg-type]
+    return []

@@ -53,6 +53,26 @@ def test_nothing_is_added_otherwise(text: str, roles: tuple[str, ...], focus: st
     assert [t for t in read(text, roles, State(focus_role=focus)).titles if t.referred] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "roles", "state", "referred"),
+    [
+        ("am I paid more than a buyer?", ("Buyer",), State(current_role=PM, focus_role=PM), [(PM, "I")]),
+        ("who's higher up, me or a buyer?", ("Buyer",), State(current_role=PM), [(PM, "me")]),
+        ("is my scope bigger than a buyer's?", ("Buyer",), State(current_role=PM), [(PM, "my")]),
+        ("is that more senior than a buyer?", ("Buyer",), State(focus_role=PM), [(PM, "that")]),
+        # no comparison, two roles named, the writer's role is the one named, or nothing to refer to
+        ("how do I become a buyer?", ("Buyer",), State(current_role=PM), []),
+        ("am I paid more as a buyer or a plant manager?", ("Buyer", PM), State(current_role=PM), []),
+        ("am I paid more than a plant manager?", (PM,), State(current_role=PM), []),
+        ("am I paid more than a buyer?", ("Buyer",), State(), []),
+    ],
+)  # fmt: skip
+def test_the_other_side_of_a_one_role_comparison_said_as_me_or_that(
+    text: str, roles: tuple[str, ...], state: State, referred: list
+) -> None:
+    assert [(t.role, t.text) for t in read(text, roles, state).titles if t.referred] == referred
+
+
 async def test_a_described_role_comes_into_focus(knowledge, domain) -> None:
     tracker = make_tracker("what does a plant manager do?", "describe_role", roles=(PM,))
     events = await ActionDescribeRole(knowledge).run(CollectingDispatcher(), tracker, domain)

@@ -14,16 +14,17 @@ from actions.free import FreeQuestionAction
 from actions.knowledge import KnowledgeBase
 from actions.outside import answer_outside
 from actions.interpret import cue_kind, holds_a_role
-from actions.question import AboutMe, Career, Compare, Describe, Education, Pick, Question
+from actions.question import AboutMe, Career, Compare, Describe, Education, Pick, Question, Title
 from actions.router import Slots, as_kind, route
 from actions.context import CAREER_WORDS, is_role_follow_up
 from actions.interpret import carries_correction
 from actions.cues import FOLLOW_UP, SAYS_WHO
 from actions.mentions import focused, report_unknown, role_spans, unknown_in_text
-from actions.phrases import worded_dimensions
+from actions.phrases import COMPENSATION, worded_dimensions
+from actions.places import NATIONAL
 from actions.pronouns import only_from_focus
 from actions.slots import CAREER, CAREER_DIRECTION, DIMENSION_INTENT_PREFIX, FOCUS_ROLE, INFORM, JOB_ROLE, LIST
-from actions.slots import ROLE_A, ROLE_B
+from actions.slots import DIMENSION, OUT_OF_SCOPE, ROLE_A, ROLE_B
 from kb.education import certifications_in_text
 from kb.queries import popular_pairs
 from kb.resolve import all_dimensions, resolve_role
@@ -32,7 +33,7 @@ from kb.content.vocabulary import vocabulary
 from kb.text import has_english
 
 OPENERS = {
-    "greet": wording.GREETING, "help": wording.HELP, "out_of_scope": wording.OUT_OF_SCOPE,
+    "greet": wording.GREETING, "help": wording.HELP, OUT_OF_SCOPE: wording.OUT_OF_SCOPE,
     "nlu_fallback": wording.NOT_UNDERSTOOD,
 }  # fmt: skip
 ENGLISH_ONLY = wording.ENGLISH_ONLY
@@ -85,8 +86,12 @@ def help_answer(
         return route(follow, knowledge, dispatcher, slots, session)
     if intent == FALLBACK and read.roles and (read.place or read.dimensions):  # "X make in Ohio?", "who earns
         return route(as_kind(question, Compare), knowledge, dispatcher, slots, session)  # more, and budget?"
-    if intent == FALLBACK and read.place and (slots.get(FOCUS_ROLE) or all(pair)):  # "and in Texas?" after
+    unclear = intent in (FALLBACK, OUT_OF_SCOPE)  # "in North Carolina I mean" can read as off-topic
+    if unclear and read.place and not read.roles and (slots.get(FOCUS_ROLE) or all(pair)):  # "and in Texas?" after
         return route(as_kind(question, Compare), knowledge, dispatcher, slots, session)  # pay; "Portland, OR"
+    nationally = national_again(question, slots) if unclear else None
+    if nationally is not None:
+        return route(nationally, knowledge, dispatcher, slots, session)
     worded = worded_question(question, slots, len(roles), read.dimensions) if intent == FALLBACK else None
     if worded is not None:  # unclear to NLU, but its words name a dimension and the roles are known
         return route(worded, knowledge, dispatcher, slots, session)
@@ -117,6 +122,9 @@ class ClosingAction(FreeQuestionAction):
         return answer_outside(recording, question, slots, session) if question.occupations else None
 
     def answer(self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:
+        nationally = national_again(question, slots)
+        if nationally is not None:
+            return route(nationally, self.knowledge, dispatcher, slots, session)
         if carries_correction(question):
             return route(as_kind(question, Compare), self.knowledge, dispatcher, slots, session)
         dispatcher.utter_message(response=self.response)
@@ -135,6 +143,19 @@ class ActionDeny(ClosingAction):
 
     def name(self) -> str:
         return "action_deny"
+
+
+def national_again(question: Question, slots: Slots) -> Optional[Compare]:
+    """ "actually make that nationally" after a pay answer for a place: the pay question again for the role in
+    focus or the pair, with the country's figures; None for any other message."""
+    pair = (slots.get(ROLE_A), slots.get(ROLE_B))
+    if question.roles or question.place or slots.get(DIMENSION) != COMPENSATION or not NATIONAL.search(question.text):
+        return None
+    if not all(pair) and not slots.get(FOCUS_ROLE):
+        return None
+    focus = () if all(pair) else (Title("", (0, 0), slots.get(FOCUS_ROLE), referred=True),)
+    asked = replace(question, titles=question.titles + focus, intent=f"{DIMENSION_INTENT_PREFIX}{COMPENSATION}")
+    return as_kind(asked, Compare)
 
 
 def worded_question(question: Question, slots: Slots, named: int, dimensions: tuple[str, ...]) -> Optional[Compare]:

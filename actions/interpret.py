@@ -71,11 +71,11 @@ def _negated_before(text: str, start: int, cues: re.Pattern[str], corrections: r
 
 def carries_correction(question: Question) -> bool:
     """Whether a "no" (or a goodbye) is a correction: it opens with a denial word and names, after it, a
-    dimension or a role it does not turn down ("no I meant budget not pay", "nope, the buyer"), so it is
+    dimension, a role or a place it does not turn down ("no I meant budget not pay", "nope, the buyer"), so it is
     answered as that question rather than as a "no" ("no thanks", "no, not pay")."""
     if question.intent not in CORRECTABLE or not DENIAL.search(question.text):
         return False
-    return bool(question.dimensions or question.roles)
+    return bool(question.dimensions or question.roles or question.places)  # "sorry meant Oregon not Ohio"
 
 
 def holds_a_role(text: str, spans: list[Span]) -> bool:

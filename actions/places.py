@@ -24,6 +24,8 @@ MAX_PLACE_WORDS = 4
 MAX_STATE_WORDS = 2  # "north carolina"
 MIN_BARE_PLACE = 5  # letters of a place name found without "in", "around" ... (not "pa", "la")
 LEADING = re.compile(r"^\s*(?:(?:" + alternatives(CUES["place_lead_in"]) + r")[\s,]+)*", re.I)
+TAIL = re.compile(r"(?:" + alternatives(CUES["place_tail"]) + r")\b", re.I)  # "Oregon not Ohio", "Texas I mean"
+NATIONAL = words_pattern(CUES["national"])  # "actually make that nationally"
 WORD = re.compile(r"[a-z0-9'-]+")
 PAY_READS = (Describe, Career, Unknown)  # kinds NLU may give a pay question ("what does X make", "what's X on")
 
@@ -126,7 +128,8 @@ def find_places(text: str, lexicon: Lexicon) -> tuple[Place, ...]:
         if at is None:
             continue
         place, end = _place_at(text, tokens, at, outside, lexicon)
-        if place is not None and (start != whole or end == len(tokens) or start in starts):
+        alone = end == len(tokens) or (end > at and TAIL.match(lowered, tokens[end].start()) is not None)
+        if place is not None and (start != whole or alone or start in starts):
             found.append(place)
     if not found:
         for alias, name in lexicon.words.places.items():  # "Bay Area salaries": long names need no "in"

@@ -198,3 +198,16 @@ def test_a_place_alone_with_nothing_talked_about_asks_nothing_of_pay() -> None:
 def test_a_place_after_vs_or_a_pay_word_is_a_place_to_compare_pay_in(text: str, areas: tuple[str, ...]) -> None:
     place = read(text, AFTER_PAY).place
     assert place is not None and place.areas == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "place"),
+    [
+        ("sorry meant ohio not texas", "deny", Place("ohio", "area", ("Ohio",))),  # a place said with a correction
+        ("in texas i mean", "out_of_scope", Place("texas", "area", ("Texas",))),
+        ("make that illinois please", "nlu_fallback", Place("illinois", "area", ("Illinois",))),
+        ("ohio is nice", "nlu_fallback", None),  # a place in a sentence of its own: no follow-up
+    ],
+)  # fmt: skip
+def test_a_place_alone_with_the_words_of_a_correction(text: str, intent: str, place: Optional[Place]) -> None:
+    assert read(text, AFTER_PAY, None, intent).place == place

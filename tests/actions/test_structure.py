@@ -148,6 +148,7 @@ STRUCTURAL = {
     "ranking.TOP": "number parsing: 'top 3', 'top five'",
     "places.PLACE_WORDS": "the 'place_words' cue words before a place name",
     "places.LEADING": "the 'place_lead_in' cue words opening a place-only reply",
+    "places.TAIL": "the 'place_tail' cue words after a place-only reply",
     "places.WORD": "a word of a place name",
     "interpret.CLAUSE": "the interpreter's own: clause boundaries",
     "title_words.BOUNDARY": "punctuation that ends a title's clause",

@@ -12,16 +12,19 @@ from functools import lru_cache
 from typing import Any, Optional
 
 from tests.conversation_checks import first_role, first_sentence
+from kb.wording.polarity import LESS
 
 CAREER = re.compile(
     r"^(People usually become|After .+, typical next roles|From your role as|From .+ into .+:|"
     r"I know of no typical route|The .+ is usually an entry point|The .+ is at the top of its career ladder|"
     r"To become |Moving up to|Noted: you're|Noted: your job falls under|From .+, .+ is itself one of the usual ways in|"
-    r"From .+, the (usual ways into operations|nearest way into)|.+ is a job outside the operations roles I compare)"
+    r"From .+, the (usual ways into operations|nearest way into)|.+ is a job outside the operations roles I compare|"
+    r"A typical route from )"
 )
 EDUCATION = re.compile(
     r"(usually has a bachelor|usually needs |needs no formal qualification|is usually expected to hold|"
-    r"certifications that help|No certification is commonly|It suits these roles|No role in my knowledge base lists)",
+    r"certifications that help|No certification is commonly|It suits these roles|No role in my knowledge base lists|"
+    r"is the better fit: |help an? .+: .+ are (both|all) on its list|usually helps an? )",
     re.I,
 )
 ASKS = re.compile(r"\bPick (one|the closest)\b")
@@ -58,7 +61,8 @@ def _plain(text: str) -> str:
 def verdicts(text: str) -> list[str]:
     """Slugs of the dimensions whose verdict phrase ("has more budget authority than") ``text`` holds."""
     plain = _plain(text)
-    found = [slug for slug, (_, more, tie) in dimensions().items() if _plain(more) in plain or _plain(tie) in plain]
+    found = [slug for slug, (_, more, tie) in dimensions().items()
+             if _plain(more) in plain or _plain(tie) in plain or _plain(LESS.get(slug, "\0")) in plain]  # fmt: skip
     return [*found, "hierarchy"] if REPORTS_TO in plain and "hierarchy" not in found else found
 
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from actions.cues import REPORTS_TO, YES_NO
+from actions.cues import QUESTION_LEAD_IN, REPORTS_TO, YES_NO, YES_OR_NO
 from kb.content.vocabulary import vocabulary, words_pattern
 
 
@@ -41,8 +41,11 @@ def asks_less(text: str) -> bool:
 
 def how_asked(text: str, roles_in_order: list[str]) -> Asked:
     """``text`` with role mentions blanked out, ``roles_in_order`` the roles it names by position."""
-    either = re.search(r"\bor\b", text, re.IGNORECASE)  # "does a buyer or a plant manager earn more?"
-    subject = roles_in_order[0] if YES_NO.search(text) and not either and len(roles_in_order) >= 2 else None
+    either = re.search(r"\bor\b", YES_OR_NO.sub(" ", text), re.IGNORECASE)  # "does a buyer or a plant manager ...?"
+    asked = text
+    while (lead := QUESTION_LEAD_IN.match(asked)) is not None and lead.end() > 0:  # "Quick one - does ...?"
+        asked = asked[lead.end() :].lstrip(" -:,.!")
+    subject = roles_in_order[0] if YES_NO.search(asked) and not either and len(roles_in_order) >= 2 else None
     return Asked(less=asks_less(text), subject=subject)
 
 

@@ -166,6 +166,8 @@ class Comparisons(Handling):
         alone = len(set(known)) == 1 and not memory.pair and not COMPARATIVE.search(plain)
         if single is not None and not unknown and (only_from_focus(question) or alone):  # "what does it pay?"
             return questions.answer_one_role(known[0], single, dispatcher, session, area)
+        if single is not None and slots.get(FOCUS_ROLE) and not (known or unknown or question.titles):  # "pay??"
+            return questions.answer_one_role(str(slots[FOCUS_ROLE]), single, dispatcher, session, area)
         several = list(dict.fromkeys(named_dimensions))
         plan = plan_question(intent, known, memory, facts, text, unknown, several[0] if len(several) > 1 else worded)
         if plan.kind == "answer" and len(several) > 1 and plan.role_a and plan.role_b:  # "who earns more and ...?"

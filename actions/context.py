@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal, Mapping, Optional
 
-from actions.cues import CLAUSE_LEAD_IN, FOLLOW_UP, MY_ROLE, QUESTION_START, REPLACE
+from actions.cues import CLAUSE_LEAD_IN, COMPARATIVE, FOLLOW_UP, MY_ROLE, QUESTION_START, REPLACE
 from actions.choices import Choice, Pending  # noqa: F401  (actions.render reads them from here)
 from actions.question import Question
 from kb.content.vocabulary import vocabulary, words_pattern
@@ -217,8 +217,9 @@ def plan_question(
             return Plan("answer", *((role, b) if index == 0 else (a, role)), dimension=dimension)
         if memory.role_a and memory.role_a != role:
             return Plan("answer", memory.role_a, role, dimension=dimension)
-        if memory.focus not in (None, role) and dimension and intent == INFORM and FOLLOW_UP.search(text):
-            return Plan("answer", memory.focus, role, dimension=dimension)  # "and a shift manager?" after one role
+        following = FOLLOW_UP.search(text) or COMPARATIVE.search(text)  # "and a shift manager?", "vs a buyer?"
+        if memory.focus not in (None, role) and following and (dimension or intent in (INFORM, COMPARE)):
+            return Plan("answer", memory.focus, role, dimension=dimension)  # after one role's answer
         return Plan("ask_roles", role_a=role, dimension=dimension)
     if memory.pair:
         return Plan("answer", *memory.pair, dimension=dimension)

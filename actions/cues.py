@@ -36,6 +36,8 @@ RANK_WORDS = cue("rank_words")
 QUESTION_START = opening("question_start")
 CLAUSE_LEAD_IN = opening("clause_lead_in")
 YES_NO = opening("yes_no_start")
+QUESTION_LEAD_IN = words_pattern(_CUES["question_lead_in"], at="start")  # "Quick one - does ...?"
+YES_OR_NO = cue("yes_or_no")  # "..., yes or no?"
 REPORTS_TO = cue("reports_to")
 AFTER = cue("after")
 FROM_THERE = cue("from_there")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
@@ -50,7 +51,7 @@ EDUCATION_WORDS = frozenset(vocabulary().list("education"))  # kb/data/vocabular
 def unknown_certification(text: str) -> Optional[str]:
     """A certification name the message seems to ask about, for when no catalogue name was found."""
     named = NAMED.search(text)
-    if named:
+    if named and not {word.upper() for word in named.group(1).split()} & NOT_CERTIFICATIONS:  # not "is there a"
         return named.group(1)
     acronyms = [a for a in ACRONYM.findall(text) if a.upper() not in NOT_CERTIFICATIONS]
     return acronyms[0] if acronyms else None
@@ -111,7 +112,7 @@ def education(
         render.send(dispatcher, [render.ask_role_reply(wording.ASK_EDUCATION, common_roles(session), EDUCATION)])
         return []
     render.send(dispatcher, [render.Reply(education_reply(session, roles, plain))])
-    return []
+    return [SlotSet(FOCUS_ROLE, roles[0])] if len(roles) == 1 else []  # "do they need more experience than ...?"
 
 
 def own_role(slots: Slots) -> list[str]:

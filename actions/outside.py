@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from actions import render
 from actions.career_plans import plan_career
-from actions.context import intent_dimension
+from actions.context import CAREER_WORDS, intent_dimension
 from actions.cues import COMPARATIVE, FOLLOW_UP, SUPERLATIVE
 from actions.interpret import holds_a_role
 from actions.mentions import mentioned_roles, role
@@ -96,6 +96,8 @@ def answer_outside(
     known, _, _ = mentioned_roles(question)
     goals = [r for r in (role(session, name) for name in dict.fromkeys(known)) if r is not None]
     asked = dimensions_asked(question)
+    if goals and asked and COMPENSATION not in asked and CAREER_WORDS.search(text):
+        asked = []  # "paramedic, good in a crisis, thinking about becoming a health and safety manager": a route
     first = occupations[0]
     theirs = question.intent == STATE_ROLE or holds_a_role(text, list(question.occupation_spans))
     if not asked and not theirs and not goals and slots.get(DIMENSION) not in (None, FULL_COMPARISON):

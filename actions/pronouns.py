@@ -14,10 +14,11 @@ from typing import Optional
 
 from actions.cues import COMPARATIVE
 from actions.question import Question, State, Title
-from kb.content.vocabulary import Vocabulary, vocabulary, words_pattern
+from kb.content.vocabulary import Vocabulary, alternatives, vocabulary, words_pattern
 
 _REFERENCES = vocabulary().references  # kb/data/vocabulary.yml
 PAIR_WORDS = words_pattern(_REFERENCES["former"] + _REFERENCES["latter"])  # the pair's first, second role
+TITLE_WORDS = tuple(vocabulary().title_phrases["title_words"])  # "the manager": a role by its title word
 MIN_NAME_WORD = 4  # letters of a word that names a role of the conversation ("the warehouse one"; not "of")
 
 
@@ -40,6 +41,13 @@ def _by_kind(said: str, catalogue: tuple[str, ...], roles: tuple[str, ...]) -> O
     if found is None and roles:
         kinds = {r.split()[-1] for r in roles}
         found = _one_role(said, tuple(r for r in catalogue if r.split()[-1] in kinds))
+    if found is None and roles:  # "the manager one" after a health and safety specialist: the role sharing the most
+        asked = set(said.lower().split())  # words with the conversation's roles ("Health and Safety Manager")
+        theirs = {w for r in roles for w in r.lower().split()} - asked
+        holding = [r for r in catalogue if asked <= set(r.lower().split()) and r not in roles]
+        shared = sorted(((len(set(r.lower().split()) & theirs), r) for r in holding), reverse=True)
+        if shared and shared[0][0] > 0 and (len(shared) == 1 or shared[1][0] < shared[0][0]):
+            found = shared[0][1]
     return found
 
 
@@ -61,7 +69,9 @@ def by_word(
     bare = re.compile(  # "not district", "not supply chain"
         rf"{negation}\s+(?:the\s+|an?\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?=\s*(?:[,;.?!]|$))", re.I
     )
+    titled = re.compile(rf"\bthe\s+({alternatives(TITLE_WORDS)})\b(?!\s+(?:{nouns})\b)", re.I)  # "the manager"
     said = [(m.group(1), m.start(1), True) for m in one.finditer(text)]
+    said += [(m.group(1), m.start(1), False) for m in titled.finditer(text)]
     said += [(m.group(2), m.start(2), False) for m in bare.finditer(text)]
     found = []
     for phrase, start, of_a_kind in said:
@@ -110,7 +120,8 @@ def references(
         found += _compared_with(text, state, titles, words)
     focus = state.focus_role or (state.current_role if not titles else None)
     if not found and focus:
-        match = words_pattern(refs["focus"] + refs["become_one"], possessive=True).search(text)
+        idioms = words_pattern(refs["idioms"]).sub(lambda m: " " * len(m.group(0)), text)  # not "worth it"
+        match = words_pattern(refs["focus"] + refs["become_one"], possessive=True).search(idioms)
         if match:  # "become one": the role is at "one", "become" stays a career word
             start = match.end(1) - len("one") if match.group(1).lower().endswith(" one") else match.start(1)
             found.append(Title(text[start : match.end(1)], (start, match.end(1)), focus, referred=True))

@@ -99,10 +99,13 @@ def offered_roles(slots: Slots) -> list[str]:
 
 
 def ranked_again(words: str, slots: Slots) -> Optional[RankRequest]:
-    """ "and the worst?", "what about the least senior?" right after a ranking (``RANKED``): the same roles
-    or family again, in the order the words ask; None when no ranking came last or the message is longer."""
+    """ "and the worst?", "what about the least senior?", "and by strategy?" right after a ranking (``RANKED``):
+    the same roles or family again, in the order the words ask, on the dimension they name (else the same one);
+    None when no ranking came last or the message is longer."""
     ranked = slots.get(RANKED)
-    if not isinstance(ranked, dict) or len(words.split()) > FOLLOW_UP_WORDS or not SUPERLATIVE.search(words):
+    if not isinstance(ranked, dict) or len(words.split()) > FOLLOW_UP_WORDS:
+        return None
+    if not SUPERLATIVE.search(words) and not worded_dimensions(words):  # "and the worst?", "and by strategy?"
         return None
     roles, family = tuple(str(r) for r in ranked.get("roles") or ()), ranked.get("family")
     limit = None if roles or family else ALL_ROLES_LIMIT
@@ -120,11 +123,11 @@ def answer_ranking(
     if text.startswith("/"):
         return None
     words = masked(text, role_spans(question))
-    if len(question.titles) < MIN_LISTED and not SUPERLATIVE.search(words):
+    if len(question.titles) < MIN_LISTED and not SUPERLATIVE.search(words) and not slots.get(RANKED):
         return None  # most messages: no need to look up their roles or read the job families
     known, unknown, _ = mentioned_roles(question)
     roles = roles_in_order(question) or known
-    if unknown or (len(roles) < MIN_LISTED and not SUPERLATIVE.search(words)):
+    if unknown or (len(roles) < MIN_LISTED and not SUPERLATIVE.search(words) and not slots.get(RANKED)):
         return None
     if CAREER_WORDS.search(words) and not (SUPERLATIVE.search(words) or RANK_WORDS.search(words)):
         return None  # "I'm an ops manager, how do I get to VP ops or COO?": a route, not a ranking

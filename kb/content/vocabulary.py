@@ -20,7 +20,7 @@ from kb.content.reader import ContentError, Reader, Where
 VOCABULARY_FILE = Path(__file__).resolve().parents[1] / "data" / "vocabulary.yml"
 WORD_LISTS = ("pay_verbs", "pay_on_openers", "pay_verb_followers", "negation", "correction", "career", "education",
               "describe", "feelings", "outside_us")  # fmt: skip
-REFERENCE_KINDS = ("focus", "become_one", "former", "latter", "by_word", "writer", "compared_focus")
+REFERENCE_KINDS = ("focus", "become_one", "former", "latter", "by_word", "writer", "compared_focus", "idioms")
 TITLE_PHRASE_LISTS = ("title_words", "leading", "trailing", "generic", "seniority", "describing")
 POLARITIES = ("less", "more")
 STATE_CODE = re.compile(r"^[a-z]{2}$")
@@ -29,7 +29,7 @@ CUE_LISTS = ("comparative", "replace", "follow_up_start", "says_who_start", "my_
              "over_roles", "of_a_pair", "rank_words", "question_start", "yes_no_start", "reports_to", "after",
              "from_there", "how_long", "certification", "not_certifications", "unhelpful", "denial_start",
              "pick_both", "pick_courtesy", "pick_neither", "pick_drop", "pick_filler", "separators", "comparing",
-             "articles", "clause_lead_in", "place_lead_in", "place_words", "place_tail", "national")  # fmt: skip
+             "articles", "clause_lead_in", "place_lead_in", "place_words", "place_tail", "national", "question_lead_in", "yes_or_no")  # fmt: skip
 AREA_NAME = re.compile(r"^[A-Z][^,]+(, [A-Z]{2}(-[A-Z]{2})*)?$")  # "Phoenix-Mesa-Chandler, AZ", "New York"
 
 

@@ -149,6 +149,26 @@ def test_the_x_one_names_a_role_by_a_word_of_its_name(text: str, named: tuple, n
     assert (question.roles, question.negated_roles) == (named, negated)
 
 
+SAFETY = Lexicon(families={name: "" for name in ("Health and Safety Specialist", "Health and Safety Manager",
+                                                 "Facilities Manager", "Operations Manager")})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "named"),
+    [
+        # after one role: "the manager one" is the KB role sharing the most words with it
+        ("no, the manager one", State(focus_role="Health and Safety Specialist"), ("Health and Safety Manager",)),
+        # a title word after "the" names the one role of the conversation holding it
+        ("is it the specialist or the manager that has less responsibility in a crisis?",
+         State(role_a="Health and Safety Specialist", role_b="Health and Safety Manager"),
+         ("Health and Safety Specialist", "Health and Safety Manager")),
+        ("the manager", State(role_a="Operations Manager", role_b="Facilities Manager"), ()),  # both are managers
+    ],
+)  # fmt: skip
+def test_a_role_named_by_its_title_word(text: str, state: State, named: tuple) -> None:
+    assert interpret(text, state, (), "inform", SAFETY).roles == named
+
+
 @pytest.mark.parametrize(
     ("text", "roles", "intent", "correction"),
     [

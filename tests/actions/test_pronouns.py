@@ -47,6 +47,7 @@ def test_a_pronoun_names_the_role_in_focus(text: str, roles: tuple[str, ...], at
         ("which one earns more?", (), PM),  # "one" alone is no pronoun for the role
         ("is it paid more, a buyer or a procurement manager?", ("Buyer", "Procurement Manager"), PM),
         ("what does a plant manager pay? is it much?", (PM,), PM),  # named already
+        ("is a cpim certification worth it for a buyer", ("Buyer",), PM),  # "worth it" names no role
     ],
 )
 def test_nothing_is_added_otherwise(text: str, roles: tuple[str, ...], focus: str | None) -> None:

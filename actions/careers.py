@@ -102,9 +102,12 @@ class Careers(Handling):
             return route(follow, self.knowledge, dispatcher, slots, session)
         known, unknown, spans = mentioned_roles(question)
         bare = None if CAREER_WORDS.search(masked(question.text, spans)) else INFORM  # "what comes after?": no title
-        if unknown or (not known and report_unknown(dispatcher, session, question, [], spans, bare)):
+        after = plan_career(["?"], question.value(CAREER_DIRECTION), question.text).kind == "after"
+        direction = "after" if after else "into"
+        again = (CAREER, {CAREER_DIRECTION: direction})  # "how do I become a DM?": the route to the one picked
+        if unknown or (not known and report_unknown(dispatcher, session, question, [], spans, bare, asked=again)):
             if unknown:
-                report_unknown(dispatcher, session, question, unknown, spans, INFORM)
+                report_unknown(dispatcher, session, question, unknown, spans, INFORM, asked=again)
             held = [t for t in question.titles if t.role is None and t.span != (0, 0)]
             goals = [t for t in question.titles if t.role and not t.referred and t.span != (0, 0)]
             if held and goals and held[0].span[0] < goals[0].span[0]:  # "I'm a yard supervisor, how do I get to

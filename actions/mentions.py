@@ -89,10 +89,12 @@ def report_unknown(
     spans: list[tuple[int, int]],
     intent: Optional[str],
     other_words: frozenset[str] = frozenset(),
+    asked: Optional[render.ReAsk] = None,
 ) -> bool:
     """Tell the user which role names we could not recognise, with close ones; True when there were any.
 
-    ``other_words`` are words of the question's own topic ("degree", "certification") that never name a role.
+    ``other_words`` are words of the question's own topic ("degree", "certification") that never name a role;
+    ``asked`` is the question each suggested role's button asks again (else its description).
     """
     vocabulary = dimension_vocabulary(session) | other_words if other_words else None
     unknown = tuple(values) + unknown_in_text(session, question, spans, intent, vocabulary)
@@ -101,9 +103,9 @@ def report_unknown(
         meant = ambiguous_candidates(session, phrase)
         problem = typo_offered(resolve_role(session, phrase)) if not meant else None
         if meant:  # "PM": ask which, never guess
-            replies.append(render.ambiguous_reply(phrase, meant, None, None))
+            replies.append(render.ambiguous_reply(phrase, meant, None, None, asked))
         elif isinstance(problem, UnknownRole):
-            replies.append(render.unknown_role_reply(problem, None, None))
+            replies.append(render.unknown_role_reply(problem, None, None, asked))
             usage.note_unknown(session, [phrase])
     render.send(dispatcher, replies)
     return bool(replies)

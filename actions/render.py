@@ -171,25 +171,39 @@ def comparison_replies(comparison: Comparison, related: Sequence[RelatedComparis
     return [Reply(f"{text}\n{closing}", buttons, text.splitlines()[0], "menu", closing)]
 
 
-def _re_ask(roles: Sequence[RoleInfo], partner: Optional[str], dimension: Optional[str]) -> list[Button]:
-    """One button per role: the question again with that role (with ``partner``), else its description."""
+ReAsk = tuple[str, dict[str, str]]  # a one-role question again: its intent and other entities
+
+
+def _re_ask(
+    roles: Sequence[RoleInfo], partner: Optional[str], dimension: Optional[str], asked: Optional[ReAsk] = None
+) -> list[Button]:
+    """One button per role: the question again with that role (with ``partner``; else alone, as ``asked``: "what
+    does a PM make?" asks the pay of the one picked), else its description."""
     buttons = []
     for suggestion in roles:
         if partner and partner != suggestion.name:
             buttons.append(compare_button(partner, suggestion.name, dimension, suggestion.name))
+        elif asked is not None or dimension:
+            intent, extra = asked or (question_intent(dimension), {})
+            buttons.append(Button(suggestion.name, payload(intent, **{JOB_ROLE: suggestion.name, **extra})))
         else:
             buttons.append(Button(suggestion.name, payload(DESCRIBE, **{JOB_ROLE: suggestion.name})))
     return buttons
 
 
-def ambiguous_reply(form: str, meant: Sequence[RoleInfo], partner: Optional[str], dimension: Optional[str]) -> Reply:
+def ambiguous_reply(
+    form: str, meant: Sequence[RoleInfo], partner: Optional[str], dimension: Optional[str],
+    asked: Optional[ReAsk] = None,
+) -> Reply:  # fmt: skip
     """A short form that names several roles ("PM"): ask which, each button re-asking with one of them."""
-    return Reply(wording.which_meant(form, meant), tuple(_re_ask(meant, partner, dimension)), offers="question")
+    return Reply(wording.which_meant(form, meant), tuple(_re_ask(meant, partner, dimension, asked)), offers="question")
 
 
-def unknown_role_reply(problem: UnknownRole, partner: Optional[str], dimension: Optional[str]) -> Reply:
+def unknown_role_reply(
+    problem: UnknownRole, partner: Optional[str], dimension: Optional[str], asked: Optional[ReAsk] = None
+) -> Reply:
     """Name the words we did not recognise; each suggestion re-asks the question with that role."""
-    buttons = _re_ask(problem.suggestions, partner, dimension)
+    buttons = _re_ask(problem.suggestions, partner, dimension, asked)
     text = answers.unknown_role_text(problem)
     if "/" in problem.query and len(problem.suggestions) == 2:  # a slash title naming two roles
         first, second = problem.suggestions

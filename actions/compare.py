@@ -9,26 +9,15 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions.cues import COMPARATIVE, SAYS_WHO
+from actions.cues import COMPARATIVE, DENIAL, SAYS_WHO
 from actions import attachments, pay_places, questions, render, render_questions, usage
 from kb.wording import replies as wording
 from actions.asking import PLAIN, Asked, asks_reporting_line, how_asked
 from actions.aspects import answer_aspect, aspect_asked
 from actions.pronouns import only_from_focus
 from actions.choices import Choice, Neither, Pending
-from actions.context import (
-    CAREER_WORDS,
-    Memory,
-    Plan,
-    decide_dimension,
-    dimension_slot,
-    intent_dimension,
-    corrected,
-    masked,
-    plan_question,
-    slot_dimension,
-    with_current_role,
-)
+from actions.context import CAREER_WORDS, Memory, Plan, corrected, decide_dimension, dimension_slot, intent_dimension
+from actions.context import masked, plan_question, slot_dimension, with_current_role
 from actions.interpret import compares_roles
 from actions.knowledge import KnowledgeBase, dimension_vocabulary, role_facts
 from actions.mentions import focused, mentioned_roles, roles_in_order, typo_offered, unknown_in_text
@@ -164,9 +153,12 @@ class Comparisons(Handling):
         if only_from_focus(question) and single is None and intent in (COMPARE, INFORM, CHOOSE):  # "about the latter"
             return route(as_kind(question, Describe), self.knowledge, dispatcher, slots, session)
         alone = len(set(known)) == 1 and not memory.pair and not COMPARATIVE.search(plain)
+        if single is None and alone and DENIAL.search(text) and slots.get(FOCUS_ROLE) not in (None, known[0]):
+            single = memory.dimension  # "no, the manager one" after one role's pay: the same question of this one
         if single is not None and not unknown and (only_from_focus(question) or alone):  # "what does it pay?"
             return questions.answer_one_role(known[0], single, dispatcher, session, area)
-        if single is not None and slots.get(FOCUS_ROLE) and not (known or unknown or question.titles):  # "pay??"
+        if single is not None and slots.get(FOCUS_ROLE) and not (known or unknown or question.titles or
+                                                                   COMPARATIVE.search(plain)):  # "pay??"
             return questions.answer_one_role(str(slots[FOCUS_ROLE]), single, dispatcher, session, area)
         several = list(dict.fromkeys(named_dimensions))
         plan = plan_question(intent, known, memory, facts, text, unknown, several[0] if len(several) > 1 else worded)

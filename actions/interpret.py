@@ -197,6 +197,9 @@ def interpret(
     kind = pay_kind(read_kind, masked, tuple(slug for _, slug in named), places, remembered, bool(titles), words)
     if kind is AboutMe and compares_roles(text, titles, common["dimensions"]):  # type: ignore[arg-type]
         kind = Compare  # "I'm bored at work. Who earns more, a buyer or a plant manager?": a comparison
+    typed = [t.span for t in titles if t.role and not t.referred]
+    if kind is AboutMe and common["dimensions"] == (COMPENSATION,) and typed and not holds_a_role(text, typed):
+        kind = Compare  # "how much more would I make as a supervisor?": pay, the role is not theirs
     start, end = focus(masked)
     asked = cue_kind(masked[start:end], words) if (start, end) != (0, len(masked)) else None
     if asked is not None and asked is not kind and kind is not AboutMe:

@@ -187,12 +187,12 @@ def pay_kind(
 ) -> type[Question]:
     """The kind of a message that asks pay (``dimensions``: the ones it names), whatever else its words
     read as: a comparison question (answered with pay figures) when pay is the one dimension named and,
-    for a career reading, a place is named without career words ("what's a programme manager on in the
-    UK?"); also a place alone, no role ``named``, after roles were talked about (``remembered``: "what
-    about in Springfield?"). ``kind`` otherwise."""
+    for a career reading, no career words say otherwise ("what's a programme manager on in the UK?", "how
+    much more would I make as a supervisor?"); also a place alone, no role ``named``, after roles were talked
+    about (``remembered``: "what about in Springfield?"). ``kind`` otherwise."""
     if kind not in PAY_READS:
         return kind
-    if dimensions == (COMPENSATION,) and (kind is not Career or places):
+    if dimensions == (COMPENSATION,):  # "how much more would I make as a supervisor?": pay, unless career words
         career = words_pattern(words.list("career")).search(text)
         return kind if kind is Career and career else Compare
     if places and not dimensions and remembered and not named and kind is not Career:

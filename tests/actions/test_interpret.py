@@ -324,6 +324,10 @@ STORY = (
         ("my manager is annoying, should I become a warehouse manager myself?", "ask_hierarchy", Career),
         ("any schooling needed for a warehouse manager?", "ask_experience", Education),
         ("is a warehouse manager above a buyer?", "ask_hierarchy", Compare),  # its words name the dimension
+        ("how much more would I make as a warehouse manager?", "career_path", Compare),  # pay, no career words
+        ("how much more would I make as a warehouse manager?", "state_role", Compare),  # not their own role
+        ("I'm a warehouse manager, I make 80k", "state_role", AboutMe),
+        ("how do I become a warehouse manager and make more money?", "career_path", Career),
     ],
 )
 def test_the_question_of_a_story_decides_its_kind(text: str, intent: str, kind: type) -> None:

@@ -36,6 +36,7 @@ UNKNOWN = re.compile(r"(I don't know the role|Did you mean)")
 DESCRIPTION = re.compile(r"^(.+) \([^)\n]+\)\.$")
 SUMMARY = re.compile(r"^(.+) vs (.+)\.$")
 SOURCE_LINE = re.compile(r"^Source: US BLS OEWS.*$", re.M)
+FIGURES_LINE = re.compile(r"^[^:\n]+: typically ", re.M)  # one line of pay figures per role
 US = re.compile(r"\b(US|U\.S\.|United States|American)\b")
 
 
@@ -94,8 +95,11 @@ def kind_of(text: str) -> str:
         return "summary"
     if (match := DESCRIPTION.match(line)) and match.group(1) in roles():
         return "description"
-    if verdicts(first) and len(named(first)) >= 2:
+    one_role_pay = len(FIGURES_LINE.findall(text)) == 1 and SOURCE_LINE.search(text) is not None  # "A Buyer ...
+    if verdicts(first) and len(named(first)) >= 2 and not one_role_pay:  # paid less than the Procurement Manager"
         return "comparison"
+    if CAREER.match(text) and text.startswith(("Noted: your job falls under", "From ")):  # ways in with their pay
+        return "career"
     if ("(SOC " in text or SOURCE_LINE.search(text)) and "median $" in text:
         return "pay"
     if EDUCATION.search(first) or text.startswith("Certifications that help"):

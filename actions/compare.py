@@ -149,6 +149,8 @@ class Comparisons(Handling):
         in_order = roles_in_order(question)
         if len(in_order) == 2 and not unknown and asks_reporting_line(plain):
             return questions.answer_reporting(in_order[0], in_order[1], dispatcher, session)
+        if len(set(known)) == 1 and not unknown and asks_reporting_line(plain):  # "who does a plant manager answer
+            return questions.answer_one_role(known[0], "hierarchy", dispatcher, session, None)  # to?"
         single = worded or intent_dimension(intent)
         if only_from_focus(question) and single is None and intent in (COMPARE, INFORM, CHOOSE):  # "about the latter"
             return route(as_kind(question, Describe), self.knowledge, dispatcher, slots, session)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal, Mapping, Optional
 
-from actions.cues import CLAUSE_LEAD_IN, COMPARATIVE, FOLLOW_UP, MY_ROLE, QUESTION_START, REPLACE
+from actions.cues import CLAUSE_LEAD_IN, COMPARATIVE, DENIAL, FOLLOW_UP, MY_ROLE, QUESTION_START, REPLACE
 from actions.choices import Choice, Pending  # noqa: F401  (actions.render reads them from here)
 from actions.question import Question
 from kb.content.vocabulary import vocabulary, words_pattern
@@ -211,6 +211,8 @@ def plan_question(
             if role in pair:
                 return Plan("answer", *pair, dimension=dimension)
             index = replacement(role, pair, facts)
+            if index is None and DENIAL.search(text):
+                index = 1  # "no, I meant the regional one": a correction takes the place of the role named last
             if index is None:
                 return Plan("ask_which", dimension=dimension, choices=pair, new_role=role)
             a, b = pair

@@ -35,7 +35,7 @@ from kb.education import (
     role_education,
 )
 from kb.queries import common_roles
-from kb.content.vocabulary import vocabulary
+from kb.content.vocabulary import vocabulary, words_pattern
 
 # A short form typed in capitals ("is CPMI useful ...?") or a name followed by "certification".
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9/-]{1,7}\b")
@@ -46,6 +46,7 @@ NAMED = re.compile(
 )
 # Words of education questions, never unknown role names ("do I need a degree?").
 EDUCATION_WORDS = frozenset(vocabulary().list("education"))  # kb/data/vocabulary.yml
+EDUCATION_CUES = words_pattern(tuple(EDUCATION_WORDS) + tuple(vocabulary().cues["certification"]))
 
 
 def unknown_certification(text: str) -> Optional[str]:
@@ -80,9 +81,9 @@ class ActionEducation(FreeQuestionAction):
     def first_answer(
         self, recording: CollectingDispatcher, question: Question, slots: Slots, session: Session
     ) -> Optional[list]:
-        if isinstance(question, Several):  # "how do I become X, do I need an MBA?": the career part may be a
-            return super().first_answer(recording, question, slots, session)  # route from an outside job
-        return None  # an education question is never an outside job's, an aspect or a ranking
+        if isinstance(question, Several) or not EDUCATION_CUES.search(question.text):  # "how do I become X, do I
+            return super().first_answer(recording, question, slots, session)  # need an MBA?", "better chance of
+        return None  # burnout" read as education; a question in education's words is never an aspect or ranking
 
     def answer(self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:
         """ "Do they need a degree?" (the role in focus); "how do I become X, and do I need a degree?" (each part)."""

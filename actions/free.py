@@ -20,11 +20,12 @@ from actions.knowledge import KnowledgeAction
 from actions.outside import answer_outside, follow_up, pair_follow_up, where_from
 from actions.pay_mix import answer_pay_mix
 from actions.picks import as_pick
-from actions.question import Aspect, Question, Several
+from actions.question import Aspect, Education, Question, Several
 from actions.ranking import answer_ranking
 from actions.reading import read_question
-from actions.router import Slots
+from actions.router import Slots, as_kind, route
 from actions.slots import COMPARED_OCCUPATION, CURRENT_OCCUPATION, FORM, NEEDS_ROLES
+from kb.education import certifications_in_text
 from kb.wages.outside import cue_in
 
 
@@ -60,7 +61,11 @@ class FreeQuestionAction(KnowledgeAction):
         asked_apart = isinstance(question, Several) and any(isinstance(p, Aspect) for p in question.parts)
         if events is None and not asked_apart:  # "... and is it stressful?": that part is answered in its turn
             events = answer_aspect(recording, question, slots, session)
-        return answer_ranking(recording, question, slots, session) if events is None else events
+        events = answer_ranking(recording, question, slots, session) if events is None else events
+        named = not question.text.startswith("/") and not isinstance(question, (Education, Several))
+        if events is None and named and not question.roles and certifications_in_text(session, question.text):
+            events = route(as_kind(question, Education), None, recording, slots, session)  # "is the CSCP worth it?"
+        return events
 
     @abstractmethod
     def answer(self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:

@@ -102,7 +102,7 @@ def help_answer(
     if follow_up and report_unknown(dispatcher, session, question, [], spans, FALLBACK):
         return []  # "what about a warehouse lead": the title it names, with the closest roles
     opener = OPENERS.get(intent or "", OPENERS[FALLBACK])
-    if intent == FALLBACK and text.strip() and not has_english(text):  # "🤔", a question in Chinese
+    if intent == FALLBACK and any(c.isalpha() for c in text) and not has_english(text):  # a question in Chinese
         opener = ENGLISH_ONLY
     buttons = greeting_examples(session) if intent == "greet" else examples(session)
     render.send(dispatcher, [render.Reply(opener, tuple(buttons), offers="menu")])

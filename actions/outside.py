@@ -216,7 +216,8 @@ def follow_up(
         pay_reply(dispatcher, session, [occupation], [], question)
         return [SlotSet(NEEDS_ROLES, False), SlotSet(DIMENSION, COMPENSATION)]
     comparing = FOLLOW_UP.search(question.text) or COMPARATIVE.search(question.text)
-    if len(goals) == 1 and comparing and set(asked) <= {COMPENSATION} and slots.get(DIMENSION) == COMPENSATION:
+    on_pay_before = COMPENSATION in asked or (not asked and slots.get(DIMENSION) == COMPENSATION)
+    if len(goals) == 1 and comparing and set(asked) <= {COMPENSATION} and on_pay_before:  # "would I earn more as X?"
         pay_reply(dispatcher, session, [occupation], goals, question)  # after its pay: "vs an operations coordinator?"
         pair = [SlotSet(COMPARED_OCCUPATION, occupation.key), SlotSet(FOCUS_ROLE, goals[0].name)]
         return [SlotSet(NEEDS_ROLES, False), *pair, SlotSet(DIMENSION, COMPENSATION)]

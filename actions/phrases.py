@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from kb.content.vocabulary import alternatives, vocabulary
 
 _CUES = vocabulary().cues  # kb/data/vocabulary.yml
+EMPLOYERS = re.compile(r"\b(?:at|for|with)\s+(?:" + alternatives(_CUES["employers"]) + r")\b", re.I)
 _SEPARATORS = re.compile(r"[,;:?!.()]|(?<![\w'])(?:" + alternatives(_CUES["separators"]) + r")(?![\w'])", re.I)
 _SEPARATORS_KEPT = re.compile(f"({_SEPARATORS.pattern})", re.IGNORECASE)  # the same, keeping each separator
 _COMPARING = set(_CUES["comparing"])
@@ -143,6 +144,7 @@ def dimension_mentions(text: str) -> list[tuple[int, str]]:
     """Each dimension a message's words name with where it is first named (a character offset in the
     lower-cased, de-punctuated text of the same length), forgiving typos ("bugdet", "seinor")."""
     lowered = " " + re.sub(r"[^a-z0-9' -]", " ", text.lower()) + " "
+    lowered = EMPLOYERS.sub(lambda m: " " * len(m.group(0)), lowered)  # "at target" names a store, no targets
     tokens = lowered.split()
     found: list[tuple[int, str]] = []
     for slug, cues in DIMENSION_CUES.items():

@@ -79,12 +79,22 @@ def ranking_request(text: str, roles: list[str], families: list[str]) -> Optiona
     lowest_first = asks_less(text)
     if len(roles) >= MIN_LISTED:
         return RankRequest(tuple(roles), None, lowest_first, limit)
-    if len(roles) >= 2 or not SUPERLATIVE.search(text) or not (OVER_ROLES.search(text) or top):
+    family = family_named(text, families)  # "bottom of the pay scale in retail": over the family's roles
+    if len(roles) >= 2 or not SUPERLATIVE.search(text) or not (OVER_ROLES.search(text) or top or family):
         return None
-    family = family_named(text, families)
     if family is None and top is None and OF_A_PAIR.search(text):
         return None
     return RankRequest((), family, lowest_first, limit or (None if family else ALL_ROLES_LIMIT))
+
+
+def family_words(text: str, question: Question) -> Optional[str]:
+    """The message with its one role mention left in when a word for roles follows it ("customer service roles",
+    "warehouse jobs"): there the role's words name a family. None otherwise."""
+    for title in question.titles:
+        after = OVER_ROLES.search(text, title.span[1])
+        if title.role and after is not None and not text[title.span[1] : after.start()].strip():
+            return masked(text, [t.span for t in question.titles if t is not title])
+    return None
 
 
 def offered_roles(slots: Slots) -> list[str]:
@@ -127,6 +137,8 @@ def answer_ranking(
         return None  # most messages: no need to look up their roles or read the job families
     known, unknown, _ = mentioned_roles(question)
     roles = roles_in_order(question) or known
+    if len(roles) == 1 and (kinds := family_words(text, question)) is not None:  # "which customer service roles
+        roles, words = [], kinds  # earn the least?": the words of a role name a family of roles
     if unknown or (len(roles) < MIN_LISTED and not SUPERLATIVE.search(words) and not slots.get(RANKED)):
         return None
     if CAREER_WORDS.search(words) and not (SUPERLATIVE.search(words) or RANK_WORDS.search(words)):

@@ -30,7 +30,7 @@ CUE_LISTS = ("comparative", "replace", "follow_up_start", "says_who_start", "my_
              "from_there", "how_long", "certification", "not_certifications", "unhelpful", "denial_start",
              "pick_both", "pick_courtesy", "pick_neither", "pick_drop", "pick_filler", "separators", "comparing",
              "articles", "clause_lead_in", "place_lead_in", "place_words", "place_tail", "national",
-             "question_lead_in", "yes_or_no")  # fmt: skip
+             "question_lead_in", "yes_or_no", "employers")  # fmt: skip
 AREA_NAME = re.compile(r"^[A-Z][^,]+(, [A-Z]{2}(-[A-Z]{2})*)?$")  # "Phoenix-Mesa-Chandler, AZ", "New York"
 
 

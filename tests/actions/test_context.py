@@ -64,6 +64,13 @@ PAIR = Memory("Head of Operations", "Operations Manager", "budget")
             "",
             Plan("ask_which", dimension=None, choices=("Buyer", "Plant Manager"), new_role="Operations Manager"),
         ),
+        (  # a correction takes the place of the role named last
+            "inform",
+            ["Operations Manager"],
+            Memory("Buyer", "Plant Manager", None),
+            "no sorry, I meant an operations manager",
+            Plan("answer", "Buyer", "Operations Manager", None),
+        ),
         ("ask_budget", [], Memory(), "", Plan("ask_roles", dimension="budget")),
         ("compare_roles", ["Buyer"], Memory(), "", Plan("ask_roles", role_a="Buyer")),
         (

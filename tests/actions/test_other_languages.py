@@ -16,7 +16,9 @@ from tests.actions.conftest import make_tracker, texts
         ("¿Cuánto gana un gerente de operaciones?", ENGLISH_ONLY),
         ("Was verdient ein Betriebsleiter?", ENGLISH_ONLY),
         ("Qui gagne plus, un directeur ou un acheteur?", ENGLISH_ONLY),
-        ("🤔", ENGLISH_ONLY),
+        ("🤔", OPENERS["nlu_fallback"]),  # emoji and punctuation are no language: the usual "didn't get that"
+        ("?", OPENERS["nlu_fallback"]),
+        ("中文问题", ENGLISH_ONLY),
         ("asdf qwer", OPENERS["nlu_fallback"]),
         ("whos da boss lol", OPENERS["nlu_fallback"]),
         ("y u no answr", OPENERS["nlu_fallback"]),

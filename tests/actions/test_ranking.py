@@ -48,6 +48,8 @@ def test_a_family_is_found_by_its_name_or_a_part_of_it(text: str, family: str | 
         ("what's the worst paying job in a warehouse?", [], RankRequest((), FAMILIES[3], True, None)),
         ("who are the most senior people in operations?", [], RankRequest((), FAMILIES[2], False, None)),
         ("bottom of the pay scale for facilities jobs", [], RankRequest((), FAMILIES[0], True, None)),
+        ("bottom of the pay scale in manufacturing?", [], RankRequest((), FAMILIES[1], True, None)),  # a family alone
+        ("is a buyer the best paid in manufacturing?", ["Buyer", PM], None),
     ],
 )  # fmt: skip
 def test_a_ranking_is_asked_for_three_roles_or_a_superlative_over_roles(
@@ -78,6 +80,15 @@ async def test_a_superlative_over_a_family_ranks_its_roles(knowledge, domain) ->
     dispatcher, _ = await ask(
         knowledge, domain, text="which supply chain role has the biggest budget?", intent="ask_budget"
     )
+    assert texts(dispatcher) == [
+        f"Budget authority, highest first, in Supply chain:\n1. Procurement Manager\n2. Buyer\n{BASIS}"
+    ]
+
+
+async def test_a_role_named_before_a_word_for_roles_names_its_family(knowledge, domain) -> None:
+    mention = {"entity": "job_role", "value": "Procurement Manager", "start": 6, "end": 18}  # "supply chain"
+    dispatcher, _ = await ask(knowledge, domain, text="which supply chain roles have the biggest budget?",
+                              intent="ask_budget", entities=[mention])  # fmt: skip
     assert texts(dispatcher) == [
         f"Budget authority, highest first, in Supply chain:\n1. Procurement Manager\n2. Buyer\n{BASIS}"
     ]

@@ -149,6 +149,7 @@ STRUCTURAL = {
     "places.PLACE_WORDS": "the 'place_words' cue words before a place name",
     "places.LEADING": "the 'place_lead_in' cue words opening a place-only reply",
     "places.TAIL": "the 'place_tail' cue words after a place-only reply",
+    "phrases.EMPLOYERS": "the 'employers' cue words after 'at' or 'for'",
     "places.WORD": "a word of a place name",
     "interpret.CLAUSE": "the interpreter's own: clause boundaries",
     "title_words.BOUNDARY": "punctuation that ends a title's clause",

@@ -19,7 +19,7 @@ from actions.slots import CAREER, CAREER_DIRECTION, COMPARE, DESCRIBE, DIMENSION
 from actions.slots import JOB_ROLE, PAY_DETAIL
 from kb.wording import replies as wording
 from actions.asking import PLAIN, Asked
-from kb.wording import answers, polarity, rank as answers_rank
+from kb.wording import answers, polarity, rank as answers_rank, summary
 from kb.wording.pay import pay_summary_text
 from kb.ranking import UnknownFamily
 from kb.results import (
@@ -165,10 +165,10 @@ def comparison_replies(comparison: Comparison, related: Sequence[RelatedComparis
     first, second = comparison.first.name, comparison.second.name
     ranked = ranked_verdicts(comparison)
     drill = tuple(compare_button(first, second, v.dimension.slug, v.dimension.name) for v in ranked[:DRILL_DOWN])
-    text = answers.comparison_text(comparison)
+    text = summary.comparison_text(comparison)
     buttons = drill + related_buttons(related, None)
     closing = wording.DRILL_AND_RELATED if related else wording.DRILL_DOWN
-    return [Reply(f"{text}\n{closing}", buttons, text.splitlines()[0], "menu", closing)]
+    return [Reply(f"{text}\n{closing}", buttons, summary.comparison_verdict(comparison), "menu", closing)]
 
 
 def _re_ask(roles: Sequence[RoleInfo], partner: Optional[str], dimension: Optional[str]) -> list[Button]:

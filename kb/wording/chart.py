@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Sequence
 
 from kb.results import Comparison
+from kb.wording.summary import lead_counts
 
 FIRST_COLOUR, SECOND_COLOUR = "#135afe", "#f59e0b"  # the page's accent, and an amber that prints apart from it
 PAIR_KEY = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)--([a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -73,13 +74,10 @@ def leader_marks(comparison: Comparison) -> list[tuple[int, int]]:
 
 
 def leading_first(comparison: Comparison) -> tuple[tuple[str, list[int]], tuple[str, list[int]]]:
-    """Both roles with their levels, the one that leads on more dimensions first (as the answer's
-    "The X leads on N of 12 dimensions" names it); on equal counts, the comparison's first role."""
+    """Both roles with their levels, the one that leads on more dimensions first (as the answer's verdict,
+    ``kb.wording.summary.comparison_verdict``, names it); on equal counts, the comparison's first role."""
     first, second = profile_levels(comparison)
-    led = {comparison.first.name: 0, comparison.second.name: 0}
-    for verdict in comparison.verdicts:
-        if verdict.leader is not None:
-            led[verdict.leader.name] += 1
+    led = lead_counts(comparison)
     pairs = ((comparison.first.name, first), (comparison.second.name, second))
     return pairs if led[pairs[0][0]] >= led[pairs[1][0]] else (pairs[1], pairs[0])
 

@@ -6,7 +6,6 @@ buyer or a plant manager, in texas and in ohio?"). Used by ``actions.compare``.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Optional
 
 from rasa_sdk.events import SlotSet
@@ -22,7 +21,6 @@ from kb.content.vocabulary import vocabulary
 from actions.question import Place
 from actions.questions import RELATED
 from actions.slots import DIMENSION, FOCUS_ROLE, NEEDS_ROLES, ROLE_A, ROLE_B
-from kb.wording.pay import pay_summary_text
 from kb.queries import compare_on, describe_role
 from kb.related import related_comparisons
 from kb.results import AreaInfo, RoleProfile, Verdict
@@ -80,9 +78,9 @@ def answer_in_areas(name: str, places: tuple[Place, ...], dispatcher: Collecting
         pay = pay_figures(session, [profile.role], found if isinstance(found, AreaInfo) else None)
         if pay is not None:
             figures.append(pay)
-    reply = render_questions.one_role_reply(profile, trait, figures[0] if figures else None)
-    extra = "".join(f"\n{pay_summary_text(pay)}" for pay in figures[1:])
-    render.send(dispatcher, [replace(reply, text=reply.text + extra)])
+    start = len(dispatcher.messages)
+    render.send(dispatcher, [render_questions.one_role_reply(profile, trait, figures)])
+    attachments.add_feedback(dispatcher.messages[start:], profile.role.name, None, COMPENSATION)
     return [SlotSet(FOCUS_ROLE, name), SlotSet(NEEDS_ROLES, False)]
 
 

@@ -59,7 +59,7 @@ def answer_one_role(
     where = place if isinstance(place, AreaInfo) else None
     pay = pay_figures(session, [profile.role], where) if dimension == COMPENSATION else None
     start = len(dispatcher.messages)
-    render.send(dispatcher, [render_questions.one_role_reply(profile, trait, pay)])
+    render.send(dispatcher, [render_questions.one_role_reply(profile, trait, [pay] if pay else [])])
     attachments.add_feedback(dispatcher.messages[start:], profile.role.name, None, dimension)
     return [SlotSet(FOCUS_ROLE, name), SlotSet(DIMENSION, dimension), SlotSet(NEEDS_ROLES, False)]  # "and a X?"
 

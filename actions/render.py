@@ -16,13 +16,15 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import Choice, Pending
 from actions.slots import CAREER, CAREER_DIRECTION, COMPARE, DESCRIBE, DIMENSION_INTENT_PREFIX, INFORM
-from actions.slots import JOB_ROLE, PAY_DETAIL
+from actions.slots import AREA, JOB_ROLE, PAY_DETAIL
 from kb.wording import replies as wording
 from actions.asking import PLAIN, Asked
-from kb.wording import answers, polarity, rank as answers_rank
-from kb.wording.pay import pay_summary_text
+from kb.wording import answers, polarity, rank as answers_rank, summary
+from kb.wording.pay import pay_detail_title, pay_summary_text
 from kb.ranking import UnknownFamily
+from kb.wages.figures import NATIONAL
 from kb.results import (
+    AreaInfo,
     Comparison,
     DimensionInfo,
     RelatedComparison,
@@ -104,9 +106,13 @@ def related_buttons(related: Sequence[RelatedComparison], dimension: Optional[st
     return tuple(compare_button(r.first.name, r.second.name, dimension) for r in related)
 
 
-def pay_detail_button(names: Sequence[str]) -> Button:
-    """The button under a pay answer that asks for every BLS figure behind it (``actions.pay``)."""
-    return Button(wording.PAY_DETAIL, payload(PAY_DETAIL, **{JOB_ROLE: list(names)}))
+def pay_detail_button(names: Sequence[str], areas: Sequence[AreaInfo] = ()) -> Button:
+    """The one button under a pay answer that asks for every BLS figure behind it (``actions.pay``): for
+    ``names``, in each place of ``areas`` the answer gave figures for (its OEWS area codes ride along, so
+    the detail is for what was asked; none, or the nation alone, for the national figures)."""
+    codes = [] if all(a.kind == NATIONAL for a in areas) else list(dict.fromkeys(a.code for a in areas))
+    title = pay_detail_title(areas)
+    return Button(title, payload(PAY_DETAIL, **{JOB_ROLE: list(dict.fromkeys(names)), AREA: codes}))
 
 
 def short_pay(verdict: Verdict) -> tuple[Verdict, str, tuple[Button, ...]]:
@@ -115,7 +121,8 @@ def short_pay(verdict: Verdict) -> tuple[Verdict, str, tuple[Button, ...]]:
     if verdict.pay is None:
         return verdict, "", ()
     names = [role.role.name for role in verdict.pay.roles]
-    return replace(verdict, pay=None), "\n" + pay_summary_text(verdict.pay), (pay_detail_button(names),)
+    detail = pay_detail_button(names, [verdict.pay.area])
+    return replace(verdict, pay=None), "\n" + pay_summary_text(verdict.pay), (detail,)
 
 
 def worded_as_asked(verdict: Verdict, asked: Asked = PLAIN) -> tuple[str, str]:
@@ -165,10 +172,10 @@ def comparison_replies(comparison: Comparison, related: Sequence[RelatedComparis
     first, second = comparison.first.name, comparison.second.name
     ranked = ranked_verdicts(comparison)
     drill = tuple(compare_button(first, second, v.dimension.slug, v.dimension.name) for v in ranked[:DRILL_DOWN])
-    text = answers.comparison_text(comparison)
+    text = summary.comparison_text(comparison)
     buttons = drill + related_buttons(related, None)
     closing = wording.DRILL_AND_RELATED if related else wording.DRILL_DOWN
-    return [Reply(f"{text}\n{closing}", buttons, text.splitlines()[0], "menu", closing)]
+    return [Reply(f"{text}\n{closing}", buttons, summary.comparison_verdict(comparison), "menu", closing)]
 
 
 ReAsk = tuple[str, dict[str, str]]  # a one-role question again: its intent and other entities

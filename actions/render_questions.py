@@ -16,7 +16,7 @@ from actions.render import Button, Reply, compare_button, pay_detail_button, pay
 from actions.render import worded_as_asked
 from actions.slots import CAREER, CAREER_DIRECTION, JOB_ROLE
 from kb.wording import answers, rank as answers_rank
-from kb.wording.pay import in_place, pay_summary_text
+from kb.wording.pay import in_place, pay_summary_text, places_verdict, role_in_places_text
 from kb.wording import polarity
 from kb.aspects import AspectInfo
 from kb.polarity import ReportingAnswer
@@ -49,30 +49,37 @@ def pay_in_places_reply(
     verdicts: Sequence[Verdict], places: Sequence[Optional[str]], related: Sequence[RelatedComparison], asked: Asked
 ) -> Reply:
     """One reply to two roles' pay in several places: for each place (an OEWS area name, None for the national
-    figures) its verdict worded as ``asked`` and its figures in short with the source line; then why, once,
-    and the related comparisons as buttons."""
-    blocks, buttons = [], []
+    figures) its verdict worded as ``asked`` and its figures in short with the source line; then why, once;
+    then one button for every place's full figures and the related comparisons as buttons."""
+    blocks = []
     for verdict, place in zip(verdicts, places, strict=True):
-        short, summary, detail = short_pay(verdict)
+        short, summary, _ = short_pay(verdict)
         blocks.append(in_place(place) + worded_as_asked(short, asked)[0] + summary)
-        buttons += [b for b in detail if b not in buttons]
     text = "\n\n".join([*blocks, answers.explanation_text(verdicts[0])])
-    every = (*buttons, *related_buttons(related, verdicts[0].dimension.slug))
+    pays = [v.pay for v in verdicts if v.pay is not None]
+    # one button for every place, whichever role leads where: the roles in the first place's order
+    detail = [pay_detail_button([r.role.name for r in pays[0].roles], [p.area for p in pays])] if pays else []
+    every = (*detail, *related_buttons(related, verdicts[0].dimension.slug))
     if every:
         text = f"{text}\n{wording.RELATED}"
     opening = in_place(places[0]) + worded_as_asked(verdicts[0], asked)[0]
     return Reply(text, every, opening, "menu", wording.RELATED)
 
 
-def one_role_reply(profile: RoleProfile, trait: Trait, pay: Optional[PayFigures]) -> Reply:
+def one_role_reply(profile: RoleProfile, trait: Trait, pays: Sequence[PayFigures] = ()) -> Reply:
     """One role on one dimension; a button compares it with the role it reports to on the same dimension.
-    Pay comes with its figures in short and a button for all of them."""
+    Pay comes with its figures in short, one place after another (``pays``), and one button for all of them."""
     role, boss = profile.role.name, profile.reports_to
     buttons = (compare_button(role, boss.name, trait.dimension.slug),) if boss else ()
-    if pay is None:
+    if not pays:
         return Reply(answers.role_on_text(trait, None), buttons, offers="menu" if buttons else "")
-    detail = pay_detail_button([r.role.name for r in pay.roles])
-    return Reply(f"{trait.text}\n{pay_summary_text(pay)}", (detail, *buttons), offers="menu")
+    detail = pay_detail_button([r.role.name for r in pays[0].roles], [pay.area for pay in pays])
+    verdict = places_verdict(pays)
+    if verdict is not None:  # several places: where it pays more first, then each place's figures, then why
+        text = f"{verdict}\n{role_in_places_text(pays)}\n{trait.text}"
+        return Reply(text, (detail, *buttons), verdict, offers="menu")
+    figures = "\n".join(pay_summary_text(pay) for pay in pays)
+    return Reply(f"{trait.text}\n{figures}", (detail, *buttons), offers="menu")
 
 
 def reporting_reply(answer: ReportingAnswer) -> Reply:

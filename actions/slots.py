@@ -16,6 +16,7 @@ REQUESTED_SLOT = "requested_slot"
 JOB_ROLE = "job_role"
 JOB_FAMILY = "job_family"
 PAGE = "page"
+AREA = "area"  # entity: an OEWS area code, in a "Full BLS pay figures" button's payload
 CAREER_DIRECTION = "career_direction"
 
 FORM = "comparison_form"

@@ -15,6 +15,7 @@ import asyncio
 import logging
 import os
 import unicodedata
+from dataclasses import replace
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
@@ -61,7 +62,7 @@ def turn_timeout() -> float:
 class TurnOutputChannel(OutputChannel):
     """Holds a turn's bot messages, then passes them on as one (``flush``), so no answer's buttons
     are hidden behind a second message; ``sent`` counts the messages the turn produced. A ``note`` (the
-    message was shortened) ends the answer."""
+    message was shortened) is said before the answer (``channels.layout.Answer.note``)."""
 
     def __init__(self, inner: OutputChannel, note: Optional[str] = None) -> None:
         super().__init__()
@@ -83,10 +84,9 @@ class TurnOutputChannel(OutputChannel):
     async def flush(self) -> None:
         """Send what is held as one message (nothing when nothing is held)."""
         held, self.held = self.held, []
-        if held and self.note:
-            held.append({"text": self.note})
         if held:
-            await self.inner.send_response(self.recipient, one_answer(held).message())
+            answer = replace(one_answer(held), note=self.note)
+            await self.inner.send_response(self.recipient, answer.message())
 
     def __getattr__(self, attribute: str) -> Any:
         return getattr(self.inner, attribute)

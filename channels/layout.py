@@ -8,6 +8,11 @@ between them, every button once (in order), the helpful / not helpful buttons ap
 the first chart. Rasa message dicts in, a Rasa message dict out (``Answer.message``), so each
 channel lays it out as before: ``channels.socketio`` (the widget), ``channels.slack_blocks``
 (Block Kit) and ``channels.rest``.
+
+A ``note`` about the message rather than the answer (it was too long and was shortened) goes before the
+answer, never between its text and its buttons: the buttons follow the text they belong to, and the
+answer still opens with its verdict. The widget shows it as a message of its own just before the answer,
+Slack as a small context line above it, REST as the text's first paragraph (``Answer.noted_text``).
 """
 
 from __future__ import annotations
@@ -31,7 +36,8 @@ class Button:
 @dataclass(frozen=True)
 class Answer:
     """A turn's reply: ``verdict`` is the opening sentence to emphasise (when the text opens with it);
-    ``image`` a chart's path on the bot with its ``alt`` text; ``feedback`` the helpful / not helpful pair."""
+    ``image`` a chart's path on the bot with its ``alt`` text; ``feedback`` the helpful / not helpful pair;
+    ``note`` what is said before the answer about the message it answers."""
 
     text: str = ""
     verdict: Optional[str] = None
@@ -39,15 +45,21 @@ class Answer:
     feedback: tuple[Button, ...] = ()
     image: Optional[str] = None
     alt: Optional[str] = None
+    note: Optional[str] = None
 
     def message(self) -> dict[str, Any]:
         """The answer as one Rasa message dict (``text``, ``buttons`` with feedback last, ``verdict``,
-        ``image``, ``alt``); keys without a value are left out."""
+        ``image``, ``alt``, ``note``); keys without a value are left out."""
         message: dict[str, Any] = {"text": self.text or None, "verdict": self.verdict, "image": self.image}
+        message["note"] = self.note
         message["alt"] = self.alt if self.image else None
         every = self.buttons + self.feedback
         message["buttons"] = [b.as_dict() for b in every] or None
         return {k: v for k, v in message.items() if v is not None}
+
+    def noted_text(self) -> str:
+        """The text with the ``note`` as its first paragraph, for a channel that has no other place for it."""
+        return PARAGRAPH.join(part for part in (self.note, self.text) if part)
 
 
 def is_feedback(button: Button) -> bool:
@@ -67,13 +79,13 @@ def one_answer(messages: Iterable[dict[str, Any]]) -> Answer:
 
     Texts keep their order; the verdict is the first message's, when that message has text. Buttons
     keep their order, each payload once; feedback buttons go last, each title once (the first
-    answer's pair). The first image is kept with its alt text.
+    answer's pair). The first image is kept with its alt text, and the first note.
     """
     texts: list[str] = []
     verdict: Optional[str] = None
     buttons: dict[str, Button] = {}
     feedback: dict[str, Button] = {}
-    image = alt = None
+    image = alt = note = None
     for index, message in enumerate(messages):
         text = message.get("text")
         if isinstance(text, str) and text.strip():
@@ -87,4 +99,7 @@ def one_answer(messages: Iterable[dict[str, Any]]) -> Answer:
                 buttons.setdefault(button.payload, button)
         if image is None and isinstance(message.get("image"), str):
             image, alt = message["image"], message.get("alt") if isinstance(message.get("alt"), str) else None
-    return Answer(PARAGRAPH.join(texts), verdict, tuple(buttons.values()), tuple(feedback.values()), image, alt)
+        if note is None and isinstance(message.get("note"), str):
+            note = message["note"]
+    every = tuple(buttons.values()), tuple(feedback.values())
+    return Answer(PARAGRAPH.join(texts), verdict, *every, image, alt, note)

@@ -12,6 +12,7 @@
 - Malformed requests get a clear 400 (JSON ``{"error": ...}``), never a 500.
 - A turn is answered with one message (``channels.layout``): ``text``, ``buttons`` (the helpful /
   not helpful pair last) and, for a full comparison, ``image`` (the chart's path on this server).
+  A note on the message itself (it was shortened) is the text's first paragraph, before the answer.
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ class OneMessageCollector(CollectingOutputChannel):
     splits text and image into two)."""
 
     async def send_response(self, recipient_id: Text, message: dict[Text, Any]) -> None:
-        answer = one_answer([message]).message()
-        text, image, buttons = answer.get("text"), answer.get("image"), answer.get("buttons")
+        answer = one_answer([message])
+        laid_out = answer.message()
+        text, image, buttons = answer.noted_text() or None, laid_out.get("image"), laid_out.get("buttons")
         self.messages.append(self._message(recipient_id, text=text, image=image, buttons=buttons))
 
 

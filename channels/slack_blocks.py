@@ -1,8 +1,8 @@
 """Block Kit layout of one answer (``channels.layout.Answer``) for Slack.
 
-The text with its verdict in bold, the chart (when Slack can fetch it), the answer's buttons, then
-the helpful / not helpful pair set apart: a small context line asking "Was this helpful?" and an
-actions block of their own.
+A note on the user's message (it was shortened) as a small context line first, then the text with its
+verdict in bold, the chart (when Slack can fetch it), the answer's buttons, then the helpful / not
+helpful pair set apart: a small context line asking "Was this helpful?" and an actions block of their own.
 """
 
 from __future__ import annotations
@@ -42,13 +42,20 @@ def _elements(buttons: tuple[Button, ...], prefix: str) -> list[dict[str, Any]]:
     ]
 
 
+def _context(text: str) -> dict[str, Any]:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text[:TEXT_LIMIT]}]}
+
+
 def slack_blocks(answer: Answer, public_url: Optional[str] = None) -> list[dict[str, Any]]:
-    """Section (verdict in bold), image (only with ``public_url``), actions, then the feedback blocks."""
+    """The note's context line, section (verdict in bold), image (only with ``public_url``), actions, then
+    the feedback blocks."""
     text = escape(answer.text)
     if answer.verdict and answer.text.startswith(answer.verdict):
         verdict = escape(answer.verdict)
         text = f"*{verdict}*{text[len(verdict) :]}"
     blocks: list[dict[str, Any]] = []
+    if answer.note:
+        blocks.append(_context(escape(answer.note)))
     if text:
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": text[:TEXT_LIMIT]}})
     if answer.image and public_url:
@@ -57,7 +64,7 @@ def slack_blocks(answer: Answer, public_url: Optional[str] = None) -> list[dict[
     for start in range(0, len(elements), ACTIONS_PER_BLOCK):
         blocks.append({"type": "actions", "elements": elements[start : start + ACTIONS_PER_BLOCK]})
     if answer.feedback:
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": FEEDBACK_QUESTION}]})
+        blocks.append(_context(FEEDBACK_QUESTION))
         feedback = _elements(answer.feedback, "feedback")
         blocks.append({"type": "actions", "block_id": FEEDBACK_BLOCK, "elements": feedback})
     return blocks

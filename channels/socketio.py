@@ -131,7 +131,9 @@ class RolewiseSocketIOInput(SocketIOInput):
 class RolewiseSocketIOOutput(SocketIOOutput):
     """One socket.io message per answer (``channels.layout``), plus charts and a bold verdict.
 
-    A message's ``image`` goes out first, with its ``alt`` text: rasa-webchat shows a message's
+    A ``note`` on the user's message (it was shortened) goes out first, as a message of its own, so the
+    answer still opens with its verdict and its buttons follow its text.
+    A message's ``image`` goes out next, with its ``alt`` text: rasa-webchat shows a message's
     buttons only while it is the last message, so the picture comes before the text and buttons it
     belongs to, not after them. The text is not split at blank lines (Rasa's own output splits it
     into several messages, hiding the buttons of all but the last); the feedback buttons come last.
@@ -142,6 +144,8 @@ class RolewiseSocketIOOutput(SocketIOOutput):
 
     async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
         answer = one_answer([message])
+        if answer.note:  # about the message, not the answer: a message of its own, before the answer
+            await self._send_message(recipient_id, {"text": answer.note})
         if answer.image:
             payload = {"src": answer.image, "alt": answer.alt or ""}
             await self._send_message(recipient_id, {"attachment": {"type": "image", "payload": payload}})

@@ -10,7 +10,7 @@ from typing import Optional, Sequence
 from sqlalchemy.orm import Session
 
 from kb import cli_outside, cli_questions
-from kb.wording import answers
+from kb.wording import answers, summary
 from kb.build import ContentInvalid, built_fingerprint, checked_content, fingerprint, prepare_schema, replace_content
 from kb.content.load import CONTENT_DIR, Content
 from kb.db import BUILD_DIR, KnowledgeBaseUnavailable, database_url, make_engine, open_existing
@@ -114,14 +114,14 @@ def _compare(args: argparse.Namespace) -> int:
             slug = result.dimension.slug if isinstance(result, Verdict) else None
             sources = answers.sources_text(contrast_sources(session, result.first, result.second), slug)
             result_text = (
-                answers.verdict_text(result) if isinstance(result, Verdict) else answers.comparison_text(result)
+                answers.verdict_text(result) if isinstance(result, Verdict) else summary.comparison_text(result)
             )
             print(f"{result_text}\n{sources}")
             return 0
     if isinstance(result, Verdict):
         print(answers.verdict_text(result))
     elif isinstance(result, Comparison):
-        print(answers.comparison_text(result))
+        print(summary.comparison_text(result))
     elif isinstance(result, UnknownRole):
         print(answers.unknown_role_text(result))
         return 1

@@ -38,7 +38,7 @@ space, or up to the first line break.
 ``buttons``         every button title of the turn, in order (a list, ``[]`` for none), or their
                     number only (an integer); the helpful / not helpful pair is left out.
 ``asks``            true: the bot asks back (the first message holds a ``?``) and no message states
-                    a verdict (a dimension's "more"/"tie" phrase or a summary's "leads on").
+                    a verdict (a dimension's "more"/"tie" phrase or a summary's "is ahead of").
 ``messages``        how many messages the bot sends.
 
 Every turn is also checked for what always holds: at least one message with text (never silence)
@@ -175,7 +175,7 @@ def vocabulary() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
     content = load_content()
     roles = tuple(sorted((r.name for r in content.roles), key=len, reverse=True))
-    phrases = (*(p for d in content.dimensions for p in (d.more, d.tie)), " leads on ")
+    phrases = (*(p for d in content.dimensions for p in (d.more, d.tie)), " is ahead of ", " each ahead on ")
     return roles, phrases
 
 

@@ -55,6 +55,12 @@ def resolve_area(session: Session, text: Optional[str]) -> Union[AreaInfo, Unkno
     return UnknownArea(query=text or "", suggestions=tuple(_area(by_key[key]) for key in close))
 
 
+def area_by_code(session: Session, code: str) -> Optional[AreaInfo]:
+    """The OEWS area with this code ("4800000": Texas), or None."""
+    row = session.get(WageArea, code)
+    return _area(row) if row is not None else None
+
+
 def _figures(session: Session, soc: str, area: AreaInfo, footnotes: dict[str, str]) -> WageFigures:
     title = session.get(WageOccupation, soc)
     row = session.execute(select(Wage).where(Wage.soc == soc, Wage.area_code == area.code)).scalar_one_or_none()

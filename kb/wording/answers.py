@@ -14,7 +14,6 @@ from kb.reporting import count_word
 from kb.results import (
     AreaInfo,
     CareerPath,
-    Comparison,
     DimensionInfo,
     PayFigures,
     RoleInfo,
@@ -30,10 +29,9 @@ from kb.results import (
 )
 
 PROFILE_PREFIX = "Based on the two role profiles:"
-SUMMARY_POINTS = 4
 
 
-def _capital(text: str) -> str:
+def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
@@ -60,7 +58,7 @@ def verdict_sentence(verdict: Verdict) -> str:
     dimension = verdict.dimension
     typically = "typically " if verdict.typical else ""
     if verdict.leader is None:
-        tie = _capital(f"{verdict.first.with_article} and {verdict.second.with_article} {typically}{dimension.tie}")
+        tie = capital(f"{verdict.first.with_article} and {verdict.second.with_article} {typically}{dimension.tie}")
         if verdict.pay_gap is not None:
             return f"{tie}. The middles of their typical pay ranges are within {round((TIE_RATIO - 1) * 100)}%."
         return f"{tie}."
@@ -86,42 +84,6 @@ def verdict_text(verdict: Verdict) -> str:
     """Verdict first, then why: the authored explanation or, said honestly, the two profiles."""
     text = f"{verdict_sentence(verdict)} {explanation_text(verdict)}"
     return f"{text}\n{pay_text(verdict.pay)}" if verdict.pay is not None else text
-
-
-def _short_verdict(verdict: Verdict) -> str:
-    if verdict.leader is None:
-        return f"{verdict.dimension.name}: comparable."
-    return f"{verdict.dimension.name}: the {verdict.leader.name} {verdict.dimension.more.removesuffix(' than')}."
-
-
-def comparison_text(comparison: Comparison) -> str:
-    """A short summary of where two roles differ most; details are one question away."""
-    first, second = comparison.first, comparison.second
-    differing = [v for v in comparison.verdicts if v.leader is not None]
-    ties = [v for v in comparison.verdicts if v.leader is None]
-    by_gap = sorted(differing, key=lambda v: -(v.first_level - v.second_level))
-    lead_counts = {first.name: 0, second.name: 0}
-    for verdict in differing:
-        lead_counts[verdict.leader.name] += 1  # type: ignore[union-attr]
-    lines = [f"{first.name} vs {second.name}."]
-    if not differing:
-        lines.append(
-            _capital(f"{first.with_article} and {second.with_article} are closely matched on every dimension.")
-        )
-    else:
-        leader_name = max(lead_counts, key=lambda name: lead_counts[name])
-        lines.append(
-            f"The {leader_name} leads on {lead_counts[leader_name]} of {len(comparison.verdicts)} dimensions. "
-            "The biggest differences:"
-        )
-        lines += [f"- {_short_verdict(v)}" for v in by_gap[:SUMMARY_POINTS]]
-        others = [v for v in by_gap[SUMMARY_POINTS:] if v.leader.name != leader_name]  # type: ignore[union-attr]
-        lines += [f"- {_short_verdict(v)}" for v in others]
-    if ties:
-        lines.append("Comparable on: " + ", ".join(v.dimension.name.lower() for v in ties) + ".")
-    if not comparison.authored:
-        lines.append("(Composed from the two role profiles.)")
-    return "\n".join(lines)
 
 
 def unknown_role_text(problem: UnknownRole) -> str:
@@ -245,7 +207,7 @@ def _position(pay: RolePay) -> str:
     """Where the role typically sits in its distribution, with the band's figures when published."""
     where, label, low, high = BANDS[pay.band]
     group = "that group" if len(pay.figures) == 1 else "those groups"
-    sentence = f"{_capital(pay.role.with_article)} typically sits {where} of {group}"
+    sentence = f"{capital(pay.role.with_article)} typically sits {where} of {group}"
     figures = pay.figures[0]
     if len(pay.figures) == 1 and getattr(figures, low) is not None and getattr(figures, high) is not None:
         sentence += f" ({label}: {dollars(getattr(figures, low))} to {dollars(getattr(figures, high))})"

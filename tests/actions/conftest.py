@@ -3,6 +3,7 @@ dispatcher and trackers built like Rasa's."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any, Optional
 
@@ -14,9 +15,12 @@ from sqlalchemy.engine import Engine
 
 from actions.knowledge import KnowledgeBase
 from kb.content.load import Content
+from kb.db import make_engine
+from kb.usage import create_usage_tables
 from kb.wages.fetch import sha256_of
 from kb.wages.load import load_wages
 from tests.conftest import in_memory
+from tests.servers import ROOT
 from tests.fixtures.small_oews import write_small_oews
 from actions.slots import DIMENSION, NEEDS_ROLES, PENDING, REQUESTED_SLOT, ROLE_A, ROLE_B
 
@@ -26,6 +30,16 @@ DOMAIN_FILE = Path(__file__).resolve().parents[2] / "domain.yml"
 @pytest.fixture()
 def knowledge(small_engine: Engine) -> KnowledgeBase:
     return KnowledgeBase(small_engine)
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    """A copy of the built KB (content and the loaded OEWS wages), so clicks land in a usage table of its own."""
+    copy = tmp_path_factory.mktemp("kb") / "kb.sqlite3"
+    shutil.copyfile(ROOT / "build" / "kb.sqlite3", copy)
+    engine = make_engine(f"sqlite:///{copy}")
+    create_usage_tables(engine)
+    return KnowledgeBase(engine)
 
 
 @pytest.fixture()

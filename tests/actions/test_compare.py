@@ -90,8 +90,7 @@ async def test_a_new_dimension_keeps_the_same_roles(knowledge, domain, intent: s
 async def test_tell_me_more_gives_the_full_comparison_of_the_current_pair(knowledge, domain) -> None:
     dispatcher, slots = await ask(knowledge, domain, text="tell me more", intent="compare_roles", slots=PAIR)
     assert texts(dispatcher)[0].splitlines() == [
-        "Head of Operations vs Operations Manager.",
-        "The Head of Operations leads on 12 of 12 dimensions. The biggest differences:",
+        "The Head of Operations is ahead of an Operations Manager on all 12 dimensions. The biggest differences:",
         "- External relations: the Head of Operations deals more with people outside the company.",
         "- Scope of responsibility: the Head of Operations has a broader scope.",
         "- Position in the hierarchy: the Head of Operations sits higher in the hierarchy.",

@@ -4,7 +4,6 @@ one role, the BLS pay figures and career answers as well as comparisons; a click
 from __future__ import annotations
 
 import json
-import shutil
 from typing import Any
 
 import pytest
@@ -17,22 +16,10 @@ from actions.compare import ActionAnswerQuestion
 from actions.feedback import THANKS, ActionFeedback
 from actions.knowledge import KnowledgeBase
 from actions.pay import ActionPayDetail
-from kb.db import make_engine
-from kb.usage import Feedback, create_usage_tables
+from kb.usage import Feedback
 from tests.actions.conftest import make_tracker, texts
-from tests.servers import ROOT
 
 ACTIONS = {"compare": ActionAnswerQuestion, "career": ActionCareerPath, "pay_detail": ActionPayDetail}
-
-
-@pytest.fixture(scope="module")
-def real(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
-    """A copy of the built KB (content and the loaded OEWS wages), so clicks land in a usage table of its own."""
-    copy = tmp_path_factory.mktemp("kb") / "kb.sqlite3"
-    shutil.copyfile(ROOT / "build" / "kb.sqlite3", copy)
-    engine = make_engine(f"sqlite:///{copy}")
-    create_usage_tables(engine)
-    return KnowledgeBase(engine)
 
 
 @pytest.mark.parametrize(

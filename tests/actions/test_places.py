@@ -157,6 +157,17 @@ async def test_outside_the_us_the_note_comes_first_and_names_the_place(real, dom
     assert last_line(replies[1]) == "Source: US BLS OEWS, May 2025 (national), annual wages."
 
 
+STORE_MANAGER_IN_TWO_PLACES = [  # where it pays more first, then each place's figures and one source line
+    "A Store Manager is typically paid more in San Francisco-Oakland-Fremont, CA than in Ohio: about 20% more, "
+    "comparing the middle of its typical pay range in each.",
+    "In San Francisco-Oakland-Fremont, CA: typically in the top quarter, $70,320 to $81,240 "
+    "(First-Line Supervisors of Retail Sales Workers median $58,950).",
+    "In Ohio: typically in the top quarter, $58,500 to $70,400 (First-Line Supervisors of Retail Sales Workers "
+    "median $45,680).",
+    "Source: US BLS OEWS, May 2025 (San Francisco-Oakland-Fremont, CA; Ohio), annual wages.",
+]
+
+
 @pytest.mark.parametrize(
     "text",
     ["salary of a store manager in the bay area vs in ohio",
@@ -166,14 +177,28 @@ async def test_two_places_get_one_answer_with_both_areas(real, domain, text: str
     tracker = make_tracker(text, "ask_compensation", roles=("store manager",), slots={FOCUS_ROLE: "Shift Manager"})
     replies, slots = await said(ActionAnswerQuestion(real), tracker, domain)
     assert len(replies) == 1
-    assert replies[0].startswith("A Store Manager earns")
-    sources = [line for line in replies[0].splitlines() if line.startswith("Source:")]
-    assert sources == [
-        "Source: US BLS OEWS, May 2025 (San Francisco-Oakland-Fremont, CA), annual wages.",
-        "Source: US BLS OEWS, May 2025 (Ohio), annual wages.",
-    ]
+    assert replies[0].splitlines()[:4] == STORE_MANAGER_IN_TWO_PLACES
     assert "Shift Manager" not in replies[0]
     assert slots[FOCUS_ROLE] == "Store Manager"
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "verdict"),
+    [("operations manager pay in texas vs california", "operations manager",
+      "An Operations Manager is typically paid more in California than in Texas: about 15% more, comparing the "
+      "middle of its typical pay range in each."),
+     ("buyer pay in texas vs ohio", "buyer",
+      "A Buyer is typically paid about the same in Texas and in Ohio: the middles of its typical pay range there "
+      "are within 10%."),
+     ("dispatcher pay in texas vs london", "dispatcher",
+      "A Dispatcher is typically paid about the same in Texas and across the US: the middles of its typical pay "
+      "range there are within 10%.")],
+)  # fmt: skip
+async def test_one_roles_pay_in_two_places_opens_with_where_it_pays_more(real, domain, text, role, verdict) -> None:
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerQuestion(real).run(dispatcher, make_tracker(text, "ask_compensation", roles=(role,)), domain)
+    answer = dispatcher.messages[-1]
+    assert (answer["text"].splitlines()[0], answer["verdict"]) == (verdict, verdict)  # bold where a channel can
 
 
 async def test_a_place_alone_after_a_pay_answer_keeps_the_role(real, domain) -> None:

@@ -1,5 +1,5 @@
 """One set of input limits on every channel (channels/limits.py): long messages shortened to their opening
-and their end, with a note in the answer; metadata size and depth; typed control payloads answered plainly
+and their end, with a note before the answer; metadata size and depth; typed control payloads answered plainly
 and logged; on the real bot over REST, socket.io and Slack (more Slack: test_slack_security)."""
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ PAY_VERDICT = "The Plant Manager is typically paid more than a Buyer."
 DEEP = '"metadata" may nest at most 8 levels deep.'
 RESTARTED = "Starting over: I've forgotten the roles we were discussing. Ask me about any two roles."
 LARGE = '"metadata" may be at most 4096 bytes of JSON.'
+RELATED = "Related comparisons:"
 
 
 SENTENCES = [f"This is sentence {i:03d} of my story." for i in range(100)]  # 33 characters each
@@ -85,19 +86,22 @@ def test_the_story_is_long_and_its_question_is_read() -> None:
     assert shortened_note(len(STORY)) == LONG_NOTE
 
 
-async def test_the_guard_reads_a_long_message_shortened_and_says_so() -> None:
+async def test_the_guard_reads_a_long_message_shortened_and_says_so_before_the_answer() -> None:
     read: list[str] = []
+    answer_text = "The answer.\nRelated comparisons:"
+    button = {"title": "A vs B", "payload": "/compare_roles"}
 
     async def answer(message: UserMessage) -> None:
         read.append(message.text)
-        await message.output_channel.send_response(message.sender_id, {"text": "The answer."})
+        await message.output_channel.send_response(message.sender_id, {"text": answer_text, "buttons": [button]})
 
     output = OneMessageCollector()  # the REST channel's: one message per turn, as sent
     await guarded(answer)(UserMessage(STORY, output, "rest:s"))
     assert read == [shortened(STORY)]
-    assert output.messages == [{"recipient_id": "rest:s", "text": f"The answer.\n\n{LONG_NOTE}"}]
+    # the note first, and the buttons' line still last, right above the buttons
+    assert output.messages == [{"recipient_id": "rest:s", "text": f"{LONG_NOTE}\n\n{answer_text}", "buttons": [button]}]
     await guarded(answer)(UserMessage("who earns more, a buyer or a plant manager?", output, "rest:s"))
-    assert output.messages[-1] == {"recipient_id": "rest:s", "text": "The answer."}
+    assert output.messages[-1] == {"recipient_id": "rest:s", "text": answer_text, "buttons": [button]}
 
 
 def nested(levels: int) -> dict[str, Any]:
@@ -182,10 +186,10 @@ def test_control_reply_is_plain_and_helpful() -> None:
     )
 
 
-def test_a_long_story_over_rest_gets_its_question_answered_and_a_note(bot: Bot) -> None:
+def test_a_long_story_over_rest_gets_a_note_then_its_question_answered(bot: Bot) -> None:
     text = rest(bot, f"long-{uuid.uuid4().hex[:8]}", STORY).json()[0]["text"]
-    assert text.startswith(PAY_VERDICT)
-    assert text.endswith(f"\n\n{LONG_NOTE}")
+    assert text.startswith(f"{LONG_NOTE}\n\n{PAY_VERDICT}")
+    assert text.endswith(f"\n{RELATED}")  # the line that introduces the buttons, right above them
 
 
 @pytest.fixture()
@@ -214,11 +218,12 @@ def test_socketio_control_payloads_get_the_same_plain_reply(widget: WidgetClient
     assert widget.next_text() == control_reply("session_start")
 
 
-def test_a_long_story_over_socketio_gets_its_question_answered_and_a_note(widget: WidgetClient) -> None:
+def test_a_long_story_over_socketio_gets_a_note_then_its_question_answered(widget: WidgetClient) -> None:
     widget.say({"message": STORY})
+    assert widget.next_text() == LONG_NOTE  # a message of its own, before the answer
     text = widget.next_text()
     assert text.startswith(f"**{PAY_VERDICT[:-1]}\\. The Plant Manager earns about two and a half times")
-    assert text.endswith(f"\n\n{LONG_NOTE}")
+    assert text.endswith(f"\n{RELATED}")
 
 
 def test_a_long_story_over_slack_gets_its_question_answered_and_a_note(
@@ -231,4 +236,7 @@ def test_a_long_story_over_slack_gets_its_question_answered_and_a_note(
     assert slack.event(event, f"Ev{uuid.uuid4().hex[:10].upper()}").ok
     posts = fake_slack.wait_for_posts(1, before)
     assert [post["text"][: len(PAY_VERDICT)] for post in posts] == [PAY_VERDICT]
-    assert posts[0]["text"].endswith(LONG_NOTE)
+    note, answer = posts[0]["blocks"][:2]
+    assert note == {"type": "context", "elements": [{"type": "mrkdwn", "text": LONG_NOTE}]}
+    assert answer["text"]["text"].startswith(f"*{PAY_VERDICT}")
+    assert answer["text"]["text"].endswith(f"\n{RELATED}")

@@ -21,7 +21,7 @@ from tests.servers import Bot, running_bot
 PUBLIC = "https://rolewise.example.com/bot"
 CHART = "/webhooks/charts/buyer--plant-manager.png"
 ANSWER = {
-    "text": "Buyer vs Plant Manager. The Plant Manager leads on 11 of 12 dimensions.",
+    "text": "The Plant Manager is ahead of a Buyer on 11 of 12 dimensions. The biggest differences:",
     "buttons": [{"title": "Budget authority", "payload": "/ask_budget"}, {"title": "Helpful", "payload": "/feedback"}],
     "image": CHART,
     "alt": "Profile chart of the Buyer and the Plant Manager. Leader: Budget authority: Plant Manager.",

@@ -1,5 +1,5 @@
-"""What the widget's socket.io channel emits for one bot message: the chart first, then the text with
-its opening verdict in Markdown bold and every button on the same message."""
+"""What the widget's socket.io channel emits for one bot message: a note on the user's message first,
+then the chart, then the text with its opening verdict in Markdown bold and every button on the same message."""
 
 from __future__ import annotations
 
@@ -44,6 +44,20 @@ async def test_the_chart_comes_first_then_the_bold_verdict() -> None:
         {"text": "**The Head of Operations has more budget authority than an Operations Manager\\.** "
          "Why: they own the budget.\nRelated comparisons:"},
     ]  # fmt: skip
+
+
+async def test_a_note_on_the_message_comes_first_on_its_own_then_the_chart_and_the_answer() -> None:
+    message = {"text": TEXT, "verdict": VERDICT, "buttons": BUTTONS, "image": "/webhooks/charts/a--b.png",
+               "alt": "Budget: A leads.", "note": "Your message was long."}  # fmt: skip
+    emitted = await sent(message)
+    assert emitted[:2] == [
+        {"text": "Your message was long."},
+        {"attachment": {"type": "image", "payload": {"src": "/webhooks/charts/a--b.png", "alt": "Budget: A leads."}}},
+    ]
+    assert emitted[2]["text"].startswith("**The Head of Operations has more budget authority")
+    assert emitted[2]["text"].endswith("\nRelated comparisons:")  # the buttons follow the text they belong to
+    assert [b["title"] for b in emitted[2]["quick_replies"]] == ["Head of Operations vs COO"]
+    assert len(emitted) == 3
 
 
 async def test_a_text_without_its_verdict_is_sent_as_it_is() -> None:

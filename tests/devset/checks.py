@@ -34,7 +34,11 @@ ANSWER_WORD = re.compile(r"^(Yes|No)[.:,]\s+")
 REPORTS_TO = " reports to the "
 UNKNOWN = re.compile(r"(I don't know the role|Did you mean)")
 DESCRIPTION = re.compile(r"^(.+) \([^)\n]+\)\.$")
-SUMMARY = re.compile(r"^(.+) vs (.+)\.$")
+# A full comparison opens with its verdict: "The X is ahead of a Y on 8 of 12 dimensions.", or that neither is.
+SUMMARY = re.compile(
+    r"^(?:The (.+?) is ahead of an? (.+?) on (?:all )?\d+"
+    r"|An? (.+?) and an? (.+?) are (?:each ahead on \d+|closely matched on every)) "
+)
 SOURCE_LINE = re.compile(r"^Source: US BLS OEWS.*$", re.M)
 FIGURES_LINE = re.compile(r"^[^:\n]+: typically ", re.M)  # one line of pay figures per role
 US = re.compile(r"\b(US|U\.S\.|United States|American)\b")
@@ -91,7 +95,7 @@ def kind_of(text: str) -> str:
         return "unknown"
     if ranked(text):
         return "ranking"
-    if (match := SUMMARY.match(line)) and {match.group(1), match.group(2)} <= roles():
+    if (match := SUMMARY.match(line)) and {name for name in match.groups() if name} <= roles():
         return "summary"
     if (match := DESCRIPTION.match(line)) and match.group(1) in roles():
         return "description"

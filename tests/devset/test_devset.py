@@ -75,7 +75,9 @@ def test_a_malformed_expectation_is_refused(tmp_path: Path, written: str, broken
     [
         ("The Plant Manager is typically paid more than a Buyer. Based on ...", "comparison"),
         ("Yes. The Fleet Manager sits higher in the hierarchy than a Dispatcher.", "comparison"),
-        ("Dispatcher vs Transportation Manager.\nThe Transportation Manager leads on 12 of 12 dimensions.", "summary"),
+        ("The Transportation Manager is ahead of a Dispatcher on all 12 dimensions. The biggest ...", "summary"),
+        ("A Buyer and a Plant Manager are each ahead on 5 of 12 dimensions. The biggest differences:", "summary"),
+        ("A Buyer and a Plant Manager are closely matched on every dimension.", "summary"),
         ("Dispatcher (Transportation and distribution).\nA Dispatcher assigns drivers ...", "description"),
         ("Compensation, lowest first (10 of 60 roles):\n1. Retail Sales Associate", "ranking"),
         ("A District Manager is paid more than the store managers they lead.\nGeneral (SOC 11-1021): median $1", "pay"),

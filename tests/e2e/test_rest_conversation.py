@@ -45,10 +45,9 @@ def test_a_question_then_follow_ups_keep_the_context(bot: Bot) -> None:
     assert first_sentence(pay) == "The Head of Operations is typically paid more than a Facilities Manager."
 
     summary = texts(bot.say(me, "tell me more"))[0]
-    assert summary.splitlines()[:2] == [
-        "Head of Operations vs Facilities Manager.",
-        "The Head of Operations leads on 10 of 12 dimensions. The biggest differences:",
-    ]
+    assert summary.splitlines()[0] == (
+        "The Head of Operations is ahead of a Facilities Manager on 10 of 12 dimensions. The biggest differences:"
+    )
 
     clicked = bot.say(me, related[0]["payload"])
     assert first_sentence(texts(clicked)[0]) == (

@@ -251,7 +251,7 @@ def test_conversations_survive_a_restart_with_the_sql_tracker_store(tmp_path: Pa
         assert (
             say(bot, "plant manager vs production manager", me)
             .json()[0]["text"]
-            .startswith("Plant Manager vs Production Manager.")
+            .startswith("The Plant Manager is ahead of a Production Manager on all 12 dimensions.")
         )
     with running_bot(tmp_path / "second", endpoints_extra=store) as bot:
         answer = say(bot, "who earns more?", me).json()[0]["text"]

@@ -38,7 +38,7 @@ def test_compare_with_aliases_and_typos_prints_the_verdict_first(env: dict[str, 
 def test_compare_without_dimension_prints_a_summary(env: dict[str, str]) -> None:
     result = kb(env, "compare", "plant mgr", "production manager")
     assert result.returncode == 0
-    assert result.stdout.startswith("Plant Manager vs Production Manager.")
+    assert result.stdout.startswith("The Plant Manager is ahead of a Production Manager on all 12 dimensions.")
 
 
 @pytest.mark.parametrize(

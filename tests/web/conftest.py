@@ -105,7 +105,7 @@ class Page:
 @pytest.fixture()
 def page(browser) -> Iterator[Page]:  # type: ignore[no-untyped-def]
     """A fresh browser context (empty localStorage) whose page records its traffic."""
-    context = browser.new_context(viewport={"width": 1280, "height": 860})
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
     context.set_default_timeout(30_000)
     traffic, errors = Traffic(), []
     context.on("request", lambda request: traffic.urls.append(request.url))

@@ -29,7 +29,7 @@ CHART = "/webhooks/charts/buyer--plant-manager.png"
 NOT_HELPFUL_THANKS = "Thanks for telling me. I've noted it so that this answer can be improved."
 LOADED = "img => img.complete && img.naturalWidth"
 SIZES = {
-    "desktop": {"width": 1280, "height": 860},
+    "desktop": {"width": 1280, "height": 800},
     "tall desktop": {"width": 1280, "height": 1200},
     "mobile": {"width": 390, "height": 844},
 }
@@ -48,18 +48,23 @@ def stored_feedback(conversation: str) -> list[tuple]:
         return feedback_of(session, conversation)
 
 
-READABLE_PX = 11  # the chart's labels as shown, at least
+READABLE_PX = 12  # the chart's labels as shown, at least
+CHART_SHOWN_PX = {"desktop": 400, "mobile": 370}  # a row of the panel's own: its width less the margins
+MEASURED = ARTIFACTS / "chart-labels.json"  # the label sizes and positions measured, by size
 
 
 def check_chart_and_feedback(p: Any, size: str) -> None:
-    """The chart is shown whole (not cropped) with labels of at least ``READABLE_PX``; the helpful /
-    not helpful buttons are smaller than the comparison buttons, on a row of their own below them."""
+    """The chart is shown whole (not cropped) across the panel with labels of at least ``READABLE_PX``; the
+    helpful / not helpful buttons are smaller than the comparison buttons, on a row of their own below them."""
     chart = p.locator("img.rw-image-frame")
     natural = chart.evaluate("img => [img.naturalWidth, img.naturalHeight]")
     shown = chart.bounding_box()
     assert shown is not None
     assert abs(shown["height"] - shown["width"] * natural[1] / natural[0]) <= 2, f"{size}: the chart is cropped"
-    assert LABEL_PX * shown["width"] / natural[0] >= READABLE_PX, f"{size}: chart labels under {READABLE_PX} px"
+    assert shown["width"] == CHART_SHOWN_PX[size]
+    label = LABEL_PX * shown["width"] / natural[0]
+    assert label >= READABLE_PX, f"{size}: chart labels {label:.1f} px, under {READABLE_PX} px"
+    record(size, chart_width=shown["width"], chart_height=round(shown["height"]), label_px=round(label, 2))
 
     replies = p.locator(".rw-replies .rw-reply")
     feedback = p.locator(".rw-replies .rw-reply.rolewise-feedback")
@@ -76,6 +81,14 @@ def check_chart_and_feedback(p: Any, size: str) -> None:
     tops = [feedback.nth(i).bounding_box()["y"] for i in range(2)]
     assert min(tops) > lowest, f"{size}: the feedback buttons share a row with the comparison buttons"
     assert tops[0] == tops[1], f"{size}: helpful and not helpful are not side by side"
+
+
+def record(size: str, **measured: float) -> None:
+    """Keeps what a test measured at ``size`` in ``MEASURED``, for the record."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    found = json.loads(MEASURED.read_text()) if MEASURED.exists() else {}
+    found.setdefault(size, {}).update(measured)
+    MEASURED.write_text(json.dumps(found, indent=2, sort_keys=True))
 
 
 def compare_in_widget(page: Any, bot: Bot, web_url: str) -> Any:
@@ -104,10 +117,11 @@ def test_a_full_comparison_shows_its_chart_and_buttons_and_not_helpful_is_stored
     assert len([t for t in titles if " vs " in t]) == 3
     check_chart_and_feedback(p, "desktop")
     p.set_viewport_size(SIZES["tall desktop"])  # a 1920 x 1200 screen's height: the chart and the whole answer
-    chart.evaluate("img => img.scrollIntoView({block: 'start'})")
-    p.wait_for_timeout(300)
-    panel, answer = p.locator(".rw-messages-container").bounding_box(), p.locator(".rw-response").last.bounding_box()
-    assert panel and answer and answer["y"] + answer["height"] <= panel["y"] + panel["height"], "answer cut off"
+    p.wait_for_timeout(600)
+    panel, last = p.locator(".rw-messages-container").bounding_box(), p.locator(".rw-replies .rw-reply").last
+    shown, end = chart.bounding_box(), last.bounding_box()
+    assert panel and shown and end and panel["y"] <= shown["y"], "the chart's top is cut off"
+    assert end["y"] + end["height"] <= panel["y"] + panel["height"], "the answer's buttons are cut off"
     screenshot(p, "widget-chart")
     p.set_viewport_size(SIZES["desktop"])
 
@@ -133,7 +147,7 @@ def test_mobile_screenshot(bot: Bot, web_url: str, browser: Any) -> None:
         p = context.new_page()
         compare_in_widget(p, bot, web_url)
         check_chart_and_feedback(p, "mobile")
-        p.locator(".rw-replies .rw-reply").first.scroll_into_view_if_needed()
+        p.wait_for_timeout(600)  # as it opens: the answer's text and buttons, the chart's end above them
         screenshot(p, "widget-mobile")
         p.locator("img.rw-image-frame").screenshot(path=str(ARTIFACTS / "chart.png"))
         if os.environ.get("ROLEWISE_UPDATE_DOCS_SCREENSHOT") == "1":

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from tests.servers import Bot
 from tests.web.conftest import ARTIFACTS, Page
 from tests.web.fake_rasa import fake_rasa
-from tests.web.test_charts_feedback import SIZES, compare_in_widget
+from tests.web.test_charts_feedback import SIZES, compare_in_widget, record
 from tests.web.test_widget import BOT_SECONDS, assert_stayed_local, open_chat, wait_for_reply
 
 COMPARISON_BUTTONS = [
@@ -28,6 +28,7 @@ COMPARISON_BUTTONS = [
     "Helpful",
     "Not helpful",
 ]
+SUMMARY_VERDICT = "The Plant Manager is ahead of a Buyer on all 12 dimensions."
 BUDGET_VERDICT = "The Plant Manager has more budget authority than a Buyer."
 GREETING = "Hi! I compare operations roles and explain career paths. Try one:"
 GREETING_MAX_PX = 350  # from the greeting's text to its last button
@@ -61,9 +62,9 @@ def test_a_full_comparison_is_one_message_with_bold_verdict_line_breaks_and_all_
     assert chart.evaluate("img => img.complete && img.naturalWidth") == 640
     answer = p.locator(".rw-response").last
     expected = rest_text(bot, "compare a buyer and a plant manager")
-    assert expected.splitlines()[0] == "Buyer vs Plant Manager."
+    assert expected.splitlines()[0] == f"{SUMMARY_VERDICT} The biggest differences:"
     assert answer.inner_text() == expected  # every line break of the text is a line break on screen
-    assert answer.locator("strong, b").all_inner_texts() == ["Buyer vs Plant Manager."]
+    assert answer.locator("strong, b").all_inner_texts() == [SUMMARY_VERDICT]  # the verdict, not a title
     assert buttons(p) == COMPARISON_BUTTONS
     for title in COMPARISON_BUTTONS:
         expect(button(p, title)).to_be_visible()
@@ -72,7 +73,7 @@ def test_a_full_comparison_is_one_message_with_bold_verdict_line_breaks_and_all_
     open_chat(p)
     expect(p.locator(".rw-replies .rw-reply")).to_have_count(len(COMPARISON_BUTTONS))
     assert buttons(p) == COMPARISON_BUTTONS
-    expect(p.locator(".rw-response").last.locator("strong, b")).to_have_text("Buyer vs Plant Manager.")
+    expect(p.locator(".rw-response").last.locator("strong, b")).to_have_text(SUMMARY_VERDICT)
     button(p, "Budget authority").click()
     expect(p.locator(".rw-client").last).to_have_text("Budget authority")
     wait_for_reply(p, BUDGET_VERDICT)
@@ -108,6 +109,44 @@ def test_the_greeting_fits_the_panel_on_desktop_and_mobile(bot: Bot, web_url: st
             assert last["y"] + last["height"] - text["y"] <= GREETING_MAX_PX, f"{size}: the greeting is too tall"
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
             p.screenshot(path=str(ARTIFACTS / f"widget-greeting-{size}.png"))
+        finally:
+            context.close()
+
+
+# Where the open chat lies in the window, in px: [x, y, width, height].
+BOXES = """() => Object.fromEntries(['.rw-conversation-container', '.rw-header', '.rw-messages-container', '.rw-sender',
+  '.rw-launcher'].map(s => { const r = document.querySelector(s).getBoundingClientRect();
+  return [s.slice(4), [r.x, r.y, r.width, r.height].map(Math.round)]; }))"""
+
+
+def test_on_desktop_the_chat_takes_the_windows_height_and_on_a_phone_the_whole_screen(
+    bot: Bot, web_url: str, browser: Any
+) -> None:
+    """The open chat's box, its header's, and from the top of its messages to the bottom of the box where one
+    types (which grows with the text typed), in px; the launcher is hidden while the chat is open: on desktop
+    the header's X closes it (rasa-webchat shows the X on phones only)."""
+    for size, conversation, messages_from in (("desktop", [840, 12, 420, 776], 82), ("mobile", [0, 0, 390, 844], 70)):
+        mobile = size == "mobile"
+        context = browser.new_context(viewport=SIZES[size], is_mobile=mobile, has_touch=mobile)
+        try:
+            p = context.new_page()
+            p.goto(f"{web_url}/?rasa={bot.url}")
+            open_chat(p)
+            expect(p.locator(".rw-response").first).to_be_visible(timeout=BOT_SECONDS)
+            p.wait_for_timeout(800)  # the panel's slide-in is over
+            box = p.evaluate(BOXES)
+            record(size, **{f"{name} [x, y, width, height]": found for name, found in box.items()})
+            x, y, width, height = conversation
+            assert box["conversation-container"] == conversation, size
+            assert box["header"] == [x, y, width, messages_from - y], size
+            messages, sender = box["messages-container"], box["sender"]
+            assert messages[:3] == [x, messages_from, width] and sender[1] == messages_from + messages[3], size
+            assert sender[1] + sender[3] == y + height and messages[3] >= (640 if size == "desktop" else 700), size
+            assert box["launcher"] == [0, 0, 0, 0], size
+            p.locator(".rw-header .rw-close-button").click()  # closes the chat; the launcher opens it again
+            expect(p.locator(".rw-conversation-container")).not_to_be_visible()
+            p.locator(".rw-launcher").click()
+            expect(p.locator(".rw-conversation-container")).to_be_visible()
         finally:
             context.close()
 

@@ -1,6 +1,7 @@
-"""After a long answer the widget shows the answer's start, not its end: the newest bot answer's top
-is at the top of the conversation panel (desktop 1280 x 800 and mobile 390 x 844), over the real bot;
-and every substantive answer (a comparison, pay, a career route) ends with the feedback buttons."""
+"""Where the widget leaves the newest answer, over the real bot at desktop 1280 x 800 and mobile 390 x 844: a
+full comparison's text and every one of its buttons in the panel together, the chart's lower part above them;
+an answer whose text alone is taller than the panel from its first line (the verdict) on; a short answer at the
+bottom as before. Every substantive answer (a comparison, pay, a career route) ends with the feedback buttons."""
 
 from __future__ import annotations
 
@@ -10,23 +11,28 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.servers import Bot
-from tests.web.test_charts_feedback import LOADED
+from tests.web.test_charts_feedback import LOADED, SIZES, record
 from tests.web.test_widget import BOT_SECONDS, greeted, open_chat, send, wait_for_reply
 
-SIZES = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 390, "height": 844}}
-
-# Where the newest bot answer (the bot's messages after the user's last one) starts, in the panel's
-# scrolled content, and how the panel is scrolled and sized.
+# The panel, and where the newest bot answer (the bot's messages after the user's last one) and its last
+# message (its text with the buttons) lie in it, in px from the panel's top (negative: scrolled above it).
 PLACE = """() => {
   const panel = document.querySelector('.rw-messages-container');
+  const box = panel.getBoundingClientRect();
   const groups = [...panel.querySelectorAll('.rw-group-message')];
   const answer = groups[groups.length - 1];
-  const top = answer.getBoundingClientRect().top - panel.getBoundingClientRect().top + panel.scrollTop;
-  return {top: Math.round(top), scrolled: Math.round(panel.scrollTop), height: panel.clientHeight,
+  const messages = answer.querySelectorAll('.rw-message');
+  const last = messages[messages.length - 1];
+  const replies = [...last.querySelectorAll('.rw-reply')];
+  const from = e => Math.round(e.getBoundingClientRect().top - box.top);
+  const to = e => Math.round(e.getBoundingClientRect().bottom - box.top);
+  const chart = answer.querySelector('img.rw-image-frame');
+  return {height: panel.clientHeight, scrolled: Math.round(panel.scrollTop),
           bottom: Math.round(panel.scrollHeight - panel.clientHeight), answer: answer.offsetHeight,
-          fromBot: answer.classList.contains('rw-from-response')};
+          fromBot: answer.classList.contains('rw-from-response'), text: from(last),
+          lastButton: replies.length ? to(replies[replies.length - 1]) : null,
+          chart: chart ? [from(chart), to(chart)] : null};
 }"""
-
 
 # The titles of the feedback buttons under the newest answer (the widget shows the last message's buttons).
 FEEDBACK_TITLES = """() => [...document.querySelectorAll('.rw-replies .rw-reply.rolewise-feedback')]
@@ -44,7 +50,7 @@ def place(page: Any) -> dict:
 
 
 @pytest.mark.parametrize("size", ["desktop", "mobile"])
-def test_a_long_answer_starts_at_the_top_of_the_panel_and_a_short_one_stays_at_the_bottom(
+def test_an_answer_shows_its_text_with_its_buttons_and_a_taller_one_starts_at_its_verdict(
     bot: Bot, web_url: str, browser: Any, size: str
 ) -> None:
     context = browser.new_context(viewport=SIZES[size], is_mobile=size == "mobile", has_touch=size == "mobile")
@@ -57,15 +63,17 @@ def test_a_long_answer_starts_at_the_top_of_the_panel_and_a_short_one_stays_at_t
         expect(p.locator("img.rw-image-frame")).to_have_count(1, timeout=BOT_SECONDS)
         p.wait_for_function(f"() => ({LOADED})(document.querySelector('img.rw-image-frame')) > 0", timeout=BOT_SECONDS)
         wait_for_reply(p, "Look closer at one difference, or try a related comparison:")
-        long = place(p)
-        assert long["fromBot"] and long["answer"] > long["height"], long  # taller than the panel
-        assert abs(long["scrolled"] - long["top"]) <= 2, long  # its start is at the panel's top
-        assert long["scrolled"] < long["bottom"], long  # so not scrolled to the end
-        chart = p.locator("img.rw-image-frame").bounding_box()
-        panel = p.locator(".rw-messages-container").bounding_box()
-        assert chart and panel and panel["y"] <= chart["y"] < panel["y"] + panel["height"], (chart, panel)
-
+        full = place(p)
+        record(size, **{"comparison answer in the panel": full})
+        assert full["fromBot"] and full["answer"] > full["height"], full  # taller than the panel, chart and all
+        assert 0 <= full["text"] and full["lastButton"] <= full["height"], full  # text and buttons together
+        assert full["chart"][0] < 0 < full["chart"][1] <= full["text"], full  # the chart's end just above them
         assert feedback_titles(p) == ["Helpful", "Not helpful"]
+
+        send(p, "which roles do you know?")  # a list taller than the panel: from its first line on
+        wait_for_reply(p, "Supply chain and logistics")
+        listed = place(p)
+        assert abs(listed["text"]) <= 1 and listed["lastButton"] > listed["height"], listed
 
         send(p, "thanks")
         wait_for_reply(p, "")
@@ -81,6 +89,6 @@ def test_a_long_answer_starts_at_the_top_of_the_panel_and_a_short_one_stays_at_t
             wait_for_reply(p, reply)
             assert feedback_titles(p) == ["Helpful", "Not helpful"], question
             shown = place(p)
-            assert abs(shown["scrolled"] - min(shown["top"], shown["bottom"])) <= 2, (question, shown)
+            assert 0 <= shown["text"] and shown["lastButton"] <= shown["height"], (question, shown)
     finally:
         context.close()

@@ -33,12 +33,13 @@ REPLIES_AFTER_LAST_USER_MESSAGE = """() => {
 
 
 def open_chat(page: Any) -> None:
-    """Open the widget if it is closed; the launcher appears once the socket is connected."""
-    launcher = page.locator(".rw-launcher")
-    launcher.wait_for(state="visible", timeout=BOT_SECONDS)
+    """Open the widget if it is closed. The widget appears once the socket is connected: its launcher, or
+    the chat itself when it was left open (on desktop the launcher is hidden while the chat is open)."""
+    shown = page.locator(".rw-launcher:visible, .rw-conversation-container:visible").first
+    shown.wait_for(state="visible", timeout=BOT_SECONDS)
     conversation = page.locator(".rw-conversation-container")
     if not conversation.is_visible():
-        launcher.click()
+        page.locator(".rw-launcher").click()
     expect(conversation).to_be_visible()
 
 

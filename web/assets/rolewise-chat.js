@@ -25,10 +25,13 @@
  * widget renders with those titles get the class rolewise-feedback, which webchat.css draws smaller,
  * outlined, on a row of their own below a thin rule.
  *
- * The widget scrolls to the bottom after every message, which hides the opening of a long answer
- * (its verdict and chart) above the panel. After each change to the conversation, and when a chart
- * loads, the newest bot answer (the bot's messages after the user's last one) is scrolled to the
- * top of the panel when it is taller than the panel; a shorter one stays at the bottom as before.
+ * The widget scrolls to the bottom after every message, which hides the opening of a long answer's
+ * text (its verdict) above the panel, and a chart that loads after the text pushes the text down.
+ * After each change to the conversation, and when a chart loads, the newest bot answer (the bot's
+ * messages after the user's last one) is placed: when its last message (the text with its buttons)
+ * fits in the panel the panel is scrolled to its end, so the text and every button show together,
+ * with the chart's lower part above them; a last message taller than the panel starts at the
+ * panel's top, its verdict first.
  *
  * RolewiseChat.connectionEvents() are socket handlers that show a visible notice on the page
  * while the bot cannot be reached (the widget itself then shows nothing at all).
@@ -164,17 +167,28 @@
     return last && last.classList.contains("rw-from-response") ? last : null;
   }
 
-  function showAnswerStart() {
+  // The offset of `element` in the panel's scrolled content.
+  function offsetIn(container, element) {
+    return element.getBoundingClientRect().top - container.getBoundingClientRect().top + container.scrollTop;
+  }
+
+  function showAnswer() {
     var container = global.document.querySelector(".rw-messages-container");
     var answer = container && newestAnswer(container);
     if (!answer) return;
-    var top = answer.getBoundingClientRect().top - container.getBoundingClientRect().top + container.scrollTop;
-    if (container.scrollHeight - top > container.clientHeight) container.scrollTop = top;
+    var messages = answer.querySelectorAll(".rw-message");
+    var last = messages[messages.length - 1]; // the answer's text and its buttons
+    var bottom = container.scrollHeight - container.clientHeight;
+    if (!last || container.scrollHeight - offsetIn(container, last) <= container.clientHeight) {
+      container.scrollTop = bottom; // all of it, or its text and buttons with the chart's end above them
+    } else {
+      container.scrollTop = offsetIn(container, last); // too tall: its text from the verdict on
+    }
   }
 
   // After the widget's own scroll to the bottom, which runs when it has rendered the change.
   function scrollSoon() {
-    (global.requestAnimationFrame || global.setTimeout)(showAnswerStart);
+    (global.requestAnimationFrame || global.setTimeout)(showAnswer);
   }
 
   function decorate(mutations) {

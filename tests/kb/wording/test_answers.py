@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from kb.wording import answers
+from dataclasses import replace
+
+from kb.wording import answers, summary
 from kb.queries import compare, compare_all, compare_on, describe_role, career_path
 from kb.resolve import all_dimensions
 from kb.results import Comparison, SameRole, UnknownDimension, UnknownRole, Verdict
@@ -44,14 +46,41 @@ def test_a_tie_says_both_are_comparable(small_session: Session) -> None:
     )
 
 
-def test_full_comparison_is_a_short_summary(small_session: Session) -> None:
+def test_full_comparison_is_a_short_summary_that_opens_with_its_verdict(small_session: Session) -> None:
     comparison = compare_all(small_session, "Head of Operations", "Operations Manager")
     assert isinstance(comparison, Comparison)
-    text = answers.comparison_text(comparison)
+    text = summary.comparison_text(comparison)
     lines = text.splitlines()
-    assert lines[0] == "Head of Operations vs Operations Manager."
-    assert lines[1] == "The Head of Operations leads on 12 of 12 dimensions. The biggest differences:"
-    assert len(lines) == 6  # the four biggest differences
+    verdict = "The Head of Operations is ahead of an Operations Manager on all 12 dimensions."
+    assert summary.comparison_verdict(comparison) == verdict
+    assert lines[0] == f"{verdict} The biggest differences:"
+    assert len(lines) == 5  # the four biggest differences
+
+
+def test_a_full_comparisons_verdict_counts_the_dimensions_each_role_is_ahead_on(small_session: Session) -> None:
+    comparison = compare_all(small_session, "Operations Manager", "Head of Operations")
+    assert isinstance(comparison, Comparison)
+    head, manager = comparison.second, comparison.first
+    verdicts = comparison.verdicts
+
+    def led(*leaders: object) -> Comparison:
+        """The comparison with the dimensions led as given, in order; the others comparable."""
+        leading = [*leaders, *[None] * (len(verdicts) - len(leaders))]
+        return replace(comparison, verdicts=tuple(replace(v, leader=w) for v, w in zip(verdicts, leading, strict=True)))
+
+    assert summary.comparison_verdict(led(*[head] * 8)) == (
+        "The Head of Operations is ahead of an Operations Manager on 8 of 12 dimensions."
+    )
+    assert summary.comparison_verdict(led(head, manager, manager)) == (
+        "The Operations Manager is ahead of a Head of Operations on 2 of 12 dimensions."
+    )
+    assert summary.comparison_verdict(led(head, manager, head, manager)) == (
+        "An Operations Manager and a Head of Operations are each ahead on 2 of 12 dimensions."
+    )
+    level = led()
+    assert summary.comparison_text(level).splitlines()[0] == (
+        "An Operations Manager and a Head of Operations are closely matched on every dimension."
+    )
 
 
 def test_problems_are_explained_in_plain_words(small_session: Session) -> None:

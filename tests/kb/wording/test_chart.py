@@ -1,20 +1,23 @@
-"""The profile chart as a reader sees it: every label inside the picture (long role names whole),
-labels big enough to read where the chat panel shows it, the leading role first."""
+"""The profile chart as a reader sees it: every label inside the picture (long role names whole) and clear
+of the others, labels big enough to read where the chat panel shows it, a picture short enough to leave
+room for the answer, the leading role first."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session
 
-from kb.wording.chart import LABEL_PX, MAX_LEVEL, WIDTH_PX, leader_marks, leading_first, profile_figure
+from kb.wording.chart import LABEL_PX, MAX_LEVEL, WIDTH_PX, leader_marks, leading_first, profile_figure, row_centres
 from kb.db import open_existing
 from kb.queries import compare_all
 from kb.results import Comparison
 
-SHOWN_PX = 370  # the chart's width in the widget's panel, desktop and phone (tests/web checks it)
-READABLE_PX = 11
+SHOWN_PX = 370  # the chart's width in the widget on a 390 px phone, its narrowest (tests/web checks it)
+READABLE_PX = 12
+TALLEST_PX = 580  # the picture's height: about 335 px where a phone shows it, 360 px in the desktop panel
 STAR = "leads on this dimension"
 
 
@@ -51,18 +54,28 @@ def test_the_legend_names_the_leader_first_and_every_label_fits(real: Session, f
         figure.canvas.draw()
         renderer = figure.canvas.get_renderer()
         axes = figure.axes[0]
-        texts = axes.get_legend().get_texts()
+        texts = figure.legends[0].get_texts()
         assert [t.get_text() for t in texts] == legend
         labels = [*texts, *axes.get_yticklabels(), *axes.get_xticklabels(), axes.xaxis.label]
         outside = [t.get_text() for t in labels if t.get_text() and not inside(t.get_window_extent(renderer), figure)]
         assert outside == []
         assert figure.bbox.width == WIDTH_PX
+        assert figure.bbox.height <= TALLEST_PX
+        # the dimension names and the legend keep clear of each other and of the bars
+        names = [t.get_window_extent(renderer) for t in axes.get_yticklabels()]
+        assert all(upper.y0 > lower.y1 for upper, lower in pairwise(names)), "dimension names overlap"
+        assert min(t.get_window_extent(renderer).y0 for t in texts) > axes.get_window_extent(renderer).y1
+        assert max(n.x1 for n in names) < axes.get_window_extent(renderer).x0
     finally:
         plt.close(figure)
 
 
-def test_labels_read_at_least_11_px_where_the_panel_shows_the_chart() -> None:
-    assert LABEL_PX * SHOWN_PX / WIDTH_PX >= READABLE_PX
+def test_labels_read_at_least_12_px_where_a_phone_shows_the_chart() -> None:
+    assert LABEL_PX * SHOWN_PX / WIDTH_PX >= READABLE_PX  # 12.85 px
+
+
+def test_a_name_on_two_lines_gets_a_taller_row() -> None:
+    assert row_centres(["Skill set", "Cross-functional\ncollaboration", "Compensation"]) == [0.5, 1.725, 2.95]
 
 
 def test_the_leader_is_the_role_ahead_on_more_dimensions(real: Session) -> None:

@@ -154,7 +154,7 @@ def test_profile_chart_and_alt_text(small_session: Session, tmp_path: Path) -> N
     comparison = compare_all(small_session, "Buyer", "Plant Manager")
     assert isinstance(comparison, Comparison)
     path = profile_chart(comparison, tmp_path / "charts" / "buyer--plant-manager.png")
-    assert png_size(path) == (640, 760)
+    assert png_size(path) == (640, 571)
     assert [p.name for p in path.parent.iterdir()] == ["buyer--plant-manager.png"]  # no partial file left
     alt = alt_text(comparison)
     assert alt.startswith("Profile chart of the Buyer and the Plant Manager, level 1-5 on 12 dimensions. Leader: ")

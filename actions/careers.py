@@ -172,7 +172,8 @@ class Careers(Handling):
                 return [SlotSet(ROUTE_END, goal.name)]
             moves = step_differences(session, path.steps) if path.found else []
             render.send(dispatcher, [render_careers.career_path_reply(path, moves, plan.from_current)])
-            return [SlotSet(ROUTE_END, goal.name)]
+            pair = [SlotSet(ROLE_A, start.name), SlotSet(ROLE_B, goal.name)] if path.found else []  # "those two"
+            return [SlotSet(ROUTE_END, goal.name), *pair]
         if plan.kind == "how_long":
             assert start is not None
             render.send(dispatcher, [render_careers.how_long_reply(start, experience_text(session, start.name))])

@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions.cues import COMPARATIVE, DENIAL, SAYS_WHO
+from actions.cues import COMPARATIVE, DENIAL, OF_A_PAIR, SAYS_WHO
 from actions import attachments, pay_places, questions, render, render_questions, usage
 from kb.wording import replies as wording
 from actions.asking import PLAIN, Asked, asks_reporting_line, how_asked
@@ -159,8 +159,8 @@ class Comparisons(Handling):
             single = memory.dimension  # "no, the manager one" after one role's pay: the same question of this one
         if single is not None and not unknown and (only_from_focus(question) or alone):  # "what does it pay?"
             return questions.answer_one_role(known[0], single, dispatcher, session, area)
-        if single is not None and slots.get(FOCUS_ROLE) and not (known or unknown or question.titles or
-                                                                   COMPARATIVE.search(plain)):  # "pay??"
+        both = COMPARATIVE.search(plain) or OF_A_PAIR.search(plain)  # "who earns more of the two?": the pair
+        if single is not None and slots.get(FOCUS_ROLE) and not (known or unknown or question.titles or both):
             return questions.answer_one_role(str(slots[FOCUS_ROLE]), single, dispatcher, session, area)
         several = list(dict.fromkeys(named_dimensions))
         plan = plan_question(intent, known, memory, facts, text, unknown, several[0] if len(several) > 1 else worded)

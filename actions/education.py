@@ -97,12 +97,12 @@ def education(
     """The education answer for the roles named, else those in focus; unknown roles named back."""
     question = focused(read)
     known, unknown, spans = mentioned_roles(question)
-    if (unknown or not known) and report_unknown(
+    plain = masked(question.text, spans)
+    named = certifications_in_text(session, plain) if not known else []
+    if (unknown or not (known or named)) and report_unknown(  # "is the CSCP worth getting": no role in its words
         dispatcher, session, question, unknown, spans, EDUCATION, EDUCATION_WORDS
     ):
         return []
-    plain = masked(question.text, spans)
-    named = certifications_in_text(session, plain) if not known else []
     roles = list(dict.fromkeys(known)) or (own_role(slots) if named else in_focus(slots))
     if named and not roles:  # "is CSCP worth it for me?", no role known: the roles it helps
         found = certification_roles(session, named[0].name)

@@ -67,13 +67,18 @@ def help_answer(
     if only_from_focus(question) and worded_dimensions(said):  # "what's their salary?" read as off-topic
         return route(as_kind(question, Compare), knowledge, dispatcher, slots, session)
     read = question
-    if intent == FALLBACK:
-        question = focused(read)  # a long message NLU could not read: go by its question
+    if intent in (FALLBACK, OUT_OF_SCOPE):
+        question = focused(read)  # a long message NLU could not read, or read as off-topic: go by its question
         if question is not read and CAREER_WORDS.search(question.text):
             return route(as_kind(question, Career), knowledge, dispatcher, slots, session)
+        asked = cue_kind(question.text, vocabulary()) if question is not read and question.titles else None
+        if asked is not None:  # "... Anyway, who earns more, a buyer or a plant manager?"
+            return route(as_kind(question, asked), knowledge, dispatcher, slots, session)
     roles = named_roles(session, question) if intent == FALLBACK else []
     spans = role_spans(question)
-    if roles and cue_kind(question.text, vocabulary()) is Describe and not holds_a_role(question.text, spans):
+    if roles and cue_kind(question.text, vocabulary()) is Describe and not read.dimensions and not holds_a_role(
+        question.text, spans
+    ):
         return route(as_kind(question, Describe), knowledge, dispatcher, slots, session)  # "what's X like?"
     says_who = intent == FALLBACK and SAYS_WHO.search(question.text) is not None
     if says_who and (roles or unknown_in_text(session, question, spans, intent)):

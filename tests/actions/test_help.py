@@ -169,3 +169,15 @@ async def test_an_unclear_follow_up_naming_an_unknown_title_names_it_back(knowle
     tracker = make_tracker(text="what about a yard supervisor", intent="nlu_fallback")
     await ActionHelp(knowledge).run(dispatcher, tracker, domain)
     assert texts(dispatcher)[0].startswith('I don\'t know the role "yard supervisor".')
+
+
+STORY = ("Last summer we went to the beach with the kids and the weather was terrible, it rained every day and the "
+         "hotel was awful. My sister says we should have gone to the mountains instead, and honestly she is probably "
+         "right, she usually is about holidays and restaurants. Anyway, who earns more, a buyer or a plant manager?")
+
+
+async def test_a_long_message_read_as_off_topic_is_answered_by_its_last_question(knowledge, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text=STORY, intent="out_of_scope", roles=("buyer", "plant manager"))
+    await ActionHelp(knowledge).run(dispatcher, tracker, domain)
+    assert texts(dispatcher)[0].startswith("The Plant Manager is typically paid more than a Buyer.")

@@ -99,8 +99,9 @@ def kind_of(text: str) -> str:
         return "summary"
     if (match := DESCRIPTION.match(line)) and match.group(1) in roles():
         return "description"
-    one_role_pay = len(FIGURES_LINE.findall(text)) == 1 and SOURCE_LINE.search(text) is not None  # "A Buyer ...
-    if verdicts(first) and len(named(first)) >= 2 and not one_role_pay:  # paid less than the Procurement Manager"
+    figures = FIGURES_LINE.findall(text)  # one role's pay: "A Buyer ... paid less than the Procurement Manager"
+    one_role_pay = len(figures) == 1 and figures[0].split(":")[0] in roles() and SOURCE_LINE.search(text) is not None
+    if verdicts(first) and len(named(first)) >= 2 and not one_role_pay:
         return "comparison"
     if CAREER.match(text) and text.startswith(("Noted: your job falls under", "From ")):  # ways in with their pay
         return "career"

@@ -15,7 +15,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions.cues import CERTIFICATION, NOT_CERTIFICATIONS
+from actions.cues import CERTIFICATION, NOT_CERTIFICATIONS, SCHOOLING
 from actions import render
 from kb.wording import replies as wording
 from actions.context import masked
@@ -35,7 +35,7 @@ from kb.education import (
     role_education,
 )
 from kb.queries import common_roles
-from kb.content.vocabulary import vocabulary, words_pattern
+from kb.content.vocabulary import vocabulary
 
 # A short form typed in capitals ("is CPMI useful ...?") or a name followed by "certification".
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9/-]{1,7}\b")
@@ -46,7 +46,6 @@ NAMED = re.compile(
 )
 # Words of education questions, never unknown role names ("do I need a degree?").
 EDUCATION_WORDS = frozenset(vocabulary().list("education"))  # kb/data/vocabulary.yml
-EDUCATION_CUES = words_pattern(tuple(EDUCATION_WORDS) + tuple(vocabulary().cues["certification"]))
 
 
 def unknown_certification(text: str) -> Optional[str]:
@@ -81,7 +80,7 @@ class ActionEducation(FreeQuestionAction):
     def first_answer(
         self, recording: CollectingDispatcher, question: Question, slots: Slots, session: Session
     ) -> Optional[list]:
-        if isinstance(question, Several) or not EDUCATION_CUES.search(question.text):  # "how do I become X, do I
+        if isinstance(question, Several) or not SCHOOLING.search(question.text):  # "how do I become X, do I
             return super().first_answer(recording, question, slots, session)  # need an MBA?", "better chance of
         return None  # burnout" read as education; a question in education's words is never an aspect or ranking
 

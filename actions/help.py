@@ -18,13 +18,13 @@ from actions.question import AboutMe, Career, Compare, Describe, Education, Pick
 from actions.router import Slots, as_kind, route
 from actions.context import CAREER_WORDS, is_role_follow_up
 from actions.interpret import carries_correction
-from actions.cues import FOLLOW_UP, SAYS_WHO
+from actions.cues import FOLLOW_UP, SAYS_WHO, SCHOOLING
 from actions.mentions import focused, report_unknown, role_spans, unknown_in_text
 from actions.phrases import COMPENSATION, worded_dimensions
 from actions.places import NATIONAL
 from actions.pronouns import only_from_focus
 from actions.slots import CAREER, CAREER_DIRECTION, DIMENSION_INTENT_PREFIX, FOCUS_ROLE, INFORM, JOB_ROLE, LIST
-from actions.slots import DIMENSION, OUT_OF_SCOPE, ROLE_A, ROLE_B
+from actions.slots import CURRENT_ROLE, DIMENSION, OUT_OF_SCOPE, ROLE_A, ROLE_B
 from kb.education import certifications_in_text
 from kb.queries import popular_pairs
 from kb.resolve import all_dimensions, resolve_role
@@ -61,6 +61,9 @@ def help_answer(
     intent, said = question.intent, question.text
     if not said.startswith("/") and certifications_in_text(session, said):  # "is CSCP worth it for me?"
         return route(as_kind(question, Education), knowledge, dispatcher, slots, session)
+    in_view = slots.get(FOCUS_ROLE) or slots.get(CURRENT_ROLE) or (slots.get(ROLE_A) and slots.get(ROLE_B))
+    if not said.startswith("/") and in_view and SCHOOLING.search(said) and not question.titles:  # "what certs?"
+        return route(as_kind(question, Education), knowledge, dispatcher, slots, session)  # about the role in view
     typed = any(not t.referred for t in question.titles)  # "how do i become a dm" read as off-topic
     if (only_from_focus(question) or typed) and CAREER_WORDS.search(said):  # "how do i become one", too
         return route(as_kind(question, Career), knowledge, dispatcher, slots, session)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Optional
 
 from actions.context import focus
-from actions.cues import DENIAL, FOLLOW_UP, HOLDS, HOW_LONG, QUESTION_START
+from actions.cues import COMPARATIVE, DENIAL, FOLLOW_UP, HOLDS, HOW_LONG, QUESTION_START
 from actions.asking import asks_less
 from actions.phrases import COMPENSATION, dimension_mentions
 from actions.places import Lexicon as Lexicon  # the place rules live in actions.places; read from here too
@@ -200,6 +200,8 @@ def interpret(
     typed = [t.span for t in titles if t.role and not t.referred]
     if kind is AboutMe and common["dimensions"] == (COMPENSATION,) and typed and not holds_a_role(text, typed):
         kind = Compare  # "how much more would I make as a supervisor?": pay, the role is not theirs
+    if kind is AboutMe and common["dimensions"] and len(typed) >= 2 and COMPARATIVE.search(masked):
+        kind = Compare  # "I'm a buyer, do I earn more than a demand planner?": their role against the other
     start, end = focus(masked)
     asked = cue_kind(masked[start:end], words) if (start, end) != (0, len(masked)) else None
     if asked is not None and asked is not kind and kind is not AboutMe:

@@ -122,8 +122,10 @@ def references(
     if not found and focus:
         idioms = words_pattern(refs["idioms"]).sub(lambda m: " " * len(m.group(0)), text)  # not "worth it"
         match = words_pattern(refs["focus"] + refs["become_one"], possessive=True).search(idioms)
-        if match:  # "become one": the role is at "one", "become" stays a career word
-            start = match.end(1) - len("one") if match.group(1).lower().endswith(" one") else match.start(1)
+        if match:  # "become one", "get there": the role is at its last word, the verb stays a career word
+            said = match.group(1)
+            career = " ".join(said.lower().split()) in refs["become_one"]
+            start = match.end(1) - len(said.split()[-1]) if career else match.start(1)
             found.append(Title(text[start : match.end(1)], (start, match.end(1)), focus, referred=True))
     named = {t.role for t in titles}
     added = [t for t in found if t.role not in named]

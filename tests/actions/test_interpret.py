@@ -332,3 +332,9 @@ STORY = (
 )
 def test_the_question_of_a_story_decides_its_kind(text: str, intent: str, kind: type) -> None:
     assert type(read(text, NOTHING, ("warehouse manager", "Warehouse Manager"), intent=intent)) is kind
+
+
+def test_their_own_role_against_another_on_a_dimension_is_a_comparison() -> None:
+    text = "I'm a buyer, do I earn more than a warehouse manager?"
+    question = read(text, NOTHING, ("buyer", "Buyer"), ("warehouse manager", "Warehouse Manager"), intent="state_role")
+    assert (type(question), question.roles) == (Compare, ("Buyer", "Warehouse Manager"))

@@ -32,6 +32,7 @@ def read(text: str, roles: tuple[str, ...], state: State) -> Question:
         ("what does it pay?", (), (10, 12)),
         ("and that role's budget?", (), (4, 13)),
         ("how do I become one?", (), (16, 19)),
+        ("how do I get there?", (), (13, 18)),
         ("is it more senior than a buyer?", ("Buyer",), (3, 5)),
     ],
 )

@@ -89,7 +89,8 @@ def help_answer(
         # manager", "my job right now is dispatcher": what they do, a title the KB does not know named back
     text = question.text
     pair = (slots.get(ROLE_A), slots.get(ROLE_B))
-    if intent == FALLBACK and all(pair) and is_role_follow_up(text, pair):  # "and a barista?"
+    shown = pair if all(pair) else (slots.get(FOCUS_ROLE), slots.get(FOCUS_ROLE))  # the pair, else one role
+    if intent == FALLBACK and all(shown) and is_role_follow_up(text, shown):  # "and a barista?", "and a dispatcher?"
         follow = as_kind(replace(question, intent=INFORM), Compare)
         return route(follow, knowledge, dispatcher, slots, session)
     if intent == FALLBACK and read.roles and (read.place or read.dimensions):  # "X make in Ohio?", "who earns

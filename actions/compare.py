@@ -65,6 +65,10 @@ class Comparisons(Handling):
         One that picks none is asked "which one?" again only after a question with choices; after none (or
         only suggestions) it gets the help an unclear message gets ("im good with numbers")."""
         chosen = picked(question, slots)
+        asked = clicked(session, chosen[0]) if isinstance(chosen, tuple) and len(chosen) == 1 else None
+        if asked is not None and question.dimensions and isinstance(asked, Describe) and asked.titles:
+            one = replace(question, titles=asked.titles, intent=f"{DIMENSION_INTENT_PREFIX}{question.dimensions[0]}")
+            return self.respond(dispatcher, as_kind(one, Compare), slots, session)  # "the 2nd one - what's it pay?"
         if chosen is not None:
             return self.follow(chosen, dispatcher, slots, session)
         if question.intent == CHOOSE and not mentioned_roles(question)[0]:

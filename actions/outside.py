@@ -26,7 +26,7 @@ from actions.context import CAREER_WORDS, intent_dimension
 from actions.cues import COMPARATIVE, FOLLOW_UP, SUPERLATIVE
 from actions.interpret import holds_a_role
 from actions.mentions import mentioned_roles, role
-from actions.question import Education, Question, Several
+from actions.question import Education, Pick, Question, Several
 from actions.ranking import offered_roles
 from actions.router import Slots, route
 from actions.slots import (
@@ -108,7 +108,8 @@ def answer_outside(
     if COMPENSATION in asked and not goals and len(occupations) == 1 and cue_in(session, "suits_me", text):
         own = [SlotSet(CURRENT_OCCUPATION, first.key), SlotSet(CURRENT_ROLE, None)] if theirs else []
         ways_in_reply(dispatcher, session, first, question, answers_outside.noted_text(first) if theirs else None)
-        return keep + own + [SlotSet(ROUTE_END, None)]  # "what jobs could I do and what do they pay?"
+        return keep + own + [SlotSet(ROUTE_END, None), SlotSet(FOCUS_ROLE, None)]  # "what jobs could I do and what
+        # do they pay?"
     if COMPENSATION in asked:
         sides = pay_reply(dispatcher, session, occupations, goals, question)
         held = theirs or sides == [first]
@@ -127,7 +128,7 @@ def answer_outside(
         return events + schooling_parts(dispatcher, question, {**slots, FOCUS_ROLE: goals[-1].name}, session)
     intro = answers_outside.noted_text(first) if theirs else answers_outside.outside_text(first)
     ways_in_reply(dispatcher, session, first, question, intro)
-    return keep + own + [SlotSet(ROUTE_END, None)]
+    return keep + own + [SlotSet(ROUTE_END, None), SlotSet(FOCUS_ROLE, None)]  # their own job is the subject
 
 
 def ways_in_reply(
@@ -201,17 +202,18 @@ def follow_up(
     an operations manager?" (the route from there). Not once they said they hold a role."""
     stored = slots.get(CURRENT_OCCUPATION)
     occupation = resolve_occupation(session, stored) if stored and not slots.get(CURRENT_ROLE) else None
-    if occupation is None or question.text.startswith("/"):
+    if occupation is None or question.text.startswith("/") or isinstance(question, Pick):  # a pick of the ways in
         return None
     known, unknown, _ = mentioned_roles(question)
     goals = [r for r in (role(session, name) for name in dict.fromkeys(known)) if r is not None]
     if not goals and not unknown and cue_in(session, "suits_me", question.text):
         if set(dimensions_asked(question)) <= {COMPENSATION}:  # "... and what do they pay?": with their pay
             ways_in_reply(dispatcher, session, occupation, question)
-            return [SlotSet(NEEDS_ROLES, False)]
+            return [SlotSet(NEEDS_ROLES, False), SlotSet(FOCUS_ROLE, None)]
     asked = dimensions_asked(question)
     on_pay = COMPENSATION in asked or (not asked and question.places and slots.get(DIMENSION) == COMPENSATION)
     on_pay = on_pay and not (SUPERLATIVE.search(question.text) and offered_roles(slots))  # "which one pays most?"
+    on_pay = on_pay and not (question.places and not asked and slots.get(FOCUS_ROLE))  # "and in CA?" after a role
     if not goals and not unknown and on_pay:  # "what does that pay in Texas?", then "and in Ohio?"
         pay_reply(dispatcher, session, [occupation], [], question)
         return [SlotSet(NEEDS_ROLES, False), SlotSet(DIMENSION, COMPENSATION)]

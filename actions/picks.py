@@ -22,7 +22,8 @@ MAX_FOLLOWED = 2
 
 def picked(question: Question, slots: Slots) -> Optional[tuple[Choice, ...] | Neither]:
     """The offered choices a typed reply picks, when the bot last asked something with choices."""
-    if question.intent not in CHOICE_INTENTS:
+    asks = (question.intent or "").startswith(DIMENSION_INTENT_PREFIX) and not question.titles  # "the second
+    if question.intent not in CHOICE_INTENTS and not asks:  # one - what does it pay?": a pick with a question
         return None
     pending = Pending.from_slot(slots.get(PENDING))
     if pending is not None and pending.menu and PAIR_WORDS.search(question.text):

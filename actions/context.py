@@ -221,7 +221,8 @@ def plan_question(
             return Plan("answer", memory.role_a, role, dimension=dimension)
         following = FOLLOW_UP.search(text) or COMPARATIVE.search(text)  # "and a shift manager?", "vs a buyer?"
         if memory.focus not in (None, role) and following and (dimension or intent in (INFORM, COMPARE)):
-            return Plan("answer", memory.focus, role, dimension=dimension)  # after one role's answer
+            kept = memory.dimension if FOLLOW_UP.search(text) else None  # "vs a buyer?" after its pay: on pay
+            return Plan("answer", memory.focus, role, dimension=dimension or kept)  # after one role's answer
         return Plan("ask_roles", role_a=role, dimension=dimension)
     if memory.pair:
         return Plan("answer", *memory.pair, dimension=dimension)

@@ -108,16 +108,20 @@ def offered_roles(slots: Slots) -> list[str]:
     return list(dict.fromkeys(named))
 
 
-def ranked_again(words: str, slots: Slots) -> Optional[RankRequest]:
-    """ "and the worst?", "what about the least senior?", "and by strategy?" right after a ranking (``RANKED``):
-    the same roles or family again, in the order the words ask, on the dimension they name (else the same one);
-    None when no ranking came last or the message is longer."""
+def ranked_again(words: str, slots: Slots, kinds: list[str]) -> Optional[RankRequest]:
+    """ "and the worst?", "what about the least senior?", "and by strategy?", "and in retail?" right after a
+    ranking (``RANKED``): the same roles or family (or the family named, of ``kinds``) again, in the order the
+    words ask, on the dimension they name (else the same one); None when no ranking came last or the message
+    is longer."""
     ranked = slots.get(RANKED)
     if not isinstance(ranked, dict) or len(words.split()) > FOLLOW_UP_WORDS:
         return None
-    if not SUPERLATIVE.search(words) and not worded_dimensions(words):  # "and the worst?", "and by strategy?"
+    other = family_named(words, kinds)  # "and in retail?": the same question over another family
+    if not SUPERLATIVE.search(words) and not worded_dimensions(words) and other is None:  # "and the worst?"
         return None
     roles, family = tuple(str(r) for r in ranked.get("roles") or ()), ranked.get("family")
+    if other is not None:
+        roles, family = (), other
     limit = None if roles or family else ALL_ROLES_LIMIT
     return RankRequest(roles, str(family) if family else None, asks_less(words), limit)
 
@@ -148,7 +152,7 @@ def answer_ranking(
         request: Optional[RankRequest] = RankRequest(tuple(offered), None, asks_less(words), None)  # after roles
     else:  # were offered as choices (the ways in, "did you mean")
         request = ranking_request(words, roles, families(session))
-    again = ranked_again(words, slots) if request is None and not roles else None
+    again = ranked_again(words, slots, families(session)) if request is None and not roles else None
     request = request or again
     if request is None:
         return None

@@ -194,10 +194,13 @@ def main(port: int, web_port: int, state: Path = STATE) -> int:
     signal.signal(signal.SIGINT, request_stop)
     try:
         layout = cluster.start()
-    except (RuntimeError, subprocess.CalledProcessError) as problem:
+    except (RuntimeError, subprocess.CalledProcessError, OSError) as problem:  # OSError: nginx not installed
         print(f"Cluster not started: {problem}", file=sys.stderr)
-        cluster.stop(seconds=10)
+        cluster.stop(seconds=10)  # the servers already started go too
         return 1
+    except BaseException:
+        cluster.stop(seconds=10)
+        raise
     print(
         f"Rolewise cluster: REST and socket.io on {layout.public} (nginx), {SERVERS} Rasa servers, "
         f"{SERVERS} action servers; demo page {layout.web} - Ctrl-C stops all. Layout: {state / 'layout.json'}",

@@ -9,7 +9,7 @@ from typing import Literal, Optional
 
 from actions.cues import AFTER, FROM_THERE, HOW_LONG
 
-CareerKind = Literal["route", "into", "after", "how_long", "change", "ask"]
+CareerKind = Literal["route", "into", "after", "how_long", "change", "ladder", "ask"]
 FROM_A_ROLE_WHERE = re.compile(r"\bfrom an? .+ where\b", re.I)  # "from a buyer, where next?": structural
 
 
@@ -18,7 +18,7 @@ class CareerPlan:
     kind: CareerKind
     start: Optional[str] = None  # route, change: where from; after, how_long: the role
     goal: Optional[str] = None  # route, into: where to
-    family: Optional[str] = None  # change: the job family to move into
+    family: Optional[str] = None  # change: the job family to move into; ladder: the family asked about
     from_current: bool = False  # the start is the role the user said they hold
 
 
@@ -42,6 +42,7 @@ def plan_career(
         start = named[0] if named else current_role
         if start is not None:
             return CareerPlan("change", start=start, family=family, from_current=not named)
+        return CareerPlan("ladder", family=family)  # "how do I get into supply chain?": its ladder
     if len(named) >= 2:
         return CareerPlan("route", start=named[0], goal=named[1])
     if len(named) == 1:

@@ -21,17 +21,18 @@ from actions import attachments, render, render_careers, usage
 from kb.wording import replies as wording
 from actions.career_plans import CareerPlan, plan_career
 from actions.context import CAREER_WORDS, is_role_follow_up, masked
-from actions.cues import SAYS_WHO
+from actions.cues import LADDER, SAYS_WHO
 from actions.free import FreeQuestionAction
-from actions.interpret import holds_a_role
+from actions.interpret import asks_ladder, holds_a_role
 from actions.knowledge import KnowledgeBase
 from actions.question import AboutMe, Career, Compare, Question
 from actions.router import Handling, Slots, as_kind, handles, route
 from actions.mentions import focused, mentioned_roles, report_unknown, role, unknown_in_text
-from actions.phrases import family_moves, source_words
+from actions.phrases import family_in, family_moves, source_words
 from actions.slots import CAREER, CAREER_DIRECTION, CURRENT_ROLE, FOCUS_ROLE, FORM, INFORM, NEEDS_ROLES
 from actions.slots import REQUESTED_SLOT, ROLE_A, ROLE_B, ROUTE_END
 from kb.queries import career_path, common_roles, compare_all, describe_role, entry_roles, families, list_roles
+from kb.routes import closest_level, family_ladder, nearest_in_family
 from kb.resolve import resolve_role
 from kb.results import CareerPath, Comparison, RoleInfo, RoleProfile, UnknownRole
 
@@ -52,26 +53,6 @@ def step_differences(session: Session, steps: tuple[RoleInfo, ...]) -> list[tupl
         verdicts = render.ranked_verdicts(comparison) if isinstance(comparison, Comparison) else []
         moves.append((earlier, later, [v for v in verdicts if v.leader is not None][:STEP_POINTS]))
     return moves
-
-
-def nearest_in_family(session: Session, start: RoleInfo, family: str) -> Optional[CareerPath]:
-    """The shortest typical route from ``start`` to any role of ``family`` (fewest moves, then lowest level)."""
-    [(_, members)] = list_roles(session, family) or [("", ())]
-    routes = []
-    for member in members:
-        if member.name == start.name:
-            continue
-        path = career_path(session, start.name, member.name)
-        if isinstance(path, CareerPath) and path.found:
-            routes.append((len(path.steps), member.seniority, path))
-    return min(routes, key=lambda r: (r[0], r[1]))[2] if routes else None
-
-
-def closest_level(session: Session, start: RoleInfo, family: str) -> Optional[RoleInfo]:
-    """The role of ``family`` nearest ``start`` in seniority (the lower one on a tie): a sideways move."""
-    [(_, members)] = list_roles(session, family) or [("", ())]
-    others = [m for m in members if m.name != start.name]
-    return min(others, key=lambda m: (abs(m.seniority - start.seniority), m.seniority)) if others else None
 
 
 def field_role(session: Session, text: str, family: str) -> Optional[RoleInfo]:
@@ -105,7 +86,9 @@ class Careers(Handling):
         after = plan_career(["?"], question.value(CAREER_DIRECTION), question.text).kind == "after"
         direction = "after" if after else "into"
         again = (CAREER, {CAREER_DIRECTION: direction})  # "how do I become a DM?": the route to the one picked
-        if unknown or (not known and report_unknown(dispatcher, session, question, [], spans, bare, asked=again)):
+        field = not known and asks_ladder(masked(question.text, spans), tuple(families(session)))  # "a first job in
+        if unknown or (not known and not field and report_unknown(dispatcher, session, question, [], spans, bare,
+                                                                   asked=again)):  # ops" names no title  # fmt: skip
             if unknown:
                 report_unknown(dispatcher, session, question, unknown, spans, INFORM, asked=again)
             held = [t for t in question.titles if t.role is None and t.span != (0, 0)]
@@ -117,6 +100,8 @@ class Careers(Handling):
         text = question.text
         plain = masked(text, spans)
         source, family = family_moves(plain, families(session)) if not text.startswith("/") else (None, None)
+        if family is None and not known and LADDER.search(plain):  # "what's the career ladder in logistics?"
+            family = family_in(plain, families(session))
         route_end, current = slots.get(ROUTE_END), slots.get(CURRENT_ROLE)
         roles = list(dict.fromkeys(known))
         if family and source and not roles:  # "from purchasing into operations": start from that field's role
@@ -147,7 +132,9 @@ class Careers(Handling):
 
     def answer_plan(self, plan: CareerPlan, dispatcher: CollectingDispatcher, session: Session) -> list:
         start, goal = role(session, plan.start), role(session, plan.goal)
-        missing = (plan.kind != "into" and start is None) or (plan.kind in ("route", "into") and goal is None)
+        missing = (plan.kind not in ("into", "ladder") and start is None) or (
+            plan.kind in ("route", "into") and goal is None
+        )
         if plan.kind == "ask" or missing:
             question = render.ask_role_reply(wording.ASK_GOAL, common_roles(session), CAREER)
             render.send(dispatcher, [question])
@@ -160,6 +147,12 @@ class Careers(Handling):
             reply = render_careers.career_change_reply(start, plan.family, path, moves, plan.from_current, across)
             render.send(dispatcher, [reply])
             return [SlotSet(ROUTE_END, path.goal.name if path else None)]
+        if plan.kind == "ladder":
+            assert plan.family is not None
+            ladder = family_ladder(session, plan.family)
+            assert ladder is not None  # the family is one of the KB's
+            render.send(dispatcher, [render_careers.family_ladder_reply(ladder)])
+            return [SlotSet(ROUTE_END, ladder.entry[0].name)]
         if plan.kind == "route":
             assert start is not None and goal is not None
             path = career_path(session, start.name, goal.name)

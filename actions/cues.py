@@ -42,6 +42,7 @@ REPORTS_TO = cue("reports_to")
 AFTER = cue("after")
 FROM_THERE = cue("from_there")
 HOW_LONG = cue("how_long")
+LADDER = cue("ladder")  # "how do I get into supply chain?": a family's ladder when no role is named
 CERTIFICATION = cue("certification")
 NOT_CERTIFICATIONS = frozenset(word.upper() for word in _CUES["not_certifications"])
 UNHELPFUL = cue("unhelpful")

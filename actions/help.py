@@ -59,6 +59,8 @@ def help_answer(
     still ask when they ask one (a certification, a career step, a dimension of the roles in view), else the
     opener for its intent with example questions to click."""
     intent, said = question.intent, question.text
+    if isinstance(question, Career) and not said.startswith("/"):  # "how do you climb the ladder in procurement?"
+        return route(question, knowledge, dispatcher, slots, session)
     if not said.startswith("/") and certifications_in_text(session, said):  # "is CSCP worth it for me?"
         return route(as_kind(question, Education), knowledge, dispatcher, slots, session)
     in_view = slots.get(FOCUS_ROLE) or slots.get(CURRENT_ROLE) or (slots.get(ROLE_A) and slots.get(ROLE_B))

@@ -16,9 +16,9 @@ from dataclasses import replace
 from typing import Optional
 
 from actions.context import focus
-from actions.cues import COMPARATIVE, DENIAL, FOLLOW_UP, HOLDS, HOW_LONG, QUESTION_START
+from actions.cues import COMPARATIVE, DENIAL, FOLLOW_UP, HOLDS, HOW_LONG, LADDER, QUESTION_START, SUPERLATIVE
 from actions.asking import asks_less
-from actions.phrases import COMPENSATION, dimension_mentions
+from actions.phrases import COMPENSATION, dimension_mentions, family_in
 from actions.places import Lexicon as Lexicon  # the place rules live in actions.places; read from here too
 from actions.places import area_keys as area_keys
 from actions.places import asks_pay_on, find_places, pay_kind
@@ -50,6 +50,7 @@ KINDS: dict[str, type[Question]] = {
 }  # fmt: skip
 NEGATION_REACH = 3  # words before a role or a dimension that can turn it down
 SEVERAL_KINDS = {Career, Education, Describe, Compare, Aspect}  # kinds a several-part message is answered in
+LADDER_KINDS = {Compare, Describe, Listing, Unknown}  # kinds a question about a job family's ladder is misread as
 NO_STATE = State()  # a first message: nothing carried over
 CORRECTABLE = ("deny", "goodbye")  # intents of a "no" (or a goodbye) that may still carry a correction
 CLAUSE = re.compile(
@@ -76,6 +77,13 @@ def carries_correction(question: Question) -> bool:
     if question.intent not in CORRECTABLE or not DENIAL.search(question.text):
         return False
     return bool(question.dimensions or question.roles or question.places)  # "sorry meant Oregon not Ohio"
+
+
+def asks_ladder(text: str, families: tuple[str, ...]) -> bool:
+    """Whether a message with no role named asks about a job family's career ladder: a family named as a
+    field ("in supply chain", "into ops") with a ladder word ("get into", "first job", "career path"),
+    and no superlative ("which job in ops pays most?" ranks)."""
+    return bool(LADDER.search(text)) and not SUPERLATIVE.search(text) and family_in(text, list(families)) is not None
 
 
 def holds_a_role(text: str, spans: list[Span]) -> bool:
@@ -209,6 +217,8 @@ def interpret(
     if kind is Compare and (intent or "").startswith("ask_") and not named and len(titles) <= 1:
         kind = {Career: Career, Education: Education}.get(cue_kind(masked, words), kind)  # type: ignore[arg-type]
         # "should I become an ops manager myself?" read as a dimension its words never name: a career question
+    if kind in LADDER_KINDS and not titles and asks_ladder(masked, tuple(set(lexicon.families.values()))):
+        kind = Career  # "how do I get into supply chain with no experience?": that family's ladder
     spans = [t.span for t in titles if t.role and not t.referred]
     if kind is AboutMe and spans and not holds_a_role(text, spans) and cue_kind(masked, words) is Describe:
         kind = Describe  # "my job is so hectic, what's a demand planner like?": not their own job

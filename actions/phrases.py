@@ -174,6 +174,7 @@ def worded_dimensions(text: str) -> list[str]:
 # KB's family names are matched too. Each maps to words found in the family's name.
 FAMILY_CUES: dict[str, str] = vocabulary().families
 INTO = re.compile(r"(?=\b(?:into|to|towards|toward)\s+(?:the\s+)?([a-z &-]+))", re.I)  # every start
+IN_FIELD = re.compile(r"(?=\b(?:in|into|to|towards|toward|within)\s+(?:the\s+)?([a-z &-]+))", re.I)  # every start
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?([a-z &-]+?)\s+(?:into|to|towards)\b", re.I)
 
 
@@ -207,3 +208,10 @@ def family_moves(text: str, families: list[str]) -> tuple[Optional[str], Optiona
     targets = (_family_of(m.group(1), families) for m in INTO.finditer(text))
     source = FROM.search(text)
     return (_family_of(source.group(1), families) if source else None), next((t for t in targets if t), None)
+
+
+def family_in(text: str, families: list[str]) -> Optional[str]:
+    """The job family a message asks about as a field ("a first job in supply chain", "into logistics",
+    "the ladder in procurement"), None when it names none after such a word. Role mentions should be
+    blanked out first."""
+    return next((f for f in (_family_of(m.group(1), families) for m in IN_FIELD.finditer(text)) if f), None)

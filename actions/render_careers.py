@@ -13,7 +13,8 @@ from kb.wording import replies as wording
 from actions.render import PAGE_SIZE, Button, Reply, compare_button, payload
 from actions.slots import CAREER, CAREER_DIRECTION, JOB_FAMILY, JOB_ROLE, LIST
 from kb.wording import answers
-from kb.results import CareerPath, RoleInfo, Verdict
+from kb.wording.ladder import family_ladder_text
+from kb.results import CareerPath, FamilyLadder, RoleInfo, Verdict
 
 Move = tuple[RoleInfo, RoleInfo, Sequence[Verdict]]  # earlier role, later role, their top differences
 
@@ -123,3 +124,11 @@ def next_roles_reply(role: RoleInfo, targets: Sequence[RoleInfo], from_current: 
         return Reply(wording.top_of_ladder(role))
     buttons = tuple(compare_button(t.name, role.name, None) for t in targets[:PAGE_SIZE])
     return Reply(wording.next_roles(wording.who(role, from_current), [t.name for t in targets]), buttons, offers="menu")
+
+
+def family_ladder_reply(ladder: FamilyLadder) -> Reply:
+    """A job family's ladder; a button asks the route into each role people join it as (a page at most)."""
+    ways = [Button(wording.how_to_become(r), payload(CAREER, **{JOB_ROLE: r.name, CAREER_DIRECTION: "into"}))
+            for r in ladder.entry[: PAGE_SIZE - 1]]  # fmt: skip
+    listing = Button(wording.family_roles(ladder.family), payload(LIST, **{JOB_FAMILY: ladder.family}))
+    return Reply(family_ladder_text(ladder), (*ways, listing), offers="menu")

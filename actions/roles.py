@@ -9,10 +9,12 @@ from sqlalchemy.orm import Session
 
 from actions import render, render_roles
 from kb.wording import replies as wording
-from actions.mentions import mentioned_roles, report_unknown
+from actions.context import masked
+from actions.mentions import mentioned_roles, report_unknown, role_spans
+from actions.phrases import family_in
 from actions.free import FreeQuestionAction
 from actions.knowledge import KnowledgeBase
-from actions.question import Describe, Listing, Question
+from actions.question import Career, Describe, Listing, Question
 from actions.router import Slots, as_kind, handles, route
 from actions.slots import DESCRIBE, FOCUS_ROLE, INFORM, JOB_FAMILY, PAGE
 from kb.queries import common_roles, describe_role, families, list_roles
@@ -33,6 +35,8 @@ class ActionListRoles(FreeQuestionAction):  # "top 3 highest-paid roles you know
         return "action_list_roles"
 
     def answer(self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:
+        if isinstance(question, Career):  # "what entry level jobs are there in logistics?": its ladder
+            return route(question, self.knowledge, dispatcher, slots, session)
         return list_families(self.knowledge, dispatcher, as_kind(question, Listing), slots, session)
 
 
@@ -65,7 +69,10 @@ def list_families(
 ) -> list:
     """The job families, or one family's roles a page at a time."""
     wanted = question.value(JOB_FAMILY)
-    family = next((f for f in families(session) if wanted and f.lower() == wanted.lower()), None)
+    known = families(session)
+    family = next((f for f in known if wanted and f.lower() == wanted.lower()), None)
+    if family is None and not wanted and not question.text.startswith("/"):
+        family = family_in(masked(question.text, role_spans(question)), known)  # "what jobs are in supply chain?"
     if family is None:
         render.send(dispatcher, [render_roles.families_reply(list_roles(session))])
         return []

@@ -148,6 +148,19 @@ class CareerPath:
 
 
 @dataclass(frozen=True)
+class FamilyLadder:
+    """A job family's roles from the most junior up: ``rungs`` groups them by seniority level (lowest
+    first); ``entry`` are its roles no move from another role of the family leads into (where people join
+    it), lowest first; ``feeders`` the roles of other families that typically lead into those (none: people
+    start there from outside operations)."""
+
+    family: str
+    rungs: tuple[tuple[RoleInfo, ...], ...]
+    entry: tuple[RoleInfo, ...]
+    feeders: tuple[RoleInfo, ...] = ()
+
+
+@dataclass(frozen=True)
 class AreaInfo:
     """An OEWS area; ``kind`` is N (national), S (state or territory) or M (metro or nonmetro area)."""
 

@@ -5,14 +5,14 @@ roles people usually move into a role from. Pure functions over a ``Session`` (r
 from __future__ import annotations
 
 from collections import deque
-from typing import Union
+from typing import Optional, Union
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kb.models import CareerStep, Role
 from kb.resolve import RoleRef, role_info, role_row
-from kb.results import CareerPath, RoleInfo, SameRole, UnknownRole
+from kb.results import CareerPath, FamilyLadder, RoleInfo, SameRole, UnknownRole
 
 
 def career_path(session: Session, start: RoleRef, goal: RoleRef) -> Union[CareerPath, UnknownRole, SameRole]:
@@ -64,3 +64,46 @@ def entry_roles(session: Session, goal: RoleRef) -> tuple[RoleInfo, ...]:
             .order_by(Role.seniority.desc(), Role.name)
         )
     )
+
+
+def family_ladder(session: Session, family: str) -> Optional[FamilyLadder]:
+    """The roles of the job ``family`` (its exact KB name) by seniority level, lowest first, and the ones
+    people usually start in; None when no role has that family."""
+    roles = list(session.scalars(select(Role).where(Role.family == family).order_by(Role.seniority, Role.name)))
+    if not roles:
+        return None
+    members = {row.id for row in roles}
+    steps = list(session.execute(select(CareerStep.from_role_id, CareerStep.to_role_id)))
+    from_inside = {target for source, target in steps if source in members}
+    levels: dict[int, list[RoleInfo]] = {}
+    for row in roles:
+        levels.setdefault(row.seniority, []).append(role_info(row))
+    rungs = tuple(tuple(level) for _, level in sorted(levels.items()))
+    lowest = [row for row in roles if row.seniority == roles[0].seniority]
+    entry_rows = [row for row in roles if row.id not in from_inside] or lowest
+    entry_ids = {row.id for row in entry_rows}
+    feeder_ids = {source for source, target in steps if target in entry_ids and source not in members}
+    feeders = session.scalars(select(Role).where(Role.id.in_(feeder_ids)).order_by(Role.seniority.desc(), Role.name))
+    return FamilyLadder(family, rungs, tuple(role_info(r) for r in entry_rows), tuple(role_info(r) for r in feeders))
+
+
+def _members(session: Session, family: str) -> list[RoleInfo]:
+    return [role_info(r) for r in session.scalars(select(Role).where(Role.family == family).order_by(Role.name))]
+
+
+def nearest_in_family(session: Session, start: RoleInfo, family: str) -> Optional[CareerPath]:
+    """The shortest typical route from ``start`` to any role of ``family`` (fewest moves, then lowest level)."""
+    routes = []
+    for member in _members(session, family):
+        if member.name == start.name:
+            continue
+        path = career_path(session, start.name, member.name)
+        if isinstance(path, CareerPath) and path.found:
+            routes.append((len(path.steps), member.seniority, path))
+    return min(routes, key=lambda r: (r[0], r[1]))[2] if routes else None
+
+
+def closest_level(session: Session, start: RoleInfo, family: str) -> Optional[RoleInfo]:
+    """The role of ``family`` nearest ``start`` in seniority (the lower one on a tie): a sideways move."""
+    others = [m for m in _members(session, family) if m.name != start.name]
+    return min(others, key=lambda m: (abs(m.seniority - start.seniority), m.seniority)) if others else None

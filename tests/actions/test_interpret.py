@@ -12,7 +12,8 @@ from typing import Optional
 import pytest
 
 from actions.interpret import Lexicon, State, area_keys, carries_correction, interpret
-from actions.question import AboutMe, Aspect, Career, Compare, Describe, Education, Place, Several, Title
+from actions.question import AboutMe, Aspect, Career, Compare, Describe, Education, Listing, Place, Several, Title
+from actions.question import Unknown
 from kb.content.vocabulary import vocabulary
 
 AREAS = ["Illinois", "Texas", "Phoenix-Mesa-Chandler, AZ", "San Francisco-Oakland-Fremont, CA",
@@ -338,3 +339,24 @@ def test_their_own_role_against_another_on_a_dimension_is_a_comparison() -> None
     text = "I'm a buyer, do I earn more than a warehouse manager?"
     question = read(text, NOTHING, ("buyer", "Buyer"), ("warehouse manager", "Warehouse Manager"), intent="state_role")
     assert (type(question), question.roles) == (Compare, ("Buyer", "Warehouse Manager"))
+
+
+FAMILIES = Lexicon(families={"Buyer": "Supply chain and logistics", "Operations Manager": "Operations management"})
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "kind"),
+    [
+        # a job family asked about as a field, with a ladder word and no role named: that family's ladder
+        ("how do I get into supply chain with no experience", "ask_experience", Career),
+        ("what entry level jobs are there in logistics", "list_roles", Career),
+        ("how do you climb the ladder in procurement", "out_of_scope", Career),
+        ("what's a good starter job in ops", "out_of_scope", Career),
+        ("whats the career path in logistics", "describe_role", Career),
+        ("what career in ops pays the most", "ask_compensation", Compare),  # a superlative: a ranking
+        ("what jobs are in supply chain", "list_roles", Listing),  # no ladder word: the family's roles
+        ("how do I get into cooking", "out_of_scope", Unknown),  # not one of the KB's families
+    ],
+)
+def test_a_field_with_a_ladder_word_asks_for_its_ladder(text: str, intent: str, kind: type) -> None:
+    assert type(interpret(text, NOTHING, (), intent, FAMILIES)) is kind

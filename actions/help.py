@@ -69,7 +69,8 @@ def help_answer(
     typed = any(not t.referred for t in question.titles)  # "how do i become a dm" read as off-topic
     if (only_from_focus(question) or typed) and CAREER_WORDS.search(said):  # "how do i become one", too
         return route(as_kind(question, Career), knowledge, dispatcher, slots, session)
-    if only_from_focus(question) and worded_dimensions(said):  # "what's their salary?" read as off-topic
+    if (only_from_focus(question) or (in_view and not question.titles)) and worded_dimensions(said):
+        # "what's their salary?", "what would I need to learn?" read as off-topic: about the role(s) in view
         return route(as_kind(question, Compare), knowledge, dispatcher, slots, session)
     read = question
     if intent in (FALLBACK, OUT_OF_SCOPE):
@@ -130,7 +131,13 @@ class ClosingAction(FreeQuestionAction):
     def first_answer(
         self, recording: CollectingDispatcher, question: Question, slots: Slots, session: Session
     ) -> Optional[list]:
-        return answer_outside(recording, question, slots, session) if question.occupations else None
+        if question.occupations:
+            return answer_outside(recording, question, slots, session)
+        said = question.text
+        if not said.startswith("/") and (said.rstrip().endswith("?") or FOLLOW_UP.search(said)):  # "and who's on
+            events = super().first_answer(recording, question, slots, session)  # call at night?" read as a goodbye
+            return events if events is not None else help_answer(self.knowledge, recording, question, slots, session)
+        return None
 
     def answer(self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session) -> list:
         nationally = national_again(question, slots)

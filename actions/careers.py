@@ -146,7 +146,9 @@ class Careers(Handling):
             moves = step_differences(session, path.steps if path else (start, across) if across else ())
             reply = render_careers.career_change_reply(start, plan.family, path, moves, plan.from_current, across)
             render.send(dispatcher, [reply])
-            return [SlotSet(ROUTE_END, path.goal.name if path else None)]
+            goal = path.goal if path else across
+            pair = [SlotSet(ROLE_A, start.name), SlotSet(ROLE_B, goal.name)] if goal else []  # "I meant the pay"
+            return [SlotSet(ROUTE_END, path.goal.name if path else None), *pair]
         if plan.kind == "ladder":
             assert plan.family is not None
             ladder = family_ladder(session, plan.family)

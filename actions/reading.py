@@ -5,6 +5,7 @@ actions turn a latest message into a ``Question`` (``actions.interpret`` holds t
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -17,7 +18,12 @@ from actions.question import Question, Several, Title
 from actions.slots import CURRENT_ROLE, DIMENSION, FOCUS_ROLE, JOB_ROLE, OCCUPATION, ROLE_A, ROLE_B
 from kb.content.vocabulary import vocabulary
 from kb.models import AmbiguousForm, Role
+from kb.resolve import resolve_role
+from kb.results import RoleMatch
 from kb.wages.models import WageArea
+
+COMPARING = "|".join(re.escape(word) for word in vocabulary().cues["comparing"] + ("and", "&", "/"))
+SHARED_HEAD = re.compile(rf"\b([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s*(?:{COMPARING})\s+(?:an?\s+|the\s+)?$", re.I)
 
 
 def lexicon(knowledge: KnowledgeBase, session: Session) -> Lexicon:
@@ -46,6 +52,31 @@ def titles_of(session: Session, tracker: Tracker) -> tuple[Title, ...]:
     return tuple(found)
 
 
+def shared_heads(session: Session, text: str, titles: tuple[Title, ...]) -> tuple[Title, ...]:
+    """The titles plus the ones that share a named role's last word ("fleet vs transport manager": Fleet
+    Manager; "warehouse or logistics manager"): one or two words right before a comparing word ("vs",
+    "or", "and" ...) read with that word, when together they are exactly a role's name or alias."""
+    found = list(titles)
+    for title in titles:
+        start, end = title.span
+        if title.role is None or title.referred or title.span == (0, 0) or " " not in text[start:end].strip():
+            continue
+        head = text[start:end].split()[-1]
+        before = SHARED_HEAD.search(text[:start])
+        if before is None:
+            continue
+        words = before.group(1).split()
+        for count in (2, 1):
+            said = " ".join(words[-count:])
+            match = resolve_role(session, f"{said} {head}") if len(words) >= count else None
+            at = before.start(1) + before.group(1).rindex(said)
+            taken = any(a < at + len(said) and at < b for a, b in (t.span for t in titles))  # "a buyer or a ..."
+            if isinstance(match, RoleMatch) and match.confidence == 1.0 and match.role.name != title.role and not taken:
+                found.append(Title(said, (at, at + len(said)), match.role.name))
+                break
+    return tuple(sorted(found, key=lambda t: t.span))
+
+
 def read_question(knowledge: KnowledgeBase, session: Session, tracker: Tracker) -> Question:
     """What the latest message asks, in the light of the slots."""
     state = State(
@@ -57,7 +88,10 @@ def read_question(knowledge: KnowledgeBase, session: Session, tracker: Tracker) 
     )
     text = tracker.latest_message.get("text") or ""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
-    question = interpret(text, state, titles_of(session, tracker), intent, lexicon(knowledge, session))
+    titles = titles_of(session, tracker)
+    if not text.startswith("/"):
+        titles = shared_heads(session, text, titles)  # "fleet vs transport manager": two roles
+    question = interpret(text, state, titles, intent, lexicon(knowledge, session))
     return with_entities(question, intent, tracker)
 
 

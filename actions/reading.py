@@ -74,7 +74,9 @@ def shared_heads(session: Session, text: str, titles: tuple[Title, ...]) -> tupl
             if isinstance(match, RoleMatch) and match.confidence == 1.0 and match.role.name != title.role and not taken:
                 found.append(Title(said, (at, at + len(said)), match.role.name))
                 break
-    return tuple(sorted(found, key=lambda t: t.span))
+    if len(found) == len(titles):
+        return titles
+    return tuple(sorted(found, key=lambda t: (t.span == (0, 0), t.span)))  # in the order typed, unplaced last
 
 
 def read_question(knowledge: KnowledgeBase, session: Session, tracker: Tracker) -> Question:

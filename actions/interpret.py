@@ -23,7 +23,7 @@ from actions.places import Lexicon as Lexicon  # the place rules live in actions
 from actions.places import area_keys as area_keys
 from actions.places import asks_pay_on, find_places, pay_kind
 from actions.pronouns import references
-from actions.title_words import short_forms, with_modifiers
+from actions.title_words import family_mentions, short_forms, with_modifiers
 from actions.question import (
     AboutMe,
     Aspect,
@@ -169,6 +169,25 @@ def _apart(kind: type[Question], before: str, told_before: bool, clause: str, to
     return kind is Career and told_before and told and bool(HOW_LONG.search(before)) != bool(HOW_LONG.search(clause))
 
 
+def _other_role_asked(text: str, masked: str, kind: type[Question], titles: tuple[Title, ...], words: Vocabulary,
+                      aspects: tuple[str, ...]) -> tuple[type[Question], tuple[Title, ...]]:  # fmt: skip
+    """A description or schooling asked about another role than the writer's own ("I'm a dispatcher. what
+    does a fleet manager do?", "been a warehouse associate 5 yrs, do I need a degree to be a logistics
+    coordinator?"): that kind, without the writer's role; else ``kind`` and ``titles`` as they were. Not when a
+    career question comes first ("I'm an ops manager, how do I get to VP? need an MBA?": the route too)."""
+    held = [t for t in titles if t.role and not t.referred and holds_a_role(text, [t.span])]
+    if not held or len(held) == len(titles) or kind not in (AboutMe, Education, Describe):
+        return kind, titles
+    asked = Education if kind is AboutMe and cue_kind(masked, words) is Education else kind
+    schooling = words_pattern(words.list("education")).search(masked)
+    before = masked[: schooling.start()] if schooling and asked is Education else ""
+    if asked is AboutMe or words_pattern(words.list("career")).search(before):
+        return kind, titles
+    if len(parts(masked, words, asked, aspects)) != 1:
+        return kind, titles
+    return asked, tuple(t for t in titles if t not in held)
+
+
 def interpret(
     text: str,
     state: State = NO_STATE,
@@ -185,6 +204,7 @@ def interpret(
     negation, correction = words_pattern(words.list("negation")), words_pattern(words.list("correction"))
     titles = with_modifiers(text, titles, words, lexicon.families, lexicon.areas)  # "senior buyer", "media buyer"
     titles = short_forms(text, titles, lexicon.short_forms, words)  # "store manager vs dm"
+    titles = family_mentions(text, titles, lexicon.families, words)  # "customer service roles": a family
     titles = references(text, state, titles, words, tuple(lexicon.families))
     negated_roles = tuple(t.role for t in titles if t.role and _negated_before(text, t.span[0], negation, correction))
     masked = "".join(" " if any(a <= i < b for a, b in (t.span for t in titles)) else c for i, c in enumerate(text))
@@ -217,10 +237,14 @@ def interpret(
     if asked is not None and asked is not kind and kind is not AboutMe:
         kind = asked  # a story, then its question ("... what does a warehouse manager do?"): the question's kind
     if kind is Compare and (intent or "").startswith("ask_") and not named and len(titles) <= 1:
-        kind = {Career: Career, Education: Education}.get(cue_kind(masked, words), kind)  # type: ignore[arg-type]
+        cue = cue_kind(masked, words)
+        one_clause = len([c for c in CLAUSE.split(masked) if c and c.strip()]) == 1
+        kind = cue if cue in (Career, Education) or (cue is Describe and one_clause) else kind  # type: ignore[assignment]
         # "should I become an ops manager myself?" read as a dimension its words never name: a career question
     if kind in LADDER_KINDS and not titles and asks_ladder(masked, tuple(set(lexicon.families.values()))):
         kind = Career  # "how do I get into supply chain with no experience?": that family's ladder
+    kind, titles = _other_role_asked(text, masked, kind, titles, words, lexicon.aspects)
+    common["titles"] = titles
     spans = [t.span for t in titles if t.role and not t.referred]
     if kind is AboutMe and spans and not holds_a_role(text, spans) and cue_kind(masked, words) is Describe:
         kind = Describe  # "my job is so hectic, what's a demand planner like?": not their own job

@@ -152,8 +152,9 @@ def dimension_mentions(text: str) -> list[tuple[int, str]]:
         if not positions:
             singles = [cue for cue in cues if " " not in cue and len(cue) >= MIN_FUZZY_CUE]
             for index, token in enumerate(tokens):
-                if len(token) >= MIN_FUZZY_CUE - 1 and process.extractOne(
-                    token, singles, scorer=fuzz.ratio, score_cutoff=CUE_SCORE
+                same_start = [cue for cue in singles if cue[0] == token[0]]  # a slip keeps the first letter:
+                if len(token) >= MIN_FUZZY_CUE - 1 and process.extractOne(  # "bugdet", never "wearing" (earning)
+                    token, same_start, scorer=fuzz.ratio, score_cutoff=CUE_SCORE
                 ):
                     positions.append(len(" ".join(tokens[:index])))
                     break

@@ -159,3 +159,22 @@ def short_forms(text: str, titles: tuple[Title, ...], forms: frozenset[str], wor
         result.insert(at, title)
     return tuple(result)
 
+
+
+def family_mentions(
+    text: str, titles: tuple[Title, ...], families: Mapping[str, str], words: Vocabulary
+) -> tuple[Title, ...]:
+    """The titles without the ones that name a job family rather than a role: words that are a family's
+    name (or a part of it, or a family word of the vocabulary) followed by a word for roles ("which
+    customer service roles earn the least?": the family, not the Customer Service Representative)."""
+    names = {name.lower() for family in set(families.values()) for name in (family, *family.split(" and "))}
+    names |= set(words.families)
+    plurals = tuple(w for w in words.cues["over_roles"] if w.endswith("s"))
+    after, ending = words_pattern(plurals, at="start"), words_pattern(plurals, at="end")
+
+    def names_family(title: Title) -> bool:
+        said = text[title.span[0] : title.span[1]]
+        bare = ending.sub("", said).strip().lower()  # the matcher may take "roles" in: "customer service roles"
+        return bare in names and (bare != said.strip().lower() or after.search(text[title.span[1] :]) is not None)
+
+    return tuple(t for t in titles if t.referred or t.span == NOWHERE or not names_family(t))

@@ -106,6 +106,10 @@ def test_a_place_alone_is_a_follow_up_on_the_pair() -> None:
         ("no wait, I meant skills not experience", ("skills",)),
         ("no I meant budget not pay", ("budget",)),  # "I meant" ends the reach of the "no"
         ("not budget but pay", ("compensation",)),
+        ("who has the bigger bugdet", ("budget",)),  # a slip in a cue word
+        ("night shifts are wearing me down", ()),  # one letter from "earning", but not its first letter
+        ("who has to know how to do more things", ("skills",)),
+        ("is a buyer a step up from a planner", ("hierarchy",)),
     ],
 )
 def test_everyday_words_name_a_dimension(text: str, dimensions: tuple[str, ...]) -> None:
@@ -360,3 +364,32 @@ FAMILIES = Lexicon(families={"Buyer": "Supply chain and logistics", "Operations 
 )
 def test_a_field_with_a_ladder_word_asks_for_its_ladder(text: str, intent: str, kind: type) -> None:
     assert type(interpret(text, NOTHING, (), intent, FAMILIES)) is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "kind", "roles"),
+    [
+        ("I'm a buyer, do I need a degree to become a warehouse manager", "education", Education,
+         ("Warehouse Manager",)),  # the writer's own role is context, the other is asked about
+        ("been a buyer 5 yrs and I'm tired of it, do I need a degree to be a warehouse manager?", "state_role",
+         Education, ("Warehouse Manager",)),
+        ("im a buyer. what does a warehouse manager do", "describe_role", Describe, ("Warehouse Manager",)),
+        ("i'm a buyer, how do i get to warehouse manager? need an MBA?", "state_role", Several,
+         ("Buyer", "Warehouse Manager")),  # a career question first: the route from their role, then schooling
+        ("I'm so stressed about my future lol. what does a warehouse manager do?", "ask_strategy", Describe,
+         ("Warehouse Manager",)),  # a dimension NLU read that its words never name
+    ],
+)  # fmt: skip
+def test_a_question_about_another_role_than_the_writers_own(text: str, intent: str, kind: type, roles: tuple) -> None:
+    named = [(said, role) for said, role in (("buyer", "Buyer"), ("warehouse manager", "Warehouse Manager"))
+             if said in text.lower()]  # fmt: skip
+    question = read(text, NOTHING, *named, intent=intent)
+    assert (type(question), question.roles) == (kind, roles)
+
+
+def test_a_family_said_with_a_word_for_roles_is_no_role() -> None:
+    text = "which customer service roles earn the least money"
+    lexicon = Lexicon(families={"Customer Service Representative": "Customer service"})
+    named = titles(text, ("customer service roles", "Customer Service Representative"))
+    question = interpret(text, NOTHING, named, "ask_compensation", lexicon)
+    assert question.titles == ()

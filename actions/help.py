@@ -18,7 +18,7 @@ from actions.question import AboutMe, Career, Compare, Describe, Education, Pick
 from actions.router import Slots, as_kind, route
 from actions.context import CAREER_WORDS, is_role_follow_up
 from actions.interpret import carries_correction
-from actions.cues import FOLLOW_UP, SAYS_WHO, SCHOOLING
+from actions.cues import FOLLOW_UP, SAME_JOB, SAYS_WHO, SCHOOLING
 from actions.mentions import focused, report_unknown, role_spans, unknown_in_text
 from actions.phrases import COMPENSATION, worded_dimensions
 from actions.places import NATIONAL
@@ -107,6 +107,12 @@ def help_answer(
     worded = worded_question(question, slots, len(roles), read.dimensions) if intent == FALLBACK else None
     if worded is not None:  # unclear to NLU, but its words name a dimension and the roles are known
         return route(worded, knowledge, dispatcher, slots, session)
+    named = {r.name for r in roles} | set(read.roles)
+    with_focus = len(named) == 1 and slots.get(FOCUS_ROLE) not in (None, *named)  # "is that similar to a buyer?"
+    if SAME_JOB.search(text) and (len(named) >= 2 or with_focus):  # "do procurement managers and supply chain
+        focus = (Title("", (0, 0), slots.get(FOCUS_ROLE), referred=True),) if with_focus else ()  # managers do the
+        both = replace(question, titles=focus + question.titles)  # same job?"
+        return route(as_kind(both, Compare), knowledge, dispatcher, slots, session)
     if roles:
         render.send(dispatcher, [render.guess_reply(roles, example_dimensions(session))])
         return []

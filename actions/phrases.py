@@ -175,7 +175,7 @@ def worded_dimensions(text: str) -> list[str]:
 # KB's family names are matched too. Each maps to words found in the family's name.
 FAMILY_CUES: dict[str, str] = vocabulary().families
 INTO = re.compile(r"(?=\b(?:into|to|towards|toward)\s+(?:the\s+)?([a-z &-]+))", re.I)  # every start
-IN_FIELD = re.compile(r"(?=\b(?:in|into|to|towards|toward|within)\s+(?:the\s+)?([a-z &-]+))", re.I)  # every start
+IN_FIELD = re.compile(r"(?=\b(?:in|into|to|towards|toward|within)\s+(?:the\s+|an?\s+)?([a-z &-]+))", re.I)  # each
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?([a-z &-]+?)\s+(?:into|to|towards)\b", re.I)
 
 

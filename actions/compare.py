@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions.cues import COMPARATIVE, DENIAL, OF_A_PAIR, SAYS_WHO
+from actions.cues import COMPARATIVE, DENIAL, OF_A_PAIR, SAME_JOB, SAYS_WHO
 from actions import attachments, pay_places, questions, render, render_questions, usage
 from kb.wording import replies as wording
 from actions.asking import PLAIN, Asked, asks_reporting_line, how_asked
@@ -127,10 +127,11 @@ class Comparisons(Handling):
         plain = masked(text, spans)
         if intent == OTHER_ASPECT and not text.startswith("/"):
             _, named = aspect_asked(session, plain)
-            if not named:  # no aspect word either (they answer in KnowledgeAction.run): say what is compared
+            same = not named and len(set(known)) >= 2 and SAME_JOB.search(plain)  # "is X the same as Y?": in full
+            if not named and not same:  # no aspect word either: say what is compared
                 render.send(dispatcher, [render_questions.aspect_reply(None, [], list(all_dimensions(session)))])
                 return [SlotSet(NEEDS_ROLES, False)]
-            intent = f"{DIMENSION_INTENT_PREFIX}{named[0]}"  # "who has more say?" read as another aspect
+            intent = COMPARE if same else f"{DIMENSION_INTENT_PREFIX}{named[0]}"  # "who has more say?": on decisions
         named_dimensions = [] if text.startswith("/") else worded_dimensions(plain)
         named_dimensions = [d for d in named_dimensions if d not in read.negated_dimensions]  # "forget pay, ..."
         known, memory = corrected(known, memory, read)

@@ -228,8 +228,9 @@ def interpret(
     typed = [t.span for t in titles if t.role and not t.referred]
     if kind is AboutMe and common["dimensions"] == (COMPENSATION,) and typed and not holds_a_role(text, typed):
         kind = Compare  # "how much more would I make as a supervisor?": pay, the role is not theirs
-    if kind is Career and common["dimensions"] and len(typed) >= 2 and cue_kind(masked, words) is Compare:
-        kind = Compare  # "is an inventory manager a step up from a warehouse manager?": its words ask the hierarchy
+    if kind is Career and common["dimensions"] and typed and cue_kind(masked, words) is Compare:
+        kind = Compare  # "is an inventory manager a step up from a warehouse manager?", "how many people does a
+        # warehouse manager manage?": its words ask a dimension, none a career step
     if kind is AboutMe and common["dimensions"] and len(typed) >= 2 and COMPARATIVE.search(masked):
         kind = Compare  # "I'm a buyer, do I earn more than a demand planner?": their role against the other
     start, end = focus(masked)

@@ -79,6 +79,24 @@ def shared_heads(session: Session, text: str, titles: tuple[Title, ...]) -> tupl
     return tuple(sorted(found, key=lambda t: (t.span == (0, 0), t.span)))  # in the order typed, unplaced last
 
 
+def field_titles(session: Session, text: str, families: list[str]) -> tuple[Title, ...]:
+    """Two job fields compared with no title named ("ops vs supply chain", "warehousing or logistics?") read
+    as each field's manager ("ops manager" -> Operations Manager), when each names a family and its manager is
+    a role's name or alias; else none."""
+    fields = {cue for cue in vocabulary().families} | {part.lower() for f in families for part in f.split(" and ")}
+    pattern = "|".join(re.escape(field) for field in sorted(fields, key=len, reverse=True))
+    pair = re.search(rf"\b({pattern})\s*(?:{COMPARING})\s+(?:the\s+)?({pattern})\b", text, re.I)
+    if pair is None:
+        return ()
+    found = []
+    for group in (1, 2):
+        match = resolve_role(session, f"{pair.group(group)} manager")
+        if not isinstance(match, RoleMatch) or match.confidence < 1.0:
+            return ()
+        found.append(Title(pair.group(group), pair.span(group), match.role.name))
+    return tuple(found) if found[0].role != found[1].role else ()
+
+
 def read_question(knowledge: KnowledgeBase, session: Session, tracker: Tracker) -> Question:
     """What the latest message asks, in the light of the slots."""
     state = State(
@@ -93,6 +111,7 @@ def read_question(knowledge: KnowledgeBase, session: Session, tracker: Tracker) 
     titles = titles_of(session, tracker)
     if not text.startswith("/"):
         titles = shared_heads(session, text, titles)  # "fleet vs transport manager": two roles
+        titles = titles or field_titles(session, text, list(set(lexicon(knowledge, session).families.values())))
     question = interpret(text, state, titles, intent, lexicon(knowledge, session))
     return with_entities(question, intent, tracker)
 

@@ -110,6 +110,7 @@ def test_a_place_alone_is_a_follow_up_on_the_pair() -> None:
         ("night shifts are wearing me down", ()),  # one letter from "earning", but not its first letter
         ("who has to know how to do more things", ("skills",)),
         ("is a buyer a step up from a planner", ("hierarchy",)),
+        ("how many people does a buyer manage", ("hierarchy",)),  # team size: the hierarchy below a role
     ],
 )
 def test_everyday_words_name_a_dimension(text: str, dimensions: tuple[str, ...]) -> None:

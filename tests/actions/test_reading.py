@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from actions.question import Title
-from actions.reading import shared_heads
+from actions.reading import field_titles, shared_heads
 
 
 def placed(text: str, said: str, role: str) -> Title:
@@ -26,3 +26,16 @@ def test_words_that_make_no_role_with_it_are_left_alone(small_session: Session) 
     text = "who is paid more, a buyer or a facility manager?"
     titles = (placed(text, "buyer", "Buyer"), placed(text, "facility manager", "Facilities Manager"))
     assert shared_heads(small_session, text, titles) == titles
+
+
+def test_two_fields_compared_are_their_managers(small_session: Session) -> None:
+    text = "whats the difference between ops and facilities"
+    read = field_titles(small_session, text, ["Operations management", "Facilities"])
+    assert [(t.text, t.span, t.role) for t in read] == [
+        ("ops", (29, 32), "Operations Manager"),
+        ("facilities", (37, 47), "Facilities Manager"),
+    ]
+
+
+def test_a_field_whose_manager_is_no_role_gives_no_titles(small_session: Session) -> None:
+    assert field_titles(small_session, "ops or supply chain?", ["Operations management", "Supply chain"]) == ()

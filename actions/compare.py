@@ -29,7 +29,7 @@ from actions.free import FreeQuestionAction
 from actions.help import help_answer
 from actions.router import Handling, Slots, as_kind, handles, route
 from actions.slots import CHOOSE, COMPARE, CURRENT_ROLE, DIMENSION, DIMENSION_INTENT_PREFIX, FALLBACK
-from actions.slots import FOCUS_ROLE, INFORM, NEEDS_ROLES, OTHER_ASPECT, PENDING, ROLE_A, ROLE_B, WHY
+from actions.slots import FOCUS_ROLE, INFORM, NEEDS_ROLES, OTHER_ASPECT, PENDING, PLACE_ASKED, ROLE_A, ROLE_B, WHY
 from kb.ambiguous import ambiguous_candidates
 from kb.queries import compare_all, compare_on
 from kb.related import related_comparisons
@@ -103,7 +103,8 @@ class Comparisons(Handling):
         events = self.answer_asked(dispatcher, question, slots, session)
         if self.abroad is not None:
             pay_places.say_outside_first(dispatcher, start, self.abroad)
-        return events
+        asked_in = [area for area in self.areas if area] if len(dispatcher.messages) > start else []  # answered:
+        return [*events, SlotSet(PLACE_ASKED, asked_in[0])] if len(asked_in) == 1 else events  # "... there?" next
 
     def answer_asked(self, dispatcher: CollectingDispatcher, read: Question, slots: Slots, session: Session) -> list:
         question = focused(read)  # a pasted advert or a story: answer its question

@@ -30,6 +30,7 @@ FOLLOW_UP = opening("follow_up_start")  # "and a fleet controller?"
 SAYS_WHO = opening("says_who_start")  # "I'm a buyer", "my job right now is dispatcher"
 MY_ROLE = cue("my_role")  # "from my current job"
 HOLDS = words_pattern(_CUES["holds"], possessive=True, at="end")  # "... I work as a" right before a title
+HOLDS_AFTER = opening("holds_after")  # right after a title: "nurse here, thinking about ..."
 SUPERLATIVE = cue("superlative")
 OVER_ROLES = cue("over_roles")  # "which role ...", "of all"
 OF_A_PAIR = cue("of_a_pair")  # "which of the two jobs ..."

@@ -16,7 +16,8 @@ from dataclasses import replace
 from typing import Optional
 
 from actions.context import focus
-from actions.cues import COMPARATIVE, DENIAL, FOLLOW_UP, HOLDS, HOW_LONG, LADDER, QUESTION_START, SUPERLATIVE
+from actions.cues import COMPARATIVE, DENIAL, FOLLOW_UP, HOLDS, HOLDS_AFTER, HOW_LONG, LADDER, QUESTION_START
+from actions.cues import SUPERLATIVE
 from actions.asking import asks_less
 from actions.phrases import COMPENSATION, dimension_mentions, family_in
 from actions.places import Lexicon as Lexicon  # the place rules live in actions.places; read from here too
@@ -34,6 +35,7 @@ from actions.question import (
     Explain,
     Listing,
     Pick,
+    Place,
     Question,
     Several,
     Span,
@@ -86,10 +88,16 @@ def asks_ladder(text: str, families: tuple[str, ...]) -> bool:
     return bool(LADDER.search(text)) and not SUPERLATIVE.search(text) and family_in(text, list(families)) is not None
 
 
+def remembered_place(text: str, state: State, words: Vocabulary) -> tuple[Place, ...]:
+    """The place of the last pay answer when the message refers to it ("and a buyer there?"); else none."""
+    said = words_pattern(words.references["place"]).search(text) if state.place else None
+    return (Place(said.group(1).lower(), "area", (state.place,)),) if said and state.place else ()
+
+
 def holds_a_role(text: str, spans: list[Span]) -> bool:
     """Whether a role mention comes right after words saying it is the writer's own ("I'm a buyer",
     "I work as a dispatcher"), as opposed to a message that only starts with "I'm" ("I'm bored at work")."""
-    return any(HOLDS.search(text[:start]) for start, _end in spans)
+    return any(HOLDS.search(text[:start]) or HOLDS_AFTER.search(text[end:]) for start, end in spans)
 
 
 def compares_roles(text: str, titles: tuple[Title, ...], dimensions: tuple[str, ...]) -> bool:
@@ -213,7 +221,7 @@ def interpret(
     named = [(on_pay, COMPENSATION)] if on_pay is not None else named  # "what's a buyer on in the UK?"
     negated_dims = tuple(slug for at, slug in named if _negated_before(masked, at, negation, correction))
     feeling = words_pattern(words.list("feelings")).search(masked)
-    places = find_places(masked, lexicon)
+    places = find_places(masked, lexicon) or remembered_place(masked, state, words)  # "and a buyer there?"
     common = dict(
         text=text, titles=titles, negated_roles=negated_roles,
         dimensions=tuple(slug for _, slug in named if slug not in negated_dims), negated_dimensions=negated_dims,

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from actions import render
 from actions.career_plans import plan_career
 from actions.context import CAREER_WORDS, intent_dimension
-from actions.cues import COMPARATIVE, FOLLOW_UP, SUPERLATIVE
+from actions.cues import COMPARATIVE, FOLLOW_UP, LADDER, SUPERLATIVE
 from actions.interpret import holds_a_role
 from actions.mentions import mentioned_roles, role
 from actions.question import Education, Pick, Question, Several
@@ -58,9 +58,12 @@ def occupations_named(session: Session, question: Question) -> list[OccupationIn
 
 
 def dimensions_asked(question: Question) -> list[str]:
-    """Dimension slugs the question's words name, else the one its intent names (``ask_budget``)."""
+    """Dimension slugs the question's words name, else the one its intent names (``ask_budget``) unless its
+    words ask about a career ("nurse here, thinking about ops management, how do I get in?")."""
     if question.dimensions:
         return list(question.dimensions)
+    if CAREER_WORDS.search(question.text) or LADDER.search(question.text):
+        return []
     return [dimension] if (dimension := intent_dimension(question.intent)) else []
 
 

@@ -150,3 +150,4 @@ class State:
     role_b: Optional[str] = None
     dimension: Optional[str] = None
     current_role: Optional[str] = None
+    place: Optional[str] = None  # the OEWS area the last pay answer was for

@@ -15,7 +15,7 @@ from rasa_sdk import Tracker
 from actions.interpret import Lexicon, State, area_keys, interpret
 from actions.knowledge import KnowledgeBase, canonical_roles, role_entities
 from actions.question import Question, Several, Title
-from actions.slots import CURRENT_ROLE, DIMENSION, FOCUS_ROLE, JOB_ROLE, OCCUPATION, ROLE_A, ROLE_B
+from actions.slots import CURRENT_ROLE, DIMENSION, FOCUS_ROLE, JOB_ROLE, OCCUPATION, PLACE_ASKED, ROLE_A, ROLE_B
 from kb.content.vocabulary import vocabulary
 from kb.models import AmbiguousForm, Role
 from kb.resolve import resolve_role
@@ -105,6 +105,7 @@ def read_question(knowledge: KnowledgeBase, session: Session, tracker: Tracker) 
         role_b=tracker.get_slot(ROLE_B),
         dimension=tracker.get_slot(DIMENSION),
         current_role=tracker.get_slot(CURRENT_ROLE),
+        place=tracker.get_slot(PLACE_ASKED),
     )
     text = tracker.latest_message.get("text") or ""
     intent = (tracker.latest_message.get("intent") or {}).get("name")

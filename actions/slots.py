@@ -16,6 +16,7 @@ REQUESTED_SLOT = "requested_slot"
 JOB_ROLE = "job_role"
 JOB_FAMILY = "job_family"
 PAGE = "page"
+PLACE_ASKED = "place_asked"  # slot: the OEWS area the last pay answer was for ("and a buyer there?")
 AREA = "area"  # entity: an OEWS area code, in a "Full BLS pay figures" button's payload
 CAREER_DIRECTION = "career_direction"
 

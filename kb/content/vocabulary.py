@@ -20,17 +20,18 @@ from kb.content.reader import ContentError, Reader, Where
 VOCABULARY_FILE = Path(__file__).resolve().parents[1] / "data" / "vocabulary.yml"
 WORD_LISTS = ("pay_verbs", "pay_on_openers", "pay_verb_followers", "negation", "correction", "career", "education",
               "describe", "feelings", "outside_us")  # fmt: skip
-REFERENCE_KINDS = ("focus", "become_one", "former", "latter", "by_word", "writer", "compared_focus", "idioms")
+REFERENCE_KINDS = ("focus", "become_one", "former", "latter", "by_word", "writer", "compared_focus", "idioms",
+                   "place")
 TITLE_PHRASE_LISTS = ("title_words", "leading", "trailing", "generic", "seniority", "describing")
 POLARITIES = ("less", "more")
 STATE_CODE = re.compile(r"^[a-z]{2}$")
 ONE_WORD = re.compile(r"^[a-z]+$")
 CUE_LISTS = ("comparative", "same_job", "replace", "follow_up_start", "says_who_start", "my_role", "holds",
-             "superlative", "over_roles", "of_a_pair", "rank_words", "question_start", "yes_no_start",
-             "reports_to", "after", "from_there", "how_long", "ladder", "certification", "not_certifications",
-             "unhelpful", "denial_start", "pick_both", "pick_courtesy", "pick_neither", "pick_drop", "pick_filler",
-             "separators", "comparing", "articles", "clause_lead_in", "place_lead_in", "place_words", "place_tail",
-             "national", "question_lead_in", "yes_or_no", "employers")  # fmt: skip
+             "holds_after", "superlative", "over_roles", "of_a_pair", "rank_words", "question_start",
+             "yes_no_start", "reports_to", "after", "from_there", "how_long", "ladder", "certification",
+             "not_certifications", "unhelpful", "denial_start", "pick_both", "pick_courtesy", "pick_neither",
+             "pick_drop", "pick_filler", "separators", "comparing", "articles", "clause_lead_in", "place_lead_in",
+             "place_words", "place_tail", "national", "question_lead_in", "yes_or_no", "employers")  # fmt: skip
 AREA_NAME = re.compile(r"^[A-Z][^,]+(, [A-Z]{2}(-[A-Z]{2})*)?$")  # "Phoenix-Mesa-Chandler, AZ", "New York"
 
 

@@ -394,3 +394,10 @@ def test_a_family_said_with_a_word_for_roles_is_no_role() -> None:
     named = titles(text, ("customer service roles", "Customer Service Representative"))
     question = interpret(text, NOTHING, named, "ask_compensation", lexicon)
     assert question.titles == ()
+
+
+def test_there_is_the_place_of_the_last_pay_answer() -> None:
+    state = State(focus_role="Buyer", place="Illinois")
+    assert read("and a planner there?", state, ("planner", None)).place == Place("there", "area", ("Illinois",))
+    assert read("and a planner there?", NOTHING, ("planner", None)).place is None  # no place asked before
+    assert read("and in Texas?", state).place == Place("texas", "area", ("Texas",))  # a place named wins

@@ -20,7 +20,7 @@ from kb.suggest import Candidate, Suggester
         ("inventory supervisor", ["Supply Planner", "Inventory Manager", "Transportation Supervisor"]),
         ("inventroy supervisr", ["Supply Planner", "Inventory Manager", "Transportation Supervisor"]),
         # "warehouse supervisor" is an alias of the Operations Supervisor, so the word leads there too
-        ("warehouse lead", ["Warehouse Manager", "Operations Supervisor", "Operations Lead"]),
+        ("warehouse coordinator", ["Warehouse Associate", "Warehouse Manager", "Operations Supervisor"]),
         ("store supervisor", ["Assistant Store Manager", "Store Manager", "Customer Service Supervisor"]),
         ("fleet controller", ["Fleet Manager", "Dispatcher", "Inventory Manager"]),
         ("fleet controler", ["Fleet Manager", "Dispatcher", "Inventory Manager"]),

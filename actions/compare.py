@@ -133,7 +133,7 @@ class Comparisons(Handling):
                 render.send(dispatcher, [render_questions.aspect_reply(None, [], list(all_dimensions(session)))])
                 return [SlotSet(NEEDS_ROLES, False)]
             intent = COMPARE if same else f"{DIMENSION_INTENT_PREFIX}{named[0]}"  # "who has more say?": on decisions
-        named_dimensions = [] if text.startswith("/") else worded_dimensions(plain)
+        named_dimensions = [] if text.startswith("/") else worded_dimensions(plain) or list(read.dimensions)
         named_dimensions = [d for d in named_dimensions if d not in read.negated_dimensions]  # "forget pay, ..."
         known, memory = corrected(known, memory, read)
         worded = None if text.startswith("/") else decide_dimension(intent, named_dimensions)

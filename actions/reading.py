@@ -18,8 +18,7 @@ from actions.question import Question, Several, Title
 from actions.slots import CURRENT_ROLE, DIMENSION, FOCUS_ROLE, JOB_ROLE, OCCUPATION, PLACE_ASKED, ROLE_A, ROLE_B
 from kb.content.vocabulary import vocabulary
 from kb.models import AmbiguousForm, Role
-from kb.resolve import resolve_role
-from kb.results import RoleMatch
+from kb.resolve import exact_role
 from kb.wages.models import WageArea
 
 COMPARING = "|".join(re.escape(word) for word in vocabulary().cues["comparing"] + ("and", "&", "/"))
@@ -68,11 +67,11 @@ def shared_heads(session: Session, text: str, titles: tuple[Title, ...]) -> tupl
         words = before.group(1).split()
         for count in (2, 1):
             said = " ".join(words[-count:])
-            match = resolve_role(session, f"{said} {head}") if len(words) >= count else None
+            match = exact_role(session, f"{said} {head}") if len(words) >= count else None
             at = before.start(1) + before.group(1).rindex(said)
             taken = any(a < at + len(said) and at < b for a, b in (t.span for t in titles))  # "a buyer or a ..."
-            if isinstance(match, RoleMatch) and match.confidence == 1.0 and match.role.name != title.role and not taken:
-                found.append(Title(said, (at, at + len(said)), match.role.name))
+            if match is not None and match.name != title.role and not taken:
+                found.append(Title(said, (at, at + len(said)), match.name))
                 break
     if len(found) == len(titles):
         return titles
@@ -90,10 +89,10 @@ def field_titles(session: Session, text: str, families: list[str]) -> tuple[Titl
         return ()
     found = []
     for group in (1, 2):
-        match = resolve_role(session, f"{pair.group(group)} manager")
-        if not isinstance(match, RoleMatch) or match.confidence < 1.0:
+        match = exact_role(session, f"{pair.group(group)} manager")
+        if match is None:
             return ()
-        found.append(Title(pair.group(group), pair.span(group), match.role.name))
+        found.append(Title(pair.group(group), pair.span(group), match.name))
     return tuple(found) if found[0].role != found[1].role else ()
 
 

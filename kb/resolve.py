@@ -110,6 +110,14 @@ def roles_named(session: Session, names: list[str]) -> dict[str, RoleInfo]:
     return {info.name: info for info in alias_index(session).roles.values() if info.name in wanted}
 
 
+def exact_role(session: Session, text: str) -> Optional[RoleInfo]:
+    """The role whose name or alias ``text`` is exactly (case, spacing and punctuation aside), else None: no
+    fuzzy matching, so it costs a dictionary lookup."""
+    index = alias_index(session)
+    found = index.matcher.exact.get(lookup_key(text))
+    return index.roles[found] if found is not None else None
+
+
 def resolve_role(session: Session, text: str) -> Union[RoleMatch, UnknownRole]:
     """The role ``text`` names, with a confidence; or the closest roles when unsure."""
     key = lookup_key(text)

@@ -82,13 +82,15 @@ class Careers(Handling):
             follow = as_kind(replace(question, intent=INFORM), Compare)
             return route(follow, self.knowledge, dispatcher, slots, session)
         known, unknown, spans = mentioned_roles(question)
-        bare = None if CAREER_WORDS.search(masked(question.text, spans)) else INFORM  # "what comes after?": no title
-        after = plan_career(["?"], question.value(CAREER_DIRECTION), question.text).kind == "after"
+        text, fields = question.text, families(session)
+        plain = masked(text, spans)
+        bare = None if CAREER_WORDS.search(plain) else INFORM  # "what comes after?": no title
+        after = plan_career(["?"], question.value(CAREER_DIRECTION), text).kind == "after"
         direction = "after" if after else "into"
         again = (CAREER, {CAREER_DIRECTION: direction})  # "how do I become a DM?": the route to the one picked
-        field = not known and asks_ladder(masked(question.text, spans), tuple(families(session)))  # "a first job in
+        field = not known and asks_ladder(plain, tuple(fields))  # "a first job in ops" names no title
         if unknown or (not known and not field and report_unknown(dispatcher, session, question, [], spans, bare,
-                                                                   asked=again)):  # ops" names no title  # fmt: skip
+                                                                   asked=again)):  # fmt: skip
             if unknown:
                 report_unknown(dispatcher, session, question, unknown, spans, INFORM, asked=again)
             held = [t for t in question.titles if t.role is None and t.span != (0, 0)]
@@ -97,11 +99,9 @@ class Careers(Handling):
                 plan = plan_career([goals[0].role], "into", question.text, None, None, None)  # operations manager?"
                 return [SlotSet(CURRENT_ROLE, None), *self.carry_out(plan, dispatcher, session)]  # the ways in
             return []
-        text = question.text
-        plain = masked(text, spans)
-        source, family = family_moves(plain, families(session)) if not text.startswith("/") else (None, None)
+        source, family = family_moves(plain, fields) if not text.startswith("/") else (None, None)
         if family is None and not known and LADDER.search(plain):  # "what's the career ladder in logistics?"
-            family = family_in(plain, families(session))
+            family = family_in(plain, fields)
         route_end, current = slots.get(ROUTE_END), slots.get(CURRENT_ROLE)
         roles = list(dict.fromkeys(known))
         if family and source and not roles:  # "from purchasing into operations": start from that field's role

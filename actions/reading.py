@@ -108,11 +108,11 @@ def read_question(knowledge: KnowledgeBase, session: Session, tracker: Tracker) 
     )
     text = tracker.latest_message.get("text") or ""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
-    titles = titles_of(session, tracker)
+    titles, kb_lexicon = titles_of(session, tracker), lexicon(knowledge, session)
     if not text.startswith("/"):
         titles = shared_heads(session, text, titles)  # "fleet vs transport manager": two roles
-        titles = titles or field_titles(session, text, list(set(lexicon(knowledge, session).families.values())))
-    question = interpret(text, state, titles, intent, lexicon(knowledge, session))
+        titles = titles or field_titles(session, text, list(set(kb_lexicon.families.values())))
+    question = interpret(text, state, titles, intent, kb_lexicon)
     return with_entities(question, intent, tracker)
 
 

@@ -88,9 +88,9 @@ train: $(MODEL_STAMP)
 
 $(MODEL_STAMP): $(LOOKUP) $(PIPELINE)
 	@$(call UP_TO_DATE,$(MODEL),$(MODEL_SOURCES) $(LOOKUP) $(PIPELINE)) || { \
-	  echo "$(PY) -m runtime.rasa_cli train --fixed-model-name rolewise --out models" && \
-	  $(PY) -m runtime.rasa_cli train --fixed-model-name rolewise --out models; }
-	@rm -f models/.rolewise-*; touch $@
+	  echo "$(PY) -m runtime.rasa_cli train --quiet --fixed-model-name rolewise --out models  (about 1-3 minutes)" && \
+	  $(PY) -m runtime.rasa_cli train --quiet --fixed-model-name rolewise --out models; }
+	@rm -f models/.rolewise-*; $(if $(wildcard $(MODEL)),touch $@,:)
 
 # The chat widget bundle, installed from npm and served locally (never from a CDN).
 web: $(WEB_STAMP)

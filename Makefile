@@ -88,7 +88,7 @@ train: $(MODEL_STAMP)
 
 $(MODEL_STAMP): $(LOOKUP) $(PIPELINE)
 	@$(call UP_TO_DATE,$(MODEL),$(MODEL_SOURCES) $(LOOKUP) $(PIPELINE)) || { \
-	  echo "$(PY) -m runtime.rasa_cli train --quiet --fixed-model-name rolewise --out models  (about 1-3 minutes)" && \
+	  echo "$(PY) -m runtime.rasa_cli train --quiet --fixed-model-name rolewise --out models  (from half a minute to a few minutes)" && \
 	  $(PY) -m runtime.rasa_cli train --quiet --fixed-model-name rolewise --out models; }
 	@rm -f models/.rolewise-*; $(if $(wildcard $(MODEL)),touch $@,:)
 

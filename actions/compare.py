@@ -99,12 +99,12 @@ class Comparisons(Handling):
         self, dispatcher: CollectingDispatcher, question: Question, slots: Slots, session: Session
     ) -> list:
         """The answer, after (when pay was asked for a place outside the US) the note that the figures are US data."""
-        start = len(dispatcher.messages)
+        start, self.abroad, self.areas = len(dispatcher.messages), None, ()
         events = self.answer_asked(dispatcher, question, slots, session)
         if self.abroad is not None:
             pay_places.say_outside_first(dispatcher, start, self.abroad)
-        asked_in = [area for area in self.areas if area] if len(dispatcher.messages) > start else []  # answered:
-        return [*events, SlotSet(PLACE_ASKED, asked_in[0])] if len(asked_in) == 1 else events  # "... there?" next
+        areas = set(self.areas) if len(dispatcher.messages) > start else set()  # answered for one place ("... there?"
+        return [*events, SlotSet(PLACE_ASKED, areas.pop())] if len(areas) == 1 else events  # next) or nationally
 
     def answer_asked(self, dispatcher: CollectingDispatcher, read: Question, slots: Slots, session: Session) -> list:
         question = focused(read)  # a pasted advert or a story: answer its question
@@ -196,7 +196,7 @@ class Comparisons(Handling):
         """The OEWS area the question asks pay figures for (None: national); a place outside the US is
         noted, to be said to have no figures."""
         self.abroad = next((p for p in read.places if p.kind == "outside_us"), None)
-        self.areas = tuple(dict.fromkeys(p.area for p in read.places))  # None: national (outside the US)
+        self.areas = tuple(dict.fromkeys(p.area for p in read.places)) or (None,)  # None: national (outside the US)
         return read.place.area if read.place is not None else None
 
     def carry_out(

@@ -54,4 +54,6 @@ PICK_COURTESY = frozenset(_CUES["pick_courtesy"])
 PICK_NEITHER = cue("pick_neither")
 PICK_DROP = words_pattern(_CUES["pick_drop"], at="end")  # "replace the" right before a role
 PICK_FILLER = frozenset(_CUES["pick_filler"])  # words that tell no choice from another
+_REFERENCES = vocabulary().references
+REFERS_TO_FOCUS = words_pattern(_REFERENCES["focus"] + _REFERENCES["compared_focus"])  # "would that pay more ...?"
 SCHOOLING = words_pattern(vocabulary().list("education") + _CUES["certification"])  # "what certs would I need?"

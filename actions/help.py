@@ -21,10 +21,9 @@ from actions.interpret import carries_correction
 from actions.cues import FOLLOW_UP, SAME_JOB, SAYS_WHO, SCHOOLING
 from actions.mentions import focused, report_unknown, role_spans, unknown_in_text
 from actions.phrases import COMPENSATION, worded_dimensions
-from actions.places import NATIONAL
 from actions.pronouns import only_from_focus
 from actions.slots import CAREER, CAREER_DIRECTION, DIMENSION_INTENT_PREFIX, FOCUS_ROLE, INFORM, JOB_ROLE, LIST
-from actions.slots import CURRENT_ROLE, DIMENSION, OUT_OF_SCOPE, ROLE_A, ROLE_B
+from actions.slots import CURRENT_ROLE, DIMENSION, HELP, OUT_OF_SCOPE, ROLE_A, ROLE_B
 from kb.education import certifications_in_text
 from kb.queries import popular_pairs
 from kb.resolve import all_dimensions, resolve_role
@@ -98,7 +97,8 @@ def help_answer(
         return route(follow, knowledge, dispatcher, slots, session)
     if intent == FALLBACK and read.roles and (read.place or read.dimensions):  # "X make in Ohio?", "who earns
         return route(as_kind(question, Compare), knowledge, dispatcher, slots, session)  # more, and budget?"
-    unclear = intent in (FALLBACK, OUT_OF_SCOPE)  # "in North Carolina I mean" can read as off-topic
+    unclear = intent in (FALLBACK, OUT_OF_SCOPE, HELP)  # "in North Carolina I mean" can read as off-topic, "what
+    # about st. louis" as a request for help
     if unclear and read.place and not read.roles and (slots.get(FOCUS_ROLE) or all(pair)):  # "and in Texas?" after
         return route(as_kind(question, Compare), knowledge, dispatcher, slots, session)  # pay; "Portland, OR"
     nationally = national_again(question, slots) if unclear else None
@@ -173,7 +173,8 @@ def national_again(question: Question, slots: Slots) -> Optional[Compare]:
     """ "actually make that nationally" after a pay answer for a place: the pay question again for the role in
     focus or the pair, with the country's figures; None for any other message."""
     pair = (slots.get(ROLE_A), slots.get(ROLE_B))
-    if question.roles or question.place or slots.get(DIMENSION) != COMPENSATION or not NATIONAL.search(question.text):
+    national = question.place is not None and question.place.kind == "national"  # the interpreter's reading
+    if question.roles or not national or slots.get(DIMENSION) != COMPENSATION:
         return None
     if not all(pair) and not slots.get(FOCUS_ROLE):
         return None

@@ -78,7 +78,8 @@ def carries_correction(question: Question) -> bool:
     answered as that question rather than as a "no" ("no thanks", "no, not pay")."""
     if question.intent not in CORRECTABLE or not DENIAL.search(question.text):
         return False
-    return bool(question.dimensions or question.roles or question.places)  # "sorry meant Oregon not Ohio"
+    return bool(question.dimensions or question.roles or [p for p in question.places if not p.carried])  # "sorry
+    # meant Oregon not Ohio"
 
 
 def asks_ladder(text: str, families: tuple[str, ...]) -> bool:
@@ -88,10 +89,18 @@ def asks_ladder(text: str, families: tuple[str, ...]) -> bool:
     return bool(LADDER.search(text)) and not SUPERLATIVE.search(text) and family_in(text, list(families)) is not None
 
 
-def remembered_place(text: str, state: State, words: Vocabulary) -> tuple[Place, ...]:
-    """The place of the last pay answer when the message refers to it ("and a buyer there?"); else none."""
+def remembered_place(text: str, state: State, words: Vocabulary, titles: tuple[Title, ...],
+                     named: bool) -> tuple[Place, ...]:  # fmt: skip
+    """The place of the last pay answer when the message refers to it ("and a buyer there?"), or carried
+    to a message that names a role and asks nothing else, no dimension ``named``, after a pay answer ("and a
+    transportation manager?", "no, the specialist one"); else none."""
     said = words_pattern(words.references["place"]).search(text) if state.place else None
-    return (Place(said.group(1).lower(), "area", (state.place,)),) if said and state.place else ()
+    if said and state.place:
+        return (Place(said.group(1).lower(), "area", (state.place,)),)
+    follow_up = any(t.role for t in titles) and not named and cue_kind(text, words) is None
+    if state.place and state.dimension == COMPENSATION and follow_up:
+        return (Place("", "area", (state.place,), carried=True),)
+    return ()
 
 
 def holds_a_role(text: str, spans: list[Span]) -> bool:
@@ -221,7 +230,7 @@ def interpret(
     named = [(on_pay, COMPENSATION)] if on_pay is not None else named  # "what's a buyer on in the UK?"
     negated_dims = tuple(slug for at, slug in named if _negated_before(masked, at, negation, correction))
     feeling = words_pattern(words.list("feelings")).search(masked)
-    places = find_places(masked, lexicon) or remembered_place(masked, state, words)  # "and a buyer there?"
+    places = find_places(masked, lexicon) or remembered_place(masked, state, words, titles, bool(named))
     common = dict(
         text=text, titles=titles, negated_roles=negated_roles,
         dimensions=tuple(slug for _, slug in named if slug not in negated_dims), negated_dimensions=negated_dims,

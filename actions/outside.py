@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from actions import render
 from actions.career_plans import plan_career
 from actions.context import CAREER_WORDS, intent_dimension
-from actions.cues import COMPARATIVE, FOLLOW_UP, LADDER, SUPERLATIVE
+from actions.cues import COMPARATIVE, FOLLOW_UP, LADDER, REFERS_TO_FOCUS, SUPERLATIVE
 from actions.interpret import holds_a_role
 from actions.mentions import mentioned_roles, role
 from actions.question import Education, Pick, Question, Several
@@ -71,7 +71,7 @@ def area_asked(question: Question) -> Optional[str]:
     """The OEWS area pay is asked for (an ambiguous place as written, for the KB to say it has no
     figures for it), else None: national, also for a place outside the US (said first: ``abroad``)."""
     place = question.place
-    return (place.area or place.text) if place is not None and place.kind != "outside_us" else None
+    return (place.area or place.text) if place is not None and place.kind in ("area", "ambiguous") else None
 
 
 def abroad(dispatcher: CollectingDispatcher, start: int, question: Question) -> None:
@@ -80,6 +80,19 @@ def abroad(dispatcher: CollectingDispatcher, start: int, question: Question) -> 
     place = next((p for p in question.places if p.kind == "outside_us"), None)
     if place is not None:
         say_outside_first(dispatcher, start, place)
+
+
+def focus_goal(session: Session, question: Question, slots: Slots) -> list[RoleInfo]:
+    """The role in focus (the end of a route just given) when a pay question names no role but refers to it
+    ("would that pay more than teaching?", "and what does that pay in Florida?") or weighs it against the
+    writer's job ("would I make more than now?", "pay vs driving?"); else none."""
+    focus, text = slots.get(FOCUS_ROLE), question.text
+    if not focus or question.titles or text.startswith("/"):
+        return []
+    if not (REFERS_TO_FOCUS.search(text) or COMPARATIVE.search(text)):
+        return []
+    found = role(session, str(focus))
+    return [found] if found is not None else []
 
 
 def role_buttons(roles: list[RoleInfo]) -> tuple[render.Button, ...]:
@@ -114,6 +127,7 @@ def answer_outside(
         return keep + own + [SlotSet(ROUTE_END, None), SlotSet(FOCUS_ROLE, None)]  # "what jobs could I do and what
         # do they pay?"
     if COMPENSATION in asked:
+        goals = goals or focus_goal(session, question, slots)  # "would that pay more than teaching?"
         sides = pay_reply(dispatcher, session, occupations, goals, question)
         held = theirs or sides == [first]
         own = [SlotSet(CURRENT_OCCUPATION, first.key), SlotSet(CURRENT_ROLE, None)] if held else []
@@ -217,8 +231,10 @@ def follow_up(
     on_pay = COMPENSATION in asked or (not asked and question.places and slots.get(DIMENSION) == COMPENSATION)
     on_pay = on_pay and not (SUPERLATIVE.search(question.text) and offered_roles(slots))  # "which one pays most?"
     on_pay = on_pay and not (question.places and not asked and slots.get(FOCUS_ROLE))  # "and in CA?" after a role
-    if not goals and not unknown and on_pay:  # "what does that pay in Texas?", then "and in Ohio?"
-        pay_reply(dispatcher, session, [occupation], [], question)
+    if not goals and not unknown and on_pay:  # "what does that pay in Texas?", then "and in Ohio?"; after a route
+        focus = focus_goal(session, question, slots)  # into a role, "that" is the role: "what does that pay?"
+        alone = focus and not COMPARATIVE.search(question.text)  # not "would I make more than now?": both
+        pay_reply(dispatcher, session, [] if alone else [occupation], focus, question)
         return [SlotSet(NEEDS_ROLES, False), SlotSet(DIMENSION, COMPENSATION)]
     comparing = FOLLOW_UP.search(question.text) or COMPARATIVE.search(question.text)
     on_pay_before = COMPENSATION in asked or (not asked and slots.get(DIMENSION) == COMPENSATION)

@@ -51,7 +51,7 @@ def area_keys(names: list[str], words: Vocabulary) -> dict[str, tuple[str, ...]]
     full: dict[str, list[str]] = {}
     parts: dict[str, list[str]] = {}
     for name in names:
-        lowered = name.lower()
+        lowered = " ".join(name.lower().replace(".", " ").split())  # "st. louis" as typed: "st louis"
         full.setdefault(lowered, []).append(name)
         for form in {lowered.split(",")[0]} | {p.strip() for p in lowered.split(",")[0].split("-")}:
             parts.setdefault(form, []).append(name)
@@ -115,7 +115,8 @@ def _place_at(
 def find_places(text: str, lexicon: Lexicon) -> tuple[Place, ...]:
     """Every place the message names, in order, each once: the name after "in", "around", "near" ...,
     a message that is only a place ("Portland, Oregon", "and Texas?"), or a long name of the
-    vocabulary's places anywhere ("Bay Area salaries"); places outside the US when the words name one."""
+    vocabulary's places anywhere ("Bay Area salaries"); places outside the US when the words name one;
+    else the whole country when the words ask for it ("nationally", "the whole US")."""
     lowered = re.sub(r"[^a-z0-9' -]", " ", text.lower())  # as long as ``text``: offsets stay
     tokens = list(WORD.finditer(lowered))
     outside = list(words_pattern(lexicon.words.list("outside_us")).finditer(lowered))
@@ -139,6 +140,9 @@ def find_places(text: str, lexicon: Lexicon) -> tuple[Place, ...]:
     if not found and outside:
         name = outside[0].group(1).lower()
         found.append(Place(name, "outside_us", lexicon.areas.get(name, ())))
+    national = NATIONAL.search(lowered) if not found else None
+    if national is not None:  # "and nationally?", "make that the whole US"
+        found.append(Place(national.group(1), "national"))
     return tuple(dict.fromkeys(found))
 
 

@@ -41,6 +41,10 @@ def _by_kind(said: str, catalogue: tuple[str, ...], roles: tuple[str, ...]) -> O
     if found is None and roles:
         kinds = {r.split()[-1] for r in roles}
         found = _one_role(said, tuple(r for r in catalogue if r.split()[-1] in kinds))
+    if found is None and len(said.split()) == 1:  # "the manager one" after an operations supervisor: the same
+        swapped = {" ".join([*r.lower().split()[:-1], said.lower()]) for r in roles}  # name with its last word changed
+        named = [r for r in catalogue if r.lower() in swapped and r not in roles]
+        found = named[0] if len(named) == 1 else None
     if found is None and roles:  # "the manager one" after a health and safety specialist: the role sharing the most
         asked = set(said.lower().split())  # words with the conversation's roles ("Health and Safety Manager")
         theirs = {w for r in roles for w in r.lower().split()} - asked

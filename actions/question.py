@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Optional
 
 Span = tuple[int, int]  # character offsets in the message
-PlaceKind = Literal["area", "ambiguous", "outside_us"]
+PlaceKind = Literal["area", "ambiguous", "outside_us", "national"]
 
 
 @dataclass(frozen=True)
@@ -30,12 +30,14 @@ class Title:
 @dataclass(frozen=True)
 class Place:
     """Where pay figures are asked for: one OEWS area (``areas`` holds its name), several it could
-    be (ambiguous: asked back), or a place outside the US (``areas``: the US areas of the same name,
-    such as Victoria, TX for "Victoria", usually none)."""
+    be (ambiguous: asked back), a place outside the US (``areas``: the US areas of the same name,
+    such as Victoria, TX for "Victoria", usually none), or the whole country ("nationally"). ``carried``:
+    not said, the place of the last pay answer kept for a follow-up ("and a transportation manager?")."""
 
     text: str
     kind: PlaceKind
     areas: tuple[str, ...] = ()
+    carried: bool = False
 
     @property
     def area(self) -> Optional[str]:

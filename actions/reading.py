@@ -22,6 +22,7 @@ from kb.resolve import exact_role
 from kb.wages.models import WageArea
 
 COMPARING = "|".join(re.escape(word) for word in vocabulary().cues["comparing"] + ("and", "&", "/"))
+SHARED_MODIFIER = re.compile(rf"\s*(?:{COMPARING})\s+(?:an?\s+|the\s+)?([a-z]+)\b", re.I)  # "<title> or the manager"
 SHARED_HEAD = re.compile(rf"\b([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s*(?:{COMPARING})\s+(?:an?\s+|the\s+)?$", re.I)
 
 
@@ -78,6 +79,26 @@ def shared_heads(session: Session, text: str, titles: tuple[Title, ...]) -> tupl
     return tuple(sorted(found, key=lambda t: (t.span == (0, 0), t.span)))  # in the order typed, unplaced last
 
 
+def shared_modifiers(session: Session, text: str, titles: tuple[Title, ...]) -> tuple[Title, ...]:
+    """The titles plus a one-word title right after a comparing word read with the modifiers of the role
+    named before it ("is it the health and safety specialist or the manager ...": Health and Safety Manager),
+    when together they are exactly a role's name or alias (an unknown title on that word is replaced)."""
+    found = list(titles)
+    for title in titles:
+        typed = text[slice(*title.span)].split()
+        after = SHARED_MODIFIER.match(text, title.span[1]) if title.role and not title.referred else None
+        if after is None or len(typed) < 2:
+            continue
+        match = exact_role(session, " ".join([*typed[:-1], after.group(1)]))
+        if match is None or match.name == title.role:
+            continue
+        span = after.span(1)
+        found = [t for t in found if t.role or not (t.span[0] < span[1] and span[0] < t.span[1])]
+        if not any(t.span[0] < span[1] and span[0] < t.span[1] for t in found):
+            found.append(Title(after.group(1), span, match.name))
+    return tuple(sorted(found, key=lambda t: (t.span == (0, 0), t.span)))
+
+
 def field_titles(session: Session, text: str, families: list[str]) -> tuple[Title, ...]:
     """Two job fields compared with no title named ("ops vs supply chain", "warehousing or logistics?") read
     as each field's manager ("ops manager" -> Operations Manager), when each names a family and its manager is
@@ -111,6 +132,7 @@ def read_question(knowledge: KnowledgeBase, session: Session, tracker: Tracker) 
     titles, kb_lexicon = titles_of(session, tracker), lexicon(knowledge, session)
     if not text.startswith("/"):
         titles = shared_heads(session, text, titles)  # "fleet vs transport manager": two roles
+        titles = shared_modifiers(session, text, titles)  # "the health and safety specialist or the manager"
         titles = titles or field_titles(session, text, list(set(kb_lexicon.families.values())))
     question = interpret(text, state, titles, intent, kb_lexicon)
     return with_entities(question, intent, tracker)

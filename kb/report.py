@@ -51,7 +51,7 @@ def _authored_pairs(session: Session) -> set[frozenset[str]]:
 
 
 def _ranked(counts: Counter) -> tuple:
-    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], str(item[0]).lower(), item[0])))  # case aside
 
 
 def _unknown_titles(session: Session) -> Counter:

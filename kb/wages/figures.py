@@ -27,8 +27,13 @@ def _area(row: WageArea) -> AreaInfo:
 
 
 def _first_place(name: str) -> str:
-    """ "Houston-Pasadena-The Woodlands, TX" -> "houston"."""
-    return name.split(",")[0].split("-")[0].strip().lower()
+    """ "Houston-Pasadena-The Woodlands, TX" -> "houston"; "St. Louis, MO-IL" -> "st louis"."""
+    return _plain(name.split(",")[0].split("-")[0])
+
+
+def _plain(name: str) -> str:
+    """A name as matched: lower case, full stops as spaces, single spaces ("St. Louis" -> "st louis")."""
+    return " ".join(name.lower().replace(".", " ").split())
 
 
 def resolve_area(session: Session, text: Optional[str]) -> Union[AreaInfo, UnknownArea]:
@@ -36,15 +41,15 @@ def resolve_area(session: Session, text: Optional[str]) -> Union[AreaInfo, Unkno
     by its exact name ("Texas"), its first place name ("Houston") or the start of its name.
     A first place name shared by several areas ("Portland") is not guessed: they are suggested.
     """
-    query = " ".join((text or "").lower().replace(".", " ").split())
+    query = _plain(text or "")
     if not query or query in NATIONAL_WORDS or query.replace(" ", ".") in NATIONAL_WORDS:
         national = session.scalars(select(WageArea).where(WageArea.kind == NATIONAL).limit(1)).first()
         return _area(national) if national is not None else UnknownArea(query=text or "")
     rows = session.scalars(select(WageArea).order_by(WageArea.kind.desc(), WageArea.name)).all()
     for matches in (
-        [row for row in rows if row.key == query],
+        [row for row in rows if _plain(row.key) == query],
         [row for row in rows if _first_place(row.name) == query],
-        [row for row in rows if row.key.startswith(query)],
+        [row for row in rows if _plain(row.key).startswith(query)],
     ):
         if len(matches) == 1:
             return _area(matches[0])

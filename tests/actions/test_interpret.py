@@ -156,7 +156,8 @@ def test_the_x_one_names_a_role_by_a_word_of_its_name(text: str, named: tuple, n
 
 
 SAFETY = Lexicon(families={name: "" for name in ("Health and Safety Specialist", "Health and Safety Manager",
-                                                 "Facilities Manager", "Operations Manager")})  # fmt: skip
+                                                 "Facilities Manager", "Operations Manager", "Operations Supervisor",
+                                                 "Business Operations Manager")})  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -164,6 +165,8 @@ SAFETY = Lexicon(families={name: "" for name in ("Health and Safety Specialist",
     [
         # after one role: "the manager one" is the KB role sharing the most words with it
         ("no, the manager one", State(focus_role="Health and Safety Specialist"), ("Health and Safety Manager",)),
+        # the role's own name with its last word changed, before other roles sharing a word with it
+        ("no sorry, the manager one", State(focus_role="Operations Supervisor"), ("Operations Manager",)),
         # a title word after "the" names the one role of the conversation holding it
         ("is it the specialist or the manager that has less responsibility in a crisis?",
          State(role_a="Health and Safety Specialist", role_b="Health and Safety Manager"),

@@ -17,7 +17,8 @@ from kb.content.vocabulary import vocabulary
 AREAS = ["Illinois", "Ohio", "Texas", "Chicago-Naperville-Elgin, IL-IN", "San Francisco-Oakland-Fremont, CA",
          "Portland-South Portland, ME", "Portland-Vancouver-Hillsboro, OR-WA", "Fayetteville, NC",
          "Fayetteville-Springdale-Rogers, AR", "Manchester-Nashua, NH", "Springfield, IL", "Springfield, MA",
-         "Springfield, MO", "Springfield, OH", "Victoria, TX", "Boston-Cambridge-Newton, MA-NH"]  # fmt: skip
+         "Springfield, MO", "Springfield, OH", "Victoria, TX", "Boston-Cambridge-Newton, MA-NH",
+         "St. Louis, MO-IL"]  # fmt: skip
 LEXICON = Lexicon(areas=area_keys(AREAS, vocabulary()))
 PORTLANDS = ("Portland-South Portland, ME", "Portland-Vancouver-Hillsboro, OR-WA")
 OREGON = Place("portland", "area", ("Portland-Vancouver-Hillsboro, OR-WA",))
@@ -211,3 +212,38 @@ def test_a_place_after_vs_or_a_pay_word_is_a_place_to_compare_pay_in(text: str, 
 )  # fmt: skip
 def test_a_place_alone_with_the_words_of_a_correction(text: str, intent: str, place: Optional[Place]) -> None:
     assert read(text, AFTER_PAY, None, intent).place == place
+
+
+IN_OHIO = State(focus_role="Fleet Manager", dimension="compensation", place="Ohio")  # after its pay in Ohio
+CARRIED = Place("", "area", ("Ohio",), carried=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "role", "place"),
+    [
+        ("and a transportation manager?", IN_OHIO, ("transportation manager", "Transportation Manager"), CARRIED),
+        ("no, the specialist one", IN_OHIO, ("specialist", "Health and Safety Specialist"), CARRIED),
+        # a dimension named, or another kind asked: a question of its own, for the whole country
+        ("and a transportation manager's budget?", IN_OHIO, ("transportation manager", "Transportation Manager"), None),
+        ("what does a transportation manager do?", IN_OHIO, ("transportation manager", "Transportation Manager"), None),
+        # the last answer was about budget, or for the whole country
+        ("and a buyer?", State(focus_role="Fleet Manager", dimension="budget", place="Ohio"), ("buyer", "Buyer"), None),
+        ("and a buyer?", State(focus_role="Fleet Manager", dimension="compensation"), ("buyer", "Buyer"), None),
+        ("and in Texas?", IN_OHIO, None, Place("texas", "area", ("Texas",))),  # a place named wins
+    ],
+)  # fmt: skip
+def test_a_follow_up_naming_only_a_role_keeps_the_place_of_the_last_pay_answer(text, state, role, place) -> None:
+    assert read(text, state, role).place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("and nationally?", "nationally"), ("make that the whole US", "the whole us"), ("and nationwide", "nationwide")],
+)
+def test_the_whole_country_is_a_place_of_its_own(text: str, said: str) -> None:
+    assert read(text, IN_OHIO).place == Place(said, "national")
+
+
+@pytest.mark.parametrize("text", ["what does a buyer make in St. Louis?", "buyer pay in st louis", "and st. louis?"])
+def test_an_area_name_with_a_full_stop_is_read_with_or_without_it(text: str) -> None:
+    assert read(text, AFTER_PAY).place == Place("st louis", "area", ("St. Louis, MO-IL",))

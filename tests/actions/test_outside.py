@@ -324,3 +324,30 @@ async def test_after_their_jobs_pay_vs_a_role_compares_the_two_on_pay(outside_kb
         "Higher median pay: Operations Manager ($105,770 a year) over Registered Nurses (BLS) ($93,600), nationally."
     )
     assert slot_events(events) == {COMPARED_OCCUPATION: "29-1141", FOCUS_ROLE: "Operations Manager"}
+
+
+AFTER_ROUTE = {CURRENT_OCCUPATION: "29-1141", FOCUS_ROLE: "Operations Manager"}  # a nurse's route into it was given
+
+
+async def test_after_a_route_into_a_role_what_does_that_pay_is_the_roles_pay(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
+    tracker = make_tracker("and how much would that pay in houston?", "career_path", slots=AFTER_ROUTE)
+    dispatcher = CollectingDispatcher()
+    await ActionCareerPath(outside_kb).run(dispatcher, tracker, domain)
+    assert texts(dispatcher) == [
+        "Operations Manager: General and Operations Managers (SOC 11-1021): median $119,600 a year, middle half "
+        "$74,060 to $191,470, 97,320 employed.\n"
+        "Source: US BLS OEWS, May 2025 (Houston-Pasadena-The Woodlands, TX)."
+    ]
+
+
+async def test_after_a_route_into_a_role_would_i_make_more_weighs_it_against_their_job(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
+    verdict = "Higher median pay: Operations Manager ($105,770 a year) over Registered Nurses (BLS) ($93,600), " \
+        "nationally."
+    for text, entities in (
+        ("would I make more than now?", []),
+        ("would that pay more than nursing?", [occupation("would that pay more than nursing?", "nursing", "29-1141")]),
+    ):
+        tracker = make_tracker(text, "ask_compensation", slots=AFTER_ROUTE, entities=entities)
+        dispatcher = CollectingDispatcher()
+        await ActionAnswerQuestion(outside_kb).run(dispatcher, tracker, domain)
+        assert texts(dispatcher)[0].splitlines()[0] == verdict, text

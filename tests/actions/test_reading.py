@@ -1,11 +1,11 @@
-"""Reading a message's titles before the interpreter: a last word two titles share."""
+"""Reading a message's titles before the interpreter: a last word or the modifiers two titles share."""
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
 from actions.question import Title
-from actions.reading import field_titles, shared_heads
+from actions.reading import field_titles, shared_heads, shared_modifiers
 
 
 def placed(text: str, said: str, role: str) -> Title:
@@ -39,3 +39,21 @@ def test_two_fields_compared_are_their_managers(small_session: Session) -> None:
 
 def test_a_field_whose_manager_is_no_role_gives_no_titles(small_session: Session) -> None:
     assert field_titles(small_session, "ops or supply chain?", ["Operations management", "Supply chain"]) == ()
+
+
+def test_a_bare_title_word_after_a_comparing_word_takes_the_modifiers_of_the_role_before_it(
+    small_session: Session,
+) -> None:
+    text = "is it the operations supervisor or the manager that earns more?"
+    supervisor = placed(text, "operations supervisor", "Operations Supervisor")
+    for titles in ((supervisor,), (supervisor, Title("manager", (39, 46)))):  # read as an unknown title or not
+        assert [(t.text, t.span, t.role) for t in shared_modifiers(small_session, text, titles)] == [
+            ("operations supervisor", (10, 31), "Operations Supervisor"),
+            ("manager", (39, 46), "Operations Manager"),
+        ]
+
+
+def test_a_bare_title_word_after_a_one_word_role_stays_unknown(small_session: Session) -> None:
+    text = "a buyer or the manager?"
+    titles = (placed(text, "buyer", "Buyer"), Title("manager", (15, 22)))
+    assert shared_modifiers(small_session, text, titles) == titles

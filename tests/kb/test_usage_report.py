@@ -52,6 +52,7 @@ def recorded(engine: Engine) -> None:
         record_unknown(session, "web:2", "data scientist", "m1")
         record_unknown(session, "web:2", "data scientist", "m2")  # the same title in the next message
         record_unknown(session, "web:3", "Barista", "m1")
+        record_unknown(session, "web:3", "accountant", "m2")  # as many messages: in alphabetical order, case aside
         record_feedback(session, "web:1", False, "Buyer", "Plant Manager", "budget")
         record_feedback(session, "web:2", False, "Buyer", "Plant Manager", "budget")
         record_feedback(session, "web:2", False, "Plant Manager", "Buyer", None)
@@ -71,7 +72,7 @@ def test_report_counts(used_kb: Engine) -> None:
     with Session(used_kb) as session:
         report = build_report(session)
     assert report.uncovered_pairs == (("Buyer", "Plant Manager", 4), ("Facilities Manager", "Plant Manager", 1))
-    assert report.unknown_titles == (("data scientist", 3), ("Barista", 1))
+    assert report.unknown_titles == (("data scientist", 3), ("accountant", 1), ("Barista", 1))
     assert report.not_helpful == (
         ("Buyer vs Plant Manager (Budget authority)", 2),
         ("Plant Manager vs Buyer (all dimensions)", 1),
@@ -87,6 +88,7 @@ def test_report_counts(used_kb: Engine) -> None:
         "  Facilities Manager vs Plant Manager: 1 ask",
         "Unknown titles people typed (roles to add or aliases to write):",
         "  data scientist: 3 messages",
+        "  accountant: 1 message",
         "  Barista: 1 message",
         "Answers marked not helpful (3 not helpful, 1 helpful):",
         "  Buyer vs Plant Manager (Budget authority): 2 clicks",

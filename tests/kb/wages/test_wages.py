@@ -57,6 +57,7 @@ AREAS = [
     ("0026420", "M", "48", "Houston-Pasadena-The Woodlands, TX"),
     ("0038900", "M", "41", "Portland-Vancouver-Hillsboro, OR-WA"),
     ("0038860", "M", "23", "Portland-South Portland, ME"),
+    ("0041180", "M", "29", "St. Louis, MO-IL"),
 ]
 
 
@@ -132,7 +133,7 @@ def wage_engine(small_content: Content, tmp_path_factory: pytest.TempPathFactory
     source = write_oews(tmp_path_factory.mktemp("oews") / "oews.sqlite")
     engine = in_memory(small_content)
     counts = load_wages(engine, source, sha256_of(source), small_content)
-    assert counts == {"areas": 5, "occupations": 2, "wage rows": 6}
+    assert counts == {"areas": 6, "occupations": 2, "wage rows": 6}
     assert load_wages(engine, source, sha256_of(source), small_content) is None  # unchanged: not reloaded
     return engine
 
@@ -233,6 +234,8 @@ def test_an_area_without_any_figures_for_the_code(wage_session: Session) -> None
         ("Texas", "Texas"),
         ("houston", "Houston-Pasadena-The Woodlands, TX"),
         ("Portland-Vancouver", "Portland-Vancouver-Hillsboro, OR-WA"),
+        ("St. Louis, MO-IL", "St. Louis, MO-IL"),  # a name with a full stop, as the interpreter passes it
+        ("st louis", "St. Louis, MO-IL"),
     ],
 )
 def test_areas_are_resolved_by_name(wage_session: Session, text: str | None, expected: str) -> None:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from actions.cues import QUESTION_LEAD_IN, REPORTS_TO, YES_NO, YES_OR_NO
+from actions.cues import COMPARATIVE, FOLLOW_UP, QUESTION_LEAD_IN, QUESTION_START, REPORTS_TO, YES_NO, YES_OR_NO
 from kb.content.vocabulary import vocabulary, words_pattern
 
 
@@ -55,3 +55,10 @@ def asks_reporting_line(text: str) -> bool:
 
 
 PLAIN = Asked()  # "who has more budget authority?": the leading role first
+
+
+def asks_anew(text: str) -> bool:
+    """True when a message asks a whole question of its own ("what does a buyer make?") rather than
+    following up on the pair talked about ("and a buyer?", "what about a buyer's budget?", "who earns more?"):
+    it opens like a question, not as a follow-up, and weighs nothing against anything."""
+    return bool(QUESTION_START.search(text)) and not FOLLOW_UP.search(text) and not COMPARATIVE.search(text)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from actions.cues import COMPARATIVE, DENIAL, OF_A_PAIR, SAME_JOB, SAYS_WHO
 from actions import attachments, pay_places, questions, render, render_questions, usage
 from kb.wording import replies as wording
-from actions.asking import PLAIN, Asked, asks_reporting_line, how_asked
+from actions.asking import PLAIN, Asked, asks_anew, asks_reporting_line, how_asked
 from actions.aspects import answer_aspect, aspect_asked
 from actions.pronouns import only_from_focus
 from actions.choices import Choice, Neither, Pending
@@ -160,7 +160,7 @@ class Comparisons(Handling):
         single = worded or intent_dimension(intent)
         if only_from_focus(question) and single is None and intent in (COMPARE, INFORM, CHOOSE):  # "about the latter"
             return route(as_kind(question, Describe), self.knowledge, dispatcher, slots, session)
-        alone = len(set(known)) == 1 and not memory.pair and not COMPARATIVE.search(plain)
+        alone = len(set(known)) == 1 and ((not memory.pair and not COMPARATIVE.search(plain)) or asks_anew(plain))
         if single is None and alone and DENIAL.search(text) and slots.get(FOCUS_ROLE) not in (None, known[0]):
             single = memory.dimension  # "no, the manager one" after one role's pay: the same question of this one
         if single is not None and not unknown and (only_from_focus(question) or alone):  # "what does it pay?"

@@ -61,7 +61,8 @@ def answer_one_role(
     start = len(dispatcher.messages)
     render.send(dispatcher, [render_questions.one_role_reply(profile, trait, [pay] if pay else [])])
     attachments.add_feedback(dispatcher.messages[start:], profile.role.name, None, dimension)
-    return [SlotSet(FOCUS_ROLE, name), SlotSet(DIMENSION, dimension), SlotSet(NEEDS_ROLES, False)]  # "and a X?"
+    return [SlotSet(FOCUS_ROLE, name), SlotSet(DIMENSION, dimension), SlotSet(NEEDS_ROLES, False),  # "and a X?":
+            SlotSet(ROLE_A, None), SlotSet(ROLE_B, None)]  # against this role, not a pair talked about before
 
 
 def answer_reporting(subject: str, manager: str, dispatcher: CollectingDispatcher, session: Session) -> list:

@@ -8,7 +8,6 @@ does that take?" and "from there to VP?" continue from it.
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import replace
 from typing import Optional
 
@@ -21,13 +20,14 @@ from actions import attachments, render, render_careers, usage
 from kb.wording import replies as wording
 from actions.career_plans import CareerPlan, plan_career
 from actions.context import CAREER_WORDS, is_role_follow_up, masked
-from actions.cues import LADDER, SAYS_WHO
+from actions.cues import LADDER
 from actions.free import FreeQuestionAction
 from actions.interpret import asks_ladder, holds_a_role
 from actions.knowledge import KnowledgeBase
 from actions.question import AboutMe, Career, Compare, Question
 from actions.router import Handling, Slots, as_kind, handles, route
-from actions.mentions import focused, mentioned_roles, report_unknown, role, unknown_in_text
+from actions.mentions import focused, mentioned_roles, report_unknown, role, unknown_before, unknown_in_text
+from actions.mentions import unknown_start
 from actions.phrases import family_in, family_moves, source_words
 from actions.slots import CAREER, CAREER_DIRECTION, CURRENT_ROLE, FOCUS_ROLE, FORM, INFORM, NEEDS_ROLES
 from actions.slots import REQUESTED_SLOT, ROLE_A, ROLE_B, ROUTE_END
@@ -89,6 +89,11 @@ class Careers(Handling):
         direction = "after" if after else "into"
         again = (CAREER, {CAREER_DIRECTION: direction})  # "how do I become a DM?": the route to the one picked
         field = not known and asks_ladder(plain, tuple(fields))  # "a first job in ops" names no title
+        start = unknown_start(session, question, spans) if len(set(known)) == 1 and not unknown else None
+        if start is not None:  # "inventory supervisor to operations manager how?": the ways in, then that title said
+            events = self.carry_out(plan_career(known[:1], "into", text, None, None, None), dispatcher, session)
+            report_unknown(dispatcher, session, question, [start], spans, INFORM, asked=again)  # back
+            return events
         if unknown or (not known and not field and report_unknown(dispatcher, session, question, [], spans, bare,
                                                                    asked=again)):  # fmt: skip
             if unknown:
@@ -192,19 +197,6 @@ def rated_roles(plan: CareerPlan, session: Session) -> Optional[tuple[str, Optio
         return (start.name, goal.name) if start and goal else None
     one = goal if plan.kind == "into" else start if plan.kind in ("after", "how_long") else None
     return (one.name, None) if one else None
-
-
-def unknown_before(text: str, spans: list[tuple[int, int]], unknown: list[str]) -> Optional[str]:
-    """The unknown title said before every known role ("I'm a warehouse supervisor, how do I get to
-    operations manager?"): then it, not the known role, is the one the user holds."""
-    first_known = min((start for start, _ in spans), default=len(text))
-    lowered = text.lower()
-    placed = [(lowered.find(phrase.lower()), phrase) for phrase in unknown]
-    before = [(at, phrase) for at, phrase in placed if 0 <= at < first_known]
-    if not before:
-        return None
-    title = SAYS_WHO.sub("", min(before)[1]).strip()  # "I'm a warehouse supervisor" -> "warehouse supervisor"
-    return re.sub(r"^(an?|the)\s+", "", title, flags=re.IGNORECASE) or None
 
 
 class Stated(Careers):

@@ -191,8 +191,12 @@ def _other_role_asked(text: str, masked: str, kind: type[Question], titles: tupl
     """A description or schooling asked about another role than the writer's own ("I'm a dispatcher. what
     does a fleet manager do?", "been a warehouse associate 5 yrs, do I need a degree to be a logistics
     coordinator?"): that kind, without the writer's role; else ``kind`` and ``titles`` as they were. Not when a
-    career question comes first ("I'm an ops manager, how do I get to VP? need an MBA?": the route too)."""
+    career question comes first ("I'm an ops manager, how do I get to VP? need an MBA?": the route too). Two
+    other roles besides the writer's are compared on their own ("I'm a buyer. who earns more, X or Y?")."""
     held = [t for t in titles if t.role and not t.referred and holds_a_role(text, [t.span])]
+    others = {t.role for t in titles if t.role and t not in held}
+    if held and len(others) >= 2 and kind in (AboutMe, Compare) and cue_kind(masked, words) is not Career:
+        return Compare, tuple(t for t in titles if t not in held)  # "I'm a buyer. who earns more, X or Y?": X and Y
     if not held or len(held) == len(titles) or kind not in (AboutMe, Education, Describe):
         return kind, titles
     asked = Education if kind is AboutMe and cue_kind(masked, words) is Education else kind
@@ -254,7 +258,9 @@ def interpret(
     asked = cue_kind(masked[start:end], words) if (start, end) != (0, len(masked)) else None
     if asked is not None and asked is not kind and kind is not AboutMe:
         kind = asked  # a story, then its question ("... what does a warehouse manager do?"): the question's kind
-    if kind is Compare and (intent or "").startswith("ask_") and not named and len(titles) <= 1:
+    if kind is Compare and (intent or "").startswith("ask_") and not named and (len(titles) <= 1 or holds_a_role(
+        text, typed
+    )):  # fmt: skip
         cue = cue_kind(masked, words)
         one_clause = len([c for c in CLAUSE.split(masked) if c and c.strip()]) == 1
         kind = cue if cue in (Career, Education) or (cue is Describe and one_clause) else kind  # type: ignore[assignment]

@@ -12,12 +12,15 @@ from sqlalchemy.orm import Session
 from actions import render, usage
 from actions.knowledge import alias_heads, alias_words, dimension_vocabulary
 from actions.context import focus
-from actions.phrases import unrecognised_phrases
+from actions.cues import SAYS_WHO
+from actions.phrases import TITLE_WORDS, unrecognised_phrases
 from actions.question import Question
 from actions.slots import INFORM
 from kb.ambiguous import ambiguous_candidates
 from kb.resolve import resolve_role
 from kb.results import RoleInfo, RoleMatch, UnknownRole
+
+ROUTE_ARROW = re.compile(r"\s*(?:to|into|->|=>|\u2192)\s+(?:an?\s+|the\s+)?", re.I)  # "<title> to <role>"
 
 
 def focused(question: Question) -> Question:
@@ -124,3 +127,29 @@ def placed_roles(question: Question) -> list[tuple[str, int]]:
 def role(session: Session, name: Optional[str]) -> Optional[RoleInfo]:
     match = resolve_role(session, name) if name else None
     return match.role if isinstance(match, RoleMatch) else None
+
+
+def unknown_start(session: Session, question: Question, spans: list[tuple[int, int]]) -> Optional[str]:
+    """The unknown title a route is asked from, typed as "<title> to <role>" ("inventory supervisor to operations
+    manager how?"; a title: its last word is a title word, not "the warehouse floor"); else None."""
+    text = question.text
+    if len(spans) != 1 or text.startswith("/"):
+        return None
+    said = unknown_before(text, spans, list(unknown_in_text(session, question, spans, INFORM)))
+    if said is None or said.split()[-1].lower() not in TITLE_WORDS:
+        return None
+    at = text.lower().rfind(said.lower(), 0, spans[0][0])
+    return said if at >= 0 and ROUTE_ARROW.fullmatch(text[at + len(said) : spans[0][0]]) else None
+
+
+def unknown_before(text: str, spans: list[tuple[int, int]], unknown: list[str]) -> Optional[str]:
+    """The unknown title said before every known role ("I'm a warehouse supervisor, how do I get to
+    operations manager?"): then it, not the known role, is the one the user holds."""
+    first_known = min((start for start, _ in spans), default=len(text))
+    lowered = text.lower()
+    placed = [(lowered.find(phrase.lower()), phrase) for phrase in unknown]
+    before = [(at, phrase) for at, phrase in placed if 0 <= at < first_known]
+    if not before:
+        return None
+    title = SAYS_WHO.sub("", min(before)[1]).strip()  # "I'm a warehouse supervisor" -> "warehouse supervisor"
+    return re.sub(r"^(an?|the)\s+", "", title, flags=re.IGNORECASE) or None

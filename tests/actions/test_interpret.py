@@ -404,3 +404,25 @@ def test_there_is_the_place_of_the_last_pay_answer() -> None:
     assert read("and a planner there?", state, ("planner", None)).place == Place("there", "area", ("Illinois",))
     assert read("and a planner there?", NOTHING, ("planner", None)).place is None  # no place asked before
     assert read("and in Texas?", state).place == Place("texas", "area", ("Texas",))  # a place named wins
+
+
+@pytest.mark.parametrize(
+    ("text", "roles", "intent", "kind", "named"),
+    [
+        ("im a buyer. who earns more, a procurement manager or a supply chain manager?",
+         (("buyer", "Buyer"), ("procurement manager", "Procurement Manager"),
+          ("supply chain manager", "Supply Chain Manager")),
+         "state_role", Compare, ("Procurement Manager", "Supply Chain Manager")),
+        ("I work as a dispatcher, is a fleet manager or a transportation manager more senior?",
+         (("dispatcher", "Dispatcher"), ("fleet manager", "Fleet Manager"),
+          ("transportation manager", "Transportation Manager")),
+         "ask_hierarchy", Compare, ("Fleet Manager", "Transportation Manager")),
+        # a career question keeps the writer's role: where the route starts
+        ("I've been a store manager for 6 yrs. can i jump straight to head of ops or do i need to be an OM first?",
+         (("store manager", "Store Manager"), ("head of ops", "Head of Operations"), ("OM", "Operations Manager")),
+         "ask_experience", Career, ("Store Manager", "Head of Operations", "Operations Manager")),
+    ],
+)  # fmt: skip
+def test_two_roles_compared_beside_the_writers_own_are_compared_alone(text, roles, intent, kind, named) -> None:
+    question = read(text, NOTHING, *roles, intent=intent)
+    assert (type(question), question.roles) == (kind, named)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.careers import ActionAboutMe, unknown_before
+from actions.careers import ActionAboutMe
+from actions.mentions import unknown_before
 from actions.slots import CURRENT_ROLE
 from tests.actions.conftest import make_tracker, slot_events, texts
 

@@ -147,6 +147,7 @@ STRUCTURAL = {
     "phrases.IN_FIELD": "'in <field>': the words after a preposition",
     "reading.SHARED_HEAD": "'<words> vs <title>': any words before a comparing word",
     "reading.SHARED_MODIFIER": "'<title> or the <word>': only a comparing word between two titles",
+    "mentions.ROUTE_ARROW": "'<title> to <role>': only a connector between the two titles",
     "phrases.FROM": "'from <field> into': the words between two prepositions",
     "ranking.TOP": "number parsing: 'top 3', 'top five'",
     "places.PLACE_WORDS": "the 'place_words' cue words before a place name",

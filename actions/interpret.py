@@ -274,7 +274,8 @@ def interpret(
         kind = Describe  # "my job is so hectic, what's a demand planner like?": not their own job
     split = parts(masked[start:end] if asked is not None else masked, words, kind, lexicon.aspects)
     if len(split) > 1 and {k for k, _ in split} <= SEVERAL_KINDS:
-        spans = [(masked.find(clause.split(",")[0]), kind) for kind, clause in split]
+        found = [(masked.find(clause.split(",")[0]), kind) for kind, clause in split]
+        spans = [(len(masked[:at].rstrip()), kind) for at, kind in found]  # with a title right before: "X vs Y, ..."
         pieces: list[Question] = []
         for index, (start, part_kind) in enumerate(spans):
             end = spans[index + 1][0] if index + 1 < len(spans) else len(text)

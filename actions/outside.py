@@ -26,7 +26,7 @@ from actions.context import CAREER_WORDS, intent_dimension
 from actions.cues import COMPARATIVE, FOLLOW_UP, LADDER, REFERS_TO_FOCUS, SUPERLATIVE
 from actions.interpret import holds_a_role
 from actions.mentions import mentioned_roles, role
-from actions.question import Education, Pick, Question, Several
+from actions.question import Career, Education, Pick, Question, Several
 from actions.ranking import offered_roles
 from actions.router import Slots, route
 from actions.slots import (
@@ -127,13 +127,15 @@ def answer_outside(
         return keep + own + [SlotSet(ROUTE_END, None), SlotSet(FOCUS_ROLE, None)]  # "what jobs could I do and what
         # do they pay?"
     if COMPENSATION in asked:
+        parts = question.parts if isinstance(question, Several) else ()  # "could I become X, and what does it pay?":
+        routed = route_reply(dispatcher, session, first, goals[-1]) if goals and Career in map(type, parts) else []
         goals = goals or focus_goal(session, question, slots)  # "would that pay more than teaching?"
-        sides = pay_reply(dispatcher, session, occupations, goals, question)
+        sides = pay_reply(dispatcher, session, occupations, goals, question)  # the route in, then the pay
         held = theirs or sides == [first]
         own = [SlotSet(CURRENT_OCCUPATION, first.key), SlotSet(CURRENT_ROLE, None)] if held else []
         pair = [SlotSet(COMPARED_OCCUPATION, first.key if len(sides) == 2 else None)]  # "and who has more budget?"
         focus = [SlotSet(FOCUS_ROLE, goals[-1].name if goals else None)]  # "could I walk into that?"
-        return keep + own + pair + focus + [SlotSet(DIMENSION, COMPENSATION)]  # "and in Ohio?"
+        return keep + own + pair + focus + routed + [SlotSet(DIMENSION, COMPENSATION)]  # "and in Ohio?"
     own = [SlotSet(CURRENT_OCCUPATION, first.key), SlotSet(CURRENT_ROLE, None)] if theirs or goals else []
     if asked:
         dimension = resolve_dimension(session, asked[0])

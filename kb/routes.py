@@ -107,3 +107,22 @@ def closest_level(session: Session, start: RoleInfo, family: str) -> Optional[Ro
     """The role of ``family`` nearest ``start`` in seniority (the lower one on a tie): a sideways move."""
     others = [m for m in _members(session, family) if m.name != start.name]
     return min(others, key=lambda m: (abs(m.seniority - start.seniority), m.seniority)) if others else None
+
+
+def ladder_start(session: Session, goal: RoleRef) -> Optional[CareerPath]:
+    """The shortest typical route to ``goal`` from a role people join without a typical previous role (the
+    first rung of its ladder: Facilities Coordinator for a Facilities Manager), the first such role by name on a
+    tie; None when ``goal`` is unknown or no such role leads to it. ``goal`` itself counts when it is one."""
+    target = role_row(session, goal)
+    if target is None:
+        return None
+    joined = set(session.scalars(select(CareerStep.to_role_id)))
+    starts = session.scalars(select(Role).where(Role.id.not_in(joined)).order_by(Role.name)) if joined else []
+    best: Optional[CareerPath] = None
+    for start in starts:
+        if start.id == target.id:
+            return CareerPath(start=role_info(target), goal=role_info(target), steps=(role_info(target),))
+        path = career_path(session, role_info(start), role_info(target))
+        if isinstance(path, CareerPath) and path.found and (best is None or len(path.steps) < len(best.steps)):
+            best = path
+    return best

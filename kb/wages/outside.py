@@ -18,6 +18,7 @@ from kb.models import Role
 from kb.wages.outside_models import OccupationAlias, OutsideCue, OutsideGroup
 from kb.wages.outside_results import EntryRole, OccupationInfo, OutsidePay, RouteIn, WaysIn, WaysInPay
 from kb.queries import career_path
+from kb.routes import ladder_start
 from kb.resolve import role_info
 from kb.results import AreaInfo, CareerPath, RoleInfo, UnknownArea
 from kb.text import lookup_key, singular
@@ -105,7 +106,7 @@ def ways_in(session: Session, occupation: OccupationInfo) -> WaysIn:
 
 def route_in(session: Session, occupation: OccupationInfo, goal: RoleInfo) -> RouteIn:
     """From the occupation to ``goal`` through the entry role with the fewest typical steps (then the
-    entry role listed first)."""
+    entry role listed first); when none leads there, the way up from the first rung of the goal's ladder."""
     ways = ways_in(session, occupation)
     best: Optional[tuple[int, int, EntryRole, CareerPath]] = None
     for position, entry in enumerate(ways.entries):
@@ -118,7 +119,9 @@ def route_in(session: Session, occupation: OccupationInfo, goal: RoleInfo) -> Ro
             path = found
         if best is None or (len(path.steps), position) < best[:2]:
             best = (len(path.steps), position, entry, path)
-    return RouteIn(ways=ways, goal=goal, entry=best[2] if best else None, path=best[3] if best else None)
+    if best is None:  # "nurse to facilities manager": no way in leads there; its ladder's first rung does
+        return RouteIn(ways=ways, goal=goal, entry=None, path=None, ladder=ladder_start(session, goal))
+    return RouteIn(ways=ways, goal=goal, entry=best[2], path=best[3])
 
 
 def outside_pay(

@@ -52,6 +52,7 @@ class RouteIn:
     goal: RoleInfo
     entry: Optional[EntryRole]  # None: no entry role leads to the goal by typical steps
     path: Optional[CareerPath]
+    ladder: Optional[CareerPath] = None  # with no entry: the way up from the first rung of the goal's ladder
 
 
 @dataclass(frozen=True)

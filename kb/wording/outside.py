@@ -78,6 +78,13 @@ def route_in_text(route: RouteIn) -> str:
             f"I know of no typical route from the usual ways in for {name} to {route.goal.with_article}. "
             f"People from {ways.group_name.lower()} usually start as {entries}."
         ]
+        ladder = route.ladder
+        if ladder is not None and len(ladder.steps) > 1:  # "... starts as a Facilities Coordinator: 1 move up"
+            lines += [
+                f"The usual climb to {route.goal.name} starts as {ladder.start.with_article}, which people join "
+                f"without a typical previous role; from there it takes {moves_count(ladder.steps)}:",
+                *route_steps(ladder.steps),
+            ]
         return "\n".join(lines + _transfer_lines(ways))
     entry = route.entry
     if route.path.start.name == route.goal.name:

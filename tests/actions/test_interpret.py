@@ -290,6 +290,10 @@ BUYER = ("buyer", "Buyer")
          None, None),
         ("what does a buyer earn, and is it stressful?", NOTHING, (BUYER,), "other_aspect", [Compare, Aspect],
          [("Buyer",), ("Buyer",)]),  # read as about the aspect: the question beside it says what it asks
+        # a part that opens with a title holds it
+        ("warehouse manager vs buyer, who has the bigger team and who handles more stress?", NOTHING,
+         (WAREHOUSE, BUYER), "ask_scope", [Compare, Aspect],
+         [("Warehouse Manager", "Buyer"), ("Warehouse Manager", "Buyer")]),
     ],
 )  # fmt: skip
 def test_each_question_of_a_message_is_a_part(text, state, said, intent, kinds, roles) -> None:

@@ -351,3 +351,19 @@ async def test_after_a_route_into_a_role_would_i_make_more_weighs_it_against_the
         dispatcher = CollectingDispatcher()
         await ActionAnswerQuestion(outside_kb).run(dispatcher, tracker, domain)
         assert texts(dispatcher)[0].splitlines()[0] == verdict, text
+
+
+async def test_a_goal_no_way_in_leads_to_gets_the_climb_from_the_first_rung_of_its_ladder(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
+    text = "I'm a nurse, how do I become a procurement manager?"
+    tracker = make_tracker(
+        text, "state_role", roles=("procurement manager",), entities=[occupation(text, "nurse", "29-1141")]
+    )
+    dispatcher = CollectingDispatcher()
+    await ActionAboutMe(outside_kb).run(dispatcher, tracker, domain)
+    assert texts(dispatcher)[0].splitlines()[:3] == [
+        "I know of no typical route from the usual ways in for Registered Nurses (BLS) to a Procurement Manager. "
+        "People from healthcare usually start as Operations Coordinator or Operations Supervisor.",
+        "The usual climb to Procurement Manager starts as a Buyer, which people join without a typical previous "
+        "role; from there it takes 1 move:",
+        "1. Buyer to Procurement Manager.",
+    ]

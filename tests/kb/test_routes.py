@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from kb.routes import family_ladder
+from kb.routes import family_ladder, ladder_start
 from kb.wording.ladder import family_ladder_text
 
 
@@ -52,3 +52,13 @@ def test_a_family_started_from_outside_says_where_people_start(small_session: Se
 
 def test_a_family_the_kb_does_not_hold_has_no_ladder(small_session: Session) -> None:
     assert family_ladder(small_session, "Astronautics") is None
+
+
+def test_the_way_up_to_a_role_from_the_nearest_first_rung_of_a_ladder(small_session: Session) -> None:
+    assert names(ladder_start(small_session, "Procurement Manager").steps) == ["Buyer", "Procurement Manager"]
+    # the shorter of the routes from Buyer (3 roles) and from Operations Coordinator (4 roles)
+    assert names(ladder_start(small_session, "Head of Operations").steps) == [
+        "Buyer", "Procurement Manager", "Head of Operations"
+    ]  # fmt: skip
+    assert names(ladder_start(small_session, "Buyer").steps) == ["Buyer"]  # a first rung itself
+    assert ladder_start(small_session, "Astronaut") is None

@@ -11,6 +11,7 @@ from actions.cues import AFTER, FROM_THERE, HOW_LONG
 
 CareerKind = Literal["route", "into", "after", "how_long", "change", "ladder", "ask"]
 FROM_A_ROLE_WHERE = re.compile(r"\bfrom an? .+ where\b", re.I)  # "from a buyer, where next?": structural
+LEADS_TO = re.compile(r"\bto\W*$", re.I)  # "what can a buyer get promoted to?": the destination is what is asked
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ def plan_career(
             return CareerPlan("route", start=route_end, goal=role)
         if HOW_LONG.search(text):
             return CareerPlan("how_long", start=role)
-        if direction == "after" or (direction is None and (AFTER.search(text) or FROM_A_ROLE_WHERE.search(text))):
+        if direction == "after" or (direction is None and (AFTER.search(text) or FROM_A_ROLE_WHERE.search(text)
+                                                           or LEADS_TO.search(text))):  # fmt: skip
             return CareerPlan("after", start=role)
         if current_role and current_role != role:
             return CareerPlan("route", start=current_role, goal=role, from_current=True)

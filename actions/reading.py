@@ -16,13 +16,16 @@ from actions.interpret import Lexicon, State, area_keys, interpret
 from actions.knowledge import KnowledgeBase, canonical_roles, role_entities
 from actions.question import Question, Several, Title
 from actions.slots import CURRENT_ROLE, DIMENSION, FOCUS_ROLE, JOB_ROLE, OCCUPATION, PLACE_ASKED, ROLE_A, ROLE_B
-from kb.content.vocabulary import vocabulary
+from actions.phrases import TITLE_WORDS
+from kb.content.vocabulary import alternatives, vocabulary
 from kb.models import AmbiguousForm, Role
 from kb.resolve import exact_role
 from kb.wages.models import WageArea
 
 COMPARING = "|".join(re.escape(word) for word in vocabulary().cues["comparing"] + ("and", "&", "/"))
 SHARED_MODIFIER = re.compile(rf"\s*(?:{COMPARING})\s+(?:an?\s+|the\s+)?([a-z]+)\b", re.I)  # "<title> or the manager"
+BARE_TITLE = re.compile(rf"\bthe\s+({alternatives(TITLE_WORDS)})\b", re.I)  # "the supervisor"
+SETTING_WORD = re.compile(r"\b[a-z]{4,}\b", re.I)  # a word that may name a title's setting ("warehouse")
 SHARED_HEAD = re.compile(rf"\b([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s*(?:{COMPARING})\s+(?:an?\s+|the\s+)?$", re.I)
 
 
@@ -99,6 +102,25 @@ def shared_modifiers(session: Session, text: str, titles: tuple[Title, ...]) -> 
     return tuple(sorted(found, key=lambda t: (t.span == (0, 0), t.span)))
 
 
+def setting_titles(session: Session, text: str, titles: tuple[Title, ...]) -> tuple[Title, ...]:
+    """The titles plus each bare title word after "the" read with a word of the message's setting ("in a
+    warehouse, the manager or the supervisor?": Warehouse Manager, Operations Supervisor), the nearest word
+    before it first, when together they are exactly a role's name or alias; an unknown title on it is replaced."""
+    words = [(m.group(0).lower(), m.start()) for m in SETTING_WORD.finditer(text)]
+    found, changed = list(titles), False
+    for bare in BARE_TITLE.finditer(text):
+        span = bare.span(1)
+        if any(t.role and t.span[0] <= span[0] < t.span[1] for t in titles):
+            continue
+        near = sorted(words, key=lambda w: (w[1] > span[0], abs(w[1] - span[0])))  # before it, nearest first
+        match = next((m for w, _ in near if (m := exact_role(session, f"{w} {bare.group(1)}")) is not None), None)
+        if match is not None:
+            found = [t for t in found if not (t.span[0] < span[1] and span[0] < t.span[1])]
+            found.append(Title(bare.group(1), span, match.name))
+            changed = True
+    return tuple(sorted(found, key=lambda t: (t.span == (0, 0), t.span))) if changed else titles
+
+
 def field_titles(session: Session, text: str, families: list[str]) -> tuple[Title, ...]:
     """Two job fields compared with no title named ("ops vs supply chain", "warehousing or logistics?") read
     as each field's manager ("ops manager" -> Operations Manager), when each names a family and its manager is
@@ -133,6 +155,7 @@ def read_question(knowledge: KnowledgeBase, session: Session, tracker: Tracker) 
     if not text.startswith("/"):
         titles = shared_heads(session, text, titles)  # "fleet vs transport manager": two roles
         titles = shared_modifiers(session, text, titles)  # "the health and safety specialist or the manager"
+        titles = setting_titles(session, text, titles)  # "in a warehouse, the manager or the supervisor?"
         titles = titles or field_titles(session, text, list(set(kb_lexicon.families.values())))
     question = interpret(text, state, titles, intent, kb_lexicon)
     return with_entities(question, intent, tracker)

@@ -28,6 +28,8 @@ OM, HOO, BUYER = "Operations Manager", "Head of Operations", "Buyer"
         ([HOO], "how do i become a head of ops?", None, OM, None, CareerPlan("route", OM, HOO, from_current=True)),
         ([HOO], "how do i become a head of ops?", None, None, None, CareerPlan("into", goal=HOO)),
         ([OM], "what comes after an ops manager", None, None, None, CareerPlan("after", OM)),
+        ([BUYER], "what can a buyer get promoted to?", None, None, None, CareerPlan("after", BUYER)),  # where to
+        ([OM], "how do i get promoted to ops manager?", None, None, None, CareerPlan("into", goal=OM)),
         ([], "how do i move into supply chain", None, OM, "Supply chain", CareerPlan(
             "change", OM, family="Supply chain", from_current=True)),
         ([BUYER], "i'm a buyer, into ops management?", None, None, "Ops", CareerPlan("change", BUYER, family="Ops")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from actions.question import Title
-from actions.reading import field_titles, shared_heads, shared_modifiers
+from actions.reading import field_titles, setting_titles, shared_heads, shared_modifiers
 
 
 def placed(text: str, said: str, role: str) -> Title:
@@ -57,3 +57,18 @@ def test_a_bare_title_word_after_a_one_word_role_stays_unknown(small_session: Se
     text = "a buyer or the manager?"
     titles = (placed(text, "buyer", "Buyer"), Title("manager", (15, 22)))
     assert shared_modifiers(small_session, text, titles) == titles
+
+
+def test_bare_title_words_are_read_with_a_word_of_their_setting(small_session: Session) -> None:
+    text = "in operations, who earns more, the manager or the supervisor?"
+    assert [(t.text, t.span, t.role) for t in setting_titles(small_session, text, ())] == [
+        ("manager", (35, 42), "Operations Manager"),
+        ("supervisor", (50, 60), "Operations Supervisor"),
+    ]
+
+
+def test_a_bare_title_word_inside_a_known_title_or_with_no_setting_is_left_alone(small_session: Session) -> None:
+    text = "the operations manager or the buyer?"
+    titles = (placed(text, "operations manager", "Operations Manager"),)
+    assert setting_titles(small_session, text, titles) == titles
+    assert setting_titles(small_session, "who is higher, the manager or the supervisor?", ()) == ()

@@ -66,7 +66,8 @@ def help_answer(
     if not said.startswith("/") and in_view and SCHOOLING.search(said) and not question.titles:  # "what certs?"
         return route(as_kind(question, Education), knowledge, dispatcher, slots, session)  # about the role in view
     typed = any(not t.referred for t in question.titles)  # "how do i become a dm" read as off-topic
-    if (only_from_focus(question) or typed) and CAREER_WORDS.search(said):  # "how do i become one", too
+    asking = focused(question).text  # a story's words ("an interview next week") ask nothing: its question does
+    if (only_from_focus(question) or typed) and CAREER_WORDS.search(asking):  # "how do i become one", too
         return route(as_kind(question, Career), knowledge, dispatcher, slots, session)
     if (only_from_focus(question) or (in_view and not question.titles)) and worded_dimensions(said):
         # "what's their salary?", "what would I need to learn?" read as off-topic: about the role(s) in view

@@ -17,7 +17,7 @@ from typing import Optional
 
 from actions.context import focus
 from actions.cues import COMPARATIVE, DENIAL, FOLLOW_UP, HOLDS, HOLDS_AFTER, HOW_LONG, LADDER, QUESTION_START
-from actions.cues import SUPERLATIVE
+from actions.cues import SAME_JOB, SUPERLATIVE
 from actions.asking import asks_less
 from actions.phrases import COMPENSATION, dimension_mentions, family_in
 from actions.places import Lexicon as Lexicon  # the place rules live in actions.places; read from here too
@@ -134,7 +134,7 @@ def _clause_kind(clause: str, words: Vocabulary, default: type[Question],
     for kind, name in ((Education, "education"), (Career, "career")):
         if words_pattern(words.list(name)).search(clause):
             return kind, True, asks
-    if dimension_mentions(clause):
+    if dimension_mentions(clause) or SAME_JOB.search(clause):  # "what's the difference between those two?"
         return Compare, True, asks
     if asks and aspects.search(clause):  # "is it stressful?"; not a story's "I'm so stressed"
         return Aspect, True, asks

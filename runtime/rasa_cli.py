@@ -169,6 +169,15 @@ def importing_skops_first() -> None:
         root.__class__ = standard
 
 
+def plain_colours(stream: Any) -> None:
+    """Rasa's coloured lines ("Your Rasa model is trained ...") without their terminal colour codes when
+    ``stream`` is no terminal (``make run``'s output piped to a log file, where the codes show as "^[[92m")."""
+    import rasa.shared.utils.io
+
+    if not stream.isatty():
+        rasa.shared.utils.io.wrap_with_color = lambda *args, color: " ".join(str(arg) for arg in args)
+
+
 def main() -> None:
     """Rasa's ``rasa`` command (arguments from ``sys.argv``, secrets from the environment) with
     ``validate`` in jsonschema's place, event types remembered, at most ``ROLEWISE_MAX_TURNS`` turns in
@@ -181,6 +190,8 @@ def main() -> None:
     jsonschema.validate = validate
     importing_skops_first()
     from rasa.__main__ import main as rasa_main
+
+    plain_colours(sys.stdout)
     from sanic_jwt.authentication import Authentication
 
     from runtime import admission

@@ -138,3 +138,21 @@ def test_skops_is_imported_first_and_the_root_logger_stays_standard() -> None:
     )
     result = subprocess.run([sys.executable, "-c", check], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout == "RootLogger True False\n"
+
+
+class _Stream:
+    def __init__(self, terminal: bool) -> None:
+        self.terminal = terminal
+
+    def isatty(self) -> bool:
+        return self.terminal
+
+
+def test_rasas_coloured_lines_are_plain_when_the_output_is_no_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import rasa.shared.utils.io
+
+    monkeypatch.setattr(rasa.shared.utils.io, "wrap_with_color", rasa.shared.utils.io.wrap_with_color)
+    rasa_cli.plain_colours(_Stream(terminal=True))
+    assert rasa.shared.utils.io.wrap_with_color("trained", color="\033[92m") == "\033[92mtrained\033[0m"
+    rasa_cli.plain_colours(_Stream(terminal=False))
+    assert rasa.shared.utils.io.wrap_with_color("trained", "at models", color="\033[92m") == "trained at models"

@@ -22,7 +22,8 @@ from actions.career_plans import CareerPlan, plan_career
 from actions.context import CAREER_WORDS, is_role_follow_up, masked
 from actions.cues import LADDER
 from actions.free import FreeQuestionAction
-from actions.interpret import asks_ladder, holds_a_role
+from actions.interpret import asks_ladder
+from actions.own_role import holds_a_role
 from actions.knowledge import KnowledgeBase
 from actions.question import AboutMe, Career, Compare, Question
 from actions.router import Handling, Slots, as_kind, handles, route

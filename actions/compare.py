@@ -18,7 +18,7 @@ from actions.pronouns import only_from_focus
 from actions.choices import Choice, Neither, Pending
 from actions.context import CAREER_WORDS, Memory, Plan, corrected, decide_dimension, dimension_slot, intent_dimension
 from actions.context import masked, plan_question, slot_dimension, with_current_role
-from actions.interpret import compares_roles
+from actions.own_role import compares_roles
 from actions.knowledge import KnowledgeBase, dimension_vocabulary, role_facts
 from actions.mentions import focused, mentioned_roles, roles_in_order, typo_offered, unknown_in_text
 from actions.phrases import COMPENSATION, worded_dimensions

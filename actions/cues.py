@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kb.content.vocabulary import vocabulary, words_pattern
+from kb.content.vocabulary import alternatives, vocabulary, words_pattern
 
 _CUES = vocabulary().cues
 
@@ -44,6 +44,7 @@ REPORTS_TO = cue("reports_to")
 AFTER = cue("after")
 FROM_THERE = cue("from_there")
 HOW_LONG = cue("how_long")
+STORY_TIME = frozenset(_CUES["story_time"])  # "last year after ten years": time, not a career step
 LADDER = cue("ladder")  # "how do I get into supply chain?": a family's ladder when no role is named
 CERTIFICATION = cue("certification")
 NOT_CERTIFICATIONS = frozenset(word.upper() for word in _CUES["not_certifications"])
@@ -54,6 +55,9 @@ PICK_COURTESY = frozenset(_CUES["pick_courtesy"])
 PICK_NEITHER = cue("pick_neither")
 PICK_DROP = words_pattern(_CUES["pick_drop"], at="end")  # "replace the" right before a role
 PICK_FILLER = frozenset(_CUES["pick_filler"])  # words that tell no choice from another
+_TENURE = rf"(?:\d+\+?|{alternatives(_CUES['tenure_counts'])})\s*(?:{alternatives(_CUES['tenure_units'])})"
+TENURE_AFTER = re.compile(rf"^\W*(?:(?:for|over|almost|nearly|about)\s+)?{_TENURE}\b", re.I)  # "... for 8 years"
+TENURE_BEFORE = re.compile(rf"(?<!how\s)\b{_TENURE}\s+(?:in\s+)?as\s+(?:an?\s+)?$", re.I)  # "3 years as a ..."
 _REFERENCES = vocabulary().references
 REFERS_TO_FOCUS = words_pattern(_REFERENCES["focus"] + _REFERENCES["compared_focus"])  # "would that pay more ...?"
 SCHOOLING = words_pattern(vocabulary().list("education") + _CUES["certification"])  # "what certs would I need?"

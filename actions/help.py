@@ -13,7 +13,8 @@ from kb.wording import replies as wording
 from actions.free import FreeQuestionAction
 from actions.knowledge import KnowledgeBase
 from actions.outside import answer_outside
-from actions.interpret import cue_kind, holds_a_role
+from actions.interpret import cue_kind
+from actions.own_role import holds_a_role
 from actions.question import AboutMe, Career, Compare, Describe, Education, Pick, Question, Title
 from actions.router import Slots, as_kind, route
 from actions.context import CAREER_WORDS, is_role_follow_up

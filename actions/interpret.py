@@ -16,8 +16,9 @@ from dataclasses import replace
 from typing import Optional
 
 from actions.context import focus
-from actions.cues import COMPARATIVE, DENIAL, FOLLOW_UP, HOLDS, HOLDS_AFTER, HOW_LONG, LADDER, QUESTION_START
-from actions.cues import SAME_JOB, SUPERLATIVE
+from actions.cues import COMPARATIVE, DENIAL, FOLLOW_UP, HOW_LONG, LADDER, QUESTION_START
+from actions.cues import SAME_JOB, STORY_TIME, SUPERLATIVE
+from actions.own_role import compares_roles, holds_a_role
 from actions.asking import asks_less
 from actions.phrases import COMPENSATION, dimension_mentions, family_in
 from actions.places import Lexicon as Lexicon  # the place rules live in actions.places; read from here too
@@ -38,7 +39,6 @@ from actions.question import (
     Place,
     Question,
     Several,
-    Span,
     Title,
     Unknown,
 )
@@ -103,19 +103,6 @@ def remembered_place(text: str, state: State, words: Vocabulary, titles: tuple[T
     return ()
 
 
-def holds_a_role(text: str, spans: list[Span]) -> bool:
-    """Whether a role mention comes right after words saying it is the writer's own ("I'm a buyer",
-    "I work as a dispatcher"), as opposed to a message that only starts with "I'm" ("I'm bored at work")."""
-    return any(HOLDS.search(text[:start]) or HOLDS_AFTER.search(text[end:]) for start, end in spans)
-
-
-def compares_roles(text: str, titles: tuple[Title, ...], dimensions: tuple[str, ...]) -> bool:
-    """Whether a message that starts like a story ("I'm bored at work.") asks to compare two typed roles
-    on a dimension, none of them said to be the writer's own."""
-    spans = [t.span for t in titles if not t.referred]
-    return len(spans) >= 2 and bool(dimensions) and not holds_a_role(text, spans)
-
-
 def _kind(intent: Optional[str], text: str, words: Vocabulary) -> type[Question]:
     if intent and intent.startswith("ask_"):
         return Compare
@@ -132,7 +119,9 @@ def _clause_kind(clause: str, words: Vocabulary, default: type[Question],
     it asks a question of its own (it opens like one, and not as a follow-up such as "what about ...")."""
     asks = bool(QUESTION_START.search(clause)) and not FOLLOW_UP.search(clause)
     for kind, name in ((Education, "education"), (Career, "career")):
-        if words_pattern(words.list(name)).search(clause):
+        said = {m.group(1).lower() for m in words_pattern(words.list(name)).finditer(clause)}
+        story = kind is Career and said <= STORY_TIME and not asks and not clause.rstrip().endswith("?")
+        if said and not story:  # "... last year after ten years driving trucks, and": a story's time
             return kind, True, asks
     if dimension_mentions(clause) or SAME_JOB.search(clause):  # "what's the difference between those two?"
         return Compare, True, asks
@@ -141,6 +130,12 @@ def _clause_kind(clause: str, words: Vocabulary, default: type[Question],
     if words_pattern(words.list("describe")).search(clause):
         return Describe, True, asks
     return default, False, asks
+
+
+def asks_anything(text: str, words: Vocabulary) -> bool:
+    """Whether a message asks something: it opens like a question, has a question mark, or its words ask a
+    kind of question (``cue_kind``); "fleet manager for 8 years now" asks nothing."""
+    return bool(QUESTION_START.search(text)) or "?" in text or cue_kind(text, words) is not None
 
 
 def cue_kind(clause: str, words: Vocabulary) -> Optional[type[Question]]:
@@ -267,6 +262,10 @@ def interpret(
         # "should I become an ops manager myself?" read as a dimension its words never name: a career question
     if kind in LADDER_KINDS and not titles and asks_ladder(masked, tuple(set(lexicon.families.values()))):
         kind = Career  # "how do I get into supply chain with no experience?": that family's ladder
+    if kind not in (AboutMe, Unknown) and len(typed) == 1 and holds_a_role(text, typed) and not asks_anything(
+        masked, words
+    ):  # fmt: skip
+        kind = AboutMe  # "fleet manager for 8 years now": who they are, no question yet
     kind, titles = _other_role_asked(text, masked, kind, titles, words, lexicon.aspects)
     common["titles"] = titles
     spans = [t.span for t in titles if t.role and not t.referred]

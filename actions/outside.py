@@ -24,7 +24,7 @@ from actions import render
 from actions.career_plans import plan_career
 from actions.context import CAREER_WORDS, intent_dimension
 from actions.cues import COMPARATIVE, FOLLOW_UP, LADDER, REFERS_TO_FOCUS, SUPERLATIVE
-from actions.interpret import holds_a_role
+from actions.own_role import holds_a_role
 from actions.mentions import mentioned_roles, role
 from actions.question import Career, Education, Pick, Question, Several
 from actions.ranking import offered_roles

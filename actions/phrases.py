@@ -12,6 +12,8 @@ from typing import Optional
 
 from rapidfuzz import fuzz, process
 
+from kb.english import is_common_word
+
 from kb.content.vocabulary import alternatives, vocabulary
 
 _CUES = vocabulary().cues  # kb/data/vocabulary.yml
@@ -153,9 +155,9 @@ def dimension_mentions(text: str) -> list[tuple[int, str]]:
             singles = [cue for cue in cues if " " not in cue and len(cue) >= MIN_FUZZY_CUE]
             for index, token in enumerate(tokens):
                 same_start = [cue for cue in singles if cue[0] == token[0]]  # a slip keeps the first letter:
-                if len(token) >= MIN_FUZZY_CUE - 1 and process.extractOne(  # "bugdet", never "wearing" (earning)
-                    token, same_start, scorer=fuzz.ratio, score_cutoff=CUE_SCORE
-                ):
+                if len(token) >= MIN_FUZZY_CUE - 1 and not is_common_word(token) and process.extractOne(  # "bugdet",
+                    token, same_start, scorer=fuzz.ratio, score_cutoff=CUE_SCORE  # never a real word: "wearing"
+                ):  # (earning), "sending" (spending)
                     positions.append(len(" ".join(tokens[:index])))
                     break
         if positions:

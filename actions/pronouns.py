@@ -130,10 +130,20 @@ def references(
             said = match.group(1)
             career = " ".join(said.lower().split()) in refs["become_one"]
             start = match.end(1) - len(said.split()[-1]) if career else match.start(1)
-            found.append(Title(text[start : match.end(1)], (start, match.end(1)), focus, referred=True))
+            aim = _other_than_own(state) if career and not state.focus_role else None  # after "how does my job
+            found.append(Title(text[start : match.end(1)], (start, match.end(1)), aim or focus, referred=True))
     named = {t.role for t in titles}
     added = [t for t in found if t.role not in named]
     return tuple(sorted((*titles, *added), key=lambda t: t.span[0]))
+
+
+def _other_than_own(state: State) -> Optional[str]:
+    """The role the writer's own was just compared with ("how does my job compare with an operations
+    manager?"), where "get there" points; None when no pair holds their role."""
+    pair = (state.role_a, state.role_b)
+    if not state.current_role or state.current_role not in pair or not all(pair):
+        return None
+    return pair[1] if pair[0] == state.current_role else pair[0]
 
 
 def _compared_with(text: str, state: State, titles: tuple[Title, ...], words: Vocabulary) -> list[Title]:

@@ -108,6 +108,7 @@ def test_a_place_alone_is_a_follow_up_on_the_pair() -> None:
         ("not budget but pay", ("compensation",)),
         ("who has the bigger bugdet", ("budget",)),  # a slip in a cue word
         ("night shifts are wearing me down", ()),  # one letter from "earning", but not its first letter
+        ("recruiters keep sending me both jobs", ()),  # one letter from "spending", but a common word itself
         ("who has to know how to do more things", ("skills",)),
         ("is a buyer a step up from a planner", ("hierarchy",)),
         ("how many people does a buyer manage", ("hierarchy",)),  # team size: the hierarchy below a role
@@ -290,6 +291,11 @@ BUYER = ("buyer", "Buyer")
          None, None),
         ("what does a buyer earn, and is it stressful?", NOTHING, (BUYER,), "other_aspect", [Compare, Aspect],
          [("Buyer",), ("Buyer",)]),  # read as about the aspect: the question beside it says what it asks
+        # a statement whose only career words tell its time is a story, not a career question
+        ("left the army last year after ten years on trucks, and what's the difference between a buyer and a "
+         "warehouse manager?", NOTHING, (BUYER, WAREHOUSE), "compare_roles", None, None),
+        ("after ten years as a buyer, and how do i become a warehouse manager?", NOTHING, (BUYER, WAREHOUSE),
+         "career_path", None, None),
         # a part that opens with a title holds it
         ("warehouse manager vs buyer, who has the bigger team and who handles more stress?", NOTHING,
          (WAREHOUSE, BUYER), "ask_scope", [Compare, Aspect],
@@ -408,6 +414,20 @@ def test_there_is_the_place_of_the_last_pay_answer() -> None:
     assert read("and a planner there?", state, ("planner", None)).place == Place("there", "area", ("Illinois",))
     assert read("and a planner there?", NOTHING, ("planner", None)).place is None  # no place asked before
     assert read("and in Texas?", state).place == Place("texas", "area", ("Texas",))  # a place named wins
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "intent", "kind"),
+    [
+        ("fleet manager for 8 years now", ("fleet manager", "Fleet Manager"), "ask_experience", AboutMe),
+        ("maintenance tech here, 10 years on the tools", ("maintenance tech", "Maintenance Technician"),
+         "ask_experience", AboutMe),
+        ("fleet manager for 8 years, is that enough to be a director?", ("fleet manager", "Fleet Manager"),
+         "ask_experience", Career),  # a question, from their role: not a statement
+    ],
+)  # fmt: skip
+def test_a_title_held_for_a_time_with_nothing_asked_says_who_they_are(text, said, intent, kind) -> None:
+    assert type(read(text, NOTHING, said, intent=intent)) is kind
 
 
 @pytest.mark.parametrize(

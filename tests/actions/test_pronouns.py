@@ -41,6 +41,14 @@ def test_a_pronoun_names_the_role_in_focus(text: str, roles: tuple[str, ...], at
     assert [(t.role, *t.span) for t in question.titles if t.referred] == [(PM, *at)]
 
 
+def test_get_there_after_their_own_job_was_compared_is_the_other_role() -> None:
+    own = State(current_role="Operations Supervisor", role_a="Operations Supervisor", role_b="Operations Manager")
+    question = read("and what would I need to do to get there?", (), own)
+    assert [t.role for t in question.titles if t.referred] == ["Operations Manager"]
+    question = read("and what would I need to do to get there?", (), State(current_role="Operations Supervisor"))
+    assert [t.role for t in question.titles if t.referred] == ["Operations Supervisor"]  # no pair: their own
+
+
 @pytest.mark.parametrize(
     ("text", "roles", "focus"),
     [

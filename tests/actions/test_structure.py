@@ -147,6 +147,8 @@ STRUCTURAL = {
     "phrases.IN_FIELD": "'in <field>': the words after a preposition",
     "reading.SHARED_HEAD": "'<words> vs <title>': any words before a comparing word",
     "reading.SHARED_MODIFIER": "'<title> or the <word>': only a comparing word between two titles",
+    "cues.TENURE_AFTER": "'<title> for <number> <unit>': a tenure right after a title (words from content)",
+    "cues.TENURE_BEFORE": "'<number> <unit> as a <title>': a tenure before a title (words from content)",
     "reading.BARE_TITLE": "'the <title word>': a title word alone after \"the\"",
     "reading.SETTING_WORD": "any word of four letters or more",
     "mentions.ROUTE_ARROW": "'<title> to <role>': only a connector between the two titles",

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from actions.feedback import feedback_buttons
 from actions.usage import note_ask
+from kb.wording import replies as wording
 from kb.wording.chart import alt_text, pair_key
 from kb.results import Comparison, Verdict
 
@@ -37,6 +38,17 @@ def decorate(messages: list[dict[str, Any]], result: Union[Verdict, Comparison],
         messages[0][ALT] = alt_text(result)
     add_feedback(messages, result.first.name, result.second.name, dimension)
     note_ask(session, result.first.name, result.second.name, dimension)
+
+
+def note_readings(messages: list[dict[str, Any]], readings: list[tuple[str, str]]) -> None:
+    """Say in the answer's first message, after its text and before a closing lead-in to its buttons ("Related
+    comparisons:"), how each title typed with a slip was read (``readings``: (as typed, role)): 'I read
+    "dispatchr" as Dispatcher.'; nothing when there is no answer or no such title."""
+    first = next((m for m in messages if m.get("text")), None)
+    if first is not None and readings:
+        lines = first["text"].split("\n")
+        at = len(lines) - 1 if len(lines) > 1 and lines[-1].endswith(":") else len(lines)  # before "Related ...:"
+        first["text"] = "\n".join([*lines[:at], wording.read_as(readings), *lines[at:]])
 
 
 def add_feedback(messages: list[dict[str, Any]], first: str, second: Optional[str], about: Optional[str]) -> None:

@@ -17,7 +17,7 @@ from actions.aspects import answer_aspect, aspect_asked
 from actions.pronouns import only_from_focus
 from actions.choices import Choice, Neither, Pending
 from actions.context import CAREER_WORDS, Memory, Plan, corrected, decide_dimension, dimension_slot, intent_dimension
-from actions.context import masked, plan_question, slot_dimension, with_current_role
+from actions.context import masked, pair_asked, plan_question, slot_dimension, with_current_role
 from actions.own_role import compares_roles
 from actions.knowledge import KnowledgeBase, dimension_vocabulary, role_facts
 from actions.mentions import focused, mentioned_roles, roles_in_order, typo_offered, unknown_in_text
@@ -130,8 +130,8 @@ class Comparisons(Handling):
             _, named = aspect_asked(session, plain)
             same = not named and len(set(known)) >= 2 and SAME_JOB.search(plain)  # "is X the same as Y?": in full
             if not named and not same:  # no aspect word either: say what is compared
-                render.send(dispatcher, [render_questions.aspect_reply(None, [], list(all_dimensions(session)))])
-                return [SlotSet(NEEDS_ROLES, False)]
+                render.send(dispatcher, [render_questions.aspect_reply(None, known, list(all_dimensions(session)))])
+                return [SlotSet(NEEDS_ROLES, False), *pair_asked(known)]  # "budget" typed next: for the pair
             intent = COMPARE if same else f"{DIMENSION_INTENT_PREFIX}{named[0]}"  # "who has more say?": on decisions
         named_dimensions = [] if text.startswith("/") else worded_dimensions(plain) or list(read.dimensions)
         named_dimensions = [d for d in named_dimensions if d not in read.negated_dimensions]  # "forget pay, ..."

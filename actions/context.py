@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal, Mapping, Optional
+from typing import Any, Literal, Mapping, Optional
+
+from rasa_sdk.events import SlotSet
 
 from actions.cues import CLAUSE_LEAD_IN, COMPARATIVE, DENIAL, FOLLOW_UP, MY_ROLE, QUESTION_START, REPLACE
 from actions.choices import Choice, Pending  # noqa: F401  (actions.render reads them from here)
 from actions.question import Question
 from kb.content.vocabulary import vocabulary, words_pattern
-from actions.slots import COMPARE, DIMENSION_INTENT_PREFIX, FULL_COMPARISON, INFORM, WHY
+from actions.slots import COMPARE, DIMENSION_INTENT_PREFIX, FOCUS_ROLE, FULL_COMPARISON, INFORM, ROLE_A, ROLE_B, WHY
 
 PlanKind = Literal[
     "answer", "ask_roles", "ask_which", "unknown_role", "same_role", "explain", "nothing_to_explain", "in_pair"
@@ -68,6 +70,12 @@ def is_question(intent: Optional[str]) -> bool:
 
 
 CAREER_WORDS = words_pattern(vocabulary().list("career"))  # kb/data/vocabulary.yml
+
+
+def pair_asked(roles: list[str]) -> list[dict[str, Any]]:
+    """The slot events that make the first two distinct ``roles`` the pair talked about (none for fewer)."""
+    pair = list(dict.fromkeys(roles))[:2]
+    return [SlotSet(ROLE_A, pair[0]), SlotSet(ROLE_B, pair[1]), SlotSet(FOCUS_ROLE, None)] if len(pair) == 2 else []
 
 
 def is_role_follow_up(text: str, pair: Optional[tuple[str, str]]) -> bool:

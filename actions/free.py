@@ -15,6 +15,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
+from actions import attachments
 from actions.aspects import answer_aspect
 from actions.knowledge import KnowledgeAction
 from actions.outside import answer_outside, follow_up, pair_follow_up, where_from
@@ -38,8 +39,11 @@ class FreeQuestionAction(KnowledgeAction):
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
         question = as_pick(read_question(self.knowledge, session, tracker), tracker.slots)
+        start = len(dispatcher.messages)
         events = self.first_answer(dispatcher, question, tracker.slots, session)
         events = self.answer(dispatcher, question, tracker.slots, session) if events is None else events
+        readings = [(t.text, t.role) for t in question.titles if t.read_as and t.role]  # "a fleet mgr or a dispatchr"
+        attachments.note_readings(dispatcher.messages[start:], readings)
         if tracker.get_slot(COMPARED_OCCUPATION) and not any(e.get("name") == COMPARED_OCCUPATION for e in events):
             events = [*events, SlotSet(COMPARED_OCCUPATION, None)]  # the outside pair is no longer the subject
         if self.name() != ASKS_WITH_RULES and any(e.get("name") == NEEDS_ROLES and e.get("value") for e in events):

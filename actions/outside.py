@@ -26,7 +26,7 @@ from actions.context import CAREER_WORDS, intent_dimension
 from actions.cues import COMPARATIVE, FOLLOW_UP, LADDER, REFERS_TO_FOCUS, SUPERLATIVE
 from actions.own_role import holds_a_role
 from actions.mentions import mentioned_roles, role
-from actions.question import Career, Education, Pick, Question, Several
+from actions.question import Career, Describe, Education, Pick, Question, Several
 from actions.ranking import offered_roles
 from actions.router import Slots, route
 from actions.slots import (
@@ -244,7 +244,8 @@ def follow_up(
         pay_reply(dispatcher, session, [occupation], goals, question)  # after its pay: "vs an operations coordinator?"
         pair = [SlotSet(COMPARED_OCCUPATION, occupation.key), SlotSet(FOCUS_ROLE, goals[0].name)]
         return [SlotSet(NEEDS_ROLES, False), *pair, SlotSet(DIMENSION, COMPENSATION)]
-    if len(goals) == 1 and not dimensions_asked(question):
+    described = isinstance(question, Describe)  # "what does a buyer do?" after their job: a description
+    if len(goals) == 1 and not dimensions_asked(question) and not described:
         plan = plan_career([goals[0].name], question.value(CAREER_DIRECTION), question.text)
         if plan.kind == "into":
             steps = route_reply(dispatcher, session, occupation, goals[0])

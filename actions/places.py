@@ -85,6 +85,14 @@ def _state_after(text: str, tokens: list[re.Match[str]], at: int, words: Vocabul
     return None, 0
 
 
+def _state_by_code(text: str, token: re.Match[str], size: int, lexicon: Lexicon) -> tuple[str, ...]:
+    """The state a two-letter postal code typed in capitals names ("what does that pay in NC"), its area;
+    none for lower case ("in", "or", "me" are words) or a longer name."""
+    typed = text[token.start() : token.end()]
+    name = lexicon.words.us_states.get(typed.lower()) if size == 1 and len(typed) == 2 and typed.isupper() else None
+    return lexicon.areas.get(name.lower(), ()) if name else ()
+
+
 def _place_at(
     text: str, tokens: list[re.Match[str]], at: int, outside: list[re.Match[str]], lexicon: Lexicon
 ) -> tuple[Optional[Place], int]:
@@ -95,7 +103,7 @@ def _place_at(
     abroad = next((m for m in outside if m.start() <= tokens[at].start() < m.end()), None)
     for size in range(min(MAX_PLACE_WORDS, len(tokens) - at), 0, -1):
         said = " ".join(t.group(0) for t in tokens[at : at + size])
-        areas = lexicon.areas.get(said)
+        areas = lexicon.areas.get(said) or _state_by_code(text, tokens[at], size, lexicon)  # "in NC"
         if not areas:
             continue
         code, used = _state_after(text, tokens, at + size, lexicon.words)

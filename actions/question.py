@@ -25,6 +25,7 @@ class Title:
     span: Span
     role: Optional[str] = None
     referred: bool = False  # named by a reference ("it", "the latter"), not typed
+    read_as: bool = False  # typed with a slip the KB reads surely ("dispatchr": Dispatcher), to be said
 
 
 @dataclass(frozen=True)

@@ -13,17 +13,23 @@ from sqlalchemy.orm import Session
 from rasa_sdk import Tracker
 
 from actions.interpret import Lexicon, State, area_keys, interpret
-from actions.knowledge import KnowledgeBase, canonical_roles, role_entities
+from actions.knowledge import KnowledgeBase, alias_heads, alias_words, canonical_roles, dimension_vocabulary
+from actions.knowledge import role_entities
 from actions.question import Question, Several, Title
 from actions.slots import CURRENT_ROLE, DIMENSION, FOCUS_ROLE, JOB_ROLE, OCCUPATION, PLACE_ASKED, ROLE_A, ROLE_B
-from actions.phrases import TITLE_WORDS
+from actions.phrases import TITLE_WORDS, unrecognised_phrases
 from kb.content.vocabulary import alternatives, vocabulary
 from kb.models import AmbiguousForm, Role
-from kb.resolve import exact_role
+from kb.english import is_common_word
+from kb.resolve import exact_role, resolve_role
+from kb.results import RoleMatch
 from kb.wages.models import WageArea
 
 COMPARING = "|".join(re.escape(word) for word in vocabulary().cues["comparing"] + ("and", "&", "/"))
 SHARED_MODIFIER = re.compile(rf"\s*(?:{COMPARING})\s+(?:an?\s+|the\s+)?([a-z]+)\b", re.I)  # "<title> or the manager"
+TYPO_SURE = 0.93  # likeness (kb.resolve's fuzzy confidence) from which a slip is read as the role: "dispatchr" 0.95
+WORD = re.compile(r"[a-z&-]+", re.I)
+WORDS_ONLY = re.compile(r"(?:[a-z&-]+\s+)+", re.I)  # words right before a title, nothing else between
 BARE_TITLE = re.compile(rf"\bthe\s+({alternatives(TITLE_WORDS)})\b", re.I)  # "the supervisor"
 SETTING_WORD = re.compile(r"\b[a-z]{4,}\b", re.I)  # a word that may name a title's setting ("warehouse")
 SHARED_HEAD = re.compile(rf"\b([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s*(?:{COMPARING})\s+(?:an?\s+|the\s+)?$", re.I)
@@ -121,6 +127,34 @@ def setting_titles(session: Session, text: str, titles: tuple[Title, ...]) -> tu
     return tuple(sorted(found, key=lambda t: (t.span == (0, 0), t.span))) if changed else titles
 
 
+def typo_titles(session: Session, text: str, titles: tuple[Title, ...]) -> tuple[Title, ...]:
+    """The titles with each one typed with a slip the KB reads surely ("dispatchr", "procurment manger": at least
+    ``TYPO_SURE`` alike, and a word of it no common English word) taken as that role, marked ``read_as`` so the
+    answer says so; an unknown title the role matcher tagged, or a title-like phrase it passed over."""
+    spans = [t.span for t in titles if t.role]
+    phrases = [(t.text, t.span) for t in titles if t.role is None and t.span != (0, 0)]
+    for phrase in unrecognised_phrases(text, spans, dimension_vocabulary(session), heads=alias_heads(session),
+                                       alias_words=alias_words(session)):  # fmt: skip
+        at = text.find(phrase)
+        if at >= 0 and not any(a < at + len(phrase) and at < b for _, (a, b) in phrases):
+            phrases.append((phrase, (at, at + len(phrase))))
+    found = list(titles)
+    for _, span in phrases:
+        before = [m.start() for m in list(WORD.finditer(text[: span[0]]))[-2:]]  # "plant" of "plant manger"
+        before = [at for at in before if WORDS_ONLY.fullmatch(text[at : span[0]]) and not any(
+            a <= at < b for a, b in spans)]  # fmt: skip
+        for start in [span[0], *reversed(before)]:  # the fewest words first: "plant manger", not "a plant manger"
+            said = text[start : span[1]]
+            match = resolve_role(session, said)
+            if isinstance(match, RoleMatch) and TYPO_SURE <= match.confidence < 1 and not all(
+                is_common_word(word) for word in said.split()
+            ):  # fmt: skip
+                found = [t for t in found if t.span != span] + [Title(said, (start, span[1]), match.role.name,
+                                                                      read_as=True)]  # fmt: skip
+                break
+    return tuple(sorted(found, key=lambda t: (t.span == (0, 0), t.span))) if found != list(titles) else titles
+
+
 def field_titles(session: Session, text: str, families: list[str]) -> tuple[Title, ...]:
     """Two job fields compared with no title named ("ops vs supply chain", "warehousing or logistics?") read
     as each field's manager ("ops manager" -> Operations Manager), when each names a family and its manager is
@@ -156,6 +190,7 @@ def read_question(knowledge: KnowledgeBase, session: Session, tracker: Tracker) 
         titles = shared_heads(session, text, titles)  # "fleet vs transport manager": two roles
         titles = shared_modifiers(session, text, titles)  # "the health and safety specialist or the manager"
         titles = setting_titles(session, text, titles)  # "in a warehouse, the manager or the supervisor?"
+        titles = typo_titles(session, text, titles)  # "a fleet mgr or a dispatchr"
         titles = titles or field_titles(session, text, list(set(kb_lexicon.families.values())))
     question = interpret(text, state, titles, intent, kb_lexicon)
     return with_entities(question, intent, tracker)

@@ -90,7 +90,12 @@ def reporting_reply(answer: ReportingAnswer) -> Reply:
 
 
 def aspect_reply(found: Optional[AspectInfo], roles: Sequence[str], compared: list[DimensionInfo]) -> Reply:
-    """What Rolewise doesn't compare, said plainly, with the nearest comparison (or next roles) as buttons."""
+    """What Rolewise doesn't compare, said plainly, with the nearest comparison (or next roles) as buttons; with
+    no aspect found but two ``roles`` named ("who has more, X or Y?"), which part to compare them on."""
+    roles = list(dict.fromkeys(roles))[:2]
+    if found is None and len(roles) == 2:  # "who has more, X or Y?": more of what, each part a button
+        buttons = tuple(compare_button(roles[0], roles[1], d.slug, d.name) for d in compared)
+        return Reply(wording.which_part(roles[0], roles[1]), buttons, offers="question")
     if found is None:
         return Reply(wording.aspect(wording.UNKNOWN_ASPECT, None, compared))
     buttons: tuple[Button, ...] = ()

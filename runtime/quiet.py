@@ -17,6 +17,9 @@
   (``tests/nlu/test_lookup_features.py`` shows it).
 - **Rasa's "The utterance ... is not used in any story or rule"** at training, for the responses a custom
   action or Rasa's ``action_restart`` sends (``SENT_BY_ACTIONS``); any other unused response still shows.
+- **Rasa's "Failed to parse arguments in line '/feedback{...}'"** for a payload a user typed with entities or
+  JSON Rasa cannot read: the channel guard (``channels.guard``) already logs every typed control payload once,
+  and the answer says what happened; Rasa's warning repeats it with a site-packages path and a docs link.
 - **Sanic's "running in PRODUCTION mode" advice** on a terminal: production mode is what ``make run`` wants.
 - **asyncio's "Task was destroyed but it is pending!" for python-engineio's ping task**
   (``AsyncSocket._send_ping``), logged when a browser's socket has closed and the task is collected:
@@ -45,6 +48,7 @@ LOOKUP_FALSE_ALARM = "does not include any components that uses the features cre
 UNUSED_RESPONSE = re.compile(r"The utterance '(\w+)' is not used in any story or rule\.")
 SENT_BY_ACTIONS = frozenset({"utter_deny", "utter_restart"})
 PRODUCTION_MODE = "Sanic is running in PRODUCTION mode"
+TYPED_PAYLOAD = "Failed to parse arguments in line '/"  # rasa.shared.nlu.interpreter, a typed "/intent{...}"
 PENDING_TASK = "Task was destroyed but it is pending!"
 ENGINEIO_PING = "AsyncSocket._send_ping()"
 
@@ -65,6 +69,8 @@ def harmless(message: Warning | str, category: type[Warning], filename: str) -> 
     if not issubclass(category, UserWarning):
         return False
     unused = UNUSED_RESPONSE.fullmatch(str(message).strip())
+    if TYPED_PAYLOAD in str(message):
+        return True
     return LOOKUP_FALSE_ALARM in str(message) or (unused is not None and unused.group(1) in SENT_BY_ACTIONS)
 
 

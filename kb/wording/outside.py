@@ -79,7 +79,11 @@ def route_in_text(route: RouteIn) -> str:
             f"People from {ways.group_name.lower()} usually start as {entries}."
         ]
         ladder = route.ladder
-        if ladder is not None and len(ladder.steps) > 1:  # "... starts as a Facilities Coordinator: 1 move up"
+        if ladder is not None and len(ladder.steps) == 1:  # a first rung: "how do I become a warehouse associate?"
+            named = route.goal.with_article
+            lines.append(f"{named[:1].upper()}{named[1:]} is a first job people join without a typical "
+                         "previous role: you can apply for it directly.")  # fmt: skip
+        elif ladder is not None:  # "... starts as a Facilities Coordinator: 1 move up"
             lines += [
                 f"The usual climb to {route.goal.name} starts as {ladder.start.with_article}, which people join "
                 f"without a typical previous role; from there it takes {moves_count(ladder.steps)}:",

@@ -240,6 +240,19 @@ def aspect(says: str, nearest: Optional[DimensionInfo], compared: list[Dimension
     return f"{opening}\nI compare roles on: {series([d.name.lower() for d in compared], 'and')}."
 
 
+def read_as(readings: Sequence[tuple[str, str]]) -> str:
+    """How titles typed with a slip were read: 'I read "dispatchr" as Dispatcher.'"""
+    return "I read " + series([f'"{typed}" as {role}' for typed, role in readings], "and") + "."
+
+
+def which_part(first: str, second: str) -> str:
+    """ "Who has more, a warehouse manager or a logistics manager?" asked back: more of what, for this pair."""
+    return (
+        f"More of what? Pick what to compare {indefinite_article(first)} {first} and "
+        f"{indefinite_article(second)} {second} on:"
+    )
+
+
 def aspect_button(dimension: DimensionInfo, first: str, second: str) -> str:
     return f"{dimension.name}: {vs(first, second)}"
 

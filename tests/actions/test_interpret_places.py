@@ -247,3 +247,16 @@ def test_the_whole_country_is_a_place_of_its_own(text: str, said: str) -> None:
 @pytest.mark.parametrize("text", ["what does a buyer make in St. Louis?", "buyer pay in st louis", "and st. louis?"])
 def test_an_area_name_with_a_full_stop_is_read_with_or_without_it(text: str) -> None:
     assert read(text, AFTER_PAY).place == Place("st louis", "area", ("St. Louis, MO-IL",))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("what does that pay in IL", Place("il", "area", ("Illinois",))),  # a vocabulary short form
+        ("what does a buyer make in OH?", Place("oh", "area", ("Ohio",))),  # a postal code in capitals
+        ("and in TX", Place("tx", "area", ("Texas",))),
+        ("is it better in oh or in tx?", Place("tx", "area", ("Texas",))),  # "oh" in lower case is a word
+    ],
+)
+def test_a_state_by_its_postal_code_in_capitals(text: str, place: Place) -> None:
+    assert read(text, AFTER_PAY).place == place

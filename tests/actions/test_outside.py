@@ -367,3 +367,15 @@ async def test_a_goal_no_way_in_leads_to_gets_the_climb_from_the_first_rung_of_i
         "role; from there it takes 1 move:",
         "1. Buyer to Procurement Manager.",
     ]
+
+
+async def test_a_goal_that_is_a_first_rung_itself_can_be_applied_for_directly(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
+    text = "I'm a nurse, how do I become a buyer?"
+    tracker = make_tracker(text, "state_role", roles=("buyer",), entities=[occupation(text, "nurse", "29-1141")])
+    dispatcher = CollectingDispatcher()
+    await ActionAboutMe(outside_kb).run(dispatcher, tracker, domain)
+    assert texts(dispatcher)[0].splitlines()[:2] == [
+        "I know of no typical route from the usual ways in for Registered Nurses (BLS) to a Buyer. "
+        "People from healthcare usually start as Operations Coordinator or Operations Supervisor.",
+        "A Buyer is a first job people join without a typical previous role: you can apply for it directly.",
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from actions.question import Title
-from actions.reading import field_titles, setting_titles, shared_heads, shared_modifiers
+from actions.reading import field_titles, setting_titles, shared_heads, shared_modifiers, typo_titles
 
 
 def placed(text: str, said: str, role: str) -> Title:
@@ -72,3 +72,18 @@ def test_a_bare_title_word_inside_a_known_title_or_with_no_setting_is_left_alone
     titles = (placed(text, "operations manager", "Operations Manager"),)
     assert setting_titles(small_session, text, titles) == titles
     assert setting_titles(small_session, "who is higher, the manager or the supervisor?", ()) == ()
+
+
+def test_a_title_typed_with_a_slip_the_kb_reads_surely_is_that_role_and_said_so(small_session: Session) -> None:
+    text = "who earns more, a plant manger or a buyer?"
+    titles = (placed(text, "buyer", "Buyer"),)
+    assert [(t.text, t.span, t.role, t.read_as) for t in typo_titles(small_session, text, titles)] == [
+        ("plant manger", (18, 30), "Plant Manager", True),
+        ("buyer", (36, 41), "Buyer", False),
+    ]
+
+
+def test_a_title_too_far_from_any_role_is_left_unknown(small_session: Session) -> None:
+    text = "who earns more, a yard marshal or a buyer?"
+    titles = (placed(text, "buyer", "Buyer"),)
+    assert typo_titles(small_session, text, titles) == titles

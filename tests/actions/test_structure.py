@@ -150,6 +150,8 @@ STRUCTURAL = {
     "cues.TENURE_AFTER": "'<title> for <number> <unit>': a tenure right after a title (words from content)",
     "cues.TENURE_BEFORE": "'<number> <unit> as a <title>': a tenure before a title (words from content)",
     "reading.BARE_TITLE": "'the <title word>': a title word alone after \"the\"",
+    "reading.WORD": "a word of letters",
+    "reading.WORDS_ONLY": "words and spaces only, nothing else between",
     "reading.SETTING_WORD": "any word of four letters or more",
     "mentions.ROUTE_ARROW": "'<title> to <role>': only a connector between the two titles",
     "career_plans.LEADS_TO": "'... promoted to?': a message ending on a bare \"to\"",

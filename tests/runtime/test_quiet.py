@@ -46,6 +46,8 @@ def test_harmless() -> None:
     assert harmless(UserWarning(sent), UserWarning, site)  # action_deny sends it
     unused = "The utterance 'utter_forgotten' is not used in any story or rule."
     assert not harmless(UserWarning(unused), UserWarning, site)
+    typed = "Failed to parse arguments in line '/feedback{not json'. Failed to interpret some parts."
+    assert harmless(UserWarning(typed), UserWarning, site)  # a payload a user typed: the guard logs it once
 
 
 def test_only_engineios_ping_task_is_let_go_quietly(caplog) -> None:

@@ -171,7 +171,7 @@ class Comparisons(Handling):
         several = list(dict.fromkeys(named_dimensions))
         plan = plan_question(intent, known, memory, facts, text, unknown, several[0] if len(several) > 1 else worded)
         if plan.kind == "answer" and len(several) > 1 and plan.role_a and plan.role_b:  # "who earns more and ...?"
-            events = questions.answer_several(plan.role_a, plan.role_b, several, dispatcher, session)
+            events = questions.answer_several(plan.role_a, plan.role_b, several, dispatcher, session, area)
             return (
                 events if events is not None else self.answer(plan.role_a, plan.role_b, several[0], dispatcher, session)
             )

@@ -129,6 +129,7 @@ def answer_outside(
     if COMPENSATION in asked:
         parts = question.parts if isinstance(question, Several) else ()  # "could I become X, and what does it pay?":
         routed = route_reply(dispatcher, session, first, goals[-1]) if goals and Career in map(type, parts) else []
+        routed += [e for p in parts if isinstance(p, Describe) for e in route(p, None, dispatcher, slots, session)]
         goals = goals or focus_goal(session, question, slots)  # "would that pay more than teaching?"
         sides = pay_reply(dispatcher, session, occupations, goals, question)  # the route in, then the pay
         held = theirs or sides == [first]

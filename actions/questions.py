@@ -26,11 +26,13 @@ RELATED = 3  # related comparisons under each answer
 
 
 def answer_several(
-    first: str, second: str, dimensions: list[str], dispatcher: CollectingDispatcher, session: Session
+    first: str, second: str, dimensions: list[str], dispatcher: CollectingDispatcher, session: Session,
+    area: Optional[str] = None,
 ) -> Optional[list[Any]]:
-    """Several dimensions asked in one message: each verdict first, in one reply; None when a
-    dimension gets no verdict (an unknown role), for the caller to answer as a single question."""
-    verdicts = [compare_on(session, first, second, d) for d in dimensions]
+    """Several dimensions asked in one message: each verdict first, in one reply (pay with the figures of
+    ``area``, an OEWS area name, when given); None when a dimension gets no verdict (an unknown role), for the
+    caller to answer as a single question."""
+    verdicts = [compare_on(session, first, second, d, area if d == COMPENSATION else None) for d in dimensions]
     if not all(isinstance(v, Verdict) for v in verdicts):
         return None
     related = related_comparisons(session, first, second, limit=RELATED)

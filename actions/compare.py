@@ -163,6 +163,8 @@ class Comparisons(Handling):
         alone = len(set(known)) == 1 and ((not memory.pair and not COMPARATIVE.search(plain)) or asks_anew(plain))
         if single is None and alone and DENIAL.search(text) and slots.get(FOCUS_ROLE) not in (None, known[0]):
             single = memory.dimension  # "no, the manager one" after one role's pay: the same question of this one
+            if single is None:  # "sorry I meant X" after a description: X's
+                return route(as_kind(question, Describe), self.knowledge, dispatcher, slots, session)
         if single is not None and not unknown and (only_from_focus(question) or alone):  # "what does it pay?"
             return questions.answer_one_role(known[0], single, dispatcher, session, area)
         both = COMPARATIVE.search(plain) or OF_A_PAIR.search(plain)  # "who earns more of the two?": the pair
@@ -199,15 +201,8 @@ class Comparisons(Handling):
         self.areas = tuple(dict.fromkeys(p.area for p in read.places)) or (None,)  # None: national (outside the US)
         return read.place.area if read.place is not None else None
 
-    def carry_out(
-        self,
-        plan: Plan,
-        dispatcher: CollectingDispatcher,
-        session: Session,
-        memory: Memory,
-        asked: Asked = PLAIN,
-        area: Optional[str] = None,
-    ) -> list:
+    def carry_out(self, plan: Plan, dispatcher: CollectingDispatcher, session: Session, memory: Memory,
+                  asked: Asked = PLAIN, area: Optional[str] = None) -> list:  # fmt: skip
         done = [SlotSet(NEEDS_ROLES, False)]
         if plan.kind == "ask_roles":
             return [

@@ -64,9 +64,9 @@ def help_answer(
     if not said.startswith("/") and certifications_in_text(session, said):  # "is CSCP worth it for me?"
         return route(as_kind(question, Education), knowledge, dispatcher, slots, session)
     in_view = slots.get(FOCUS_ROLE) or slots.get(CURRENT_ROLE) or (slots.get(ROLE_A) and slots.get(ROLE_B))
-    if not said.startswith("/") and in_view and SCHOOLING.search(said) and not question.titles:  # "what certs?"
-        return route(as_kind(question, Education), knowledge, dispatcher, slots, session)  # about the role in view
     typed = any(not t.referred for t in question.titles)  # "how do i become a dm" read as off-topic
+    if not said.startswith("/") and in_view and SCHOOLING.search(said) and not typed:  # "what certs (help them)?"
+        return route(as_kind(question, Education), knowledge, dispatcher, slots, session)  # about the role in view
     asking = focused(question).text  # a story's words ("an interview next week") ask nothing: its question does
     if (only_from_focus(question) or typed) and CAREER_WORDS.search(asking):  # "how do i become one", too
         return route(as_kind(question, Career), knowledge, dispatcher, slots, session)

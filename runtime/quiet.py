@@ -20,6 +20,10 @@
 - **Rasa's "Failed to parse arguments in line '/feedback{...}'"** for a payload a user typed with entities or
   JSON Rasa cannot read: the channel guard (``channels.guard``) already logs every typed control payload once,
   and the answer says what happened; Rasa's warning repeats it with a site-packages path and a docs link.
+- **Rasa's "Trying to load SpaCy model with name 'build/spacy_roles'"**, printed once for each of the two
+  ``SpacyNLP`` nodes of Rasa's graph at every start (it sounds unsure; the model loads or Rasa stops with an
+  error), and **"Rasa server is up and running"**, which ``make run``'s own "Ready: chat at ..." line says
+  with the addresses to use.
 - **Sanic's "running in PRODUCTION mode" advice** on a terminal: production mode is what ``make run`` wants.
 - **asyncio's "Task was destroyed but it is pending!" for python-engineio's ping task**
   (``AsyncSocket._send_ping``), logged when a browser's socket has closed and the task is collected:
@@ -48,6 +52,7 @@ LOOKUP_FALSE_ALARM = "does not include any components that uses the features cre
 UNUSED_RESPONSE = re.compile(r"The utterance '(\w+)' is not used in any story or rule\.")
 SENT_BY_ACTIONS = frozenset({"utter_deny", "utter_restart"})
 PRODUCTION_MODE = "Sanic is running in PRODUCTION mode"
+START_LINES = ("Trying to load SpaCy model with name", "Rasa server is up and running")
 TYPED_PAYLOAD = "Failed to parse arguments in line '/"  # rasa.shared.nlu.interpreter, a typed "/intent{...}"
 PENDING_TASK = "Task was destroyed but it is pending!"
 ENGINEIO_PING = "AsyncSocket._send_ping()"
@@ -95,6 +100,11 @@ class _NotProductionAdvice(logging.Filter):
         return PRODUCTION_MODE not in record.getMessage()
 
 
+class _NotRepeatedStartLines(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not any(line in record.getMessage() for line in START_LINES)
+
+
 class _NotClosedSocketsPing(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
@@ -108,6 +118,10 @@ def quiet() -> None:
     sanic_errors = logging.getLogger("sanic.error")
     if not any(isinstance(f, _NotProductionAdvice) for f in sanic_errors.filters):
         sanic_errors.addFilter(_NotProductionAdvice())
+    for name in ("rasa.nlu.utils.spacy_utils", "root"):
+        said = logging.getLogger(name) if name != "root" else logging.getLogger()
+        if not any(isinstance(f, _NotRepeatedStartLines) for f in said.filters):
+            said.addFilter(_NotRepeatedStartLines())
     tasks = logging.getLogger("asyncio")
     if not any(isinstance(f, _NotClosedSocketsPing) for f in tasks.filters):
         tasks.addFilter(_NotClosedSocketsPing())

@@ -34,8 +34,6 @@ QUIET_LOG = [
                r"set\."),
     re.compile(r".* INFO +root +- Starting Rasa server on http://127\.0\.0\.1:\d+"),
     re.compile(r".* INFO +rasa\.core\.processor +- Loading model models/rolewise\.tar\.gz\.\.\."),
-    re.compile(r".* INFO +rasa\.nlu\.utils\.spacy_utils +- Trying to load SpaCy model with name 'build/spacy_roles'\."),
-    re.compile(r".* INFO +root +- Rasa server is up and running\."),
     re.compile(r"Ready: chat at http://localhost:\d+/ or POST http://127\.0\.0\.1:\d+/webhooks/rest/webhook"),
 ]
 COLOURS = re.compile(r"\x1b\[[0-9;]*m")

@@ -50,6 +50,15 @@ def test_harmless() -> None:
     assert harmless(UserWarning(typed), UserWarning, site)  # a payload a user typed: the guard logs it once
 
 
+def test_rasas_repeated_start_lines_are_not_logged(caplog) -> None:  # type: ignore[no-untyped-def]
+    quiet()
+    caplog.set_level(logging.INFO)
+    logging.getLogger("rasa.nlu.utils.spacy_utils").info("Trying to load SpaCy model with name 'build/spacy_roles'.")
+    logging.getLogger().info("Rasa server is up and running.")
+    logging.getLogger("rasa.core.processor").info("Loading model models/rolewise.tar.gz...")
+    assert [r.getMessage() for r in caplog.records] == ["Loading model models/rolewise.tar.gz..."]
+
+
 def test_only_engineios_ping_task_is_let_go_quietly(caplog) -> None:
     quiet()
     tasks = logging.getLogger("asyncio")

@@ -56,7 +56,9 @@ PICK_NEITHER = cue("pick_neither")
 PICK_DROP = words_pattern(_CUES["pick_drop"], at="end")  # "replace the" right before a role
 PICK_FILLER = frozenset(_CUES["pick_filler"])  # words that tell no choice from another
 _TENURE = rf"(?:\d+\+?|{alternatives(_CUES['tenure_counts'])})\s*(?:{alternatives(_CUES['tenure_units'])})"
-TENURE_AFTER = re.compile(rf"^\W*(?:(?:for|over|almost|nearly|about)\s+)?{_TENURE}\b", re.I)  # "... for 8 years"
+TENURE_AFTER = re.compile(  # "... for 8 years", "... at target for 5 years": at most two words of an employer between
+    rf"^\W*(?:(?:at|with)\s+[\w&'-]+(?:\s+[\w&'-]+)?\s+)?(?:(?:for|over|almost|nearly|about)\s+)?{_TENURE}\b", re.I
+)
 TENURE_BEFORE = re.compile(rf"(?<!how\s)\b{_TENURE}\s+(?:in\s+)?as\s+(?:an?\s+)?$", re.I)  # "3 years as a ..."
 _REFERENCES = vocabulary().references
 REFERS_TO_FOCUS = words_pattern(_REFERENCES["focus"] + _REFERENCES["compared_focus"])  # "would that pay more ...?"

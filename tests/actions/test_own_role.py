@@ -17,6 +17,7 @@ from actions.own_role import holds_a_role
         ("5 years in as a dispatcher", "dispatcher", True),
         ("warehouse supervisor 6 yrs, how do i move up", "warehouse supervisor", True),
         ("maintenance tech, a few years on the tools", "maintenance tech", True),
+        ("retail store manager at target for 5 years. hows a dm vs an om", "retail store manager", True),
         ("is a fleet manager paid more than a dispatcher?", "fleet manager", False),
         ("how many years as a buyer before a promotion?", "buyer", False),  # a question about tenure
         ("does a plant manager need 10 years of experience?", "plant manager", False),

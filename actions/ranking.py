@@ -11,7 +11,7 @@ like a career question).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Optional
 
 from rasa_sdk.events import SlotSet
@@ -23,7 +23,8 @@ from actions import render, render_questions
 from actions.asking import asks_less
 from actions.context import CAREER_WORDS, decide_dimension, intent_dimension, masked
 from actions.mentions import focused, mentioned_roles, role_spans, roles_in_order
-from actions.phrases import FAMILY_CUES, worded_dimensions
+from actions.phrases import COMPENSATION, FAMILY_CUES, worded_dimensions
+from actions.places import place_name
 from actions.question import Question
 from actions.router import Slots
 from actions.choices import Pending, parse_payload
@@ -31,6 +32,7 @@ from actions.slots import DIMENSION, JOB_ROLE, NEEDS_ROLES, PENDING, RANKED, ROL
 from kb.queries import families
 from kb.ranking import Family, Ranking, rank
 from kb.reporting import HIERARCHY
+from kb.wording.rank import ranked_nationally
 
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 TOP = re.compile(r"\btop\s+(\d{1,2}|" + "|".join(NUMBERS) + r")\b", re.IGNORECASE)
@@ -169,7 +171,12 @@ def answer_ranking(
     if not isinstance(result, Ranking):
         render.send(dispatcher, [render.problem_reply(result)])
         return [SlotSet(NEEDS_ROLES, False)]
-    render.send(dispatcher, [render_questions.ranking_reply(result)])
+    reply = render_questions.ranking_reply(result)
+    area = question.place.area if question.place is not None and not question.place.carried else None
+    if area and result.dimension.slug == COMPENSATION:  # "what do they make in atlanta?": said, not ignored
+        said = place_name(question.place)  # type: ignore[arg-type]
+        reply = replace(reply, text=f"{reply.text}\n{ranked_nationally(area, said)}")
+    render.send(dispatcher, [reply])
     top = [e.role.name for e in result.entries[:2]]
     pair = [SlotSet(ROLE_A, top[0]), SlotSet(ROLE_B, top[1])] if len(top) == 2 else []
     ranked = SlotSet(RANKED, {"family": request.family, "roles": list(request.roles)})

@@ -100,7 +100,7 @@ def aspect_reply(found: Optional[AspectInfo], roles: Sequence[str], compared: li
         return Reply(wording.aspect(wording.UNKNOWN_ASPECT, None, compared))
     buttons: tuple[Button, ...] = ()
     if found.nearest is not None and len(roles) == 2:
-        title = wording.aspect_button(found.nearest, roles[0], roles[1])
+        title = wording.on_dimension(found.nearest, roles[0], roles[1])
         buttons = (compare_button(roles[0], roles[1], found.nearest.slug, title),)
     elif found.offer == "next_roles":
         buttons = tuple(

@@ -75,3 +75,10 @@ def rank_text(ranking: Ranking) -> str:
 def unknown_family_text(problem: UnknownFamily) -> str:
     """Name the job families there are when the one asked for is not one of them."""
     return f'I don\'t know the job family "{problem.query}". The families are: ' + "; ".join(problem.known) + "."
+
+
+def ranked_nationally(area: str, said: str) -> str:
+    """The note under a pay ranking asked for a place (``area``, the OEWS name; ``said``, as the user named it):
+    rankings use the country's figures."""
+    return (f"I rank by the whole country's figures; for {area}, ask about one or two roles, e.g. "
+            f'"what does a buyer make in {said}?".')

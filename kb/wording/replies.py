@@ -61,9 +61,8 @@ def short_difference(verdict: Verdict) -> str:
     return verdict.dimension.more.removesuffix(" than")
 
 
-def why(
-    sentence: str, dimension: DimensionInfo, biggest: bool, reason: Optional[str], sides: list[tuple[str, str]]
-) -> str:
+def why(sentence: str, dimension: DimensionInfo, biggest: bool, reason: Optional[str],
+        sides: list[tuple[str, str]]) -> str:  # fmt: skip
     """A "why?": the verdict again, then the authored reason or both profiles side by side."""
     opening = f"The biggest difference is {dimension.name.lower()}. {sentence}" if biggest else sentence
     if reason is not None:
@@ -247,14 +246,8 @@ def read_as(readings: Sequence[tuple[str, str]]) -> str:
 
 def which_part(first: str, second: str) -> str:
     """ "Who has more, a warehouse manager or a logistics manager?" asked back: more of what, for this pair."""
-    return (
-        f"More of what? Pick what to compare {indefinite_article(first)} {first} and "
-        f"{indefinite_article(second)} {second} on:"
-    )
-
-
-def aspect_button(dimension: DimensionInfo, first: str, second: str) -> str:
-    return f"{dimension.name}: {vs(first, second)}"
+    a, b = (f"{indefinite_article(name)} {name}" for name in (first, second))
+    return f"More of what? Pick what to compare {a} and {b} on:"
 
 
 def which_meant(form: str, meant: Sequence[RoleInfo]) -> str:

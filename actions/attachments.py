@@ -20,7 +20,7 @@ from kb.wording.chart import alt_text, pair_key
 from kb.results import Comparison, Verdict
 
 CHART_ROUTE = "/webhooks/charts"
-IMAGE, ALT = "image", "alt"
+IMAGE, ALT, VERDICT = "image", "alt", "verdict"
 
 
 def chart_path(comparison: Comparison) -> str:
@@ -49,6 +49,17 @@ def note_readings(messages: list[dict[str, Any]], readings: list[tuple[str, str]
         lines = first["text"].split("\n")
         at = len(lines) - 1 if len(lines) > 1 and lines[-1].endswith(":") else len(lines)  # before "Related ...:"
         first["text"] = "\n".join([*lines[:at], wording.read_as(readings), *lines[at:]])
+
+
+def note_not_the_same(messages: list[dict[str, Any]], asked: bool) -> None:
+    """End the verdict of a full comparison asked as "is X the same as Y?" (``asked``) with the plain answer:
+    "The General Manager is ahead of an Operations Manager on all 12 dimensions, so no, they are not the same
+    job." The verdict still opens the text, for the channels that emphasise it."""
+    first = next((m for m in messages if m.get("text")), None)
+    verdict = first.get(VERDICT) if first is not None else None
+    if asked and first is not None and first.get(IMAGE) and verdict and first["text"].startswith(verdict):
+        answered = wording.not_the_same(verdict)
+        first["text"], first[VERDICT] = answered + first["text"][len(verdict) :], answered
 
 
 def add_feedback(messages: list[dict[str, Any]], first: str, second: Optional[str], about: Optional[str]) -> None:

@@ -25,6 +25,7 @@ def opening(name: str) -> re.Pattern[str]:
 
 COMPARATIVE = cue("comparative")  # a one-role question still missing its second role: "who earns more, a buyer?"
 SAME_JOB = cue("same_job")  # "do buyers and planners do the same job?"
+SAME_JOB_ASKED = cue("same_job_asked")  # "is X the same as Y?": yes or no
 REPLACE = cue("replace")  # "a buyer instead of the planner"
 FOLLOW_UP = opening("follow_up_start")  # "and a fleet controller?"
 SAYS_WHO = opening("says_who_start")  # "I'm a buyer", "my job right now is dispatcher"

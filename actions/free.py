@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from actions import attachments
 from actions.aspects import answer_aspect
+from actions.cues import SAME_JOB_ASKED
 from actions.knowledge import KnowledgeAction
 from actions.outside import answer_outside, follow_up, pair_follow_up, where_from
 from actions.pay_mix import answer_pay_mix
@@ -44,6 +45,8 @@ class FreeQuestionAction(KnowledgeAction):
         events = self.answer(dispatcher, question, tracker.slots, session) if events is None else events
         readings = [(t.text, t.role) for t in question.titles if t.read_as and t.role]  # "a fleet mgr or a dispatchr"
         attachments.note_readings(dispatcher.messages[start:], readings)
+        same = SAME_JOB_ASKED.search(question.text) is not None and len(set(question.roles)) >= 2  # "gm, same thing?"
+        attachments.note_not_the_same(dispatcher.messages[start:], same)
         if tracker.get_slot(COMPARED_OCCUPATION) and not any(e.get("name") == COMPARED_OCCUPATION for e in events):
             events = [*events, SlotSet(COMPARED_OCCUPATION, None)]  # the outside pair is no longer the subject
         if self.name() != ASKS_WITH_RULES and any(e.get("name") == NEEDS_ROLES and e.get("value") for e in events):

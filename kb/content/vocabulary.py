@@ -32,7 +32,7 @@ CUE_LISTS = ("comparative", "same_job", "replace", "follow_up_start", "says_who_
              "not_certifications", "unhelpful", "denial_start", "pick_both", "pick_courtesy", "pick_neither",
              "pick_drop", "pick_filler", "separators", "comparing", "articles", "clause_lead_in", "place_lead_in",
              "place_words", "place_tail", "national", "question_lead_in", "yes_or_no", "employers",
-             "story_time", "tenure_counts", "tenure_units")  # fmt: skip
+             "story_time", "tenure_counts", "tenure_units", "same_job_asked")  # fmt: skip
 AREA_NAME = re.compile(r"^[A-Z][^,]+(, [A-Z]{2}(-[A-Z]{2})*)?$")  # "Phoenix-Mesa-Chandler, AZ", "New York"
 
 

@@ -33,6 +33,7 @@ NOTHING_TO_EXPLAIN = (
     "I explain my answers once I've given one. Ask me to compare two roles first, for example "
     '"who has more budget authority, a buyer or a plant manager?", then ask "why?".'
 )
+MORE_ROLES = "More roles"
 NEITHER = 'OK, neither. Ask me about any two roles, or say "list roles" to see the ones I know.'
 UNKNOWN_ASPECT = "I can't tell which part of the job you're asking about, and I may not compare it."
 STATED_NEXT = "Ask me how to become any role and I'll start from yours."
@@ -76,10 +77,8 @@ def already_compared(said: str, role: RoleInfo, pair: tuple[str, str]) -> str:
     compared = vs(*pair)
     if said.lower() == role.name.lower():
         return f"The {role.name} is already in this comparison ({compared}). Related comparisons:"
-    return (
-        f"{indefinite_article(said).capitalize()} {said} is what I call {role.with_article}, already in this "
-        f"comparison ({compared}). Related comparisons:"
-    )
+    return (f"{indefinite_article(said).capitalize()} {said} is what I call {role.with_article}, already in this "
+            f"comparison ({compared}). Related comparisons:")  # fmt: skip
 
 
 def ask_which(new: str, pair: tuple[str, str]) -> str:
@@ -134,9 +133,6 @@ def family_button(family: str, count: int) -> str:
 def family_page(family: str, page: int, pages: int) -> str:
     suffix = f" (page {page} of {pages})" if pages > 1 else ""
     return f"{family}{suffix}: pick a role to learn more."
-
-
-MORE_ROLES = "More roles"
 
 
 def from_your_role(start: RoleInfo, goal: RoleInfo, steps: Sequence[RoleInfo]) -> str:
@@ -242,6 +238,10 @@ def aspect(says: str, nearest: Optional[DimensionInfo], compared: list[Dimension
 def read_as(readings: Sequence[tuple[str, str]]) -> str:
     """How titles typed with a slip were read: 'I read "dispatchr" as Dispatcher.'"""
     return "I read " + series([f'"{typed}" as {role}' for typed, role in readings], "and") + "."
+
+
+def not_the_same(verdict: str) -> str:  # "is X the same as Y?" answered at the end of a full comparison's verdict
+    return f"{verdict.rstrip('.')}, so no, they are not the same job."
 
 
 def which_part(first: str, second: str) -> str:

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from actions.cues import COMPARATIVE, FOLLOW_UP, QUESTION_LEAD_IN, QUESTION_START, REPORTS_TO, YES_NO, YES_OR_NO
+from actions.cues import COMPARATIVE, FOLLOW_UP, QUESTION_LEAD_IN, QUESTION_START, REPORTS_TO, SAME_JOB_ASKED, YES_NO
+from actions.cues import YES_OR_NO
 from kb.content.vocabulary import vocabulary, words_pattern
 
 
@@ -45,7 +46,8 @@ def how_asked(text: str, roles_in_order: list[str]) -> Asked:
     asked = text
     while (lead := QUESTION_LEAD_IN.match(asked)) is not None and lead.end() > 0:  # "Quick one - does ...?"
         asked = asked[lead.end() :].lstrip(" -:,.!")
-    subject = roles_in_order[0] if YES_NO.search(asked) and not either and len(roles_in_order) >= 2 else None
+    same = SAME_JOB_ASKED.search(asked) is not None  # "is X the same as Y?? who decides more": no yes/no on it
+    subject = roles_in_order[0] if YES_NO.search(asked) and not (either or same) and len(roles_in_order) >= 2 else None
     return Asked(less=asks_less(text), subject=subject)
 
 

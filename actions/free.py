@@ -26,7 +26,7 @@ from actions.question import Aspect, Education, Question, Several
 from actions.ranking import answer_ranking
 from actions.reading import read_question
 from actions.router import Slots, as_kind, route
-from actions.slots import COMPARED_OCCUPATION, CURRENT_OCCUPATION, FORM, NEEDS_ROLES
+from actions.slots import COMPARED_OCCUPATION, CURRENT_OCCUPATION, FORM, NEEDS_ROLES, PENDING, RANKED
 from kb.education import certifications_in_text
 from kb.wages.outside import cue_in
 
@@ -34,11 +34,26 @@ from kb.wages.outside import cue_in
 ASKS_WITH_RULES = "action_answer_question"  # data/rules.yml runs the form after it when roles are missing
 
 
+def answered_this_turn(tracker: Tracker) -> bool:
+    """Whether the bot already said something since the latest user message: a message answered while a
+    form waited ("which one pays the most?" ranks the offered roles, which fills the form's slots) is not
+    answered again when the form then ends."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot":
+            return True
+    return False
+
+
 class FreeQuestionAction(KnowledgeAction):
     """A ``KnowledgeAction`` that reads the message as a ``Question`` and first answers outside jobs,
     aspect and ranking questions, whatever NLU read; ``answer`` gives the action's own answer."""
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, session: Session) -> list:
+        if self.name() == ASKS_WITH_RULES and answered_this_turn(tracker):  # the form that was waiting ended with
+            kept = (PENDING, RANKED)  # this message, which was already answered (a ranking): nothing more to say
+            return [SlotSet(name, tracker.get_slot(name)) for name in kept]
         question = as_pick(read_question(self.knowledge, session, tracker), tracker.slots)
         start = len(dispatcher.messages)
         events = self.first_answer(dispatcher, question, tracker.slots, session)

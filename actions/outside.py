@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from actions import render
 from actions.career_plans import plan_career
 from actions.context import CAREER_WORDS, intent_dimension
-from actions.cues import COMPARATIVE, FOLLOW_UP, LADDER, REFERS_TO_FOCUS, SUPERLATIVE
+from actions.cues import COMPARATIVE, FOLLOW_UP, LADDER, REFERS_TO_FOCUS, REFERS_TO_OFFERED, SUPERLATIVE
 from actions.own_role import holds_a_role
 from actions.mentions import mentioned_roles, role
 from actions.question import Career, Describe, Education, Pick, Question, Several
@@ -234,6 +234,10 @@ def follow_up(
     on_pay = COMPENSATION in asked or (not asked and question.places and slots.get(DIMENSION) == COMPENSATION)
     on_pay = on_pay and not (SUPERLATIVE.search(question.text) and offered_roles(slots))  # "which one pays most?"
     on_pay = on_pay and not (question.places and not asked and slots.get(FOCUS_ROLE))  # "and in CA?" after a role
+    offered = not slots.get(FOCUS_ROLE) and REFERS_TO_OFFERED.search(question.text) and offered_roles(slots)
+    if not goals and not unknown and on_pay and offered:  # "what do they pay?" after the ways in: theirs
+        ways_in_reply(dispatcher, session, occupation, question)
+        return [SlotSet(NEEDS_ROLES, False), SlotSet(DIMENSION, COMPENSATION)]
     if not goals and not unknown and on_pay:  # "what does that pay in Texas?", then "and in Ohio?"; after a route
         focus = focus_goal(session, question, slots)  # into a role, "that" is the role: "what does that pay?"
         alone = focus and not COMPARATIVE.search(question.text)  # not "would I make more than now?": both

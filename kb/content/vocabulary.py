@@ -21,7 +21,7 @@ VOCABULARY_FILE = Path(__file__).resolve().parents[1] / "data" / "vocabulary.yml
 WORD_LISTS = ("pay_verbs", "pay_on_openers", "pay_verb_followers", "negation", "correction", "career", "education",
               "describe", "feelings", "outside_us")  # fmt: skip
 REFERENCE_KINDS = ("focus", "become_one", "former", "latter", "by_word", "writer", "compared_focus", "idioms",
-                   "place")
+                   "place", "offered")
 TITLE_PHRASE_LISTS = ("title_words", "leading", "trailing", "generic", "seniority", "describing")
 POLARITIES = ("less", "more")
 STATE_CODE = re.compile(r"^[a-z]{2}$")

@@ -46,6 +46,7 @@ def test_a_question_for_the_lower_role_is_recognised(text: str, less: bool) -> N
         ("Quick one - does a   earn more than a  ?", "Buyer"),  # words before the question
         ("is a   higher up than a  , yes or no?", "Buyer"),  # "yes or no" is no choice between the roles
         ("hey, quick question: is a   paid more than a  ?", "Buyer"),
+        ("is   the same as  ?? who decides more stuff", None),  # the yes/no is about the same job, not the dimension
     ],
 )
 def test_a_yes_no_question_is_about_its_first_role(text: str, subject: str | None) -> None:

@@ -260,3 +260,7 @@ def test_an_area_name_with_a_full_stop_is_read_with_or_without_it(text: str) -> 
 )
 def test_a_state_by_its_postal_code_in_capitals(text: str, place: Place) -> None:
     assert read(text, AFTER_PAY).place == place
+
+
+def test_a_place_corrected_with_i_meant() -> None:
+    assert read("no wait, i meant Ohio", AFTER_PAY).place == Place("ohio", "area", ("Ohio",))

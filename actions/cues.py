@@ -62,6 +62,7 @@ TENURE_AFTER = re.compile(  # "... for 8 years", "... at target for 5 years": at
 )
 TENURE_BEFORE = re.compile(rf"(?<!how\s)\b{_TENURE}\s+(?:in\s+)?as\s+(?:an?\s+)?$", re.I)  # "3 years as a ..."
 _REFERENCES = vocabulary().references
+REFERS_TO_WRITER = words_pattern(_REFERENCES["writer"])  # "would I earn more as a buyer?"
 REFERS_TO_OFFERED = words_pattern(_REFERENCES["offered"])  # "what do they pay?" after the ways in
 REFERS_TO_FOCUS = words_pattern(_REFERENCES["focus"] + _REFERENCES["compared_focus"])  # "would that pay more ...?"
 SCHOOLING = words_pattern(vocabulary().list("education") + _CUES["certification"])  # "what certs would I need?"

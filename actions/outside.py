@@ -23,7 +23,8 @@ from sqlalchemy.orm import Session
 from actions import render
 from actions.career_plans import plan_career
 from actions.context import CAREER_WORDS, intent_dimension
-from actions.cues import COMPARATIVE, FOLLOW_UP, LADDER, REFERS_TO_FOCUS, REFERS_TO_OFFERED, SUPERLATIVE
+from actions.cues import COMPARATIVE, FOLLOW_UP, LADDER, REFERS_TO_FOCUS, REFERS_TO_OFFERED, REFERS_TO_WRITER
+from actions.cues import SUPERLATIVE
 from actions.own_role import holds_a_role
 from actions.mentions import mentioned_roles, role
 from actions.question import Career, Describe, Education, Pick, Question, Several
@@ -245,7 +246,11 @@ def follow_up(
         return [SlotSet(NEEDS_ROLES, False), SlotSet(DIMENSION, COMPENSATION)]
     comparing = FOLLOW_UP.search(question.text) or COMPARATIVE.search(question.text)
     on_pay_before = COMPENSATION in asked or (not asked and slots.get(DIMENSION) == COMPENSATION)
-    if len(goals) == 1 and comparing and set(asked) <= {COMPENSATION} and on_pay_before:  # "would I earn more as X?"
+    other_role = slots.get(FOCUS_ROLE) and not slots.get(COMPARED_OCCUPATION) and not REFERS_TO_WRITER.search(
+        question.text)  # fmt: skip  # "vs an assistant store manager?" after a store manager's pay: those two
+    if len(goals) == 1 and comparing and other_role:
+        return None  # answered as a comparison of the two roles
+    if len(goals) == 1 and comparing and set(asked) <= {COMPENSATION} and on_pay_before:
         pay_reply(dispatcher, session, [occupation], goals, question)  # after its pay: "vs an operations coordinator?"
         pair = [SlotSet(COMPARED_OCCUPATION, occupation.key), SlotSet(FOCUS_ROLE, goals[0].name)]
         return [SlotSet(NEEDS_ROLES, False), *pair, SlotSet(DIMENSION, COMPENSATION)]

@@ -15,7 +15,7 @@ from rasa_sdk import Tracker
 from actions.interpret import Lexicon, State, area_keys, interpret
 from actions.knowledge import KnowledgeBase, alias_heads, alias_words, canonical_roles, dimension_vocabulary
 from actions.knowledge import role_entities
-from actions.question import Question, Several, Title
+from actions.question import Question, Several, Span, Title
 from actions.slots import CURRENT_ROLE, DIMENSION, FOCUS_ROLE, JOB_ROLE, OCCUPATION, PLACE_ASKED, ROLE_A, ROLE_B
 from actions.phrases import TITLE_WORDS, unrecognised_phrases
 from kb.content.vocabulary import alternatives, vocabulary
@@ -61,6 +61,16 @@ def titles_of(session: Session, tracker: Tracker) -> tuple[Title, ...]:
     return tuple(found)
 
 
+def overlap(first: Span, second: Span) -> bool:
+    """Whether two character ranges of a message share a character."""
+    return first[0] < second[1] and second[0] < first[1]
+
+
+def in_typed_order(titles: list[Title]) -> tuple[Title, ...]:
+    """The titles in the order typed, the ones placed nowhere in the text (span (0, 0)) last."""
+    return tuple(sorted(titles, key=lambda t: (t.span == (0, 0), t.span)))
+
+
 def shared_heads(session: Session, text: str, titles: tuple[Title, ...]) -> tuple[Title, ...]:
     """The titles plus the ones that share a named role's last word ("fleet vs transport manager": Fleet
     Manager; "warehouse or logistics manager"): one or two words right before a comparing word ("vs",
@@ -79,13 +89,13 @@ def shared_heads(session: Session, text: str, titles: tuple[Title, ...]) -> tupl
             said = " ".join(words[-count:])
             match = exact_role(session, f"{said} {head}") if len(words) >= count else None
             at = before.start(1) + before.group(1).rindex(said)
-            taken = any(a < at + len(said) and at < b for a, b in (t.span for t in titles))  # "a buyer or a ..."
+            taken = any(overlap((at, at + len(said)), t.span) for t in titles)  # "a buyer or a ..."
             if match is not None and match.name != title.role and not taken:
                 found.append(Title(said, (at, at + len(said)), match.name))
                 break
     if len(found) == len(titles):
         return titles
-    return tuple(sorted(found, key=lambda t: (t.span == (0, 0), t.span)))  # in the order typed, unplaced last
+    return in_typed_order(found)
 
 
 def shared_modifiers(session: Session, text: str, titles: tuple[Title, ...]) -> tuple[Title, ...]:
@@ -102,10 +112,10 @@ def shared_modifiers(session: Session, text: str, titles: tuple[Title, ...]) -> 
         if match is None or match.name == title.role:
             continue
         span = after.span(1)
-        found = [t for t in found if t.role or not (t.span[0] < span[1] and span[0] < t.span[1])]
-        if not any(t.span[0] < span[1] and span[0] < t.span[1] for t in found):
+        found = [t for t in found if t.role or not overlap(t.span, span)]
+        if not any(overlap(t.span, span) for t in found):
             found.append(Title(after.group(1), span, match.name))
-    return tuple(sorted(found, key=lambda t: (t.span == (0, 0), t.span)))
+    return in_typed_order(found)
 
 
 def setting_titles(session: Session, text: str, titles: tuple[Title, ...]) -> tuple[Title, ...]:
@@ -121,10 +131,10 @@ def setting_titles(session: Session, text: str, titles: tuple[Title, ...]) -> tu
         near = sorted(words, key=lambda w: (w[1] > span[0], abs(w[1] - span[0])))  # before it, nearest first
         match = next((m for w, _ in near if (m := exact_role(session, f"{w} {bare.group(1)}")) is not None), None)
         if match is not None:
-            found = [t for t in found if not (t.span[0] < span[1] and span[0] < t.span[1])]
+            found = [t for t in found if not overlap(t.span, span)]
             found.append(Title(bare.group(1), span, match.name))
             changed = True
-    return tuple(sorted(found, key=lambda t: (t.span == (0, 0), t.span))) if changed else titles
+    return in_typed_order(found) if changed else titles
 
 
 def typo_titles(session: Session, text: str, titles: tuple[Title, ...]) -> tuple[Title, ...]:
@@ -136,7 +146,7 @@ def typo_titles(session: Session, text: str, titles: tuple[Title, ...]) -> tuple
     for phrase in unrecognised_phrases(text, spans, dimension_vocabulary(session), heads=alias_heads(session),
                                        alias_words=alias_words(session)):  # fmt: skip
         at = text.find(phrase)
-        if at >= 0 and not any(a < at + len(phrase) and at < b for _, (a, b) in phrases):
+        if at >= 0 and not any(overlap((at, at + len(phrase)), placed) for _, placed in phrases):
             phrases.append((phrase, (at, at + len(phrase))))
     found = list(titles)
     for _, span in phrases:
@@ -152,7 +162,7 @@ def typo_titles(session: Session, text: str, titles: tuple[Title, ...]) -> tuple
                 found = [t for t in found if t.span != span] + [Title(said, (start, span[1]), match.role.name,
                                                                       read_as=True)]  # fmt: skip
                 break
-    return tuple(sorted(found, key=lambda t: (t.span == (0, 0), t.span))) if found != list(titles) else titles
+    return in_typed_order(found) if found != list(titles) else titles
 
 
 def field_titles(session: Session, text: str, families: list[str]) -> tuple[Title, ...]:

@@ -24,7 +24,7 @@ from actions.slots import PENDING, RANKED
 from actions.usage import record_usage_later
 from kb.db import KnowledgeBaseUnavailable, open_existing, read_session
 from kb.models import Dimension, RoleAlias
-from kb.snapshot import build_id
+from kb.snapshot import build_id, per_build
 from kb.resolve import resolve_role, roles_named
 from kb.results import RoleMatch
 from kb.text import lookup_key
@@ -74,47 +74,41 @@ def role_facts(session: Session, names: list[str]) -> dict[str, RoleFacts]:
     return {name: RoleFacts(info.family, info.seniority) for name, info in roles_named(session, names).items()}
 
 
-def dimension_vocabulary(session: Session) -> set[str]:
-    """Words that talk about dimensions, so they are never mistaken for an unknown role."""
-    words: set[str] = set()
-    for dimension in session.scalars(select(Dimension)):
-        for label in (dimension.slug.replace("_", " "), dimension.name, *dimension.headings):
-            words.update(label.lower().replace("-", " ").split())
-            words.update(lookup_key(label).split())
-    return words - {"of", "the", "and", "a", "in", "with", "to", "how", "is", "working", "other"}
+def dimension_vocabulary(session: Session) -> frozenset[str]:
+    """Words that talk about dimensions, so they are never mistaken for an unknown role; read once per KB build."""
+
+    def read() -> frozenset[str]:
+        words: set[str] = set()
+        for dimension in session.scalars(select(Dimension)):
+            for label in (dimension.slug.replace("_", " "), dimension.name, *dimension.headings):
+                words.update(label.lower().replace("-", " ").split())
+                words.update(lookup_key(label).split())
+        return frozenset(words - {"of", "the", "and", "a", "in", "with", "to", "how", "is", "working", "other"})
+
+    return per_build(session, "dimension_vocabulary", read)
 
 
 def alias_heads(session: Session) -> frozenset[str]:
     """Words that end aliases and never start or qualify one ("buyer", "dispatcher", "planner"): they make
     a phrase look like a job title, where "operations" (as in "operations manager") does not. Read once
     per KB build."""
-    build = build_id(session)
-    heads = _HEADS.get(build)
-    if heads is None:
+
+    def read() -> frozenset[str]:
         slang = {lookup_key(form) for forms in vocabulary().titles.values() for form in forms}  # "ops guy"
         keys = [key.split() for key in session.scalars(select(RoleAlias.key)) if key not in slang]
         inner = {word for words in keys for word in words[:-1]}
-        heads = frozenset(words[-1] for words in keys if words) - inner
-        _HEADS.clear()  # as in kb.aspects: the value is returned from here, not looked up again
-        _HEADS[build] = heads
-    return heads
+        return frozenset(words[-1] for words in keys if words) - inner
 
-
-_HEADS: dict[str, frozenset[str]] = {}
+    return per_build(session, "alias_heads", read)
 
 
 def alias_words(session: Session) -> frozenset[str]:
     """Every word of the KB's aliases ("inventory", "control", "manager"), read once per KB build."""
-    build = build_id(session)
-    found = _ALIAS_WORDS.get(build)
-    if found is None:
-        found = frozenset(word for key in session.scalars(select(RoleAlias.key)) for word in key.split())
-        _ALIAS_WORDS.clear()  # as for alias_heads: one build at a time
-        _ALIAS_WORDS[build] = found
-    return found
 
+    def read() -> frozenset[str]:
+        return frozenset(word for key in session.scalars(select(RoleAlias.key)) for word in key.split())
 
-_ALIAS_WORDS: dict[str, frozenset[str]] = {}
+    return per_build(session, "alias_words", read)
 
 
 def canonical_roles(session: Session, values: list[Any]) -> tuple[list[str], list[str]]:

@@ -8,6 +8,7 @@ what a message means.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from rapidfuzz import fuzz, process
@@ -68,7 +69,7 @@ def _qualified_start(text: str, start: int) -> int:
 def unrecognised_phrases(
     text: str,
     spans: list[tuple[int, int]],
-    vocabulary: set[str],
+    vocabulary: frozenset[str] | set[str],
     whole_message: bool = False,
     heads: frozenset[str] = frozenset(),
     alias_words: frozenset[str] = frozenset(),
@@ -144,7 +145,13 @@ def _pay_verb_at(lowered: str) -> list[int]:
 
 def dimension_mentions(text: str) -> list[tuple[int, str]]:
     """Each dimension a message's words name with where it is first named (a character offset in the
-    lower-cased, de-punctuated text of the same length), forgiving typos ("bugdet", "seinor")."""
+    lower-cased, de-punctuated text of the same length), forgiving typos ("bugdet", "seinor"). A turn reads
+    the same text several times (the message, its clauses), so the reading is remembered per text."""
+    return list(_dimension_mentions(text))
+
+
+@lru_cache(maxsize=4096)
+def _dimension_mentions(text: str) -> tuple[tuple[int, str], ...]:
     lowered = " " + re.sub(r"[^a-z0-9' -]", " ", text.lower()) + " "
     lowered = EMPLOYERS.sub(lambda m: " " * len(m.group(0)), lowered)  # "at target" names a store, no targets
     tokens = lowered.split()
@@ -165,7 +172,7 @@ def dimension_mentions(text: str) -> list[tuple[int, str]]:
     verbs = _pay_verb_at(lowered.rstrip() + " ")
     if verbs and not found:  # "who makes more decisions?" asks about decisions, "who makes more?" about pay
         found.append((max(verbs[0] - 1, 0), COMPENSATION))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def worded_dimensions(text: str) -> list[str]:

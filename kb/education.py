@@ -19,6 +19,7 @@ from kb.content.education import EDUCATION_LEVELS
 from kb.education_models import Certification, CertificationAlias, RoleCertification, RoleEducation
 from kb.models import Role
 from kb.resolve import resolve_role, role_info
+from kb.snapshot import per_build
 from kb.results import RoleInfo, SameRole, UnknownRole
 from kb.text import lookup_key
 
@@ -159,16 +160,21 @@ def find_certification(session: Session, text: str) -> Optional[CertificationInf
     return _info(row) if row is not None else None
 
 
+def _aliases_longest_first(session: Session) -> tuple[tuple[str, CertificationInfo], ...]:
+    """Every certification alias's lookup key with its certification, the longest keys first."""
+    rows = session.execute(select(CertificationAlias.key, Certification).join(CertificationAlias.certification))
+    return tuple((key, _info(entry)) for key, entry in sorted(rows, key=lambda r: -len(r[0])))
+
+
 def certifications_in_text(session: Session, text: str) -> list[CertificationInfo]:
     """Catalogue certifications a message names, in order of mention; longer names win over the
     shorter ones inside them ("OSHA 30 hour" is not also "OSHA")."""
     padded = f" {lookup_key(text)} "
-    rows = session.execute(select(CertificationAlias.key, Certification).join(CertificationAlias.certification))
     found: list[tuple[int, CertificationInfo]] = []
-    for key, entry in sorted(rows, key=lambda r: -len(r[0])):
+    for key, info in per_build(session, "certification_aliases", lambda: _aliases_longest_first(session)):
         at = padded.find(f" {key} ")
         if at >= 0:
-            found.append((at, _info(entry)))
+            found.append((at, info))
             padded = padded[:at] + " " + "#" * len(key) + " " + padded[at + len(key) + 2 :]
     return list(dict.fromkeys(info for _, info in sorted(found, key=lambda f: f[0])))
 

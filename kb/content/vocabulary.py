@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 from kb.content.reader import ContentError, Reader, Where
 
@@ -164,10 +165,16 @@ def alternatives(words: tuple[str, ...]) -> str:
     return "|".join(forms)
 
 
-def words_pattern(words: tuple[str, ...], possessive: bool = False, at: str = "") -> re.Pattern[str]:
+def words_pattern(words: Iterable[str], possessive: bool = False, at: str = "") -> re.Pattern[str]:
     """A pattern matching any of ``words`` as whole words (longest first; "-" and " " alike), ignoring case;
     with ``possessive``, also before "'s" ("that role's budget"). ``at="start"``: only at the start of the
-    text (after punctuation); ``at="end"``: only at its end, an article after it allowed ("I'm a")."""
+    text (after punctuation); ``at="end"``: only at its end, an article after it allowed ("I'm a"). Compiled
+    once per list of words (the same lists are asked for on every turn)."""
+    return _compiled(tuple(words), possessive, at)
+
+
+@lru_cache(maxsize=1024)
+def _compiled(words: tuple[str, ...], possessive: bool, at: str) -> re.Pattern[str]:
     after = r"(?!\w)" if possessive else r"(?![\w'])"
     found = r"(?<![\w'])(" + alternatives(words) + r")" + after
     if at == "start":

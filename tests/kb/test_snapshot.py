@@ -12,7 +12,7 @@ from kb.aspects import aspect_in
 from kb.build import build_database
 from kb.content.load import Content
 from kb.db import make_engine
-from kb.snapshot import build_id
+from kb.snapshot import build_id, per_build
 
 
 def test_the_build_is_read_once_per_session(tmp_path: Path, small_content: Content) -> None:
@@ -40,3 +40,22 @@ def test_a_rebuilt_kb_is_seen_by_the_next_session_and_its_aspects(tmp_path: Path
         assert build_id(session) != before
         found = aspect_in(session, "is it stressful?")
         assert found is not None and found.says == "Stress is not something I compare."
+
+
+def test_a_value_read_per_build_is_read_once_and_again_after_a_rebuild(tmp_path: Path, small_content: Content) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'kb.sqlite3'}")
+    build_database(engine, small_content)
+    reads: list[str] = []
+
+    def read(session: Session) -> str:
+        reads.append(build_id(session))
+        return f"read {len(reads)}"
+
+    for _ in range(3):
+        with Session(engine) as session:
+            assert per_build(session, "test value", lambda: read(session)) == "read 1"
+    build_database(engine, small_content)
+    with Session(engine) as session:
+        assert per_build(session, "test value", lambda: read(session)) == "read 2"
+        assert per_build(session, "another value", lambda: "its own") == "its own"
+    assert len(set(reads)) == 2

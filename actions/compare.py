@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions.cues import COMPARATIVE, DENIAL, OF_A_PAIR, SAME_JOB, SAYS_WHO
+from actions.cues import COMPARATIVE, DENIAL, OF_A_PAIR, SAME_JOB, SAYS_WHO, YES_NO
 from actions import attachments, pay_places, questions, render, render_questions, usage
 from kb.wording import replies as wording
 from actions.asking import PLAIN, Asked, asks_anew, asks_reporting_line, how_asked
@@ -154,7 +154,7 @@ class Comparisons(Handling):
                 return questions.answer_one_role(one, COMPENSATION, dispatcher, session, area)
         in_order = roles_in_order(question)
         if len(in_order) == 2 and not unknown and asks_reporting_line(plain):
-            return questions.answer_reporting(in_order[0], in_order[1], dispatcher, session)
+            return questions.answer_reporting(in_order[0], in_order[1], dispatcher, session, bool(YES_NO.search(plain)))
         if len(set(known)) == 1 and not unknown and asks_reporting_line(plain):  # "who does a plant manager answer
             return questions.answer_one_role(known[0], "hierarchy", dispatcher, session, None)  # to?"
         single = worded or intent_dimension(intent)

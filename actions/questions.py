@@ -67,13 +67,15 @@ def answer_one_role(
             SlotSet(ROLE_A, None), SlotSet(ROLE_B, None)]  # against this role, not a pair talked about before
 
 
-def answer_reporting(subject: str, manager: str, dispatcher: CollectingDispatcher, session: Session) -> list:
-    """ "Does a buyer report to a procurement manager?" answered from the reporting graph."""
+def answer_reporting(subject: str, manager: str, dispatcher: CollectingDispatcher, session: Session,
+                     yes_no: bool = True) -> list:  # fmt: skip
+    """ "Does a buyer report to a procurement manager?" answered from the reporting graph (not ``yes_no``: "which
+    of them reports to the other?", the line without a Yes or No)."""
     answer = reports_to(session, subject, manager)
     if not isinstance(answer, ReportingAnswer):
         render.send(dispatcher, [render.problem_reply(answer)])
         return [SlotSet(NEEDS_ROLES, False)]
-    render.send(dispatcher, [render_questions.reporting_reply(answer)])
+    render.send(dispatcher, [render_questions.reporting_reply(answer, yes_no)])
     return [SlotSet(ROLE_A, subject), SlotSet(ROLE_B, manager), SlotSet(DIMENSION, "hierarchy"),
             SlotSet(NEEDS_ROLES, False)]  # fmt: skip
 

@@ -82,11 +82,13 @@ def one_role_reply(profile: RoleProfile, trait: Trait, pays: Sequence[PayFigures
     return Reply(f"{trait.text}\n{figures}", (detail, *buttons), offers="menu")
 
 
-def reporting_reply(answer: ReportingAnswer) -> Reply:
-    """ "Does a buyer report to a procurement manager?": Yes or No from the reporting graph."""
+def reporting_reply(answer: ReportingAnswer, yes_no: bool = True) -> Reply:
+    """ "Does a buyer report to a procurement manager?": Yes or No from the reporting graph; "which one reports
+    to the other?" (not ``yes_no``): the line."""
     first, second = answer.subject.name, answer.manager.name
     title = wording.vs(first, second)
-    return Reply(polarity.reports_to_text(answer), (compare_button(first, second, "hierarchy", title),), offers="menu")
+    button = compare_button(first, second, "hierarchy", title)
+    return Reply(polarity.reports_to_text(answer, yes_no), (button,), offers="menu")
 
 
 def aspect_reply(found: Optional[AspectInfo], roles: Sequence[str], compared: list[DimensionInfo]) -> Reply:

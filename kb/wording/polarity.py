@@ -74,9 +74,17 @@ def yes_no_text(verdict: Verdict, subject: RoleInfo, asks_more: bool) -> str:
     return _with_explanation(yes_no_sentence(verdict, subject, asks_more), verdict)
 
 
-def reports_to_text(answer: ReportingAnswer) -> str:
-    """ "Does a Buyer report to a Procurement Manager?" answered from the reporting graph."""
+def reports_to_text(answer: ReportingAnswer, yes_no: bool = True) -> str:
+    """ "Does a Buyer report to a Procurement Manager?" answered from the reporting graph; asked as ``yes_no``
+    False ("which one reports to the other, a COO or a VP?"), the line itself, with no Yes or No."""
     subject, manager = answer.subject, answer.manager
+    if not yes_no:
+        line = answer.line or answer.reverse
+        if line:
+            clause = reporting_clause(line)
+            return f"{clause[0].upper()}{clause[1:]}."
+        return (f"Neither reports to the other: the {subject.name} and the {manager.name} are in separate "
+                "reporting lines.")
     if answer.direct:
         return f"Yes. The {subject.name} reports to the {manager.name}."
     if answer.line:

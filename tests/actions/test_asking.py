@@ -94,6 +94,10 @@ async def test_a_yes_no_question_starts_with_yes_or_no(knowledge, domain, text: 
          "Head of Operations."),
         ("does a procurement manager report to a buyer?", (PROC, "Buyer"),
          "No, it is the other way round: the Buyer reports to the Procurement Manager."),
+        ("which one reports to the other, a procurement manager or a buyer?", (PROC, "Buyer"),
+         "The Buyer reports to the Procurement Manager."),  # not a yes/no question: the line, no "No"
+        ("who answers to who, a buyer or the head of operations?", ("Buyer", HOO),
+         "The Buyer is two levels below, reporting to the Procurement Manager, who reports to the Head of Operations."),
     ],
 )  # fmt: skip
 async def test_a_reporting_question_is_answered_from_the_reporting_line(

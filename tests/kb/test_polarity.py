@@ -127,6 +127,22 @@ def test_does_one_role_report_to_another(small_session: Session, subject: str, m
     assert reports_to_text(answer) == expected
 
 
+@pytest.mark.parametrize(
+    ("subject", "manager", "expected"),
+    [
+        ("procurement manager", "buyer", "The Buyer reports to the Procurement Manager."),
+        ("buyer", "procurement manager", "The Buyer reports to the Procurement Manager."),
+        ("buyer", "plant manager",
+         "Neither reports to the other: the Buyer and the Plant Manager are in separate reporting lines."),
+    ],
+)  # fmt: skip
+def test_which_of_two_roles_reports_to_the_other(small_session: Session, subject: str, manager: str,
+                                                 expected: str) -> None:  # fmt: skip
+    answer = reports_to(small_session, subject, manager)
+    assert isinstance(answer, ReportingAnswer)
+    assert reports_to_text(answer, yes_no=False) == expected
+
+
 def test_reporting_chain_and_bad_input(small_session: Session) -> None:
     chain = reports_to_chain(small_session, "Buyer", "Chief Operating Officer")
     assert [role.name for role in chain] == [

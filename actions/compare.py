@@ -21,7 +21,7 @@ from actions.context import masked, pair_asked, plan_question, slot_dimension, w
 from actions.own_role import compares_roles
 from actions.knowledge import KnowledgeBase, dimension_vocabulary, role_facts
 from actions.mentions import focused, mentioned_roles, roles_in_order, typo_offered, unknown_in_text
-from actions.phrases import COMPENSATION, worded_dimensions
+from actions.phrases import COMPENSATION, MIN_WORDS_OF_FIELD, worded_dimensions
 from actions.question import AboutMe, Aspect, Career, Compare, Describe, Explain, Pick, Place, Question, Unknown
 from actions.places import not_places
 from actions.picks import MAX_FOLLOWED, clicked, picked
@@ -118,7 +118,8 @@ class Comparisons(Handling):
         known = with_current_role(known, text, slots.get(CURRENT_ROLE))
         vocabulary = self.knowledge.cached(session, ("vocabulary",), lambda: dimension_vocabulary(session))
         unknown = tuple(unknown_values) + unknown_in_text(session, question, spans, intent, vocabulary)
-        unknown = tuple(phrase for phrase in unknown if not worded_dimensions(phrase))  # "seinority" is no role
+        whole = MIN_WORDS_OF_FIELD  # "seinority" is no role; "vendor relations specialist" is one
+        unknown = tuple(p for p in unknown if not worded_dimensions(p) or len(p.split()) >= whole)
         if intent == WHY and read.place is not None:
             intent = COMPARE  # "what do they make in Ohio?" is no "why?"
         if read.place is not None:  # "and in Texas?": a place, not an unknown role

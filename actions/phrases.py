@@ -66,6 +66,9 @@ def _qualified_start(text: str, start: int) -> int:
         start = found.start(1)
 
 
+MIN_WORDS_OF_FIELD = 3  # words of a plain title whose field words may be words about dimensions
+
+
 def unrecognised_phrases(
     text: str,
     spans: list[tuple[int, int]],
@@ -114,7 +117,10 @@ def unrecognised_phrases(
             continue  # "my manager", "a good supervisor": a person described, no title of their own
         lowered = {w.lower() for w in words}
         plain_title = words[-1].lower() in titles and not lowered & (_ARTICLES | {"of"})
-        if lowered & ((vocabulary - (alias_words if plain_title else set())) | _GENERIC):
+        whole = len(words) >= MIN_WORDS_OF_FIELD or bool(lowered - vocabulary - titles - _GENERIC)  # a title with
+        # a field word of its own, or two before the title word ("vendor relations specialist"), not "budget manager"
+        allowed = (alias_words | (vocabulary if whole else set())) if plain_title else set()
+        if lowered & ((vocabulary - allowed) | _GENERIC):
             continue
         role_like = (had_article and (short or compared)) or bool(lowered & titles)
         if role_like or (whole_message and not spans):

@@ -199,6 +199,18 @@ async def test_unknown_role_names_the_words_and_offers_close_roles(knowledge, do
     assert slots == {ROLE_A: None, ROLE_B: None, DIMENSION: None, NEEDS_ROLES: False}
 
 
+async def test_a_title_holding_a_dimension_word_is_named_back_not_read_as_the_dimension(knowledge, domain) -> None:
+    dispatcher, slots = await ask(
+        knowledge,
+        domain,
+        text="vendor relations specialist vs head of ops",
+        intent="ask_external_relations",
+        entities=[{"entity": "job_role", "value": HOO, "start": 31, "end": 42}],
+    )  # before: "Which role should I compare the Head of Operations with on external relations?"
+    assert texts(dispatcher)[0].startswith('I don\'t know the role "vendor relations specialist".')
+    assert slots[NEEDS_ROLES] is False
+
+
 async def test_surface_forms_and_typos_in_entity_values_are_resolved(knowledge, domain) -> None:
     dispatcher, slots = await ask(
         knowledge,

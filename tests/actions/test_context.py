@@ -131,6 +131,11 @@ VOCABULARY = {"budget", "authority", "salary", "pay", "crisis", "management", "s
         ("my manager is annoying, should i become an ops manager myself?", [(44, 55)], ()),
         ("is a good supervisor worth a head of ops", [(29, 40)], ()),
         ("my store supervisor vs a head of ops", [(25, 36)], ("store supervisor",)),
+        # a dimension word inside a title with a word of its own: the whole title ("crisis" of crisis management)
+        ("crisis management specialist vs a head of ops", [(34, 45)], ("crisis management specialist",)),
+        ("salary and crisis manager or a head of ops", [(30, 41)], ()),  # "and": no plain title
+        ("vendor crisis management specialist vs a head of ops", [(41, 52)], ("vendor crisis management specialist",)),
+        ("budget manager or a head of ops?", [(20, 31)], ()),  # only dimension words before the title word
     ],
 )
 def test_unrecognised_phrases(text: str, spans: list[tuple[int, int]], expected: tuple[str, ...]) -> None:

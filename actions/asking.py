@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from actions.cues import COMPARATIVE, FOLLOW_UP, QUESTION_LEAD_IN, QUESTION_START, REPORTS_TO, SAME_JOB_ASKED, YES_NO
-from actions.cues import YES_OR_NO
+from actions.cues import SAME_JOB, YES_OR_NO
+from actions.phrases import dimension_mentions
 from kb.content.vocabulary import vocabulary, words_pattern
 
 
@@ -57,6 +58,16 @@ def asks_reporting_line(text: str) -> bool:
 
 
 PLAIN = Asked()  # "who has more budget authority?": the leading role first
+PARTS = re.compile(r"[.!?;,]+")  # a message's clauses, by their punctuation
+
+
+def asks_in_full(text: str) -> bool:
+    """True when a clause asks how two roles differ as a whole, naming no dimension, beside one that names
+    a dimension ("what's the diff between a COO and a head of ops? also who gets paid more": the whole
+    comparison, then the pay); not "what's the difference in pay?"."""
+    clauses = [c for c in PARTS.split(text) if c.strip()]
+    whole = any(SAME_JOB.search(c) and not dimension_mentions(c) for c in clauses)
+    return whole and any(dimension_mentions(c) for c in clauses)
 
 
 def asks_anew(text: str) -> bool:

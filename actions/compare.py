@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from actions.cues import COMPARATIVE, DENIAL, OF_A_PAIR, SAME_JOB, SAYS_WHO, YES_NO
 from actions import attachments, pay_places, questions, render, render_questions, usage
 from kb.wording import replies as wording
-from actions.asking import PLAIN, Asked, asks_anew, asks_reporting_line, how_asked
+from actions.asking import PLAIN, Asked, asks_anew, asks_in_full, asks_reporting_line, how_asked
 from actions.aspects import answer_aspect, aspect_asked
 from actions.pronouns import only_from_focus
 from actions.choices import Choice, Neither, Pending
@@ -173,11 +173,12 @@ class Comparisons(Handling):
             return questions.answer_one_role(str(slots[FOCUS_ROLE]), single, dispatcher, session, area)
         several = list(dict.fromkeys(named_dimensions))
         plan = plan_question(intent, known, memory, facts, text, unknown, several[0] if len(several) > 1 else worded)
-        if plan.kind == "answer" and len(several) > 1 and plan.role_a and plan.role_b:  # "who earns more and ...?"
-            events = questions.answer_several(plan.role_a, plan.role_b, several, dispatcher, session, area)
-            return (
-                events if events is not None else self.answer(plan.role_a, plan.role_b, several[0], dispatcher, session)
-            )
+        whole = plan.kind == "answer" and plan.role_a and plan.role_b and several and asks_in_full(plain)  # "whats
+        done = self.answer(plan.role_a, plan.role_b, None, dispatcher, session) if whole else []  # the diff? also who
+        if plan.kind == "answer" and (len(several) > 1 or whole) and plan.role_a and plan.role_b:  # earns more?"
+            events = questions.answer_several(plan.role_a, plan.role_b, several, dispatcher, session, area) if len(
+                several) > 1 else None  # fmt: skip
+            return done + (events or self.answer(plan.role_a, plan.role_b, several[0], dispatcher, session, area=area))
         if plan.kind == "in_pair" and plan.role_a and plan.role_b and plan.new_role:
             pair = (plan.role_a, plan.role_b)
             return self.in_pair(plan.new_role, pair, plan.dimension, question, dispatcher, session)

@@ -68,7 +68,8 @@ def help_answer(
     if not said.startswith("/") and in_view and SCHOOLING.search(said) and not typed:  # "what certs (help them)?"
         return route(as_kind(question, Education), knowledge, dispatcher, slots, session)  # about the role in view
     asking = focused(question).text  # a story's words ("an interview next week") ask nothing: its question does
-    if (only_from_focus(question) or typed) and CAREER_WORDS.search(asking):  # "how do i become one", too
+    if (only_from_focus(question) or typed or in_view) and CAREER_WORDS.search(asking):  # "how do i become one",
+        # "how do i get there" after a comparison
         return route(as_kind(question, Career), knowledge, dispatcher, slots, session)
     if (only_from_focus(question) or (in_view and not question.titles)) and worded_dimensions(said):
         # "what's their salary?", "what would I need to learn?" read as off-topic: about the role(s) in view

@@ -95,7 +95,7 @@ def remembered_place(text: str, state: State, words: Vocabulary, titles: tuple[T
     to a message that names a role and asks nothing else, no dimension ``named``, after a pay answer ("and a
     transportation manager?", "no, the specialist one"); else none."""
     said = words_pattern(words.references["place"]).search(text) if state.place else None
-    if said and state.place:
+    if said and state.place and cue_kind(text, words) is not Career:  # "how do I get there?": a goal, not a place
         return (Place(said.group(1).lower(), "area", (state.place,)),)
     follow_up = any(t.role for t in titles) and not named and cue_kind(text, words) is None
     if state.place and state.dimension == COMPENSATION and follow_up:

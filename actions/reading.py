@@ -17,7 +17,7 @@ from actions.knowledge import KnowledgeBase, alias_heads, alias_words, canonical
 from actions.knowledge import role_entities
 from actions.question import Question, Several, Span, Title
 from actions.slots import CURRENT_ROLE, DIMENSION, FOCUS_ROLE, JOB_ROLE, OCCUPATION, PLACE_ASKED, ROLE_A, ROLE_B
-from actions.phrases import TITLE_WORDS, unrecognised_phrases
+from actions.phrases import IN_FIELD, TITLE_WORDS, unrecognised_phrases
 from kb.content.vocabulary import alternatives, vocabulary
 from kb.models import AmbiguousForm, Role
 from kb.english import is_common_word
@@ -172,8 +172,8 @@ def field_titles(session: Session, text: str, families: list[str]) -> tuple[Titl
     fields = {cue for cue in vocabulary().families} | {part.lower() for f in families for part in f.split(" and ")}
     pattern = "|".join(re.escape(field) for field in sorted(fields, key=len, reverse=True))
     pair = re.search(rf"\b({pattern})\s*(?:{COMPARING})\s+(?:the\s+)?({pattern})\b", text, re.I)
-    if pair is None:
-        return ()
+    if pair is None or any(m.start(1) == pair.start() for m in IN_FIELD.finditer(text)):
+        return ()  # "move into logistics or supply chain": where the writer is going, no two roles
     found = []
     for group in (1, 2):
         match = exact_role(session, f"{pair.group(group)} manager")
@@ -201,7 +201,8 @@ def read_question(knowledge: KnowledgeBase, session: Session, tracker: Tracker) 
         titles = shared_modifiers(session, text, titles)  # "the health and safety specialist or the manager"
         titles = setting_titles(session, text, titles)  # "in a warehouse, the manager or the supervisor?"
         titles = typo_titles(session, text, titles)  # "a fleet mgr or a dispatchr"
-        titles = titles or field_titles(session, text, list(set(kb_lexicon.families.values())))
+        if not titles and not role_entities(tracker, OCCUPATION):  # "I'm a nurse ... logistics or supply chain?":
+            titles = field_titles(session, text, list(set(kb_lexicon.families.values())))  # fields to go into
     question = interpret(text, state, titles, intent, kb_lexicon)
     return with_entities(question, intent, tracker)
 

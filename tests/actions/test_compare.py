@@ -314,3 +314,20 @@ async def test_a_pick_that_matches_nothing_asks_again_with_the_same_choices(know
     dispatcher, _ = await ask(knowledge, domain, text="the seventh", intent="choose", slots={PENDING: which})
     assert texts(dispatcher) == ["Sorry, which one? Which one?"]
     assert buttons(dispatcher) == [{"title": "Buyer", "payload": '/inform{"job_role": "Buyer"}'}]
+
+
+async def test_the_whole_difference_and_a_dimension_asked_together_get_both(knowledge, domain) -> None:
+    text = "whats the diff between a head of ops and an ops manager? also who has the bigger budget"
+    dispatcher, slots = await ask(knowledge, domain, text=text, intent="ask_budget", roles=(HOO, OM),
+                                  entities=[])  # fmt: skip
+    said = texts(dispatcher)
+    assert said[0].startswith("The Head of Operations is ahead of an Operations Manager on ")  # the whole comparison
+    assert said[-1].startswith("The Head of Operations has more budget authority than an Operations Manager.")
+    assert (slots[ROLE_A], slots[ROLE_B], slots[DIMENSION]) == (HOO, OM, "budget")
+
+
+async def test_the_difference_on_one_dimension_is_that_dimension_alone(knowledge, domain) -> None:
+    text = "what's the difference in budget between a head of ops and an ops manager?"
+    dispatcher, _ = await ask(knowledge, domain, text=text, intent="ask_budget", roles=(HOO, OM))
+    assert len(dispatcher.messages) == 1
+    assert texts(dispatcher)[0].startswith("The Head of Operations has more budget authority than an Operations Manager.")

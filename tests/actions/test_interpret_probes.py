@@ -76,6 +76,10 @@ PROBES: list[tuple[str, State, tuple[tuple[str, Optional[str]], ...], Optional[s
      {"areas": ("Chicago-Naperville-Elgin, IL-IN",)}),
     ("and in Ohio?", PAIR, (), "inform", {"areas": ("Ohio",), "kind": Compare}),
     ("how about out in georgia", PAIR, (), "inform", {"areas": ("Georgia",)}),
+    ("and a buyer there?", State(focus_role="Supply Planner", dimension="compensation", place="Texas"), (BUYER,),
+     "ask_compensation", {"areas": ("Texas",)}),
+    ("ok how do i get there", State(role_a="Buyer", role_b="Supply Planner", dimension="compensation", place="Texas"),
+     (), "help", {"areas": None}),  # a goal, not the place of the last pay answer
     ("what's a buyer on in Manchester?", NONE, (BUYER,), "ask_compensation", {"place_kind": "outside_us"}),
     ("buyer salary in melbourne?", NONE, (BUYER,), "ask_compensation", {"place_kind": "outside_us"}),
     ("buyer pay in Manchester-Nashua, NH", NONE, (BUYER,), "ask_compensation", {"areas": ("Manchester-Nashua, NH",)}),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sqlalchemy.orm import Session
 
 from actions.question import Title
@@ -35,6 +37,13 @@ def test_two_fields_compared_are_their_managers(small_session: Session) -> None:
         ("ops", (29, 32), "Operations Manager"),
         ("facilities", (37, 47), "Facilities Manager"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text", ["moving into ops or facilities", "any jobs in ops or facilities?", "a move to ops or facilities"]
+)
+def test_fields_a_writer_is_going_into_are_no_two_roles(small_session: Session, text: str) -> None:
+    assert field_titles(small_session, text, ["Operations management", "Facilities"]) == ()
 
 
 def test_a_field_whose_manager_is_no_role_gives_no_titles(small_session: Session) -> None:

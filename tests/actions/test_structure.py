@@ -133,6 +133,7 @@ def test_the_rewrite_finder_finds_a_rewrite(source: str) -> None:
 # Patterns of shape, not of words: these stay in Python. Every other pattern is built from the
 # word lists of kb/data/vocabulary.yml (``kb.content.vocabulary.words_pattern``, ``actions.cues``).
 STRUCTURAL = {
+    "asking.PARTS": "a message's clauses, by their punctuation",
     "choices.PAYLOAD": "a button's payload: /intent{json}",
     "career_plans.FROM_A_ROLE_WHERE": "'from a <title> where': a title of any words between",
     "context._SENTENCE": "sentences, by their end marks",

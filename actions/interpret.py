@@ -56,7 +56,7 @@ LADDER_KINDS = {Compare, Describe, Listing, Unknown}  # kinds a question about a
 NO_STATE = State()  # a first message: nothing carried over
 CORRECTABLE = ("deny", "goodbye")  # intents of a "no" (or a goodbye) that may still carry a correction
 CLAUSE = re.compile(
-    r"\?\s*|,\s*(?:and|also|plus)\s+|\band also\b|;\s*|\s+and\s+(?=(?:how|what|who|which|do|does|is|are|can)\b)"
+    r"\?\s*|,\s*(?:and|also|plus)\s+|\band also\b|;\s*|\s+and\s+(?=(?:how|what|who|which|do|does|is|are|can)(?:'?s)?\b)"
     r"|,\s*(?=(?:do|does|is|are|can|will|would|should)\s+(?:i|you|they|we|it|one|he|she)\b)",  # ", do I need an MBA?"
     re.I,
 )

@@ -248,8 +248,8 @@ def follow_up(
     on_pay_before = COMPENSATION in asked or (not asked and slots.get(DIMENSION) == COMPENSATION)
     other_role = slots.get(FOCUS_ROLE) and not slots.get(COMPARED_OCCUPATION) and not REFERS_TO_WRITER.search(
         question.text)  # fmt: skip  # "vs an assistant store manager?" after a store manager's pay: those two
-    if len(goals) == 1 and comparing and other_role:
-        return None  # answered as a comparison of the two roles
+    if len(goals) == 1 and comparing and (other_role or len(question.places) > 1):
+        return None  # answered as a comparison of the two roles, or of one role's pay in two places
     if len(goals) == 1 and comparing and set(asked) <= {COMPENSATION} and on_pay_before:
         pay_reply(dispatcher, session, [occupation], goals, question)  # after its pay: "vs an operations coordinator?"
         pair = [SlotSet(COMPARED_OCCUPATION, occupation.key), SlotSet(FOCUS_ROLE, goals[0].name)]

@@ -330,4 +330,5 @@ async def test_the_difference_on_one_dimension_is_that_dimension_alone(knowledge
     text = "what's the difference in budget between a head of ops and an ops manager?"
     dispatcher, _ = await ask(knowledge, domain, text=text, intent="ask_budget", roles=(HOO, OM))
     assert len(dispatcher.messages) == 1
-    assert texts(dispatcher)[0].startswith("The Head of Operations has more budget authority than an Operations Manager.")
+    verdict = "The Head of Operations has more budget authority than an Operations Manager."
+    assert texts(dispatcher)[0].startswith(verdict)

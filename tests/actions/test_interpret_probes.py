@@ -78,6 +78,8 @@ PROBES: list[tuple[str, State, tuple[tuple[str, Optional[str]], ...], Optional[s
     ("how about out in georgia", PAIR, (), "inform", {"areas": ("Georgia",)}),
     ("and a buyer there?", State(focus_role="Supply Planner", dimension="compensation", place="Texas"), (BUYER,),
      "ask_compensation", {"areas": ("Texas",)}),
+    ("how do i become a buyer and whats the pay", NONE, (BUYER,), "ask_compensation",
+     {"kind": Several, "parts": [Career, Compare]}),  # "whats" opens a question of its own, as "what" does
     ("ok how do i get there", State(role_a="Buyer", role_b="Supply Planner", dimension="compensation", place="Texas"),
      (), "help", {"areas": None}),  # a goal, not the place of the last pay answer
     ("what's a buyer on in Manchester?", NONE, (BUYER,), "ask_compensation", {"place_kind": "outside_us"}),

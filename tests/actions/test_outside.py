@@ -379,3 +379,14 @@ async def test_a_goal_that_is_a_first_rung_itself_can_be_applied_for_directly(ou
         "People from healthcare usually start as Operations Coordinator or Operations Supervisor.",
         "A Buyer is a first job people join without a typical previous role: you can apply for it directly.",
     ]
+
+
+async def test_after_their_job_one_roles_pay_in_two_places_is_that_role_in_each(outside_kb, domain) -> None:  # type: ignore[no-untyped-def]
+    slots = {CURRENT_OCCUPATION: "29-1141", DIMENSION: "compensation"}
+    text = "and what do operations managers make in houston vs texas"
+    tracker = make_tracker(text, "ask_compensation", roles=("operations managers",), slots=slots)
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerQuestion(outside_kb).run(dispatcher, tracker, domain)
+    said = "\n".join(texts(dispatcher))
+    assert "Registered Nurses" not in said  # not weighed against their job: the role in each place
+    assert said.count("Operations Manager:") == 2

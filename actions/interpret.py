@@ -222,7 +222,8 @@ def interpret(
     titles = short_forms(text, titles, lexicon.short_forms, words)  # "store manager vs dm"
     titles = family_mentions(text, titles, lexicon.families, words)  # "customer service roles": a family
     titles = references(text, state, titles, words, tuple(lexicon.families))
-    negated_roles = tuple(t.role for t in titles if t.role and _negated_before(text, t.span[0], negation, correction))
+    steps = words_pattern(words.list("career")).sub(lambda m: " " * len(m.group(0)), text)  # "skip straight to X"
+    negated_roles = tuple(t.role for t in titles if t.role and _negated_before(steps, t.span[0], negation, correction))
     masked = "".join(" " if any(a <= i < b for a, b in (t.span for t in titles)) else c for i, c in enumerate(text))
     named = dimension_mentions(masked)
     on_pay = asks_pay_on(masked, words) if titles and not named else None
@@ -253,9 +254,8 @@ def interpret(
     asked = cue_kind(masked[start:end], words) if (start, end) != (0, len(masked)) else None
     if asked is not None and asked is not kind and kind is not AboutMe:
         kind = asked  # a story, then its question ("... what does a warehouse manager do?"): the question's kind
-    if kind is Compare and (intent or "").startswith("ask_") and not named and (len(titles) <= 1 or holds_a_role(
-        text, typed
-    )):  # fmt: skip
+    read_dimension = (intent or "").startswith(("ask_", "inform"))  # a dimension or a role read by NLU
+    if kind is Compare and read_dimension and not named and (len(titles) <= 1 or holds_a_role(text, typed)):
         cue = cue_kind(masked, words)
         one_clause = len([c for c in CLAUSE.split(masked) if c and c.strip()]) == 1
         kind = cue if cue in (Career, Education) or (cue is Describe and one_clause) else kind  # type: ignore[assignment]

@@ -30,18 +30,8 @@ from actions.mentions import mentioned_roles, role
 from actions.question import Career, Describe, Education, Pick, Question, Several
 from actions.ranking import offered_roles
 from actions.router import Slots, route
-from actions.slots import (
-    CAREER_DIRECTION,
-    COMPARED_OCCUPATION,
-    CURRENT_OCCUPATION,
-    CURRENT_ROLE,
-    DIMENSION,
-    FULL_COMPARISON,
-    FOCUS_ROLE,
-    NEEDS_ROLES,
-    ROUTE_END,
-    STATE_ROLE,
-)
+from actions.slots import CAREER_DIRECTION, COMPARED_OCCUPATION, CURRENT_OCCUPATION, CURRENT_ROLE, DIMENSION
+from actions.slots import FOCUS_ROLE, FULL_COMPARISON, NEEDS_ROLES, ROUTE_END, STATE_ROLE
 from kb.wording import answers, outside as answers_outside, replies as wording
 from actions.pay_places import say_outside_first
 from kb.wages.outside import cue_in, outside_pay, resolve_occupation, route_in, ways_in, ways_in_pay
@@ -110,6 +100,9 @@ def answer_outside(
     occupations = occupations_named(session, question) if not text.startswith("/") else []
     if not occupations:
         return None
+    held = [t.span for t in question.titles if t.role and not t.referred]  # "former teacher, now 1 yr as an ops
+    if held and holds_a_role(text, held) and not holds_a_role(text, list(question.occupation_spans)):  # coordinator.
+        return None  # next step?": the role they hold now, not the job they left
     known, _, _ = mentioned_roles(question)
     goals = [r for r in (role(session, name) for name in dict.fromkeys(known)) if r is not None]
     asked = dimensions_asked(question)

@@ -65,6 +65,8 @@ PROBES: list[tuple[str, State, tuple[tuple[str, Optional[str]], ...], Optional[s
      {"dimensions": ("decision_making",), "negated_dimensions": ("compensation",)}),
     ("oops, procurement manager, not warehouse", PAIR, (("procurement manager", "Procurement Manager"),), "inform",
      {"negated_roles": ("Warehouse Manager",)}),
+    ("can i skip straight to buyer", ME, (BUYER,), "inform",
+     {"kind": Career, "roles": ("Buyer",), "negated_roles": ()}),  # "skip" of a career step turns nothing down
     ("planner not buyer", NONE, (PLANNER, BUYER), "inform",
      {"roles": ("Supply Planner",), "negated_roles": ("Buyer",)}),
     ("buyer instead of planner", NONE, (BUYER, PLANNER), "inform",

@@ -156,3 +156,9 @@ def test_rasas_coloured_lines_are_plain_when_the_output_is_no_terminal(monkeypat
     assert rasa.shared.utils.io.wrap_with_color("trained", color="\033[92m") == "\033[92mtrained\033[0m"
     rasa_cli.plain_colours(_Stream(terminal=False))
     assert rasa.shared.utils.io.wrap_with_color("trained", "at models", color="\033[92m") == "trained at models"
+
+
+def test_numpys_maths_runs_on_one_thread_unless_the_environment_says_otherwise() -> None:
+    environ = {"OMP_NUM_THREADS": "4"}
+    rasa_cli.single_threaded_maths(environ)
+    assert environ == {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "4", "MKL_NUM_THREADS": "1"}

@@ -118,8 +118,8 @@ class Comparisons(Handling):
         known = with_current_role(known, text, slots.get(CURRENT_ROLE))
         vocabulary = self.knowledge.cached(session, ("vocabulary",), lambda: dimension_vocabulary(session))
         unknown = tuple(unknown_values) + unknown_in_text(session, question, spans, intent, vocabulary)
-        whole = MIN_WORDS_OF_FIELD  # "seinority" is no role; "vendor relations specialist" is one
-        unknown = tuple(p for p in unknown if not worded_dimensions(p) or len(p.split()) >= whole)
+        unknown = tuple(p for p in unknown if not worded_dimensions(p) or len(p.split()) >= MIN_WORDS_OF_FIELD)
+        # "seinority" is no role; "vendor relations specialist" is one
         if intent == WHY and read.place is not None:
             intent = COMPARE  # "what do they make in Ohio?" is no "why?"
         if read.place is not None:  # "and in Texas?": a place, not an unknown role
@@ -173,12 +173,13 @@ class Comparisons(Handling):
             return questions.answer_one_role(str(slots[FOCUS_ROLE]), single, dispatcher, session, area)
         several = list(dict.fromkeys(named_dimensions))
         plan = plan_question(intent, known, memory, facts, text, unknown, several[0] if len(several) > 1 else worded)
-        whole = plan.kind == "answer" and plan.role_a and plan.role_b and several and asks_in_full(plain)  # "whats
-        done = self.answer(plan.role_a, plan.role_b, None, dispatcher, session) if whole else []  # the diff? also who
-        if plan.kind == "answer" and (len(several) > 1 or whole) and plan.role_a and plan.role_b:  # earns more?"
-            events = questions.answer_several(plan.role_a, plan.role_b, several, dispatcher, session, area) if len(
-                several) > 1 else None  # fmt: skip
-            return done + (events or self.answer(plan.role_a, plan.role_b, several[0], dispatcher, session, area=area))
+        whole = bool(several) and asks_in_full(plain)  # "whats the diff? also who earns more": in full, then pay
+        if plan.kind == "answer" and (len(several) > 1 or whole) and plan.role_a and plan.role_b:
+            done = self.answer(plan.role_a, plan.role_b, None, dispatcher, session) if whole else []
+            several_at_once = len(several) > 1 and questions.answer_several(  # "who earns more and ...?"
+                plan.role_a, plan.role_b, several, dispatcher, session, area)  # fmt: skip
+            return done + (several_at_once or self.answer(plan.role_a, plan.role_b, several[0], dispatcher, session,
+                                                          area=area))  # fmt: skip
         if plan.kind == "in_pair" and plan.role_a and plan.role_b and plan.new_role:
             pair = (plan.role_a, plan.role_b)
             return self.in_pair(plan.new_role, pair, plan.dimension, question, dispatcher, session)

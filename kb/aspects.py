@@ -22,7 +22,7 @@ from kb.content.reader import ContentError
 from kb.models import Aspect
 from kb.resolve import dimension_info
 from kb.results import DimensionInfo
-from kb.snapshot import build_id
+from kb.snapshot import per_build
 
 MAX_SAYS = 300
 
@@ -88,15 +88,11 @@ class _Matcher:
     offer: Optional[str]
 
 
-_matchers: dict[str, list[_Matcher]] = {}  # build id -> the aspects in order; the latest build only
-
-
 def _aspect_matchers(session: Session) -> list[_Matcher]:
     """The KB's aspects with their patterns, read and compiled once per build."""
-    build = build_id(session)
-    matchers = _matchers.get(build)
-    if matchers is None:
-        matchers = [
+
+    def read() -> list[_Matcher]:
+        return [
             _Matcher(
                 _pattern(list(aspect.words)),
                 aspect.slug,
@@ -106,9 +102,8 @@ def _aspect_matchers(session: Session) -> list[_Matcher]:
             )
             for aspect in session.scalars(select(Aspect).order_by(Aspect.position))
         ]
-        _matchers.clear()  # actions answer on several threads: each returns its own list, never a lookup after this
-        _matchers[build] = matchers
-    return matchers
+
+    return per_build(session, "aspect_matchers", read)
 
 
 def aspect_in(session: Session, text: str) -> Optional[AspectInfo]:
